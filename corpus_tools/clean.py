@@ -1,0 +1,641 @@
+"""Strip web boilerplate from scraped news text, recording every change.
+
+Cleaning works line by line on the raw text. Each line is repaired (mojibake, Unicode
+quotes, dashes and spaces, list and table markup) and then either kept or removed by a
+named rule. Every change is an :class:`Edit` in raw-text coordinates, so
+
+* ``apply_edits(raw, edits)`` gives the clean text,
+* ``restore_raw(clean, edits)`` gives the raw text back, byte for byte,
+* ``clean_audit(corpus)`` lists every edit as a table a researcher can cite.
+
+The rules use signals that hold on any news site (see ``docs`` of each rule in
+:data:`RULES`): the shape of a line (length, final punctuation, share of stop words, link-list
+shape), its position relative to the article body, lines repeated inside a page or across
+many documents, and generic vocabulary of site furniture ("subscribe", "read also",
+"leave a comment"). Nothing is matched against strings of one site or one story.
+
+The cleaner is conservative: a line that reads like article prose (long, punctuated, rich
+in stop words) is never removed by a vocabulary rule unless several independent chrome
+signals agree.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import ftfy
+import snowballstemmer
+import pandas as pd
+
+from corpus_tools.segment import TOKEN_RE, read_stopwords
+
+__all__ = [
+    "Edit",
+    "CleanResult",
+    "RULES",
+    "clean_text",
+    "clean_corpus",
+    "clean_audit",
+    "apply_edits",
+    "restore_raw",
+    "normalize_line",
+]
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change to the raw text: ``raw[start:end]`` becomes ``replacement`` (by ``rule``)."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    rule: str
+
+
+@dataclass
+class CleanResult:
+    """What :func:`clean_text` returns for one document."""
+
+    text: str
+    title: str | None
+    date: pd.Timestamp | None
+    edits: list[Edit] = field(default_factory=list)
+
+
+#: Every rule the cleaner applies, with the reason it gives in the audit.
+RULES: dict[str, str] = {
+    "fix_mojibake": "text decoded with the wrong encoding (mojibake) repaired with ftfy",
+    "normalize_unicode": "typographic quotes, dashes, ellipses and unusual spaces replaced by plain ones",
+    "normalize_whitespace": "runs of spaces, trailing spaces, CR line endings and surplus blank lines removed",
+    "list_markup": "bullet or list marker at the start of a line removed (the item text is kept)",
+    "table_markup": "markdown table pipes removed (cells kept, separated by ' ; ')",
+    "markup_debris": "line made only of markup or interface words (table rules, 'close', 'menu', '#')",
+    "title": "headline line moved to the title column",
+    "repeated_headline": "headline repeated or re-worded around the article",
+    "breadcrumb": "navigation breadcrumb (Home > Section > ...)",
+    "skip_link": "'Skip to content' accessibility link",
+    "dateline_meta": "read-time / posted-on / updated line (date moved to the date column)",
+    "promo": "site promotion or call to action addressed to the reader",
+    "share_buttons": "share / follow / print buttons",
+    "related_block": "'Read also / Related / You may also like / Latest' heading and its link list",
+    "comment_prompt": "comment prompt or comment-system notice",
+    "toc": "table of contents (headings that appear again below)",
+    "keyword_line": "keyword / tag / topic line",
+    "cross_document_repeat": "line repeated verbatim in many documents of the corpus (site template)",
+    "repeated_line": "line repeated verbatim inside the same page (the first copy is kept)",
+    "trailing_fragment": "truncated fragment at the end of the page",
+}
+
+# --------------------------------------------------------------------------- normalisation
+
+_CHAR_MAP = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u2026": "...",
+    "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ",
+    "\u2007": " ", "\u2008": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u205f": " ", "\u3000": " ",
+    "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\u00ad": "",
+}
+# Guillemets are quotation marks in running text but breadcrumb separators in navigation;
+# the breadcrumb rule sees the raw line, so mapping them here is safe.
+_CHAR_RE = re.compile("[" + "".join(re.escape(c) for c in _CHAR_MAP) + "]")
+_BULLET_RE = re.compile(r"^[ \t]*(?:[•●◦▪▫■□►▶‣∙·*+]|-(?=\s)|\d{1,2}[.)](?=\s+\D))[ \t]+")
+_SPACE_RUN_RE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)|^[ \t]+|[ \t]+$")
+_TABLE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
+
+
+def _char_edits(line: str, offset: int) -> list[Edit]:
+    """Character-level repairs inside one kept line (raw coordinates)."""
+    edits: list[Edit] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(s: int, e: int, rep: str, rule: str) -> None:
+        if any(s < te and ts < e for ts, te in taken):
+            return
+        taken.append((s, e))
+        edits.append(Edit(offset + s, offset + e, line[s:e], rep, rule))
+
+    if _TABLE_ROW_RE.match(line):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        add(0, len(line), _normalize_chars(" ; ".join(c for c in cells if c)), "table_markup")
+        return edits
+    bullet = _BULLET_RE.match(line)
+    if bullet:
+        add(bullet.start(), bullet.end(), "", "list_markup")
+    for m in _SPACE_RUN_RE.finditer(line):
+        add(m.start(), m.end(), " " if 0 < m.start() and m.end() < len(line) else "", "normalize_whitespace")
+    for m in _CHAR_RE.finditer(line):
+        add(m.start(), m.end(), _CHAR_MAP[m.group()], "normalize_unicode")
+    return sorted(edits, key=lambda e: e.start)
+
+
+def _normalize_chars(text: str) -> str:
+    return _CHAR_RE.sub(lambda m: _CHAR_MAP[m.group()], text)
+
+
+def normalize_line(line: str) -> str:
+    """The repaired form of one line, as the cleaner keeps it.
+
+    >>> normalize_line("  \u2022 Russia\u2019s \u201cred lines\u201d \u2014 again\u00a0 ")
+    'Russia\\'s "red lines" - again'
+    """
+    fixed = ftfy.fix_encoding(line)
+    if fixed != line:
+        line = fixed
+    return _apply(line, _char_edits(line, 0))
+
+
+# --------------------------------------------------------------------------- line features
+
+_STOPWORDS = read_stopwords()
+_TERMINAL_RE = re.compile(r"[.!?:;\"')\]]\s*$")
+_SENTENCE_END_RE = re.compile(r"[.!?][\"')\]]*\s*$")
+
+
+@dataclass
+class _Line:
+    idx: int
+    start: int  # raw offset of the line's first character
+    end: int  # raw offset after the line's content (before its newline)
+    stop: int  # raw offset after the newline (== end for the last line)
+    raw: str
+    newline: str
+    norm: str
+    words: list[str]
+    key: str  # lowercase letters and digits only, for matching repeats
+
+    @property
+    def blank(self) -> bool:
+        return not self.norm.strip()
+
+    @property
+    def n_words(self) -> int:
+        return len(self.words)
+
+    @property
+    def stop_share(self) -> float:
+        return sum(w.lower() in _STOPWORDS for w in self.words) / self.n_words if self.words else 0.0
+
+    @property
+    def is_prose(self) -> bool:
+        """Reads like article prose: a sentence of some length, with stop words."""
+        return self.n_words >= 12 and bool(_SENTENCE_END_RE.search(self.norm)) and self.stop_share >= 0.25
+
+    @property
+    def is_heading_like(self) -> bool:
+        """Short, no sentence-final full stop: a headline, heading, menu entry or link."""
+        return 0 < self.n_words <= 25 and not re.search(r"[.;,]\s*$", self.norm)
+
+
+_LINE_SPLIT_RE = re.compile(r"([^\r\n]*)(\r\n|\n|\r|$)")
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", " ", text.lower()).strip()
+
+
+def _split_lines(raw: str) -> list[_Line]:
+    lines = []
+    pos = 0
+    for idx, m in enumerate(_LINE_SPLIT_RE.finditer(raw)):
+        content, newline = m.group(1), m.group(2)
+        if not content and not newline:
+            break
+        chunk = content + newline
+        fixed = ftfy.fix_encoding(content)
+        norm = _apply(fixed, _char_edits(fixed, 0))
+        words = [m.group() for m in TOKEN_RE.finditer(norm)]
+        lines.append(_Line(idx, pos, pos + len(content), pos + len(chunk), content, newline, norm, words, _key(norm)))
+        pos += len(chunk)
+    return lines
+
+
+# --------------------------------------------------------------------------- rule vocabulary
+# Generic site-furniture vocabulary: each pattern names a kind of page element, not a site.
+
+_PROMO_PATTERNS = [
+    r"\b(?:our|this) (?:web)?site\b",
+    r"\bour (?:news )?(?:platform|team|community|readers|newsletters?|coverage|journalism|app|podcasts?)\b",
+    r"\b(?:subscribe|subscription|sign up|signing up|register now|log ?in to|sign in to)\b",
+    r"\bnewsletters?\b",
+    r"\bbookmark\b",
+    r"\bthank(?:s| you) for (?:visiting|reading|being|your (?:visit|support))\b",
+    r"\bwelcome to (?:your|our|the)\b",
+    r"\b(?:stay|keep) (?:in the know|tuned|informed|updated|connected)\b",
+    r"\b(?:don't|do not|never) (?:miss|forget)\b",
+    r"\bfollow us\b|\blike us on\b|\bjoin (?:us|our|thousands)\b",
+    r"\b(?:check|come) back\b",
+    r"\b(?:breaking news|trending (?:topics|updates|news|stories)|latest (?:headlines|updates|news))\b",
+    r"\bcontact (?:page|us|form)\b",
+    r"\breach out (?:to us|through|via)\b",
+    r"\b(?:love|like) to hear from you\b",
+    r"\bvisit\b[^.]{0,40}\bnow\b",
+    r"\bclick here\b|\btap here\b",
+    r"\ball rights reserved\b|©|\(c\) \d{4}",
+    r"\bcookies?\b[^.]{0,60}\b(?:accept|consent|policy|settings|preferences)\b",
+    r"\b(?:your|our) inbox\b|\bdelivered to your\b",
+    r"\bdownload (?:our|the) app\b",
+    r"\bsupport (?:our|independent|quality) journalism\b",
+    r"\b(?:ultimate|trusted|reliable|go-to) source\b",
+    r"\bad(?:vertisement|vertising)?\b[^.]{0,20}\b(?:feedback|continue|below)\b",
+]
+_PROMO_RES = [re.compile(p, re.IGNORECASE) for p in _PROMO_PATTERNS]
+
+_UI_WORDS = {
+    "close", "menu", "search", "share", "print", "email", "e-mail", "tweet", "advertisement", "ad",
+    "loading", "back to top", "top", "next", "previous", "prev", "more", "show more", "load more",
+    "open navigation menu", "toggle navigation", "navigation", "sections", "log in", "login",
+    "sign in", "sign up", "subscribe", "home", "listen", "watch", "copy link", "link copied",
+    "comments", "reply", "facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "reddit",
+    "pinterest", "instagram", "youtube", "flipboard", "copy", "save", "follow", "article with toc",
+    "toc", "skip", "en", "de", "fr", "es", "ru", "uk",
+}
+_DEBRIS_RE = re.compile(r"^[\s|:+*#=_~\-–—.·•>]*$")
+_TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?[-–—=]{2,}:?\s*(?:\|\s*:?[-–—=]{2,}:?\s*)*\|?\s*$")
+
+_SKIP_RE = re.compile(r"^\s*skip to (?:main )?(?:content|navigation|search|footer|article)\b", re.IGNORECASE)
+_BREADCRUMB_SEP_RE = re.compile(r"\s+(?:»|›|>|/|\||▸|→|::)\s+")
+_SHARE_RE = re.compile(
+    r"^\s*(?:share(?: this| on| article| via)?|follow(?: us)?(?: on)?|print|email|tweet|copy link)\b"
+    r"[\s:,|]*(?:(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|email|e-mail|print"
+    r"|messenger|flipboard|copy link|instagram|youtube|threads|bluesky)\b[\s,|]*)*$",
+    re.IGNORECASE,
+)
+_RELATED_HEAD_RE = re.compile(
+    r"^\s*(?:read (?:also|more|next)|see also|also read|related(?: (?:articles?|stories|posts|news|content|coverage|topics|reading))?"
+    r"|you (?:may|might) (?:also )?(?:like|be interested(?: in)?|have missed)|more (?:from|on|in|stories|news)\b.*"
+    r"|recommended(?: for you| stories| articles)?|most (?:read|popular|viewed|shared)|latest(?: news| stories| articles| posts)?"
+    r"|trending(?: now| stories| news)?|popular(?: now| posts| stories)?|top stories|further reading|editor'?s picks"
+    r"|what to read next|keep reading|don't miss|must read)\s*[:\-]?\s*$",
+    re.IGNORECASE,
+)
+_RELATED_INLINE_RE = re.compile(r"^\s*(?:read (?:also|more|next)|see also|also read|related)\s*[:\-]\s*\S", re.IGNORECASE)
+_COMMENT_RE = re.compile(
+    r"\b(?:leave a (?:comment|reply)|post a comment|add a comment|(?:in|to) the comments?(?: section)?(?: below)?\b"
+    r"|comments? (?:are|is) (?:closed|moderated)|uses akismet|comment data is processed|view comments|show comments"
+    r"|join the (?:discussion|conversation)|\d+ comments?\b|be the first to comment|log in to comment"
+    r"|share your (?:thoughts|views|opinion)|let us know (?:what you think|in the comments)|what do you think\?)",
+    re.IGNORECASE,
+)
+_TOC_HEAD_RE = re.compile(r"^\s*(?:table of contents|contents|in this article|on this page|jump to|article contents)\s*:?\s*$", re.IGNORECASE)
+_KEYWORD_RE = re.compile(r"^\s*(?:keywords?|tags?|topics?|filed under|categories|category|related topics)\s*:", re.IGNORECASE)
+_NUMBERING_RE = re.compile(r"^\s*(?:[-*•]\s*)?(?:\d{1,3}[.)]\s*)?")
+
+_MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+_DATE_RES = [
+    re.compile(rf"\b(?P<m>{_MONTHS})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{_MONTHS})\.?,? (?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mm>\d\d)-(?P<d>\d\d)\b"),
+]
+_DATELINE_RE = re.compile(
+    r"(?:\b\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+(?:read|watch|listen)\b|^\s*(?:posted|published|updated|last updated|post(?:ed)? on|"
+    r"first published|modified)\b)",
+    re.IGNORECASE,
+)
+
+
+def _promo_score(text: str) -> int:
+    return sum(1 for r in _PROMO_RES if r.search(text))
+
+
+def _breadcrumb_parts(line: _Line) -> list[str]:
+    """The items of a breadcrumb line ("Home » World » Europe"), or [] if it is not one."""
+    parts = _BREADCRUMB_SEP_RE.split(line.raw.strip())
+    if len(parts) >= 3 and all(0 < len(p.split()) <= 12 for p in parts) and not _SENTENCE_END_RE.search(line.norm):
+        return parts
+    return []
+
+
+def _looks_like_chrome(line: _Line) -> bool:
+    """Matches one of the site-furniture patterns (used to keep such lines out of the title)."""
+    text = line.norm
+    return bool(
+        _SKIP_RE.match(line.raw) or _DATELINE_RE.search(text) or line.key in _UI_WORDS or _DEBRIS_RE.match(text)
+        or _TOC_HEAD_RE.match(text) or _RELATED_HEAD_RE.match(text) or _KEYWORD_RE.match(text)
+        or _SHARE_RE.match(text) or _COMMENT_RE.search(text) or _promo_score(text) > 0
+    )
+
+
+def _parse_date(text: str) -> pd.Timestamp | None:
+    for regex in _DATE_RES:
+        m = regex.search(text)
+        if not m:
+            continue
+        parts = m.groupdict()
+        month = parts.get("mm") or parts["m"][:3]
+        try:
+            return pd.to_datetime(f"{parts['y']} {month} {parts['d']}", format="%Y %m %d" if parts.get("mm") else "%Y %b %d")
+        except ValueError:
+            continue
+    return None
+
+
+# --------------------------------------------------------------------------- the cleaner
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def _stems(words: Iterable[str]) -> set[str]:
+    """Snowball stems of the content words (possessives dropped)."""
+    content = [re.sub(r"['’]s$", "", w.lower()) for w in words]
+    return set(_STEMMER.stemWords([w for w in content if w and w not in _STOPWORDS]))
+
+
+def _similar_to_title(line: _Line, title_words: set[str]) -> bool:
+    """A short line that restates the headline: most of its content words (stemmed) are
+    headline words, or it contains most of the headline's content words."""
+    if not title_words or not line.is_heading_like:
+        return False
+    words = _stems(line.words)
+    if not words:
+        return False
+    overlap = len(words & title_words)
+    return overlap / len(words) >= 0.6 or overlap / len(title_words) >= 0.75
+
+
+def _body_range(lines: Sequence[_Line]) -> tuple[int, int]:
+    """Index of the first and last prose line: the article body lies between them."""
+    prose = [ln.idx for ln in lines if ln.is_prose and _promo_score(ln.norm) < 2]
+    if not prose:
+        return 0, len(lines) - 1
+    return prose[0], prose[-1]
+
+
+def clean_text(raw: str, *, repeated_keys: Iterable[str] = ()) -> CleanResult:
+    """Clean one scraped page.
+
+    Args:
+        raw: the page text as read.
+        repeated_keys: normalised line keys that recur across many documents of the corpus
+            (site template lines); :func:`clean_corpus` computes them.
+
+    Returns:
+        A :class:`CleanResult`: clean text, title and date when the page states them, and the
+        edits that turn ``raw`` into ``text``.
+
+    >>> r = clean_text("Home » World » Talks resume\\n\\nTalks resume\\n\\nThe talks resumed on Monday, officials said.\\n")
+    >>> r.title, r.text
+    ('Talks resume', 'The talks resumed on Monday, officials said.\\n')
+    """
+    lines = _split_lines(raw)
+    removed: dict[int, str] = {}
+    repeated = set(repeated_keys)
+    first, last = _body_range(lines)
+    title: str | None = None
+    date: pd.Timestamp | None = None
+
+    def remove(i: int, rule: str) -> None:
+        removed.setdefault(i, rule)
+
+    # --- title: a breadcrumb's last item, or a heading-like first line standing on its own
+    nonblank = [ln for ln in lines if not ln.blank]
+    for ln in nonblank[:6]:
+        if ln.idx > first:
+            break
+        crumbs = _breadcrumb_parts(ln)
+        if crumbs:
+            remove(ln.idx, "breadcrumb")
+            title = title or _normalize_chars(crumbs[-1]).strip()
+            continue
+        if _looks_like_chrome(ln):
+            continue
+        if title is None and ln.is_heading_like and ln.n_words >= 2 and not _BULLET_RE.match(ln.raw):
+            nxt = lines[ln.idx + 1] if ln.idx + 1 < len(lines) else None
+            stands_alone = nxt is None or nxt.blank or any(o.key == ln.key for o in lines if o.idx != ln.idx)
+            if stands_alone or ln.idx < first:
+                title = ln.norm.strip()
+                remove(ln.idx, "title")
+        break
+    title_words = set()
+    if title:
+        title_words = _stems(TOKEN_RE.findall(title))
+
+    seen_keys: set[str] = set()
+    n = len(lines)
+    i = 0
+    while i < n:
+        ln = lines[i]
+        if ln.blank or i in removed:
+            i += 1
+            continue
+        text = ln.norm
+        outside_body = i < first or i > last
+        if _TABLE_RULE_RE.match(ln.raw) or _DEBRIS_RE.match(text) or ln.key in _UI_WORDS:
+            remove(i, "markup_debris")
+        elif _SKIP_RE.match(ln.raw):
+            remove(i, "skip_link")
+        elif outside_body and _breadcrumb_parts(ln):
+            remove(i, "breadcrumb")
+        elif _SHARE_RE.match(text):
+            remove(i, "share_buttons")
+        elif _DATELINE_RE.search(text) and ln.n_words <= 15:
+            date = date or _parse_date(text)
+            remove(i, "dateline_meta")
+        elif _KEYWORD_RE.match(text) and not ln.is_prose:
+            remove(i, "keyword_line")
+        elif _KEYWORD_RE.match(text) and outside_body or (_KEYWORD_RE.match(text) and i >= last):
+            remove(i, "keyword_line")
+        elif _COMMENT_RE.search(text) and (ln.n_words <= 40 or outside_body or "?" in text):
+            remove(i, "comment_prompt")
+        elif _promo_score(text) >= 2 or (_promo_score(text) >= 1 and outside_body and not ln.is_prose):
+            remove(i, "promo")
+        elif _TOC_HEAD_RE.match(text):
+            remove(i, "toc")
+            j = i + 1
+            while j < n and (lines[j].blank or lines[j].is_heading_like):
+                if not lines[j].blank:
+                    item_key = _key(_NUMBERING_RE.sub("", lines[j].norm))
+                    appears_later = any(o.key == item_key for o in lines if o.idx != j)
+                    if not appears_later and not _similar_to_title(lines[j], title_words):
+                        break
+                    remove(j, "toc" if appears_later else "repeated_headline")
+                j += 1
+        elif _RELATED_HEAD_RE.match(text) or _RELATED_INLINE_RE.match(text) and ln.n_words <= 25:
+            remove(i, "related_block")
+            if _RELATED_HEAD_RE.match(text):
+                j = i + 1
+                while j < n and (lines[j].blank or (lines[j].is_heading_like and not lines[j].is_prose)):
+                    if not lines[j].blank:
+                        remove(j, "related_block")
+                    j += 1
+        elif title and (ln.key == _key(title) or _similar_to_title(ln, title_words)) and not ln.is_prose:
+            remove(i, "repeated_headline")
+        elif repeated and ln.key in repeated and not (ln.is_prose and not outside_body):
+            remove(i, "cross_document_repeat")
+        elif ln.key in seen_keys and ln.n_words >= 1:
+            remove(i, "repeated_line")
+        seen_keys.add(ln.key)
+        i += 1
+
+    # --- the first heading-like lines above the body that re-word the title
+    if title_words:
+        for ln in lines[: first if first < n else n]:
+            if not ln.blank and ln.idx not in removed and ln.is_heading_like and _similar_to_title(ln, title_words):
+                remove(ln.idx, "repeated_headline")
+
+    # --- trailing truncated fragment: the page's last kept line is a stub
+    kept = [ln for ln in lines if not ln.blank and ln.idx not in removed]
+    if kept:
+        tail = kept[-1]
+        if (tail.n_words <= 3 and not _SENTENCE_END_RE.search(tail.norm)) or re.fullmatch(r"\s*\d{1,3}[.)]?\s*", tail.norm):
+            remove(tail.idx, "trailing_fragment")
+
+    edits = _line_edits(lines, removed)
+    return CleanResult(_apply(raw, edits), title, date, edits)
+
+
+def _line_edits(lines: Sequence[_Line], removed: dict[int, str]) -> list[Edit]:
+    """Edits for removed lines, repaired kept lines and blank-line runs."""
+    edits: list[Edit] = []
+    previous_kept_blank = True  # drops blank lines at the top
+    kept_nonblank = [ln.idx for ln in lines if not ln.blank and ln.idx not in removed]
+    last_kept = kept_nonblank[-1] if kept_nonblank else -1
+    for ln in lines:
+        full = ln.raw + ln.newline
+        if ln.idx in removed:
+            edits.append(Edit(ln.start, ln.stop, full, "", removed[ln.idx]))
+            continue
+        if ln.blank:
+            if previous_kept_blank or ln.idx > last_kept:
+                edits.append(Edit(ln.start, ln.stop, full, "", "normalize_whitespace"))
+                continue
+            previous_kept_blank = True
+            if ln.raw:
+                edits.append(Edit(ln.start, ln.end, ln.raw, "", "normalize_whitespace"))
+        else:
+            previous_kept_blank = False
+            fixed = ftfy.fix_encoding(ln.raw)
+            if fixed != ln.raw:
+                edits.append(Edit(ln.start, ln.end, ln.raw, ln.norm, "fix_mojibake"))
+            else:
+                edits.extend(_char_edits(ln.raw, ln.start))
+        if ln.newline == "\r\n":
+            edits.append(Edit(ln.end, ln.end + 1, "\r", "", "normalize_whitespace"))
+        elif ln.newline == "\r":
+            edits.append(Edit(ln.end, ln.end + 1, "\r", "\n", "normalize_whitespace"))
+    return edits
+
+
+def _apply(raw: str, edits: Sequence[Edit]) -> str:
+    out = []
+    pos = 0
+    for e in sorted(edits, key=lambda e: e.start):
+        out.append(raw[pos : e.start])
+        out.append(e.replacement)
+        pos = e.end
+    out.append(raw[pos:])
+    return "".join(out)
+
+
+def apply_edits(raw: str, edits: Sequence[Edit] | pd.DataFrame) -> str:
+    """Apply edits (or audit rows of one document) to the raw text: the clean text."""
+    return _apply(raw, _as_edits(edits))
+
+
+def restore_raw(clean: str, edits: Sequence[Edit] | pd.DataFrame) -> str:
+    """Invert :func:`apply_edits`: the raw text from the clean text and the edits.
+
+    >>> raw = "Share\\nHello\u00a0world.\\n"
+    >>> r = clean_text(raw)
+    >>> restore_raw(r.text, r.edits) == raw
+    True
+    """
+    out = []
+    pos_clean = 0
+    pos_raw = 0
+    for e in sorted(_as_edits(edits), key=lambda e: e.start):
+        unchanged = e.start - pos_raw
+        out.append(clean[pos_clean : pos_clean + unchanged])
+        out.append(e.original)
+        pos_clean += unchanged + len(e.replacement)
+        pos_raw = e.end
+    out.append(clean[pos_clean:])
+    return "".join(out)
+
+
+def _as_edits(edits: Sequence[Edit] | pd.DataFrame) -> list[Edit]:
+    if isinstance(edits, pd.DataFrame):
+        return [
+            Edit(int(r.start), int(r.end), r.original, r.replacement, r.rule)
+            for r in edits.itertuples(index=False)
+        ]
+    return list(edits)
+
+
+# --------------------------------------------------------------------------- corpus level
+
+
+def repeated_line_keys(raws: Sequence[str], *, min_docs: int | None = None) -> set[str]:
+    """Normalised lines that occur in many documents: site template lines.
+
+    A line counts once per distinct document text (duplicate articles do not vote twice).
+    The default threshold is ``max(3, 20% of the distinct documents)``.
+    """
+    distinct = list(dict.fromkeys(raws))
+    if min_docs is None:
+        min_docs = max(3, math.ceil(0.2 * len(distinct)))
+    counts: Counter[str] = Counter()
+    for raw in distinct:
+        counts.update({_key(line) for line in raw.splitlines() if _key(line)})
+    return {k for k, c in counts.items() if c >= min_docs}
+
+
+def clean_corpus(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Clean every document of a corpus; returns a copy with ``text``, ``title``, ``date``
+    filled from the cleaner (existing non-empty ``title``/``date`` values are kept) and the
+    audit in ``.attrs["clean_audit"]`` (see :func:`clean_audit`)."""
+    raws = [r if isinstance(r, str) else "" for r in corpus["raw_text"]]
+    repeated = repeated_line_keys(raws)
+    out = corpus.copy()
+    texts, titles, dates, audit_rows = [], [], [], []
+    for doc_id, raw in zip(corpus["doc_id"], raws):
+        result = clean_text(raw, repeated_keys=repeated)
+        texts.append(result.text)
+        titles.append(result.title)
+        dates.append(result.date)
+        audit_rows.extend((doc_id, e.start, e.end, e.original, e.replacement, e.rule, RULES[e.rule]) for e in result.edits)
+    out["text"] = texts
+    for col, values in (("title", titles), ("date", dates)):
+        extracted = pd.Series(values, index=out.index, dtype="object")
+        if col in out.columns:
+            out[col] = out[col].where(out[col].notna() & (out[col].astype(str) != ""), extracted)
+        else:
+            out[col] = extracted
+    out["date"] = pd.to_datetime(out["date"], errors="coerce")
+    out.attrs["clean_audit"] = pd.DataFrame(
+        audit_rows, columns=["doc_id", "start", "end", "original", "replacement", "rule", "reason"]
+    )
+    return out
+
+
+def clean_audit(corpus: pd.DataFrame) -> pd.DataFrame:
+    """One row per removed or altered span: ``doc_id, start, end, original, replacement,
+    rule, reason``; ``start``/``end`` index into the document's ``raw_text``.
+
+    Applying a document's rows to its ``raw_text`` gives its ``text``; :func:`restore_raw`
+    turns ``text`` and the rows back into ``raw_text``.
+    """
+    audit = corpus.attrs.get("clean_audit")
+    if audit is None or not set(corpus["doc_id"]) <= set(audit["doc_id"]) | set(
+        corpus.loc[corpus["raw_text"].fillna("") == corpus["text"].fillna(""), "doc_id"]
+    ):
+        audit = clean_corpus(corpus[["doc_id", "raw_text"]]).attrs["clean_audit"]
+    return audit[audit["doc_id"].isin(corpus["doc_id"])].reset_index(drop=True)
+
+
+def summarize_audit(audit: pd.DataFrame) -> pd.DataFrame:
+    """Counts of removed lines/characters per document and rule (a tidy table)."""
+    audit = audit.assign(chars=audit["original"].str.len() - audit["replacement"].str.len())
+    return (
+        audit.groupby(["doc_id", "rule"], sort=True)
+        .agg(edits=("rule", "size"), chars_removed=("chars", "sum"))
+        .reset_index()
+    )
+

@@ -1,0 +1,145 @@
+"""Cleaning: each rule on small fixtures, the seeds, and the audit's exact reconstruction."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import corpus_tools as ct
+from corpus_tools.clean import RULES, apply_edits, clean_text, restore_raw
+
+BODY = (
+    "Diplomats from thirty countries met in Paris on Tuesday to discuss the security of the region, "
+    "according to officials who attended the talks.\n\n"
+    "The meeting ended without an agreement, but the ministers said they would meet again next month "
+    "and that the work of their teams would continue in the meantime.\n"
+)
+
+
+def removed_by(result, rule):
+    return [e.original.strip() for e in result.edits if e.rule == rule and e.original.strip()]
+
+
+@pytest.mark.parametrize(
+    ("chrome", "rule"),
+    [
+        ("Skip to content", "skip_link"),
+        ("Home » World » Europe", "breadcrumb"),
+        ("Share on Facebook Twitter Email", "share_buttons"),
+        ("Keywords: Paris, diplomacy, talks", "keyword_line"),
+        ("Tags: Europe, security", "keyword_line"),
+        ("5 min read", "dateline_meta"),
+        ("|---|---|", "markup_debris"),
+        ("close", "markup_debris"),
+        ("Leave a Comment", "comment_prompt"),
+        ("Subscribe to our newsletter for the latest headlines delivered to your inbox.", "promo"),
+        ("Thank you for visiting our website, your trusted source for news.", "promo"),
+    ],
+)
+def test_chrome_lines_are_removed_with_their_rule(chrome, rule):
+    result = clean_text(f"Talks in Paris\n\n{chrome}\n\n{BODY}")
+    assert chrome in removed_by(result, rule) or chrome.replace("|", "").strip("-") in " ".join(removed_by(result, rule))
+    assert "Diplomats from thirty countries" in result.text
+    assert "meet again next month" in result.text
+
+
+def test_related_block_removes_heading_and_link_list():
+    raw = BODY + "\nRead also:\n\nEU leaders meet in Brussels\nSanctions package agreed\n"
+    result = clean_text(raw)
+    assert removed_by(result, "related_block") == ["Read also:", "EU leaders meet in Brussels", "Sanctions package agreed"]
+    assert result.text.rstrip().endswith("in the meantime.")
+
+
+def test_table_of_contents_is_removed_when_headings_recur():
+    raw = (
+        "Table of Contents\n- 1. The talks\n- 2. What comes next\n"
+        "The talks\n" + BODY + "What comes next\nMinisters will meet again in April, the statement said.\n"
+    )
+    result = clean_text(raw)
+    assert removed_by(result, "toc") == ["Table of Contents", "- 1. The talks", "- 2. What comes next"]
+    assert "The talks\n" in result.text and "What comes next\n" in result.text
+
+
+def test_title_and_date_are_extracted_once():
+    raw = "Peace talks stall\n\n3 min read Post on Mar 22, 2025\nPeace talks stall\n\n" + BODY + "\nPeace talks stall\n"
+    result = clean_text(raw)
+    assert result.title == "Peace talks stall"
+    assert result.date == pd.Timestamp("2025-03-22")
+    assert "Peace talks stall" not in result.text
+    assert len(removed_by(result, "repeated_headline")) == 2
+
+
+def test_trailing_fragment_is_removed():
+    result = clean_text(BODY + "4.")
+    assert removed_by(result, "trailing_fragment") == ["4."]
+
+
+def test_professional_article_keeps_every_body_line():
+    raw = "Minister resigns over budget row\n\n" + BODY + "\nShe will be replaced by her deputy, the office said.\n"
+    result = clean_text(raw)
+    assert result.title == "Minister resigns over budget row"
+    body_lines = [line for line in raw.splitlines()[1:] if line.strip()]
+    assert [line for line in result.text.splitlines() if line.strip()] == body_lines
+
+
+def test_unicode_and_whitespace_are_normalised():
+    raw = "\u201cWe\u2019re ready\u201d \u2014 said the\u00a0minister  today.\r\n"
+    result = clean_text(raw)
+    assert result.text == "\"We're ready\" - said the minister today.\n"
+    assert {"normalize_unicode", "normalize_whitespace"} <= {e.rule for e in result.edits}
+
+
+def test_every_rule_in_audit_is_documented(seeds_corpus):
+    audit = ct.clean_audit(seeds_corpus)
+    assert set(audit["rule"]) <= set(RULES)
+    assert (audit["reason"] == audit["rule"].map(RULES)).all()
+
+
+def test_seeds_chrome_gone_content_kept(seeds_corpus):
+    text = dict(zip(seeds_corpus["doc_id"], seeds_corpus["text"]))
+    joined = "\n".join(text.values()).lower()
+    for chrome in ["welcome to your ultimate source", "thank you for visiting", "bookmark our website", "skip to content",
+                   "table of contents", "leave a comment", "akismet", "you may also like", "read also", "keywords:", "home » world"]:
+        assert chrome not in joined, chrome
+    for content in ["Russian Reaction: Russia has consistently viewed NATO expansion",
+                    "Representatives from a broad coalition of over thirty nations convened virtually",
+                    "coalition of the willing",
+                    "The Russian Foreign Ministry has also rejected Western considerations",
+                    "We are very attached to a pathway for Ukraine towards NATO"]:
+        assert content in "\n".join(text.values()), content
+
+
+def test_seeds_titles_and_dates(seeds_corpus):
+    titles = dict(zip(seeds_corpus["doc_id"], seeds_corpus["title"]))
+    assert titles["000_02b64eec91d5a962"] == "Discussions Begin: International 'Reassurance' Force For Ukraine Peace"
+    assert titles["004_8a95de6eedf91f42"] == "Trump, Putin Propose Ukraine Peace Plan"
+    assert seeds_corpus.set_index("doc_id").loc["000_02b64eec91d5a962", "date"] == pd.Timestamp("2025-03-22")
+
+
+def test_seeds_audit_reconstructs_raw_exactly(seeds_corpus):
+    audit = ct.clean_audit(seeds_corpus)
+    for doc_id, raw, text in zip(seeds_corpus["doc_id"], seeds_corpus["raw_text"], seeds_corpus["text"]):
+        rows = audit[audit["doc_id"] == doc_id]
+        assert apply_edits(raw, rows) == text
+        assert restore_raw(text, rows) == raw
+        assert all(raw[s:e] == o for s, e, o in zip(rows["start"], rows["end"], rows["original"]))
+
+
+_lines = st.sampled_from([
+    "Skip to content", "Home » News » Talks", "", "  ", "Read also:", "Latest", "close", "|---|---|",
+    "| a | b |", "Keywords: x, y", "3 min read", "\u2022 item one", "Share", BODY.splitlines()[0],
+    "Thank you for visiting our website.", "A heading", "A heading", "caf\u00c3\u00a9 au lait", "tab\there  x ",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_lines, max_size=14), st.sampled_from(["\n", "\r\n", "\r"]), st.booleans())
+def test_audit_reconstructs_any_page(lines, newline, final_newline):
+    raw = newline.join(lines) + (newline if final_newline else "")
+    result = clean_text(raw)
+    assert apply_edits(raw, result.edits) == result.text
+    assert restore_raw(result.text, result.edits) == raw
+    spans = sorted((e.start, e.end) for e in result.edits)
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))

@@ -1,0 +1,166 @@
+"""Loading: every input form and encoding, metadata joins, clear errors."""
+
+from __future__ import annotations
+
+import json
+import warnings
+
+import pandas as pd
+import pytest
+
+import corpus_tools as ct
+from corpus_tools.io import CorpusInputError, CorpusWarning, decode_bytes
+
+ARTICLE = "Talks resume in Geneva\n\nDiplomats met on Monday to discuss a ceasefire, officials said.\n"
+
+
+def write(path, data: bytes):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def test_seeds_load_in_order_with_required_columns(seeds_corpus):
+    assert seeds_corpus["doc_id"].tolist() == sorted(seeds_corpus["doc_id"])
+    for col in ["doc_id", "title", "date", "text", "raw_text", "n_words", "source_file", "encoding"]:
+        assert col in seeds_corpus.columns
+    raw = {p.stem: p.read_text(encoding="utf-8") for p in ct.config.SEEDS_DIR.glob("*.txt")}
+    assert dict(zip(seeds_corpus["doc_id"], seeds_corpus["raw_text"])) == raw
+    assert (seeds_corpus["n_words"] > 300).all()
+
+
+@pytest.mark.parametrize(
+    ("encoded", "encoding", "warns"),
+    [
+        (ARTICLE.replace("Geneva", "Genève").encode("utf-8"), "utf-8", False),
+        (b"\xef\xbb\xbf" + ARTICLE.replace("Geneva", "Genève").encode("utf-8"), "utf-8-sig", False),
+        (ARTICLE.replace("Geneva", "Genève").encode("utf-16"), "utf-16", True),
+        (ARTICLE.replace("Geneva", "Genève").replace("said", "said \u2013 \u201cwe\u201d").encode("cp1252"), "cp1252", True),
+    ],
+)
+def test_encodings_are_read_and_recorded(tmp_path, encoded, encoding, warns):
+    write(tmp_path / "c" / "a.txt", encoded)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        corpus = ct.load_corpus(tmp_path / "c")
+    assert corpus.loc[0, "encoding"] == encoding
+    assert "Genève" in corpus.loc[0, "raw_text"]
+    assert corpus.loc[0, "title"] == "Talks resume in Genève"
+    assert any(issubclass(w.category, CorpusWarning) and "a.txt" in str(w.message) for w in caught) == warns
+    assert len(corpus.attrs["load_log"]) == int(warns)
+
+
+def test_mojibake_is_repaired_and_audited(tmp_path):
+    mojibake = "Russia\u2019s red lines were discussed at length by officials.".encode("utf-8").decode("cp1252")
+    write(tmp_path / "c" / "m.txt", (mojibake + "\n").encode("utf-8"))
+    corpus = ct.load_corpus(tmp_path / "c")
+    assert corpus.loc[0, "raw_text"].startswith("Russiaâ€")
+    assert corpus.loc[0, "text"].startswith("Russia's red lines")
+    assert "fix_mojibake" in set(ct.clean_audit(corpus)["rule"])
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [(b"", "empty"), (b"  \n\n", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary")],
+)
+def test_bad_files_are_skipped_with_a_warning_naming_them(tmp_path, data, message):
+    write(tmp_path / "c" / "good.txt", ARTICLE.encode())
+    write(tmp_path / "c" / "bad.txt", data)
+    with pytest.warns(CorpusWarning, match=rf"bad\.txt.*{message}.*skipped"):
+        corpus = ct.load_corpus(tmp_path / "c")
+    assert corpus["doc_id"].tolist() == ["good"]
+    assert corpus.attrs["load_log"][0]["action"] == "file skipped"
+
+
+def test_subfolders_become_a_column(tmp_path):
+    write(tmp_path / "c" / "bbc" / "a.txt", ARTICLE.encode())
+    write(tmp_path / "c" / "cnn" / "b.txt", ARTICLE.encode())
+    corpus = ct.load_corpus(tmp_path / "c")
+    assert corpus[["doc_id", "folder"]].values.tolist() == [["a", "bbc"], ["b", "cnn"]]
+
+
+def test_repeated_file_names_in_subfolders_get_path_ids(tmp_path):
+    write(tmp_path / "c" / "bbc" / "1.txt", ARTICLE.encode())
+    write(tmp_path / "c" / "cnn" / "1.txt", ARTICLE.encode())
+    with pytest.warns(CorpusWarning, match="repeat"):
+        corpus = ct.load_corpus(tmp_path / "c")
+    assert corpus["doc_id"].tolist() == ["bbc/1", "cnn/1"]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".tsv", ".jsonl", ".parquet"])
+def test_tables_with_autodetected_text_column(tmp_path, suffix):
+    frame = pd.DataFrame({"id": ["x", "y"], "body": [ARTICLE, ARTICLE.replace("Monday", "Tuesday")], "outlet": ["A", "B"]})
+    path = tmp_path / f"corpus{suffix}"
+    if suffix == ".csv":
+        frame.to_csv(path, index=False)
+    elif suffix == ".tsv":
+        frame.to_csv(path, index=False, sep="\t")
+    elif suffix == ".jsonl":
+        path.write_text("\n".join(json.dumps(r) for r in frame.to_dict("records")), encoding="utf-8")
+    else:
+        frame.to_parquet(path)
+    corpus = ct.load_corpus(path)
+    assert corpus["doc_id"].tolist() == ["x", "y"]
+    assert corpus["outlet"].tolist() == ["A", "B"]
+    assert "Tuesday" in corpus.loc[1, "text"]
+
+
+def test_table_without_text_column_lists_columns(tmp_path):
+    path = tmp_path / "c.csv"
+    pd.DataFrame({"id": [1], "words": ["x"]}).to_csv(path, index=False)
+    with pytest.raises(CorpusInputError, match=r"no text column.*\['id', 'words'\]"):
+        ct.load_corpus(path)
+
+
+def test_malformed_jsonl_names_the_line(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"text": "ok"}\n{"text": broken}\n', encoding="utf-8")
+    with pytest.raises(CorpusInputError, match=r"c\.jsonl:2"):
+        ct.load_corpus(path)
+
+
+def test_malformed_csv_is_a_clear_error(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text('id,text\n1,"unclosed\n2,fine\n', encoding="utf-8")
+    with pytest.raises(CorpusInputError, match="c.csv"):
+        ct.load_corpus(path)
+
+
+def test_metadata_join_and_precedence(tmp_path):
+    write(tmp_path / "c" / "a.txt", ARTICLE.encode())
+    write(tmp_path / "c" / "b.txt", ARTICLE.encode())
+    meta = tmp_path / "meta.csv"
+    pd.DataFrame({"doc_id": ["a", "b", "zzz"], "outlet": ["X", "Y", "Z"], "date": ["2025-03-01", "", "2025-01-01"]}).to_csv(meta, index=False)
+    with pytest.warns(CorpusWarning, match="zzz"):
+        corpus = ct.load_corpus(tmp_path / "c", metadata=meta)
+    assert corpus["outlet"].tolist() == ["X", "Y"]
+    assert corpus.loc[0, "date"] == pd.Timestamp("2025-03-01")
+    assert pd.isna(corpus.loc[1, "date"])
+    assert corpus.loc[0, "title"] == "Talks resume in Geneva"
+
+
+def test_metadata_without_doc_id_is_an_error(tmp_path):
+    write(tmp_path / "c" / "a.txt", ARTICLE.encode())
+    meta = tmp_path / "meta.csv"
+    pd.DataFrame({"name": ["a"], "outlet": ["X"]}).to_csv(meta, index=False)
+    with pytest.raises(CorpusInputError, match="doc_id"):
+        ct.load_corpus(tmp_path / "c", metadata=meta)
+
+
+def test_missing_path_and_single_txt_are_clear_errors(tmp_path):
+    with pytest.raises(CorpusInputError, match="no such file"):
+        ct.load_corpus(tmp_path / "nope")
+    f = write(tmp_path / "one.txt", ARTICLE.encode())
+    with pytest.raises(CorpusInputError, match="pass the folder"):
+        ct.load_corpus(f)
+
+
+def test_clean_false_keeps_raw(tmp_path):
+    write(tmp_path / "c" / "a.txt", ("Skip to content\n" + ARTICLE).encode())
+    corpus = ct.load_corpus(tmp_path / "c", clean=False)
+    assert corpus.loc[0, "text"] == corpus.loc[0, "raw_text"]
+
+
+def test_decode_bytes_rejects_undecodable_utf16_bom():
+    with pytest.raises(CorpusInputError, match="byte-order mark"):
+        decode_bytes(b"\xff\xfe\x00\xd8")
