@@ -1,0 +1,7 @@
+"""Validation against third-party evaluation data (``make validate``).
+
+Each module here (``cleaning``, ``sentiment``, ``keywords``, ``framing``) exposes
+``run(eval_dir: pathlib.Path) -> bool``: it prints its figures and returns False only on a
+clear regression (a threshold it documents). The evaluation texts are read from
+``eval_dir`` at run time and never copied into the project.
+"""
