@@ -114,16 +114,21 @@ class Negation:
     categories: Mapping[str, str] = field(default_factory=dict)
     clause_breaks: str = ",;:!?()[]"
 
-    def is_negated(self, text: str, tokens: list[tuple[str, int, int]], i: int) -> bool:
-        """True if a negator stands within ``window`` tokens before token ``i`` of ``text``,
-        with no clause break between them."""
-        match_start = tokens[i][1]
-        for token, _, end in reversed(tokens[max(0, i - self.window) : i]):
-            if self.clause_breaks and any(ch in self.clause_breaks for ch in text[end:match_start]):
-                return False
-            if self.is_negator(token):
-                return True
-        return False
+    def negated_tokens(self, text: str, tokens: list[tuple[str, int, int]]) -> list[bool]:
+        """For each token of ``text``: True if a negator stands within ``window`` tokens
+        before it, with no clause break between them."""
+        flags = [self.window > 0 and self.is_negator(t) for t, _, _ in tokens]
+        if not any(flags):
+            return [False] * len(tokens)
+        clause, clauses = 0, []  # clause number of each token
+        for k, (_, start, _) in enumerate(tokens):
+            if k and self.clause_breaks and not set(self.clause_breaks).isdisjoint(text[tokens[k - 1][2] : start]):
+                clause += 1
+            clauses.append(clause)
+        return [
+            any(flags[k] and clauses[k] == clauses[i] for k in range(max(0, i - self.window), i))
+            for i in range(len(tokens))
+        ]
 
     def is_negator(self, token: str) -> bool:
         """True if ``token`` negates what follows (``not``, ``never``, ``don't``...)."""
@@ -589,6 +594,7 @@ class _Matcher:
             kind = {(False, False): "exact", (False, True): "prefix", (True, False): "suffix", (True, True): "contains"}
             table = self.index.setdefault((entry.case_sensitive, kind[lead, trail]), {})
             table.setdefault(word.strip("*"), []).append(i)
+        self.n_globs = [sum("*" in w for w in e.words) for e in entries]
         self.first = functools.lru_cache(maxsize=200_000)(self._first)
 
     def _first(self, token: str) -> tuple[int, ...]:
@@ -598,6 +604,17 @@ class _Matcher:
                 for key in _keys(form, kind):
                     found.update(table.get(key, ()))
         return tuple(sorted(found))
+
+    def candidates(self, tokens: list[tuple[str, int, int]]) -> list[tuple[int, int, int, int, int]]:
+        """Every match in a token list: ``(-n_words, first token, n_globs, entry, end token)``,
+        so sorting puts the longest, earliest, least globbed match first."""
+        out = []
+        for i, (token, _, _) in enumerate(tokens):
+            for k in self.first(token):
+                entry = self.entries[k]
+                if len(entry.words) == 1 or self.rest_matches(entry, tokens, i):
+                    out.append((-len(entry.words), i, self.n_globs[k], k, i + len(entry.words)))
+        return out
 
     def rest_matches(self, entry: Entry, tokens: list[tuple[str, int, int]], i: int) -> bool:
         if i + len(entry.words) > len(tokens):
@@ -634,13 +651,10 @@ def _as_negation(negation, dictionary: Dictionary) -> Negation:
 def _sentence_hits(text: str, matcher: _Matcher, dictionary: Dictionary, negation: Negation) -> list[tuple]:
     """Hits in one sentence: ``(category, pattern, term, start, end, negated, weight)``."""
     tokens = _split_hyphens(tokenize(text)) if dictionary.split_hyphens else tokenize(text)
-    candidates = []  # (-length, start token, n globs, entry index, end token)
-    for i, (token, _, _) in enumerate(tokens):
-        for k in matcher.first(token):
-            entry = matcher.entries[k]
-            if len(entry.words) == 1 or matcher.rest_matches(entry, tokens, i):
-                n = len(entry.words)
-                candidates.append((-n, i, sum("*" in w for w in entry.words), k, i + n))
+    candidates = matcher.candidates(tokens)
+    if not candidates:
+        return []
+    negated_at = negation.negated_tokens(text, tokens)
     taken: dict[str, set[int]] = {}
     hits = []
     for _, i, _, k, j in sorted(candidates):
@@ -657,7 +671,7 @@ def _sentence_hits(text: str, matcher: _Matcher, dictionary: Dictionary, negatio
                 continue
             weight = override
         used.update(range(i, j))
-        negated = negation.is_negated(text, tokens, i)
+        negated = negated_at[i]
         category = negation.categories.get(entry.category, entry.category) if negated else entry.category
         hits.append((category, entry.pattern, term, start, end, negated, weight))
     return sorted(hits, key=lambda hit: (hit[3], -hit[4]))

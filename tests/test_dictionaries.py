@@ -292,3 +292,16 @@ def test_match_actors_on_seeds(seeds_sentences):
     assert {"Russia", "Ukraine", "United States", "NATO", "United Kingdom"} <= set(counts.index)
     assert not hits["term"].str.fullmatch("us").any()  # lower-case "us" is never the United States
 
+
+
+def test_worked_example_in_docs_holds(tmp_path):
+    """docs/dictionaries.md's YAML example parses and gives the table printed there."""
+    docs = (Path(__file__).parents[1] / "docs" / "dictionaries.md").read_text(encoding="utf-8")
+    block = docs.split("```yaml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "security.yml").write_text(block, encoding="utf-8")
+    frames = read_dictionary(tmp_path / "security.yml")
+    hits = match_dictionary(sentences_of("Sanctions are not good, but security guarantees are."), frames)
+    assert hits[["category", "term", "start", "end", "negated"]].values.tolist() == [
+        ["economy", "Sanctions", 0, 9, False], ["tone", "good", 18, 22, True], ["security", "security guarantees", 28, 47, False]
+    ]
+    assert "| a | 0 | security | security guarantee* | security guarantees | 28 | 47 | False | NaN |" in docs
