@@ -36,6 +36,7 @@ __all__ = [
     "DictionaryError",
     "DictionaryWarning",
     "Entry",
+    "UnmatchablePatternError",
     "Negation",
     "match_actors",
     "match_dictionary",
@@ -61,6 +62,11 @@ class DictionaryError(ValueError):
 
 class DictionaryWarning(UserWarning):
     """Something in a dictionary file that was handled (an entry skipped), but should be known."""
+
+
+class UnmatchablePatternError(DictionaryError):
+    """A pattern without letters or digits (an emoticon such as ``:)``): word tokens never match it.
+    File readers skip such entries with one :class:`DictionaryWarning` listing them."""
 
 
 @dataclass(frozen=True)
@@ -165,13 +171,13 @@ class Dictionary:
         cls, mapping: Mapping[str, Iterable[str] | Mapping[str, float]], *, name: str = "custom", **metadata
     ) -> Dictionary:
         """Build a dictionary from ``{category: [patterns]}`` or ``{category: {pattern: weight}}``."""
-        entries = []
+        entries, skipped = [], []
         for category, patterns in mapping.items():
             items = patterns.items() if isinstance(patterns, Mapping) else ((p, None) for p in patterns)
             for pattern, weight in items:
-                entries.append(make_entry(category, pattern, weight, where=f"{name}: category {category!r}"))
+                entries += _entry_or_skip(skipped, category, pattern, weight, where=f"{name}: category {category!r}")
         categories = {c: "" for c in mapping}
-        return cls(name=name, entries=_unique_entries(entries, name), categories=categories, **metadata)
+        return cls(name=name, entries=_unique_entries(entries, name, skipped), categories=categories, **metadata)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -261,7 +267,7 @@ def _split_word(word: str, *, prefix: str, pattern: str) -> list[str]:
         )
     tokens = [t for t, _, _ in tokenize(core)]
     if not tokens:
-        raise DictionaryError(f"{prefix}pattern {pattern!r} has no letters or digits, so it can never match a word")
+        raise UnmatchablePatternError(f"{prefix}pattern {pattern!r} has no letters or digits, so it can never match a word")
     tokens[0] = "*" * lead + tokens[0]
     tokens[-1] = tokens[-1] + "*" * trail
     return tokens
@@ -277,7 +283,24 @@ def _as_weight(value, *, prefix: str, pattern: str) -> float:
     return weight
 
 
-def _unique_entries(entries: Iterable[Entry], source: str) -> tuple[Entry, ...]:
+def _entry_or_skip(skipped: list[str], category: str, pattern: str, weight=None, *, where: str) -> list[Entry]:
+    """``[make_entry(...)]``, or ``[]`` with the pattern noted in ``skipped`` if it cannot match."""
+    try:
+        return [make_entry(category, pattern, weight, where=where)]
+    except UnmatchablePatternError:
+        skipped.append(f"{pattern!r} ({where})")
+        return []
+
+
+def _unique_entries(entries: Iterable[Entry], source: str, skipped: Iterable[str] = ()) -> tuple[Entry, ...]:
+    skipped = list(skipped)
+    if skipped:
+        warnings.warn(
+            f"{source}: {len(skipped)} pattern(s) without letters or digits skipped (word tokens never match "
+            f"them): {'; '.join(skipped[:5])}{' ...' if len(skipped) > 5 else ''}",
+            DictionaryWarning,
+            stacklevel=3,
+        )
     seen: dict[tuple[str, str], Entry] = {}
     for entry in entries:
         key = (entry.category, entry.pattern if entry.case_sensitive else entry.pattern.lower())
@@ -364,7 +387,7 @@ def _read_csv(text: str, path: Path) -> Dictionary:
         header = [c.lower() for c in rows.pop(0)[1]]
         aliases = {"pattern": "term", "word": "term", "score": "weight", "value": "weight", "valence": "weight"}
         columns = [aliases.get(c, c) for c in header]
-    entries = []
+    entries, skipped = [], []
     for line, row in rows:
         where = f"{path}:{line}"
         if len(row) > len(columns) or len(row) < 2:
@@ -374,9 +397,10 @@ def _read_csv(text: str, path: Path) -> Dictionary:
         if not category:
             raise DictionaryError(f"{where}: empty category for term {record.get('term')!r}")
         weight = record.get("weight") or None
-        entries.append(make_entry(category, record.get("term", ""), weight, where=where))
+        entries += _entry_or_skip(skipped, category, record.get("term", ""), weight, where=where)
     categories = {e.category: "" for e in entries}
-    return Dictionary(name=path.stem, entries=_unique_entries(entries, str(path)), categories=categories, source=str(path))
+    return Dictionary(name=path.stem, entries=_unique_entries(entries, str(path), skipped), categories=categories,
+                      source=str(path))  # fmt: skip
 
 
 def _read_liwc(text: str, path: Path) -> Dictionary:
@@ -395,7 +419,7 @@ def _read_liwc(text: str, path: Path) -> Dictionary:
         position += 1
     if position >= len(lines):
         raise DictionaryError(f"{path}:{lines[-1][0]}: the category header is not closed by a line '%'")
-    entries = []
+    entries, skipped = [], []
     for line, content in lines[position + 1 :]:
         term, numbers = _split_liwc_entry(content)
         unknown = [n for n in numbers if n not in ids]
@@ -404,8 +428,9 @@ def _read_liwc(text: str, path: Path) -> Dictionary:
                 f"{path}:{line}: entry {content!r} needs category numbers declared in the header "
                 f"({', '.join(ids)}); unknown: {unknown or 'none given'}"
             )
-        entries.extend(make_entry(ids[n], term, where=f"{path}:{line}") for n in numbers)
-    return Dictionary(name=path.stem, entries=_unique_entries(entries, str(path)), categories={c: "" for c in ids.values()},
+        for n in numbers:
+            entries += _entry_or_skip(skipped, ids[n], term, where=f"{path}:{line}")
+    return Dictionary(name=path.stem, entries=_unique_entries(entries, str(path), skipped), categories={c: "" for c in ids.values()},
                       source=str(path))  # fmt: skip
 
 
@@ -426,7 +451,7 @@ def _read_lexicoder(text: str, path: Path) -> Dictionary:
     As in quanteda's ``read_dict_lexicoder``, lines are trimmed, so a term written with a
     trailing space is an exact word and a term ending in ``*`` a glob.
     """
-    entries, categories, category = [], {}, None
+    entries, categories, category, skipped = [], {}, None, []
     for line, raw in enumerate(text.splitlines(), start=1):
         content = "".join(ch for ch in raw if ch.isprintable()).strip()
         if not content:
@@ -439,8 +464,9 @@ def _read_lexicoder(text: str, path: Path) -> Dictionary:
         elif category is None:
             raise DictionaryError(f"{path}:{line}: term {content!r} comes before any '+category' line")
         else:
-            entries.append(make_entry(category, content, where=f"{path}:{line}"))
-    return Dictionary(name=path.stem, entries=_unique_entries(entries, str(path)), categories=categories, source=str(path))
+            entries += _entry_or_skip(skipped, category, content, where=f"{path}:{line}")
+    return Dictionary(name=path.stem, entries=_unique_entries(entries, str(path), skipped), categories=categories,
+                      source=str(path))  # fmt: skip
 
 
 # ---------------------------------------------------------------------------- YAML
@@ -468,13 +494,13 @@ def _read_yaml(text: str, path: Path) -> Dictionary:
         raise DictionaryError(f"{path}:1: no 'categories' key; see docs/dictionaries.md for the format")
     meta = {k: str(_construct(fields[k]) or "") for k in ("name", "description", "source", "version") if k in fields}
     licence = fields.get("licence", fields.get("license"))
-    entries, categories = _read_yaml_categories(fields["categories"], path)
+    entries, categories, skipped = _read_yaml_categories(fields["categories"], path)
     negation = _read_yaml_negation(fields["negation"], path) if "negation" in fields else None
     split_hyphens = _construct(fields["split_hyphens"]) if "split_hyphens" in fields else False
     if not isinstance(split_hyphens, bool):
         raise DictionaryError(f"{_at(path, fields['split_hyphens'])}: split_hyphens must be true or false")
     return Dictionary(
-        name=meta.pop("name", path.stem), entries=_unique_entries(entries, str(path)), categories=categories,
+        name=meta.pop("name", path.stem), entries=_unique_entries(entries, str(path), skipped), categories=categories,
         licence=str(_construct(licence) or "") if licence is not None else "", negation=negation,
         split_hyphens=split_hyphens, **meta,
     )  # fmt: skip
@@ -488,10 +514,10 @@ def _at(path: Path, node: yaml.Node) -> str:
     return f"{path}:{node.start_mark.line + 1}"
 
 
-def _read_yaml_categories(node: yaml.Node, path: Path) -> tuple[list[Entry], dict[str, str]]:
+def _read_yaml_categories(node: yaml.Node, path: Path) -> tuple[list[Entry], dict[str, str], list[str]]:
     if not isinstance(node, yaml.MappingNode):
         raise DictionaryError(f"{_at(path, node)}: 'categories' must map each category name to its patterns")
-    entries, categories = [], {}
+    entries, categories, skipped = [], {}, []
     for key_node, value_node in node.value:
         category = str(_construct(key_node))
         description, default_weight, patterns = "", None, value_node
@@ -507,11 +533,11 @@ def _read_yaml_categories(node: yaml.Node, path: Path) -> tuple[list[Entry], dic
             default_weight = _construct(spec["weight"]) if "weight" in spec else None
             patterns = spec["patterns"]
         categories[category] = description
-        entries.extend(_read_yaml_patterns(patterns, category, default_weight, path))
-    return entries, categories
+        entries.extend(_read_yaml_patterns(patterns, category, default_weight, path, skipped))
+    return entries, categories, skipped
 
 
-def _read_yaml_patterns(node: yaml.Node, category: str, default_weight, path: Path) -> list[Entry]:
+def _read_yaml_patterns(node: yaml.Node, category: str, default_weight, path: Path, skipped: list[str]) -> list[Entry]:
     if isinstance(node, yaml.MappingNode):  # {pattern: weight, ...}
         items = [(k, v) for k, v in node.value]
     elif isinstance(node, yaml.SequenceNode):
@@ -532,7 +558,7 @@ def _read_yaml_patterns(node: yaml.Node, category: str, default_weight, path: Pa
         where = _at(path, pattern_node)
         if not isinstance(pattern, str):
             raise DictionaryError(f"{where}: pattern {pattern!r} in category {category!r} is not text; quote it")
-        entries.append(make_entry(category, pattern, weight, where=where))
+        entries += _entry_or_skip(skipped, category, pattern, weight, where=where)
     return entries
 
 

@@ -13,7 +13,9 @@ import pytest
 from corpus_tools.dictionaries import (
     Dictionary,
     DictionaryError,
+    DictionaryWarning,
     Negation,
+    list_dictionaries,
     make_entry,
     match_actors,
     match_dictionary,
@@ -101,7 +103,6 @@ def test_read_shipped_name_and_unknown_name():
         ("bad.dic", "good\t1\n", 1, "starts with a line '%'"),
         ("bad.lc3", "good \n+positive\nfine\n", 1, "before any '\\+category' line"),
         ("bad.lc3", "+positive\ngood\n+\nbad\n", 3, "must name a category"),
-        ("bad.lc3", "+positive\ngood\n:-)\n", 3, "no letters or digits"),
     ],
 )
 def test_malformed_files_name_file_and_line(tmp_path, name, content, line, message):
@@ -110,6 +111,23 @@ def test_malformed_files_name_file_and_line(tmp_path, name, content, line, messa
     with pytest.raises(DictionaryError, match=message) as err:
         read_dictionary(path)
     assert f"{path}:{line}:" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "line"),
+    [
+        ("emo.lc3", "+positive\ngood\n:-)\n", 3),
+        ("emo.csv", "good,positive\n:-),positive\n", 2),
+        ("emo.yml", "name: emo\ncategories:\n  positive: [good, ':-)']\n", 3),
+        ("emo.dic", "%\n1\tpositive\n%\ngood\t1\n:-)\t1\n", 5),
+    ],
+)
+def test_patterns_without_letters_are_skipped_with_one_warning(tmp_path, name, content, line):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.warns(DictionaryWarning, match=rf"1 pattern\(s\) without letters or digits skipped .*':-\)' \(.*:{line}\)"):
+        d = read_dictionary(path)
+    assert d.patterns() == ["good"]
 
 
 def test_unknown_suffix_and_missing_file(tmp_path):
@@ -305,3 +323,22 @@ def test_worked_example_in_docs_holds(tmp_path):
         ["economy", "Sanctions", 0, 9, False], ["tone", "good", 18, 22, True], ["security", "security guarantees", 28, 47, False]
     ]
     assert "| a | 0 | security | security guarantee* | security guarantees | 28 | 47 | False | NaN |" in docs
+
+
+@pytest.mark.parametrize("name", list_dictionaries())
+def test_every_shipped_dictionary_parses_with_metadata(name):
+    d = read_dictionary(name)
+    assert len(d) > 0 and d.name and d.source and d.licence
+    assert all(d.patterns(c) for c in d.category_names), "a category without patterns"
+
+
+def test_afinn_lexicon_as_weighted_dictionary():
+    """A {term: score} lexicon (AFINN, with phrases and contractions) becomes one weighted category."""
+    from afinn import Afinn  # a project dependency
+
+    lexicon = Afinn(emoticons=False)._dict
+    d = Dictionary.from_mapping({"afinn": lexicon}, name="afinn")
+    hits = match_dictionary(sentences_of("I can't stand this bad luck, but peace is good."), d)
+    expected = {"can't stand": lexicon["can't stand"], "bad luck": lexicon["bad luck"], "peace": lexicon["peace"],
+                "good": lexicon["good"]}  # fmt: skip
+    assert dict(zip(hits["term"], hits["weight"])) == expected
