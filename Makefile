@@ -3,6 +3,7 @@ PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+JOBS ?= 2
 # Headless everywhere: no display, no browser, no network look-ups by Jupyter.
 export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
@@ -24,8 +25,8 @@ $(STAMP): pyproject.toml requirements.lock
 
 venv: $(STAMP) ## Create the virtual environment and install the package (done by every other target)
 
-reports: $(STAMP) ## Run every notebook on seeds/ into reports/ (executed .ipynb + .html)
-	$(BIN)/python -m corpus_tools.run_notebooks --out reports
+reports: $(STAMP) ## Run the seeds study (studies/seeds.yml) into reports/seeds/; unchanged notebooks are reused
+	$(BIN)/corpus-tools report --study studies/seeds.yml --jobs $(JOBS)
 
 test: $(STAMP) ## Run the test suite
 	$(BIN)/python -m pytest -q
