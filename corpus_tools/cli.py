@@ -34,12 +34,13 @@ def _parameters_epilog(notebooks_dir: Path) -> str:
     )
 
 
-def build_parser(notebooks_dir: Path = NOTEBOOKS_DIR) -> argparse.ArgumentParser:
-    """The argument parser; ``report --help`` lists the parameters of the notebooks in ``notebooks_dir``."""
+def build_parser(notebooks_dir: Path = NOTEBOOKS_DIR, *, list_parameters: bool = True) -> argparse.ArgumentParser:
+    """The argument parser; ``report --help`` lists the parameters of the notebooks in ``notebooks_dir``
+    (read only when ``list_parameters``, since reading them takes a second or two)."""
     parser = argparse.ArgumentParser(prog="corpus-tools", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     report = sub.add_parser("report", help="regenerate a study's reports", description=REPORT_HELP,
-                            epilog=_parameters_epilog(notebooks_dir), formatter_class=argparse.RawDescriptionHelpFormatter)
+                            epilog=_parameters_epilog(notebooks_dir) if list_parameters else None, formatter_class=argparse.RawDescriptionHelpFormatter)
     report.add_argument("--study", type=Path, help="study file (YAML); default: the seeds with default parameters")
     report.add_argument("--corpus", type=Path, help="corpus folder or table (overrides the study's)")
     report.add_argument("--metadata", type=Path, help="metadata table keyed by doc_id (overrides the study's)")
@@ -87,7 +88,8 @@ def _params(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``corpus-tools``; returns the exit status (2 for a bad study or parameter)."""
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(list_parameters=bool({"-h", "--help"} & set(argv))).parse_args(argv)
     try:
         return {"report": _report, "params": _params}[args.command](args)
     except (StudyError, FileNotFoundError) as exc:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from corpus_tools import provenance
+from corpus_tools import execute, provenance
 from corpus_tools.config import NOTEBOOKS_DIR, REPORTS_DIR
 from corpus_tools.execute import KERNEL_NAME, PROGRESS_PREFIX
 from corpus_tools.report_index import write_index
@@ -182,7 +182,8 @@ def _run_process(job: Job, work: Path, *, timeout: float, kernel_name: str, show
                                 "timeout": timeout, "kernel_name": kernel_name, "shown_output_dir": str(shown_dir)}))
     bar, slot = progress.open(job.name)
     started, clock = _now(), time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "corpus_tools.execute", str(spec)], stdout=subprocess.PIPE,
+    # run as a script (-P: its folder not on sys.path), so the process imports papermill, not the package
+    proc = subprocess.Popen([sys.executable, "-P", execute.__file__, str(spec)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
     timer = threading.Timer(timeout + KILL_GRACE_S, lambda: os.killpg(proc.pid, signal.SIGKILL))
     timer.start()
