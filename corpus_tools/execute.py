@@ -13,6 +13,7 @@ This module imports nothing from the package, so that process starts without loa
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -29,6 +30,7 @@ KERNEL_NAME = "python3"
 PROGRESS_PREFIX = "@@progress"
 KERNEL_START_ERRORS = re.compile(r"Address already in use|Kernel died before replying|didn't respond|Kernel didn't|DeadKernel", re.I)
 START_ATTEMPTS = 3
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 _ANSI_RE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _CDN_SCRIPT_RE = re.compile(r'<script src="https?://[^"]*"[^>]*>\s*</script>\s*')
 _TOGGLE_HEAD = """<style>
@@ -46,6 +48,20 @@ document.getElementById("ct-toggle-code").addEventListener("click", function () 
 });
 </script>
 """
+
+
+@contextlib.contextmanager
+def _inline_figures():
+    """Kernels draw figures into the notebook, even where ``MPLBACKEND=Agg`` is set for headless runs."""
+    saved = os.environ.get("MPLBACKEND")
+    os.environ["MPLBACKEND"] = INLINE_BACKEND
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("MPLBACKEND", None)
+        else:
+            os.environ["MPLBACKEND"] = saved
 
 
 class NotebookTimeout(TimeoutError):
@@ -82,17 +98,18 @@ def _run_papermill(notebook: Path, executed: Path, parameters: dict, *, deadline
     socket_dir = tempfile.mkdtemp(prefix="ct-kernel-")
     km = AsyncKernelManager(kernel_name=kernel_name, transport="ipc", ip=os.path.join(socket_dir, "k"))
     try:
-        pm.execute_notebook(
-            str(notebook),
-            str(executed),
-            parameters=parameters,
-            kernel_name=kernel_name,
-            cwd=str(notebook.parent),
-            progress_bar=False,
-            engine_name="corpus-tools-progress" if progress else None,
-            km=km,
-            timeout_func=lambda cell: max(1, int(deadline - time.monotonic())),
-        )
+        with _inline_figures():
+            pm.execute_notebook(
+                str(notebook),
+                str(executed),
+                parameters=parameters,
+                kernel_name=kernel_name,
+                cwd=str(notebook.parent),
+                progress_bar=False,
+                engine_name="corpus-tools-progress" if progress else None,
+                km=km,
+                timeout_func=lambda cell: max(1, int(deadline - time.monotonic())),
+            )
     finally:  # nbclient leaves a kernel manager it was given running: stop it here
         if km.has_kernel:
             run_sync(km.shutdown_kernel)(now=True)
