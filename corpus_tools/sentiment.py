@@ -114,7 +114,7 @@ def _afinn_dictionary() -> Dictionary:
 
     lexicon = Afinn(emoticons=False)._dict
     return Dictionary.from_mapping({"afinn": lexicon}, name="afinn", source="AFINN-en-165 (Nielsen 2011), afinn package",
-                                   licence="Apache-2.0")  # fmt: skip
+                                   licence="ODbL-1.0 (word list)")  # fmt: skip
 
 
 @functools.lru_cache(maxsize=None)
