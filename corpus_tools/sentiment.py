@@ -266,17 +266,14 @@ def _hit_values(hits: pd.DataFrame, lexicon: Lexicon) -> pd.DataFrame:
 
 
 def _drop_covered_by_negated_entries(hits: pd.DataFrame) -> pd.DataFrame:
-    lower = hits["category"].str.lower()
-    negated_entries = hits[lower.isin({"neg_positive", "neg_negative"})]
-    if negated_entries.empty:
+    is_negated_entry = hits["category"].str.lower().isin({"neg_positive", "neg_negative"})
+    if not is_negated_entry.any():
         return hits
-    keep = np.ones(len(hits), dtype=bool)
-    plain = ~lower.isin({"neg_positive", "neg_negative"}).to_numpy()
-    for _, span in negated_entries.iterrows():
-        inside = (hits["doc_id"].eq(span["doc_id"]) & hits["sent_id"].eq(span["sent_id"])
-                  & hits["start"].ge(span["start"]) & hits["end"].le(span["end"])).to_numpy()  # fmt: skip
-        keep &= ~(inside & plain)
-    return hits[keep]
+    keys = ["doc_id", "sent_id"]
+    spans = hits.loc[is_negated_entry, keys + ["start", "end"]]
+    pairs = hits[~is_negated_entry].reset_index().merge(spans, on=keys, suffixes=("", "_span"))
+    inside = pairs["start"].ge(pairs["start_span"]) & pairs["end"].le(pairs["end_span"])
+    return hits.drop(index=pairs.loc[inside, "index"].unique())
 
 
 def _token_counts(texts: Sequence[str], dictionary: Dictionary) -> list[int]:
