@@ -177,12 +177,23 @@ def read_lexicon(source: str | Path | Dictionary | Lexicon, *, overrides: Mappin
     if isinstance(source, str) and source.lower() in ("afinn", "pattern"):
         dictionary = _afinn_dictionary() if source.lower() == "afinn" else _pattern_dictionary()
     else:
-        dictionary = read_dictionary(source)
+        dictionary = _read_named_dictionary(source)
     _check_polarity(dictionary)
     scale = _dictionary_scale(dictionary)
     if overrides:
         dictionary = dictionary.with_overrides(overrides)
     return Lexicon(dictionary.name, dictionary=dictionary, scale=scale, overrides=overrides)
+
+
+def _read_named_dictionary(source: str | Path | Dictionary) -> Dictionary:
+    from corpus_tools.dictionaries import DictionaryError
+
+    try:
+        return read_dictionary(source)
+    except DictionaryError as err:
+        if isinstance(source, str) and not Path(source).suffix:
+            raise DictionaryError(f"{err}; built-in lexicons: {', '.join(LEXICONS)}") from None
+        raise
 
 
 def _check_polarity(dictionary: Dictionary) -> None:

@@ -349,3 +349,29 @@ def test_notebook_runs_on_the_fixture_corpus(tmp_path, fixture_corpus, reference
         assert len(pd.read_csv(tables / f"{name}.csv")) > 0, name
     for name in ("sentiment_groups", "sentiment_arcs", "sentiment_actors", "sentiment_drivers"):
         assert (out / "figures" / f"{name}.png").exists(), name
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    result = doctest.testmod(sentiment, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 15 and result.failed == 0
+
+
+def test_unknown_lexicon_names_the_choices():
+    with pytest.raises(DictionaryError, match="built-in lexicons: vader, afinn, pattern"):
+        sentiment.read_lexicon("vadr")
+
+
+def test_empty_texts_score_zero_and_documents_without_actors_give_empty_tables():
+    corpus = pd.DataFrame({"doc_id": ["a"], "text": ["The weather is mild today."]})
+    scores = sentiment.score_sentences(corpus, lexicons=["vader", "afinn"])
+    assert sentiment.score_texts([""], lexicon="afinn").iloc[0].tolist() == [0.0, 0.0, 0.0, 0.0]
+    assert sentiment.score_texts([""]).iloc[0].tolist() == [0.0, 0.0, 0.0, 0.0]
+    actor_scores = sentiment.score_actor_sentences(scores)
+    assert actor_scores.empty and sentiment.score_actors(actor_scores).empty
+    assert sentiment.select_examples(actor_scores).empty
+    assert sentiment.compare_groups(scores, by="doc_id", n_boot=50).empty  # one group: no pairs
