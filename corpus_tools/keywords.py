@@ -1,0 +1,532 @@
+"""Keyword analysis: term counts, frequency lists, TF-IDF, keyness, collocations, concordance.
+
+Counting turns documents into a sparse document-by-term matrix (:class:`TermCounts`), so a
+large corpus fits in memory; every other function reads from it. Keyness compares a target
+group of documents with a reference (the rest of the corpus, another group, or an external
+frequency list) and reports, for every term, significance (log-likelihood ``g2``, Pearson
+``chi2``), effect size (``log_ratio``, ``pct_diff``) and the Fightin' Words z-score of
+Monroe, Colaresi & Quinn (2008), all computed with numpy over whole vectors of terms.
+
+Statistics, for a term with count ``a`` in the target (``Nt`` counted terms in all) and ``b``
+in the reference (``Nr``), in the 2 x 2 table ``[[a, b], [Nt - a, Nr - b]]``:
+
+- ``g2``: log-likelihood over the four cells, ``2 * sum(O * ln(O / E))``, as AntConc and
+  ``scipy.stats.chi2_contingency(..., lambda_="log-likelihood", correction=False)``. No
+  continuity correction is applied to it (quanteda applies Yates to its ``lr`` by default;
+  this module never does).
+- ``chi2``: Pearson's chi-squared over the four cells; with ``yates=True`` Yates' continuity
+  correction as scipy applies it (``|O - E|`` reduced by 0.5, never below 0).
+- ``log_ratio``: ``log2((a / Nt) / (b / Nr))`` with a zero count replaced by 0.5 (Hardie 2014).
+- ``pct_diff``: ``100 * (a / Nt - b / Nr) / (b / Nr)`` (Gabrielatos & Marchi 2012); ``inf``
+  when the reference count is 0.
+- ``p_value`` from ``g2`` (chi-squared, 1 degree of freedom), ``p_adjusted`` over all terms
+  of the table (Bonferroni or Benjamini-Hochberg, :func:`corpus_tools.stats.p_adjust`).
+- ``log_odds_z``: log-odds ratio with an informative Dirichlet prior, divided by its
+  standard error (Monroe et al. 2008, eq. 16-22); the prior for a term is ``prior_scale``
+  times its count in the whole corpus.
+
+Every statistic is signed: negative when the term is relatively more frequent in the
+reference, as quanteda's ``textstat_keyness`` does.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from scipy import stats as sps
+
+from corpus_tools.segment import TOKEN_RE, read_stopwords
+from corpus_tools.stats import p_adjust
+
+__all__ = [
+    "TermCounts",
+    "count_terms",
+    "count_frequencies",
+    "score_tfidf",
+    "keyness",
+    "keyness_statistics",
+    "log_odds_dirichlet",
+    "KEYNESS_COLUMNS",
+]
+
+#: Columns of the :func:`keyness` table, in order.
+KEYNESS_COLUMNS = [
+    "term", "n_target", "n_reference", "total_target", "total_reference", "g2", "chi2", "log_ratio",
+    "pct_diff", "p_value", "p_adjusted", "log_odds_z", "range_target", "range_reference",
+]  # fmt: skip
+
+#: Text between two tokens that ends a phrase or n-gram: sentence punctuation or a line break.
+_BREAK_RE = re.compile(r"[.!?;:\n]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+#: Joins the words of a multi-word term (as quanteda's ``tokens_compound``).
+CONCATENATOR = "_"
+
+
+# --------------------------------------------------------------------------- counting
+
+
+@dataclass(frozen=True)
+class TermCounts:
+    """Sparse term counts: one row per document, one column per term.
+
+    Attributes:
+        matrix: ``scipy.sparse.csr_matrix`` of counts, documents x terms.
+        doc_ids: the document of each row.
+        terms: the term of each column (sorted).
+        groups: the group of each document (the ``by`` column; the doc_id when none).
+        by: the name of the grouping column.
+    """
+
+    matrix: sparse.csr_matrix
+    doc_ids: np.ndarray
+    terms: np.ndarray
+    groups: np.ndarray
+    by: str = "doc_id"
+
+    def group_matrix(self) -> tuple[np.ndarray, sparse.csr_matrix]:
+        """Counts summed per group: ``(group labels sorted, groups x terms matrix)``."""
+        labels, inverse = np.unique(self.groups.astype(str), return_inverse=True)
+        indicator = sparse.csr_matrix(
+            (np.ones(len(inverse)), (inverse, np.arange(len(inverse)))), shape=(len(labels), len(inverse))
+        )
+        return labels, (indicator @ self.matrix).tocsr()
+
+    def to_frame(self, *, level: str = "group") -> pd.DataFrame:
+        """Long table of the non-zero counts: ``group, term, n`` (``level="group"``) or
+        ``doc_id, group, term, n`` (``level="doc"``)."""
+        if level == "doc":
+            coo = self.matrix.tocoo()
+            return pd.DataFrame({"doc_id": self.doc_ids[coo.row], "group": self.groups[coo.row],
+                                 "term": self.terms[coo.col], "n": coo.data.astype("int64")})  # fmt: skip
+        if level != "group":
+            raise ValueError(f"level must be 'group' or 'doc', not {level!r}")
+        labels, grouped = self.group_matrix()
+        coo = grouped.tocoo()
+        frame = pd.DataFrame({"group": labels[coo.row], "term": self.terms[coo.col], "n": coo.data.astype("int64")})
+        return frame.sort_values(["group", "term"], kind="stable").reset_index(drop=True)
+
+
+@functools.lru_cache(maxsize=4)
+def _stemmer(language: str):
+    import snowballstemmer
+
+    return snowballstemmer.stemmer(language)
+
+
+def _compile_phrases(phrases: Iterable[str], lowercase: bool) -> dict[str, list[tuple[str, ...]]]:
+    """Index multi-word terms by their first word, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(m.group() for m in TOKEN_RE.finditer(phrase.lower() if lowercase else phrase))
+        if len(words) < 2:
+            raise ValueError(f"phrase {phrase!r} has fewer than two words; list single words as stop words or terms instead")
+        index.setdefault(words[0], []).append(words)
+    for first in index:
+        index[first] = sorted(set(index[first]), key=len, reverse=True)
+    return index
+
+
+def _segments(text: str, lowercase: bool) -> list[list[str]]:
+    """Tokens of ``text`` in runs that no sentence punctuation or line break interrupts."""
+    runs: list[list[str]] = [[]]
+    end = None
+    for m in TOKEN_RE.finditer(text):
+        if end is not None and _BREAK_RE.search(text, end, m.start()):
+            runs.append([])
+        runs[-1].append(m.group().lower() if lowercase else m.group())
+        end = m.end()
+    return [run for run in runs if run]
+
+
+def _compound(tokens: list[str], index: Mapping[str, list[tuple[str, ...]]]) -> list[str]:
+    """Join listed multi-word terms into one token (longest match wins, left to right)."""
+    if not index:
+        return tokens
+    out, i = [], 0
+    while i < len(tokens):
+        for words in index.get(tokens[i].lower(), ()):
+            if tuple(t.lower() for t in tokens[i : i + len(words)]) == tuple(w.lower() for w in words):
+                out.append(CONCATENATOR.join(tokens[i : i + len(words)]))
+                i += len(words)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+@dataclass(frozen=True)
+class _Analyzer:
+    """Turns one text into its list of terms (called by sklearn's CountVectorizer)."""
+
+    lowercase: bool
+    stopwords: frozenset[str]
+    min_length: int
+    stem: str | None
+    ngram_range: tuple[int, int]
+    phrases: Mapping[str, list[tuple[str, ...]]]
+    keep_numbers: bool
+
+    def keep(self, token: str) -> bool:
+        if CONCATENATOR in token:
+            return True
+        return (len(token) >= self.min_length and token.lower() not in self.stopwords
+                and (self.keep_numbers or _LETTER_RE.search(token) is not None))  # fmt: skip
+
+    def __call__(self, text: str) -> list[str]:
+        terms: list[str] = []
+        low, high = self.ngram_range
+        stem = _stemmer(self.stem).stemWord if self.stem else None
+        for run in _segments(text if isinstance(text, str) else "", self.lowercase):
+            run = _compound(run, self.phrases)
+            kept = [self.keep(t) for t in run]
+            if stem:
+                run = [t if CONCATENATOR in t else stem(t) for t in run]
+            for n in range(low, high + 1):
+                for i in range(len(run) - n + 1):
+                    if kept[i] and kept[i + n - 1] and (n < 3 or all(_LETTER_RE.search(t) for t in run[i : i + n])):
+                        terms.append(" ".join(run[i : i + n]))
+        return terms
+
+
+def count_terms(
+    corpus: pd.DataFrame,
+    *,
+    by: str | None = None,
+    text_col: str = "text",
+    lowercase: bool = True,
+    stopwords: str | None = "english",
+    extra_stopwords: Iterable[str] = (),
+    min_length: int = 1,
+    stem: str | None = None,
+    ngram_range: tuple[int, int] = (1, 1),
+    phrases: Iterable[str] = (),
+    keep_numbers: bool = False,
+) -> TermCounts:
+    """Count terms in every document, into a sparse matrix.
+
+    Tokens are the words of :func:`corpus_tools.segment.tokenize`. In order: listed phrases
+    are joined into one term (``"coalition of the willing"`` -> ``coalition_of_the_willing``,
+    as quanteda's ``tokens_compound``); stop words, tokens shorter than ``min_length`` and
+    tokens without a letter (numbers) are dropped; words are stemmed; n-grams are formed.
+    Phrases and n-grams never span sentence punctuation (``. ! ? ; :``) or a line break. An
+    n-gram is kept when its first and last words are kept ("coalition of the" is dropped,
+    "force in ukraine" is kept).
+
+    Args:
+        corpus: a table with ``doc_id`` and ``text_col`` (from :func:`corpus_tools.load_corpus`).
+        by: a column that groups documents (``outlet``); None groups by ``doc_id``.
+        text_col: the column to count.
+        lowercase: fold case.
+        stopwords: a language whose shipped stop-word list is removed
+            (:func:`corpus_tools.segment.read_stopwords`), or None to keep stop words.
+        extra_stopwords: more words to remove (case-insensitive).
+        min_length: minimum characters of a word.
+        stem: a Snowball language (``"english"``) to stem words, or None.
+        ngram_range: ``(min_n, max_n)``; n-grams are words joined by a space.
+        phrases: multi-word terms joined before counting (words joined by ``_``).
+        keep_numbers: keep tokens without a letter (``2025``, ``26%``).
+
+    Returns:
+        :class:`TermCounts`; ``.to_frame()`` gives the long table ``group, term, n``.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["The peace force. Peace talks!", "A reassurance force"]})
+    >>> count_terms(docs, phrases=["reassurance force"]).to_frame().values.tolist()
+    [['a', 'force', 1], ['a', 'peace', 2], ['a', 'talks', 1], ['b', 'reassurance_force', 1]]
+    """
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    _require(corpus, ["doc_id", text_col] + ([by] if by else []))
+    low, high = (int(n) for n in ngram_range)
+    if not 1 <= low <= high:
+        raise ValueError(f"ngram_range must be (min_n, max_n) with 1 <= min_n <= max_n, not {ngram_range!r}")
+    stop = read_stopwords(stopwords, extra=extra_stopwords) if stopwords else frozenset(w.lower() for w in extra_stopwords)
+    analyzer = _Analyzer(lowercase, stop, int(min_length), stem, (low, high), _compile_phrases(phrases, lowercase), keep_numbers)
+    if stem:
+        _stemmer(stem)  # an unknown language fails here, with snowballstemmer's message
+    vectorizer = CountVectorizer(analyzer=analyzer, dtype=np.int64)
+    try:
+        matrix = vectorizer.fit_transform(corpus[text_col].tolist()).tocsr()
+        terms = vectorizer.get_feature_names_out().astype(object)
+    except ValueError:  # sklearn refuses an empty vocabulary
+        matrix, terms = sparse.csr_matrix((len(corpus), 0), dtype=np.int64), np.array([], dtype=object)
+    groups = corpus[by].astype(str).to_numpy(dtype=object) if by else corpus["doc_id"].astype(str).to_numpy(dtype=object)
+    return TermCounts(matrix, corpus["doc_id"].astype(str).to_numpy(dtype=object), terms, groups, by or "doc_id")
+
+
+def _require(frame: pd.DataFrame, columns: Sequence[str]) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise KeyError(f"table is missing column(s) {missing}; it has {list(frame.columns)}")
+
+
+def count_frequencies(counts: TermCounts, *, min_count: int = 1) -> pd.DataFrame:
+    """Frequency list per group: raw count, rate per 10,000 counted terms, document range.
+
+    Args:
+        counts: from :func:`count_terms`.
+        min_count: drop terms counted fewer times in a group.
+
+    Returns:
+        ``group, rank, term, n, per_10k, range, range_share`` (``range``: documents of the
+        group the term occurs in; ``range_share``: as a share of the group's documents),
+        sorted by group then descending ``n``.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "g": ["x", "x"], "text": ["peace peace war", "peace"]})
+    >>> count_frequencies(count_terms(docs, by="g"))[["term", "n", "per_10k", "range"]].values.tolist()
+    [['peace', 3, 7500.0, 2], ['war', 1, 2500.0, 1]]
+    """
+    labels, grouped = counts.group_matrix()
+    _, present = TermCounts((counts.matrix > 0).astype(np.int64).tocsr(), counts.doc_ids, counts.terms,
+                            counts.groups, counts.by).group_matrix()  # fmt: skip
+    n_docs = pd.Series(counts.groups.astype(str)).value_counts()
+    totals = np.asarray(grouped.sum(axis=1)).ravel()
+    coo = grouped.tocoo()
+    frame = pd.DataFrame({"group": labels[coo.row], "term": counts.terms[coo.col], "n": coo.data.astype("int64")})
+    frame["per_10k"] = frame["n"] / totals[coo.row] * 10_000
+    frame["range"] = np.asarray(present[coo.row, coo.col]).ravel().astype("int64")
+    frame["range_share"] = frame["range"] / frame["group"].map(n_docs).to_numpy()
+    frame = frame[frame["n"] >= min_count].sort_values(["group", "n", "term"], ascending=[True, False, True], kind="stable")
+    frame.insert(1, "rank", frame.groupby("group").cumcount() + 1)
+    return frame.reset_index(drop=True)
+
+
+def score_tfidf(counts: TermCounts, *, top_n: int = 10) -> pd.DataFrame:
+    """The ``top_n`` terms of each document by TF-IDF (scikit-learn's ``TfidfTransformer``:
+    smoothed idf ``ln((1 + n_docs) / (1 + df)) + 1``, rows normalised to unit length).
+
+    Returns:
+        ``doc_id, rank, term, n, tfidf``, ties broken by term.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["peace war war", "peace talks"]})
+    >>> score_tfidf(count_terms(docs), top_n=1)[["doc_id", "term"]].values.tolist()
+    [['a', 'war'], ['b', 'talks']]
+    """
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    weights = TfidfTransformer().fit_transform(counts.matrix).tocoo()
+    frame = pd.DataFrame({"doc_id": counts.doc_ids[weights.row], "term": counts.terms[weights.col],
+                          "n": np.asarray(counts.matrix[weights.row, weights.col]).ravel().astype("int64"),
+                          "tfidf": weights.data})  # fmt: skip
+    order = {d: i for i, d in enumerate(counts.doc_ids)}
+    frame = frame.assign(_order=frame["doc_id"].map(order)).sort_values(
+        ["_order", "tfidf", "term"], ascending=[True, False, True], kind="stable"
+    )
+    frame.insert(1, "rank", frame.groupby("_order").cumcount() + 1)
+    return frame[frame["rank"] <= top_n].drop(columns="_order").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- keyness
+
+
+def _xlogx_ratio(observed: np.ndarray, expected: np.ndarray) -> np.ndarray:
+    """``O * ln(O / E)``, 0 where O is 0."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(observed > 0, observed * np.log(observed / expected), 0.0)
+
+
+def keyness_statistics(n_target, n_reference, total_target, total_reference, *, yates: bool = False) -> pd.DataFrame:
+    """Keyness statistics for vectors of counts (see the module docstring for the formulas).
+
+    Args:
+        n_target, n_reference: counts of each term in the target and the reference.
+        total_target, total_reference: counted terms in each (numbers or vectors).
+        yates: apply Yates' continuity correction to ``chi2`` (never to ``g2``).
+
+    Returns:
+        ``g2, chi2, log_ratio, pct_diff, p_value``, one row per term, signed (negative
+        when the term is relatively more frequent in the reference).
+
+    >>> keyness_statistics([7], [2], 10, 9).round(4).values.tolist()
+    [[4.5349, 4.3372, 1.6554, 215.0, 0.0332]]
+    """
+    a = np.asarray(n_target, dtype=float)
+    b = np.asarray(n_reference, dtype=float)
+    nt = np.broadcast_to(np.asarray(total_target, dtype=float), a.shape)
+    nr = np.broadcast_to(np.asarray(total_reference, dtype=float), a.shape)
+    if np.any(a > nt) or np.any(b > nr) or np.any(a < 0) or np.any(b < 0):
+        raise ValueError("counts must be between 0 and their totals (a term cannot be counted more often than all terms)")
+    n = nt + nr
+    observed = np.stack([a, b, nt - a, nr - b])
+    row = np.stack([a + b, a + b, n - a - b, n - a - b])
+    col = np.stack([nt, nr, nt, nr])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        expected = row * col / n
+        g2 = 2 * _xlogx_ratio(observed, expected).sum(axis=0)
+        deviation = np.abs(observed - expected)
+        if yates:
+            deviation = np.maximum(deviation - 0.5, 0.0)
+        chi2 = np.where(expected > 0, deviation**2 / expected, 0.0).sum(axis=0)
+        rel_t, rel_r = a / nt, b / nr
+        log_ratio = np.log2((np.where(a > 0, a, 0.5) / nt) / (np.where(b > 0, b, 0.5) / nr))
+        pct_diff = np.where(b > 0, 100 * (rel_t - rel_r) / rel_r, np.where(a > 0, np.inf, 0.0))
+    sign = np.where(rel_t >= rel_r, 1.0, -1.0)
+    g2 = np.maximum(g2, 0.0)  # rounding can leave -1e-15
+    return pd.DataFrame({"g2": sign * g2, "chi2": sign * chi2, "log_ratio": log_ratio, "pct_diff": pct_diff,
+                         "p_value": sps.chi2.sf(g2, df=1)})  # fmt: skip
+
+
+def log_odds_dirichlet(n_target, n_reference, prior, *, total_target=None, total_reference=None) -> np.ndarray:
+    """Fightin' Words z-scores: log-odds ratio with an informative Dirichlet prior divided by
+    its standard error (Monroe, Colaresi & Quinn 2008, eq. 16-22).
+
+    With ``alpha_w = prior[w]``, ``alpha_0 = sum(alpha)``, ``n_i = sum(counts_i)``:
+    ``delta_w = ln((y_tw + a_w) / (n_t + a_0 - y_tw - a_w)) - ln((y_rw + a_w) / (n_r + a_0 - y_rw - a_w))``,
+    ``var_w = 1 / (y_tw + a_w) + 1 / (y_rw + a_w)``, ``z_w = delta_w / sqrt(var_w)``.
+    The vectors cover the whole vocabulary; their sums are the totals unless
+    ``total_target``/``total_reference`` are given.
+
+    >>> log_odds_dirichlet([10, 0], [0, 10], [1, 1]).round(4).tolist()
+    [4.5916, -4.5916]
+    """
+    y_t = np.asarray(n_target, dtype=float)
+    y_r = np.asarray(n_reference, dtype=float)
+    alpha = np.asarray(prior, dtype=float)
+    if np.any(alpha <= 0):
+        raise ValueError("the Dirichlet prior must be positive for every term (give each term a prior count above 0)")
+    a0 = alpha.sum()
+    n_t = y_t.sum() if total_target is None else float(total_target)
+    n_r = y_r.sum() if total_reference is None else float(total_reference)
+    delta = (np.log((y_t + alpha) / (n_t + a0 - y_t - alpha))
+             - np.log((y_r + alpha) / (n_r + a0 - y_r - alpha)))  # fmt: skip
+    return delta / np.sqrt(1 / (y_t + alpha) + 1 / (y_r + alpha))
+
+
+def _as_labels(value) -> list[str]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        return [str(value)]
+    return [str(v) for v in value]
+
+
+def _external_counts(reference) -> pd.Series | None:
+    """An external frequency list as a Series term -> count, or None if ``reference`` names groups."""
+    if isinstance(reference, pd.DataFrame):
+        _require(reference, ["term", "n"])
+        table = reference
+    elif isinstance(reference, pd.Series):
+        table = reference.rename_axis("term").reset_index(name="n")
+    elif isinstance(reference, Mapping):
+        table = pd.DataFrame({"term": list(reference.keys()), "n": list(reference.values())})
+    else:
+        return None
+    n = pd.to_numeric(table["n"], errors="coerce")
+    if n.isna().any() or (n < 0).any():
+        bad = table.loc[n.isna() | (n < 0), "term"].astype(str).head(5).tolist()
+        raise ValueError(f"reference frequency list: counts must be numbers >= 0 (check terms {bad})")
+    return n.groupby(table["term"].astype(str)).sum()
+
+
+def _select_groups(counts: TermCounts, labels: list[str], role: str) -> np.ndarray:
+    groups = counts.groups.astype(str)
+    unknown = sorted(set(labels) - set(groups))
+    if unknown:
+        available = sorted(set(groups))
+        raise ValueError(f"{role} group(s) {unknown} not found in column {counts.by!r}; groups are {available[:20]}")
+    return np.isin(groups, labels)
+
+
+def _column_sums(matrix: sparse.csr_matrix, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Counts and document range of every term over the rows in ``mask``."""
+    rows = matrix[np.flatnonzero(mask)]
+    return np.asarray(rows.sum(axis=0)).ravel().astype(float), np.asarray((rows > 0).sum(axis=0)).ravel().astype(float)
+
+
+def _keyness_vectors(counts: TermCounts, target, reference) -> dict:
+    """Target, reference and whole-corpus counts over one vocabulary."""
+    t_mask = _select_groups(counts, _as_labels(target), "target")
+    a, range_t = _column_sums(counts.matrix, t_mask)
+    corpus = np.asarray(counts.matrix.sum(axis=0)).ravel().astype(float)
+    external = _external_counts(reference)
+    if external is None:
+        r_mask = ~t_mask if reference is None else _select_groups(counts, _as_labels(reference), "reference")
+        if np.any(t_mask & r_mask):
+            raise ValueError("target and reference share groups; list each group on one side only")
+        if not r_mask.any():
+            raise ValueError("the reference is empty: the target covers every document; pass a reference frequency list")
+        b, range_r = _column_sums(counts.matrix, r_mask)
+        return {"terms": counts.terms, "a": a, "b": b, "prior": corpus, "range_t": range_t, "range_r": range_r}
+    terms = np.array(sorted(set(counts.terms) | set(external.index)), dtype=object)
+    pos = np.searchsorted(terms, counts.terms)
+
+    def widen(values: np.ndarray) -> np.ndarray:
+        out = np.zeros(len(terms))
+        out[pos] = values
+        return out
+
+    b = external.reindex(terms, fill_value=0).to_numpy(dtype=float)
+    return {"terms": terms, "a": widen(a), "b": b, "prior": widen(corpus) + b, "range_t": widen(range_t),
+            "range_r": np.full(len(terms), np.nan)}  # fmt: skip
+
+
+def keyness(
+    data: pd.DataFrame | TermCounts,
+    *,
+    by: str = "doc_id",
+    target,
+    reference=None,
+    correction: str = "bonferroni",
+    prior_scale: float = 1.0,
+    yates: bool = False,
+    min_count: int = 1,
+    reference_total: float | None = None,
+    count_options: Mapping | None = None,
+) -> pd.DataFrame:
+    """Keyness of every term in a target group against a reference.
+
+    Args:
+        data: a corpus table (counted with :func:`count_terms` and ``count_options``) or a
+            :class:`TermCounts`.
+        by: the grouping column when ``data`` is a corpus (ignored for ``TermCounts``,
+            which were grouped when counted).
+        target: a group label, or a list of labels pooled together.
+        reference: None (every other document), a group label or list of labels, or an
+            external frequency list (a ``term, n`` table, a Series or a dict term -> count).
+        correction: multiple-comparison adjustment of ``p_value`` over the terms of the
+            table: ``"bonferroni"``, ``"fdr_bh"``, ``"holm"`` or ``"none"``.
+        prior_scale: Fightin' Words prior = ``prior_scale`` x the term's count in the whole
+            corpus (target + every group, or target + external list).
+        yates: Yates' continuity correction on ``chi2`` (``g2`` is never corrected).
+        min_count: keep terms with at least this many occurrences in target + reference.
+        reference_total: total counted terms of an external list, when the list is
+            truncated (default: the sum of its counts).
+        count_options: options of :func:`count_terms` when ``data`` is a corpus.
+
+    Returns:
+        ``term, n_target, n_reference, total_target, total_reference, g2, chi2, log_ratio,
+        pct_diff, p_value, p_adjusted, log_odds_z, range_target, range_reference``, sorted
+        by ``g2`` (descending, so key terms of the reference come last with negative values).
+
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "side": ["x", "y"],
+    ...                      "text": ["troops troops troops talks", "talks talks talks troops"]})
+    >>> keyness(docs, by="side", target="x")[["term", "n_target", "n_reference"]].values.tolist()
+    [['troops', 3, 1], ['talks', 1, 3]]
+    """
+    counts = data if isinstance(data, TermCounts) else count_terms(data, by=by, **dict(count_options or {}))
+    v = _keyness_vectors(counts, target, reference)
+    nt, nr = v["a"].sum(), float(reference_total) if reference_total is not None else v["b"].sum()
+    if nt == 0:
+        raise ValueError(f"target {target!r} has no counted terms; check the stop-word and length options")
+    if prior_scale <= 0:
+        raise ValueError(f"prior_scale must be above 0, not {prior_scale!r}")
+    z = log_odds_dirichlet(v["a"], v["b"], prior_scale * np.maximum(v["prior"], 1e-12), total_target=nt, total_reference=nr)
+    keep = (v["a"] + v["b"] >= max(int(min_count), 1))
+    a, b = v["a"][keep], v["b"][keep]
+    table = pd.DataFrame({"term": v["terms"][keep], "n_target": a.astype("int64"), "n_reference": b,
+                          "total_target": int(nt), "total_reference": nr})  # fmt: skip
+    table = pd.concat([table, keyness_statistics(a, b, nt, nr, yates=yates)], axis=1)
+    table["p_adjusted"] = p_adjust(table["p_value"].to_numpy(), method=correction)
+    table["log_odds_z"] = z[keep]
+    table["range_target"] = v["range_t"][keep].astype("int64")
+    table["range_reference"] = v["range_r"][keep]
+    if reference is None or _external_counts(reference) is None:
+        table["n_reference"] = table["n_reference"].astype("int64")
+        table["total_reference"] = table["total_reference"].astype("int64")
+        table["range_reference"] = table["range_reference"].astype("int64")
+    table = table.sort_values(["g2", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return table[KEYNESS_COLUMNS]

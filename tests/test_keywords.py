@@ -1,0 +1,256 @@
+"""Keyword analysis: statistics against worked values and scipy, counting on hand-counted
+fixtures, Fightin' Words against a term-by-term implementation of Monroe et al. (2008)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy.stats import chi2_contingency
+
+from corpus_tools import keywords as kw
+
+# --------------------------------------------------------------------------- statistics
+
+WORKED = [  # a, b, Nt, Nr -> G2, chi2, chi2 with Yates, log ratio (issue 4)
+    (7, 2, 10, 9, 4.5349, 4.3372, 2.6324, 1.6554),
+    (10, 2, 1000, 2000, 12.8349, 13.5542, 11.3893, 3.3219),
+]
+
+
+@pytest.mark.parametrize("a, b, nt, nr, g2, chi2, yates, log_ratio", WORKED)
+def test_keyness_statistics_match_worked_values(a, b, nt, nr, g2, chi2, yates, log_ratio):
+    plain = kw.keyness_statistics([a], [b], nt, nr).iloc[0]
+    corrected = kw.keyness_statistics([a], [b], nt, nr, yates=True).iloc[0]
+    assert plain["g2"] == pytest.approx(g2, abs=5e-5)
+    assert plain["chi2"] == pytest.approx(chi2, abs=5e-5)
+    assert corrected["chi2"] == pytest.approx(yates, abs=5e-5)
+    assert corrected["g2"] == pytest.approx(g2, abs=5e-5), "g2 is never corrected"
+    assert plain["log_ratio"] == pytest.approx(log_ratio, abs=5e-5)
+
+
+def test_statistics_are_signed_towards_the_reference():
+    out = kw.keyness_statistics([2, 7], [7, 2], 10, 9)
+    assert out.loc[0, "g2"] < 0 < out.loc[1, "g2"]
+    assert out.loc[0, "chi2"] < 0 and out.loc[0, "log_ratio"] < 0 and out.loc[0, "pct_diff"] < 0
+
+
+def test_log_ratio_replaces_zero_counts_by_half():
+    out = kw.keyness_statistics([4, 0], [0, 4], 100, 100)
+    assert out["log_ratio"].tolist() == pytest.approx([math.log2(4 / 0.5), math.log2(0.5 / 4)])
+    assert out.loc[0, "pct_diff"] == math.inf and out.loc[1, "pct_diff"] == -100.0
+
+
+tables = st.tuples(
+    st.integers(0, 500), st.integers(0, 500), st.integers(1, 5000), st.integers(1, 5000)
+).filter(lambda t: t[0] + t[1] > 0 and (t[2] + t[3] > t[0] + t[1]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(tables, st.booleans())
+def test_keyness_statistics_match_scipy_on_random_tables(table, yates):
+    a, b, extra_t, extra_r = table
+    nt, nr = a + extra_t, b + extra_r
+    observed = np.array([[a, b], [nt - a, nr - b]])
+    out = kw.keyness_statistics([a], [b], nt, nr, yates=yates).iloc[0]
+    g2, p, _, _ = chi2_contingency(observed, correction=False, lambda_="log-likelihood")
+    chi2, _, _, _ = chi2_contingency(observed, correction=yates)
+    assert abs(out["g2"]) == pytest.approx(g2, rel=1e-9, abs=1e-9)
+    assert abs(out["chi2"]) == pytest.approx(chi2, rel=1e-9, abs=1e-9)
+    assert out["p_value"] == pytest.approx(p, rel=1e-7, abs=1e-12)
+    over = a / nt >= b / nr
+    assert (out["g2"] >= 0) == over or out["g2"] == 0
+
+
+def fightin_words_by_hand(target: dict, reference: dict, prior: dict) -> dict:
+    """Monroe, Colaresi & Quinn (2008), eq. 16, 18-22, one word at a time."""
+    a0 = sum(prior.values())
+    n_t, n_r = sum(target.values()), sum(reference.values())
+    out = {}
+    for word, alpha in prior.items():
+        y_t, y_r = target.get(word, 0), reference.get(word, 0)
+        omega_t = (y_t + alpha) / (n_t + a0 - y_t - alpha)
+        omega_r = (y_r + alpha) / (n_r + a0 - y_r - alpha)
+        delta = math.log(omega_t) - math.log(omega_r)
+        variance = 1 / (y_t + alpha) + 1 / (y_r + alpha)
+        out[word] = delta / math.sqrt(variance)
+    return out
+
+
+def test_log_odds_dirichlet_matches_the_formula_word_by_word():
+    rng = np.random.default_rng(7)
+    words = [f"w{i}" for i in range(40)]
+    target = {w: int(rng.poisson(5)) for w in words}
+    reference = {w: int(rng.poisson(8)) for w in words}
+    prior = {w: 0.3 * (target[w] + reference[w]) + 0.01 for w in words}
+    expected = fightin_words_by_hand(target, reference, prior)
+    got = kw.log_odds_dirichlet([target[w] for w in words], [reference[w] for w in words], [prior[w] for w in words])
+    assert got.tolist() == pytest.approx([expected[w] for w in words], rel=1e-12)
+
+
+def test_keyness_log_odds_uses_whole_corpus_prior():
+    docs = pd.DataFrame({
+        "doc_id": ["d1", "d2", "d3"],
+        "side": ["x", "y", "z"],
+        "text": ["troops troops talks peace", "talks talks peace", "peace sanctions sanctions"],
+    })  # fmt: skip
+    table = kw.keyness(docs, by="side", target="x", reference="y", prior_scale=0.5).set_index("term")
+    corpus = {"troops": 2, "talks": 3, "peace": 3, "sanctions": 2}
+    expected = fightin_words_by_hand({"troops": 2, "talks": 1, "peace": 1}, {"talks": 2, "peace": 1},
+                                     {w: 0.5 * n for w, n in corpus.items()})  # fmt: skip
+    assert "sanctions" not in table.index, "terms of neither side are not listed"
+    for word in ("troops", "talks", "peace"):
+        assert table.loc[word, "log_odds_z"] == pytest.approx(expected[word], rel=1e-12)
+
+
+# --------------------------------------------------------------------------- keyness table
+
+DOCS = pd.DataFrame({
+    "doc_id": ["a1", "a2", "b1", "b2"],
+    "outlet": ["A", "A", "B", "B"],
+    "text": [
+        "Troops and troops. The reassurance force waits.",
+        "Troops again; a ceasefire.",
+        "Talks about the ceasefire. Talks!",
+        "Peace talks and a reassurance force.",
+    ],
+})  # fmt: skip
+
+
+def test_keyness_table_counts_ranges_and_order():
+    table = kw.keyness(DOCS, by="outlet", target="A", count_options={"phrases": ["reassurance force"]})
+    assert list(table.columns) == kw.KEYNESS_COLUMNS
+    rows = table.set_index("term")
+    # hand count, stop words removed: A = troops 3, reassurance_force 1, waits 1, ceasefire 1 (6 terms)
+    # B = talks 3, ceasefire 1, peace 1, reassurance_force 1 (6 terms)
+    assert rows.loc["troops", ["n_target", "n_reference", "range_target", "range_reference"]].tolist() == [3, 0, 2, 0]
+    assert rows.loc["talks", ["n_target", "n_reference"]].tolist() == [0, 3]
+    assert (table["total_target"] == 6).all() and (table["total_reference"] == 6).all()
+    assert table["g2"].is_monotonic_decreasing
+    assert table.iloc[0]["term"] == "troops" and table.iloc[-1]["term"] == "talks"
+    g2, _, _, _ = chi2_contingency([[3, 0], [3, 6]], correction=False, lambda_="log-likelihood")
+    assert rows.loc["troops", "g2"] == pytest.approx(g2)
+    assert rows.loc["talks", "g2"] == pytest.approx(-g2)
+
+
+@pytest.mark.parametrize("correction", ["bonferroni", "fdr_bh"])
+def test_keyness_adjusts_p_values(correction):
+    table = kw.keyness(DOCS, by="outlet", target="A", correction=correction)
+    p = table["p_value"].to_numpy()
+    m = len(p)
+    if correction == "bonferroni":
+        expected = np.minimum(p * m, 1)
+    else:  # Benjamini-Hochberg by its definition: min over j >= i of p_(j) m / j
+        order = np.argsort(p)
+        ranked = p[order] * m / np.arange(1, m + 1)
+        adjusted = np.minimum(np.array([ranked[i:].min() for i in range(m)]), 1)
+        expected = np.empty(m)
+        expected[order] = adjusted
+    assert table["p_adjusted"].to_numpy() == pytest.approx(expected)
+
+
+def test_keyness_against_an_external_frequency_list():
+    reference = pd.DataFrame({"term": ["troops", "peace", "weather"], "n": [1, 5, 94]})
+    table = kw.keyness(DOCS, by="outlet", target="A", reference=reference).set_index("term")  # A: 7 terms
+    assert table.loc["weather", ["n_target", "n_reference"]].tolist() == [0, 94]
+    assert (table["total_reference"] == 100).all()
+    g2, _, _, _ = chi2_contingency([[3, 1], [4, 99]], correction=False, lambda_="log-likelihood")
+    assert table.loc["troops", "g2"] == pytest.approx(g2)
+    truncated = kw.keyness(DOCS, by="outlet", target="A", reference=reference, reference_total=1000)
+    assert (truncated["total_reference"] == 1000).all()
+
+
+def test_keyness_errors_name_the_problem():
+    with pytest.raises(ValueError, match="not found in column 'outlet'"):
+        kw.keyness(DOCS, by="outlet", target="C")
+    with pytest.raises(ValueError, match="share groups"):
+        kw.keyness(DOCS, by="outlet", target="A", reference=["A", "B"])
+    with pytest.raises(ValueError, match="unknown p-value adjustment"):
+        kw.keyness(DOCS, by="outlet", target="A", correction="sidak")
+
+
+# --------------------------------------------------------------------------- counting
+
+COUNT_DOCS = pd.DataFrame({
+    "doc_id": ["d1", "d2"],
+    "text": [
+        "The Coalition of the Willing met. Guarantees, guarantees: security guarantees in 2025.",
+        "A reassurance force; security guarantee talks. Go!",
+    ],
+})  # fmt: skip
+
+
+FEW_STOPWORDS = {"stopwords": None, "extra_stopwords": ["the", "of", "a", "in"]}
+
+
+def counts_of(**options) -> dict:
+    frame = kw.count_terms(COUNT_DOCS, **options).to_frame()
+    return {(g, t): n for g, t, n in frame.itertuples(index=False)}
+
+
+def test_count_terms_default_lowercases_and_drops_stop_words_and_numbers():
+    got = counts_of()
+    assert got[("d1", "guarantees")] == 3 and got[("d1", "coalition")] == 1
+    assert ("d1", "the") not in got and ("d1", "2025") not in got
+    assert got[("d2", "force")] == 1 and ("d2", "a") not in got
+
+
+@pytest.mark.parametrize(
+    "options, present, absent",
+    [
+        ({"lowercase": False}, {("d1", "Coalition"): 1, ("d1", "Guarantees"): 1, ("d1", "guarantees"): 2}, [("d1", "coalition")]),
+        ({"stopwords": None}, {("d1", "the"): 2, ("d1", "of"): 1}, []),
+        ({"extra_stopwords": ["Guarantees"]}, {("d1", "security"): 1}, [("d1", "guarantees")]),
+        ({"min_length": 3}, {("d2", "force"): 1}, [("d2", "go")]),
+        ({"keep_numbers": True}, {("d1", "2025"): 1}, []),
+        ({"stem": "english"}, {("d1", "guarante"): 3, ("d2", "guarante"): 1}, [("d1", "guarantees")]),
+        ({"phrases": ["coalition of the willing", "security guarantees"]},
+         {("d1", "coalition_of_the_willing"): 1, ("d1", "security_guarantees"): 1, ("d1", "guarantees"): 2},
+         [("d1", "coalition"), ("d1", "willing")]),
+        ({"ngram_range": (2, 2), **FEW_STOPWORDS},
+         {("d1", "security guarantees"): 1, ("d2", "reassurance force"): 1, ("d1", "guarantees guarantees"): 1},
+         [("d2", "force security"), ("d1", "met guarantees"), ("d1", "coalition"), ("d1", "of the")]),
+        ({"ngram_range": (1, 4), **FEW_STOPWORDS},
+         {("d1", "coalition of the willing"): 1, ("d1", "willing met"): 1, ("d1", "met"): 1},
+         [("d1", "coalition of the"), ("d1", "the willing")]),
+    ],
+)  # fmt: skip
+def test_count_terms_options_on_hand_counted_fixture(options, present, absent):
+    got = counts_of(**options)
+    for key, n in present.items():
+        assert got.get(key, 0) == n, key
+    for key in absent:
+        assert key not in got, key
+
+
+def test_count_terms_groups_and_sparse_matrix():
+    docs = COUNT_DOCS.assign(side=["x", "x"])
+    counts = kw.count_terms(docs, by="side")
+    assert counts.matrix.shape == (2, len(counts.terms)) and counts.matrix.format == "csr"
+    frame = counts.to_frame()
+    assert set(frame["group"]) == {"x"}
+    assert frame.set_index("term").loc["security", "n"] == 2
+
+
+def test_count_frequencies_per_10k_and_range():
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "g": ["x", "x", "y"], "text": ["peace peace war", "peace talks", "war"]})
+    freq = kw.count_frequencies(kw.count_terms(docs, by="g")).set_index(["group", "term"])
+    assert freq.loc[("x", "peace"), ["n", "range"]].tolist() == [3, 2]
+    assert freq.loc[("x", "peace"), "per_10k"] == pytest.approx(3 / 5 * 10_000)
+    assert freq.loc[("x", "war"), "range_share"] == pytest.approx(0.5)
+    assert freq.loc[("y", "war"), "rank"] == 1
+
+
+def test_score_tfidf_matches_the_formula():
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["peace war war", "peace talks"]})
+    top = kw.score_tfidf(kw.count_terms(docs), top_n=5)
+    idf = {"peace": math.log(3 / 3) + 1, "war": math.log(3 / 2) + 1, "talks": math.log(3 / 2) + 1}
+    raw = {"peace": 1 * idf["peace"], "war": 2 * idf["war"]}
+    norm = math.sqrt(sum(v * v for v in raw.values()))
+    a = top[top["doc_id"] == "a"].set_index("term")["tfidf"]
+    assert a["war"] == pytest.approx(raw["war"] / norm) and a["peace"] == pytest.approx(raw["peace"] / norm)
+    assert top[top["doc_id"] == "a"]["term"].tolist() == ["war", "peace"]
