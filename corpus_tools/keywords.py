@@ -52,7 +52,17 @@ __all__ = [
     "keyness",
     "keyness_statistics",
     "log_odds_dirichlet",
+    "count_collocations",
+    "kwic",
+    "kwic_anchor",
+    "format_kwic_html",
+    "format_keyness_html",
+    "plot_keyness",
+    "plot_term_scatter",
+    "plot_dispersion",
     "KEYNESS_COLUMNS",
+    "KWIC_COLUMNS",
+    "MEASURES",
 ]
 
 #: Columns of the :func:`keyness` table, in order.
@@ -530,3 +540,429 @@ def keyness(
         table["range_reference"] = table["range_reference"].astype("int64")
     table = table.sort_values(["g2", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
     return table[KEYNESS_COLUMNS]
+
+
+# --------------------------------------------------------------------------- collocations
+
+#: NLTK association measures by column name (``nltk.metrics.BigramAssocMeasures``).
+MEASURES = {
+    "pmi": "pmi",
+    "likelihood_ratio": "likelihood_ratio",
+    "t_score": "student_t",
+    "chi_sq": "chi_sq",
+    "dice": "dice",
+    "poisson_stirling": "poisson_stirling",
+}
+
+
+def _collocation_words(texts: Iterable[str], *, window: int, lowercase: bool, phrases) -> list:
+    """All tokens in one stream, ``window - 1`` gaps (None) between sentences and documents,
+    so no pair spans them."""
+    index = _compile_phrases(phrases, lowercase)
+    gap = [None] * (window - 1)
+    words: list = []
+    for text in texts:
+        for run in _segments(text if isinstance(text, str) else "", lowercase):
+            words.extend(_compound(run, index))
+            words.extend(gap)
+    return words
+
+
+def count_collocations(
+    corpus: pd.DataFrame,
+    *,
+    node: str | Iterable[str] | None = None,
+    window: int = 2,
+    measures: Sequence[str] = ("likelihood_ratio", "pmi", "t_score"),
+    min_count: int = 3,
+    text_col: str = "text",
+    count_options: Mapping | None = None,
+) -> pd.DataFrame:
+    """Word pairs that occur together more often than chance, scored with NLTK's measures.
+
+    Pairs are counted with ``nltk.collocations.BigramCollocationFinder``: ``w1`` followed by
+    ``w2`` within ``window`` tokens (2: adjacent words; larger windows count pairs in the
+    style of Church & Hanks 1990, and NLTK scales their counts by ``1 / (window - 1)``
+    in the scores). Pairs never span a sentence or a document. Pairs with a stop word, a
+    word shorter than ``min_length`` or without a letter are dropped after counting, so the
+    window is measured in running text.
+
+    Args:
+        corpus: a table with ``doc_id`` and ``text_col``.
+        node: a word (or words): keep only pairs containing it, in either position.
+        window: the span, in tokens, a pair must fall within (>= 2).
+        measures: columns to compute, among ``pmi``, ``likelihood_ratio``, ``t_score``,
+            ``chi_sq``, ``dice``, ``poisson_stirling``; the table is sorted by the first.
+        min_count: minimum co-occurrences of a pair.
+        text_col: the column to read.
+        count_options: ``lowercase``, ``stopwords``, ``extra_stopwords``, ``min_length``,
+            ``phrases``, ``keep_numbers`` as in :func:`count_terms` (no stemming, no n-grams).
+
+    Returns:
+        ``w1, w2, n, <measures>`` (``n``: pair count in the window).
+
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["Peace talks began. Peace talks ended. Peace talks stalled."]})
+    >>> count_collocations(docs, min_count=2)[["w1", "w2", "n"]].values.tolist()
+    [['peace', 'talks', 3]]
+    """
+    from nltk.collocations import BigramCollocationFinder
+    from nltk.metrics import BigramAssocMeasures
+
+    options = {"lowercase": True, "stopwords": "english", "extra_stopwords": (), "min_length": 1, "phrases": (),
+               "keep_numbers": False, **dict(count_options or {})}  # fmt: skip
+    unknown = [m for m in measures if m not in MEASURES] + [k for k in options if k not in
+               ("lowercase", "stopwords", "extra_stopwords", "min_length", "phrases", "keep_numbers")]  # fmt: skip
+    if unknown or int(window) < 2:
+        raise ValueError(f"unknown measure or option {unknown} (measures: {', '.join(MEASURES)}), or window {window} < 2")
+    _require(corpus, ["doc_id", text_col])
+    words = _collocation_words(corpus[text_col], window=int(window), lowercase=options["lowercase"], phrases=options["phrases"])
+    stop = read_stopwords(options["stopwords"], extra=options["extra_stopwords"]) if options["stopwords"] else frozenset(
+        w.lower() for w in options["extra_stopwords"])  # fmt: skip
+    analyzer = _Analyzer(options["lowercase"], stop, int(options["min_length"]), None, (1, 1), {}, options["keep_numbers"])
+    finder = BigramCollocationFinder.from_words(words, window_size=int(window))
+    finder.apply_freq_filter(int(min_count))
+    finder.apply_word_filter(lambda w: not analyzer.keep(w))
+    if node is not None:
+        nodes = {n.lower() if options["lowercase"] else n for n in _as_labels(node)}
+        finder.apply_ngram_filter(lambda w1, w2: w1 not in nodes and w2 not in nodes)
+    pairs = sorted(finder.ngram_fd.items())
+    table = pd.DataFrame([(w1, w2, n) for (w1, w2), n in pairs], columns=["w1", "w2", "n"]).astype({"n": "int64"})
+    for name in measures:
+        scores = dict(finder.score_ngrams(getattr(BigramAssocMeasures, MEASURES[name])))
+        table[name] = [scores.get(pair, np.nan) for pair, _ in pairs]
+    if measures and len(table):
+        table = table.sort_values([measures[0], "w1", "w2"], ascending=[False, True, True], kind="stable")
+    return table.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- concordance
+
+KWIC_COLUMNS = ["doc_id", "sent_id", "pattern", "start", "end", "left", "match", "right"]
+_SPACE_RE = re.compile(r"\s+")
+
+
+def _word_regex(word: str, pattern_type: str, case_sensitive: bool) -> re.Pattern:
+    import fnmatch
+
+    source = fnmatch.translate(word) if pattern_type == "glob" else re.escape(word) + r"\Z"
+    return re.compile(source, 0 if case_sensitive else re.IGNORECASE)
+
+
+def _token_matches(text: str, tokens: list, words: list[re.Pattern]) -> list[tuple[int, int]]:
+    """Spans where consecutive tokens match ``words`` (one regex each), within a sentence."""
+    k, n = len(words), len(tokens)
+    if n < k:
+        return []
+    forms = [m.group() for m in tokens]
+    mask = np.ones(n - k + 1, dtype=bool)
+    for j, rx in enumerate(words):
+        cache: dict[str, bool] = {}
+        hits = np.array([cache.setdefault(f, rx.match(f) is not None) for f in forms[j : n - k + 1 + j]], dtype=bool)
+        mask &= hits
+    spans = []
+    for i in np.flatnonzero(mask):
+        if k == 1 or not any(_BREAK_RE.search(text, tokens[i + j].end(), tokens[i + j + 1].start()) for j in range(k - 1)):
+            spans.append((tokens[i].start(), tokens[i + k - 1].end()))
+    return spans
+
+
+def _context(text: str, tokens: list, starts: np.ndarray, ends: np.ndarray, span: tuple[int, int], window: int):
+    start, end = span
+    before = int(np.searchsorted(ends, start, side="right"))
+    after = int(np.searchsorted(starts, end, side="left"))
+    left_from = tokens[max(before - window, 0)].start() if before > 0 and window > 0 else start
+    right_to = tokens[min(after + window, len(tokens)) - 1].end() if after < len(tokens) and window > 0 else end
+    clean = lambda s: _SPACE_RE.sub(" ", s).strip()  # noqa: E731
+    return clean(text[left_from:start]), clean(text[start:end]), clean(text[end:right_to])
+
+
+def _sort_kwic(table: pd.DataFrame, sort_by: str | None, patterns: list[str]) -> pd.DataFrame:
+    """Patterns in the order given; within a pattern, document order or the ``sort_by`` context."""
+    if sort_by not in (None, "left", "right", "match"):
+        raise ValueError(f"sort_by must be None, 'left', 'right' or 'match', not {sort_by!r}")
+    if sort_by is None:
+        key = pd.Series("", index=table.index)
+    elif sort_by == "left":  # the word next to the match first, as concordancers sort
+        key = table["left"].str.lower().str.split().map(lambda w: " ".join(reversed(w)))
+    else:
+        key = table[sort_by].str.lower()
+    order = {p: i for i, p in enumerate(patterns)}
+    ranked = table.assign(_p=table["pattern"].map(order), _key=key)
+    return ranked.sort_values(["_p", "_key"], kind="stable").drop(columns=["_p", "_key"])
+
+
+def kwic(
+    corpus: pd.DataFrame,
+    pattern: str | Iterable[str],
+    *,
+    window: int = 6,
+    pattern_type: str = "glob",
+    sort_by: str | None = None,
+    case_sensitive: bool = False,
+    text_col: str = "text",
+) -> pd.DataFrame:
+    """Keyword in context: every match of a pattern with the words around it.
+
+    Args:
+        corpus: a table with ``doc_id`` and ``text_col``.
+        pattern: a pattern or a list of patterns. ``glob``: words with ``*``/``?``
+            (``sanction*``, ``security guarantee*``); ``phrase``: literal words;
+            ``regex``: a regular expression searched in the text. Multi-word glob and phrase
+            patterns match consecutive tokens within a sentence.
+        window: words of context on each side.
+        pattern_type: ``"glob"``, ``"phrase"`` or ``"regex"``.
+        sort_by: None (patterns in the order given, then document order), ``"left"`` (by the words before the match, nearest
+            first), ``"right"`` or ``"match"``.
+        case_sensitive: match case exactly.
+        text_col: the column searched; ``start``/``end`` index into it.
+
+    Returns:
+        ``doc_id, sent_id, pattern, start, end, left, match, right``; ``text[start:end]`` is
+        the match, ``sent_id`` numbers sentences as :func:`corpus_tools.split_sentences`.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["Allies offered security guarantees to Kyiv."]})
+    >>> kwic(docs, "guarantee*", window=2)[["start", "end", "left", "match", "right"]].values.tolist()
+    [[24, 34, 'offered security', 'guarantees', 'to Kyiv']]
+    """
+    from corpus_tools.segment import split_text_sentences
+
+    if pattern_type not in ("glob", "phrase", "regex"):
+        raise ValueError(f"pattern_type must be 'glob', 'phrase' or 'regex', not {pattern_type!r}")
+    _require(corpus, ["doc_id", text_col])
+    patterns = _as_labels(pattern)
+    flags = 0 if case_sensitive else re.IGNORECASE
+    compiled = {p: re.compile(p, flags) if pattern_type == "regex" else
+                [_word_regex(w, pattern_type, case_sensitive) for w in p.split()] for p in patterns}  # fmt: skip
+    rows = []
+    for doc_id, text in zip(corpus["doc_id"], corpus[text_col]):
+        text = text if isinstance(text, str) else ""
+        tokens = list(TOKEN_RE.finditer(text))
+        starts = np.array([t.start() for t in tokens], dtype=np.int64)
+        ends = np.array([t.end() for t in tokens], dtype=np.int64)
+        sentence_starts = None
+        for p, rx in compiled.items():
+            spans = ([m.span() for m in rx.finditer(text) if m.end() > m.start()] if pattern_type == "regex"
+                     else _token_matches(text, tokens, rx))  # fmt: skip
+            if spans and sentence_starts is None:
+                sentence_starts = np.array([s for s, _, _ in split_text_sentences(text)], dtype=np.int64)
+            for span in spans:
+                sent_id = max(int(np.searchsorted(sentence_starts, span[0], side="right")) - 1, 0)
+                rows.append((doc_id, sent_id, p, span[0], span[1], *_context(text, tokens, starts, ends, span, window)))
+    table = pd.DataFrame(rows, columns=KWIC_COLUMNS).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+    return _sort_kwic(table, sort_by, patterns).reset_index(drop=True)
+
+
+def kwic_anchor(term: str) -> str:
+    """The HTML id of a term's concordance section: ASCII, unique per term.
+
+    >>> kwic_anchor("security guarantees")
+    'kwic-security-guarantees-3e567035'
+    """
+    import zlib
+
+    slug = re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")[:40]
+    return f"kwic-{slug}-{zlib.crc32(term.encode('utf-8')):08x}"
+
+
+def _table_html(table: pd.DataFrame, *, html_columns: Sequence[str], max_rows: int | None) -> str:
+    """:func:`corpus_tools.report.table_html` with every cell outside ``html_columns`` escaped
+    here, whatever its dtype (pandas 3 stores text as ``str``, not ``object``)."""
+    from html import escape
+
+    from corpus_tools.report import table_html
+
+    shown = table if max_rows is None else table.head(max_rows)
+    shown = shown.assign(**{c: [v if c in html_columns else escape(str(v)) for v in shown[c]] for c in shown.columns})
+    return table_html(shown, html_columns=list(shown.columns))
+
+
+def format_kwic_html(lines: pd.DataFrame, *, max_lines: int | None = 50) -> str:
+    """Concordance lines as HTML, one section per pattern (``id`` = :func:`kwic_anchor`),
+    the match highlighted; every piece of corpus text is escaped.
+
+    >>> lines = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "pattern": ["x"], "start": [0], "end": [1],
+    ...                       "left": ["<b>"], "match": ["x"], "right": ["&"]})
+    >>> "&lt;b&gt;" in format_kwic_html(lines) and "<mark>x</mark>" in format_kwic_html(lines)
+    True
+    """
+    from html import escape
+
+    from corpus_tools.report import highlight_html
+
+    parts = []
+    for pattern, group in lines.groupby("pattern", sort=False):
+        shown = group.assign(match=[highlight_html(m, [(0, len(m))]) for m in group["match"]])
+        shown = shown[["doc_id", "sent_id", "start", "left", "match", "right"]]
+        parts.append(f'<h4 id="{kwic_anchor(str(pattern))}">{escape(str(pattern))} '
+                     f"({len(group)} line{'s' if len(group) != 1 else ''})</h4>")  # fmt: skip
+        parts.append(_table_html(shown, html_columns=["match"], max_rows=max_lines))
+    return "\n".join(parts)
+
+
+def format_keyness_html(table: pd.DataFrame, *, linked: Iterable[str] = (), columns: Sequence[str] | None = None,
+                        max_rows: int | None = 50) -> str:  # fmt: skip
+    """A keyness table as HTML; terms in ``linked`` link to their concordance section
+    (:func:`format_kwic_html` with the same term as pattern). Cells are escaped."""
+    from html import escape
+
+    linked = set(linked)
+    shown = table[list(columns)] if columns else table
+    shown = shown.assign(term=[f'<a href="#{kwic_anchor(t)}">{escape(t)}</a>' if t in linked else escape(t)
+                               for t in shown["term"]])  # fmt: skip
+    return _table_html(shown, html_columns=["term"], max_rows=max_rows)
+
+
+# --------------------------------------------------------------------------- plots
+
+TARGET_COLOUR, REFERENCE_COLOUR = "#3b6ea5", "#b5651d"
+
+
+def plot_keyness(
+    table: pd.DataFrame,
+    *,
+    top_n: int = 20,
+    measure: str = "g2",
+    target_label: str = "target",
+    reference_label: str = "reference",
+):
+    """Bar chart of the ``top_n`` key terms of the target and of the reference (as
+    quanteda's ``textplot_keyness``): bars right of zero are over-represented in the target.
+
+    Args:
+        table: from :func:`keyness`.
+        top_n: terms shown in each direction.
+        measure: the signed column to plot (``g2``, ``chi2``, ``log_ratio``, ``log_odds_z``).
+        target_label, reference_label: legend names of the two sides.
+
+    Returns:
+        A matplotlib Figure (not saved).
+
+    >>> t = pd.DataFrame({"term": ["a", "b"], "g2": [3.0, -2.0]})
+    >>> len(plot_keyness(t).axes)
+    1
+    """
+    import matplotlib.pyplot as plt
+
+    ranked = table.sort_values(measure, ascending=False, kind="stable")
+    top = ranked[ranked[measure] > 0].head(top_n)
+    bottom = ranked[ranked[measure] < 0].tail(top_n)
+    shown = pd.concat([top, bottom])
+    fig, ax = plt.subplots(figsize=(7, 0.8 + 0.24 * max(len(shown), 1)))
+    y = np.arange(len(shown))
+    colours = [TARGET_COLOUR if v > 0 else REFERENCE_COLOUR for v in shown[measure]]
+    ax.barh(y, shown[measure], color=colours)
+    for yi, (term, value) in enumerate(zip(shown["term"], shown[measure])):
+        ax.text(value, yi, f" {term} ", va="center", ha="left" if value > 0 else "right", fontsize=8)
+    ax.set_yticks([])
+    ax.invert_yaxis()
+    ax.axvline(0, color="black", linewidth=0.8)
+    span = float(np.abs(shown[measure]).max()) if len(shown) else 1.0
+    ax.set_xlim(-span * 1.35 if len(bottom) else 0, span * 1.35 if len(top) else 0.1)
+    ax.set_xlabel(f"{measure} (signed: > 0 key in {target_label}, < 0 key in {reference_label})")
+    handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in (TARGET_COLOUR, REFERENCE_COLOUR)]
+    ax.legend(handles, [target_label, reference_label], loc="lower right", frameon=False, fontsize=8)
+    ax.spines[["top", "right", "left"]].set_visible(False)
+    fig.tight_layout()
+    return fig
+
+
+def plot_term_scatter(
+    table: pd.DataFrame,
+    *,
+    label_top: int = 20,
+    colour_by: str = "log_odds_z",
+    target_label: str = "target",
+    reference_label: str = "reference",
+):
+    """Scatter of every term: frequency per 10,000 terms in the reference (x) against the
+    target (y), log scales, coloured by ``colour_by`` (blue: target, orange: reference); the
+    ``label_top`` terms with the largest ``|colour_by|`` are labelled, placed without overlap
+    by adjustText. A zero count is drawn at 0.5 (as the log ratio counts it).
+
+    Args:
+        table: from :func:`keyness`.
+        label_top: terms labelled (split between the two sides by ``|z|``).
+        colour_by: the signed column that colours the points.
+        target_label, reference_label: axis names.
+
+    Returns:
+        A matplotlib Figure (not saved).
+
+    >>> t = keyness(pd.DataFrame({"doc_id": ["a", "b"], "text": ["war war peace", "peace talks"]}), target="a")
+    >>> len(plot_term_scatter(t).axes)
+    2
+    """
+    import matplotlib.pyplot as plt
+    from adjustText import adjust_text
+    from matplotlib.colors import LinearSegmentedColormap, TwoSlopeNorm
+
+    x = np.where(table["n_reference"] > 0, table["n_reference"], 0.5) / table["total_reference"].to_numpy(dtype=float) * 10_000
+    y = np.where(table["n_target"] > 0, table["n_target"], 0.5) / table["total_target"].to_numpy(dtype=float) * 10_000
+    z = table[colour_by].to_numpy(dtype=float)
+    limit = max(float(np.nanmax(np.abs(z))) if len(z) else 1.0, 1e-9)
+    cmap = LinearSegmentedColormap.from_list("keyness", [REFERENCE_COLOUR, "#d9d9d9", TARGET_COLOUR])
+    fig, ax = plt.subplots(figsize=(7.5, 6.5))
+    order = np.argsort(np.abs(z))  # strongest drawn last, on top
+    points = ax.scatter(x[order], y[order], c=z[order], cmap=cmap,
+                        norm=TwoSlopeNorm(0, -limit, limit), s=14, alpha=0.8, linewidths=0)  # fmt: skip
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    low, high = min(np.min(x), np.min(y)) / 1.5, max(np.max(x), np.max(y)) * 1.5
+    ax.plot([low, high], [low, high], color="grey", linewidth=0.8, linestyle="--")
+    ax.set_xlim(low, high)
+    ax.set_ylim(low, high)
+    ax.set_xlabel(f"per 10,000 terms in {reference_label}")
+    ax.set_ylabel(f"per 10,000 terms in {target_label}")
+    fig.colorbar(points, ax=ax, label=colour_by, shrink=0.8)
+    picked = np.concatenate([np.argsort(-z)[: (label_top + 1) // 2], np.argsort(z)[: label_top // 2]])
+    picked = [i for i in dict.fromkeys(picked.tolist()) if z[i] != 0][:label_top]
+    texts = [ax.text(x[i], y[i], str(table["term"].iloc[i]), fontsize=8) for i in picked]
+    if texts:
+        adjust_text(texts, ax=ax, arrowprops={"arrowstyle": "-", "color": "grey", "lw": 0.5})
+    return fig
+
+
+def plot_dispersion(corpus: pd.DataFrame, terms: Sequence[str], *, pattern_type: str = "glob", text_col: str = "text",
+                    max_docs: int = 40):  # fmt: skip
+    """Lexical dispersion ("x-ray", as NLTK's ``dispersion_plot`` and quanteda's
+    ``textplot_xray``): one panel per term, one row per document, a tick wherever the term
+    occurs, at its relative position in the document (0 = start, 1 = end).
+
+    Args:
+        corpus: a table with ``doc_id`` and ``text_col``.
+        terms: patterns as in :func:`kwic` (compounds with ``_`` are searched as phrases).
+        pattern_type: as in :func:`kwic`.
+        text_col: the column searched.
+        max_docs: show at most this many documents (those first in the corpus).
+
+    Returns:
+        A matplotlib Figure (not saved).
+
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["peace at the start and peace at the end"]})
+    >>> len(plot_dispersion(docs, ["peace"]).axes)
+    1
+    """
+    import matplotlib.pyplot as plt
+
+    docs = corpus.head(max_docs)
+    terms = list(terms)
+    patterns = [t.replace(CONCATENATOR, " ") for t in terms]
+    lines = kwic(docs, patterns, window=0, pattern_type=pattern_type, text_col=text_col)
+    lengths = docs.set_index("doc_id")[text_col].fillna("").str.len().clip(lower=1)
+    row = {d: i for i, d in enumerate(docs["doc_id"])}
+    fig, axes = plt.subplots(1, max(len(terms), 1), figsize=(2.2 * max(len(terms), 1) + 1.5, 1.6 + 0.28 * len(docs)),
+                             sharey=True, squeeze=False)  # fmt: skip
+    for ax, term, pattern in zip(axes[0], terms, patterns):
+        hits = lines[lines["pattern"] == pattern]
+        ax.scatter(hits["start"] / hits["doc_id"].map(lengths).to_numpy(), hits["doc_id"].map(row), marker="|",
+                   s=120, color=TARGET_COLOUR, linewidths=1.2)  # fmt: skip
+        ax.set_title(term, fontsize=9)
+        ax.set_xlim(0, 1)
+        ax.set_xticks([0, 0.5, 1])
+        ax.grid(axis="y", color="#eeeeee")
+    axes[0][0].set_yticks(range(len(docs)))
+    axes[0][0].set_yticklabels(docs["doc_id"], fontsize=8)
+    axes[0][0].set_ylim(len(docs) - 0.5, -0.5)
+    fig.supxlabel("relative position in the document", fontsize=9)
+    fig.tight_layout()
+    return fig

@@ -254,3 +254,128 @@ def test_score_tfidf_matches_the_formula():
     a = top[top["doc_id"] == "a"].set_index("term")["tfidf"]
     assert a["war"] == pytest.approx(raw["war"] / norm) and a["peace"] == pytest.approx(raw["peace"] / norm)
     assert top[top["doc_id"] == "a"]["term"].tolist() == ["war", "peace"]
+
+
+# --------------------------------------------------------------------------- concordance
+
+KWIC_DOCS = pd.DataFrame({
+    "doc_id": ["k1", "k2"],
+    "text": [
+        "Allies discussed Security Guarantees.\nThe security guarantee talks ended; security. Guarantees later.",
+        "<script>alert(1)</script> sanctions & sanctioned banks; no sanction relief.",
+    ],
+})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "pattern, pattern_type, expected",
+    [
+        ("security guarantee*", "glob", ["Security Guarantees", "security guarantee"]),  # not across ". "
+        ("sanction*", "glob", ["sanctions", "sanctioned", "sanction"]),
+        ("security guarantees", "phrase", ["Security Guarantees"]),
+        ("sanction*", "phrase", []),
+        (r"sanction(?:s|ed)?\b", "regex", ["sanctions", "sanctioned", "sanction"]),
+    ],
+)
+def test_kwic_offsets_point_at_the_match(pattern, pattern_type, expected):
+    lines = kw.kwic(KWIC_DOCS, pattern, pattern_type=pattern_type, window=3)
+    assert lines["match"].tolist() == expected
+    texts = KWIC_DOCS.set_index("doc_id")["text"]
+    for row in lines.itertuples():
+        assert texts[row.doc_id][row.start : row.end] == row.match
+
+
+def test_kwic_context_and_sentence_ids():
+    lines = kw.kwic(KWIC_DOCS, "security guarantee*", window=2)
+    first, second = lines.iloc[0], lines.iloc[1]
+    # context is `window` words each side, running across sentences, whitespace collapsed
+    assert (first["doc_id"], first["sent_id"], first["left"], first["right"]) == ("k1", 0, "Allies discussed", ". The security")
+    # a line break ends a sentence (corpus_tools.split_sentences): the second match is in sentence 1
+    assert (second["sent_id"], second["left"], second["right"]) == (1, "Guarantees. The", "talks ended")
+
+
+def test_kwic_sorts_by_context_within_each_pattern():
+    lines = kw.kwic(KWIC_DOCS, ["sanction*", "banks"], window=1, sort_by="right")
+    assert lines["pattern"].tolist() == ["sanction*"] * 3 + ["banks"]
+    assert lines["right"].tolist()[:3] == sorted(lines["right"].tolist()[:3], key=str.lower)
+    by_left = kw.kwic(KWIC_DOCS, "sanction*", window=1, sort_by="left")
+    # sorted on the nearest word first: "& sanctions" < "no" < "script>"
+    assert by_left["left"].tolist() == ["sanctions &", "no", "script>"]
+
+
+def test_kwic_html_escapes_corpus_text_and_links_terms():
+    lines = kw.kwic(KWIC_DOCS, "sanctions", window=4)
+    page = kw.format_kwic_html(lines)
+    assert "</script>" not in page and "&lt;/script&gt;" in page and "&amp; sanctioned" in page
+    assert "<mark>sanctions</mark>" in page
+    assert f'id="{kw.kwic_anchor("sanctions")}"' in page
+    table = pd.DataFrame({"term": ["sanctions", "<b>x</b>"], "g2": [3.0, 1.0]})
+    linked = kw.format_keyness_html(table, linked=["sanctions"])
+    assert f'<a href="#{kw.kwic_anchor("sanctions")}">sanctions</a>' in linked
+    assert "<b>x</b>" not in linked and "&lt;b&gt;x&lt;/b&gt;" in linked
+
+
+def test_kwic_anchor_is_unique_and_safe():
+    anchors = {kw.kwic_anchor(t) for t in ["a b", "a_b", "a-b", "A B", "é"]}
+    assert len(anchors) == 5 and all(a.isascii() and " " not in a for a in anchors)
+
+
+# --------------------------------------------------------------------------- collocations
+
+COLLOCATION_DOCS = pd.DataFrame({
+    "doc_id": ["c1", "c2"],
+    "text": [
+        "Peace talks resumed. Peace talks stalled. Troops waited near peace lines.",
+        "Peace talks again. Talks peace.",
+    ],
+})  # fmt: skip
+
+
+def test_count_collocations_counts_pairs_within_sentences():
+    table = kw.count_collocations(COLLOCATION_DOCS, min_count=1, measures=["pmi", "likelihood_ratio", "t_score"],
+                                  count_options={"stopwords": None})  # fmt: skip
+    pairs = {(r.w1, r.w2): r.n for r in table.itertuples()}
+    # hand count: "peace talks" x3, "talks peace" x1; "stalled troops" spans a sentence break
+    assert pairs[("peace", "talks")] == 3 and pairs[("talks", "peace")] == 1
+    assert ("stalled", "troops") not in pairs
+    # PMI by hand, log2(n_pair * N / (n_peace * n_talks)): 16 tokens, peace 5, talks 4
+    n_words, peace, talks = 16, 5, 4
+    expected_pmi = math.log2(3 * n_words / (peace * talks))
+    row = table[(table["w1"] == "peace") & (table["w2"] == "talks")].iloc[0]
+    assert row["pmi"] == pytest.approx(expected_pmi)
+    assert table["pmi"].is_monotonic_decreasing
+
+
+def test_count_collocations_window_and_node():
+    table = kw.count_collocations(COLLOCATION_DOCS, node="troops", window=3, min_count=1, count_options={"stopwords": None})
+    assert set(table["w1"]) | set(table["w2"]) >= {"troops"}
+    assert all("troops" in (r.w1, r.w2) for r in table.itertuples())
+    assert {(r.w1, r.w2) for r in table.itertuples()} == {("troops", "waited"), ("troops", "near")}
+
+
+def test_count_collocations_rejects_unknown_measure():
+    with pytest.raises(ValueError, match="unknown measure"):
+        kw.count_collocations(COLLOCATION_DOCS, measures=["mutual_info"])
+
+
+# --------------------------------------------------------------------------- plots
+
+
+def test_plots_draw_the_expected_marks():
+    table = kw.keyness(DOCS, by="outlet", target="A")
+    fig = kw.plot_keyness(table, top_n=2)
+    bars = fig.axes[0].patches
+    assert len(bars) == 4 and sum(b.get_width() > 0 for b in bars) == 2
+    scatter = kw.plot_term_scatter(table, label_top=3)
+    assert len(scatter.axes[0].collections[0].get_offsets()) == len(table)
+    assert len(scatter.axes[0].texts) == 3
+    xray = kw.plot_dispersion(KWIC_DOCS, ["sanction*", "security_guarantees"])
+    assert [ax.get_title() for ax in xray.axes] == ["sanction*", "security_guarantees"]
+    assert len(xray.axes[0].collections[0].get_offsets()) == 3
+
+
+def test_module_examples_run():
+    import doctest
+
+    result = doctest.testmod(kw, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 10
