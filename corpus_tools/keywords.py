@@ -55,6 +55,9 @@ __all__ = [
     "count_collocations",
     "kwic",
     "kwic_anchor",
+    "term_pattern",
+    "compare_keyness",
+    "read_frequency_list",
     "format_kwic_html",
     "format_keyness_html",
     "plot_keyness",
@@ -542,6 +545,67 @@ def keyness(
     return table[KEYNESS_COLUMNS]
 
 
+
+def compare_keyness(
+    data: pd.DataFrame | TermCounts,
+    *,
+    by: str = "doc_id",
+    targets: Iterable[str] | None = None,
+    reference=None,
+    count_options: Mapping | None = None,
+    **options,
+) -> pd.DataFrame:
+    """Keyness of each group in turn: :func:`keyness` with every group (or each of
+    ``targets``) as the target, stacked into one table.
+
+    Args:
+        data, by, count_options: as in :func:`keyness` (a corpus is counted once).
+        targets: the groups to compare (default: every group).
+        reference: None (each group against all the others), a group, or an external list.
+        **options: ``correction``, ``prior_scale``, ``yates``, ``min_count``,
+            ``reference_total`` of :func:`keyness`.
+
+    Returns:
+        ``group`` followed by the :func:`keyness` columns; groups in order, each sorted by
+        ``g2``. A group that is also the reference is skipped.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["troops troops talks", "talks talks troops"]})
+    >>> compare_keyness(docs).groupby("group")["term"].first().to_dict()
+    {'a': 'troops', 'b': 'talks'}
+    """
+    counts = data if isinstance(data, TermCounts) else count_terms(data, by=by, **dict(count_options or {}))
+    groups = sorted(set(counts.groups.astype(str))) if targets is None else _as_labels(targets)
+    excluded = set(_as_labels(reference)) if reference is not None and _external_counts(reference) is None else set()
+    tables = [keyness(counts, target=g, reference=reference, **options).assign(group=g) for g in groups if g not in excluded]
+    if not tables:
+        return pd.DataFrame(columns=["group", *KEYNESS_COLUMNS])
+    table = pd.concat(tables, ignore_index=True)
+    return table[["group", *KEYNESS_COLUMNS]]
+
+
+def read_frequency_list(path) -> pd.DataFrame:
+    """Read an external reference frequency list: a ``.csv``/``.tsv`` with columns ``term``
+    and ``n`` (or any two columns: term first, count second).
+
+    Returns:
+        ``term, n`` (duplicate terms summed), for :func:`keyness` ``reference=``.
+    """
+    from pathlib import Path
+
+    from corpus_tools.io import CorpusInputError, read_table
+
+    path = Path(path)
+    table = read_table(path)
+    if not {"term", "n"} <= set(table.columns):
+        if table.shape[1] != 2:
+            raise CorpusInputError(f"{path}: a frequency list needs columns 'term' and 'n' (or exactly two columns); it has {list(table.columns)}")
+        table = table.set_axis(["term", "n"], axis=1)
+    n = pd.to_numeric(table["n"], errors="coerce")
+    if n.isna().any() or (n < 0).any():
+        line = int(np.flatnonzero((n.isna() | (n < 0)).to_numpy())[0]) + 2
+        raise CorpusInputError(f"{path}:{line}: count {table['n'].iloc[line - 2]!r} is not a number >= 0; fix or remove that line")
+    return pd.DataFrame({"term": table["term"].astype(str), "n": n}).groupby("term", as_index=False, sort=True)["n"].sum()
+
 # --------------------------------------------------------------------------- collocations
 
 #: NLTK association measures by column name (``nltk.metrics.BigramAssocMeasures``).
@@ -693,7 +757,7 @@ def _sort_kwic(table: pd.DataFrame, sort_by: str | None, patterns: list[str]) ->
 
 def kwic(
     corpus: pd.DataFrame,
-    pattern: str | Iterable[str],
+    pattern: str | Iterable[str] | Mapping[str, str],
     *,
     window: int = 6,
     pattern_type: str = "glob",
@@ -705,7 +769,8 @@ def kwic(
 
     Args:
         corpus: a table with ``doc_id`` and ``text_col``.
-        pattern: a pattern or a list of patterns. ``glob``: words with ``*``/``?``
+        pattern: a pattern, a list of patterns, or a dict label -> pattern (the ``pattern``
+            column then shows the label, e.g. the key term). ``glob``: words with ``*``/``?``
             (``sanction*``, ``security guarantee*``); ``phrase``: literal words;
             ``regex``: a regular expression searched in the text. Multi-word glob and phrase
             patterns match consecutive tokens within a sentence.
@@ -729,10 +794,11 @@ def kwic(
     if pattern_type not in ("glob", "phrase", "regex"):
         raise ValueError(f"pattern_type must be 'glob', 'phrase' or 'regex', not {pattern_type!r}")
     _require(corpus, ["doc_id", text_col])
-    patterns = _as_labels(pattern)
+    labelled = {str(k): str(v) for k, v in pattern.items()} if isinstance(pattern, Mapping) else {p: p for p in _as_labels(pattern)}
+    patterns = list(labelled)
     flags = 0 if case_sensitive else re.IGNORECASE
-    compiled = {p: re.compile(p, flags) if pattern_type == "regex" else
-                [_word_regex(w, pattern_type, case_sensitive) for w in p.split()] for p in patterns}  # fmt: skip
+    compiled = {label: re.compile(p, flags) if pattern_type == "regex" else
+                [_word_regex(w, pattern_type, case_sensitive) for w in p.split()] for label, p in labelled.items()}  # fmt: skip
     rows = []
     for doc_id, text in zip(corpus["doc_id"], corpus[text_col]):
         text = text if isinstance(text, str) else ""
@@ -750,6 +816,17 @@ def kwic(
                 rows.append((doc_id, sent_id, p, span[0], span[1], *_context(text, tokens, starts, ends, span, window)))
     table = pd.DataFrame(rows, columns=KWIC_COLUMNS).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
     return _sort_kwic(table, sort_by, patterns).reset_index(drop=True)
+
+
+def term_pattern(term: str, *, stemmed: bool = False) -> str:
+    """The :func:`kwic` glob pattern that finds a counted term in the text: compound and
+    n-gram words become a phrase, stemmed words match any ending.
+
+    >>> term_pattern("security_guarantees"), term_pattern("guarante", stemmed=True)
+    ('security guarantees', 'guarante*')
+    """
+    words = term.replace(CONCATENATOR, " ").split()
+    return " ".join(w + "*" if stemmed else w for w in words)
 
 
 def kwic_anchor(term: str) -> str:
@@ -922,15 +999,16 @@ def plot_term_scatter(
     return fig
 
 
-def plot_dispersion(corpus: pd.DataFrame, terms: Sequence[str], *, pattern_type: str = "glob", text_col: str = "text",
-                    max_docs: int = 40):  # fmt: skip
+def plot_dispersion(corpus: pd.DataFrame, terms: Sequence[str] | Mapping[str, str], *, pattern_type: str = "glob",
+                    text_col: str = "text", max_docs: int = 40):  # fmt: skip
     """Lexical dispersion ("x-ray", as NLTK's ``dispersion_plot`` and quanteda's
     ``textplot_xray``): one panel per term, one row per document, a tick wherever the term
     occurs, at its relative position in the document (0 = start, 1 = end).
 
     Args:
         corpus: a table with ``doc_id`` and ``text_col``.
-        terms: patterns as in :func:`kwic` (compounds with ``_`` are searched as phrases).
+        terms: counted terms (searched with :func:`term_pattern`), or a dict panel title ->
+            :func:`kwic` pattern.
         pattern_type: as in :func:`kwic`.
         text_col: the column searched.
         max_docs: show at most this many documents (those first in the corpus).
@@ -945,15 +1023,15 @@ def plot_dispersion(corpus: pd.DataFrame, terms: Sequence[str], *, pattern_type:
     import matplotlib.pyplot as plt
 
     docs = corpus.head(max_docs)
-    terms = list(terms)
-    patterns = [t.replace(CONCATENATOR, " ") for t in terms]
-    lines = kwic(docs, patterns, window=0, pattern_type=pattern_type, text_col=text_col)
+    labelled = dict(terms) if isinstance(terms, Mapping) else {t: term_pattern(t) for t in terms}
+    terms = list(labelled)
+    lines = kwic(docs, labelled, window=0, pattern_type=pattern_type, text_col=text_col)
     lengths = docs.set_index("doc_id")[text_col].fillna("").str.len().clip(lower=1)
     row = {d: i for i, d in enumerate(docs["doc_id"])}
     fig, axes = plt.subplots(1, max(len(terms), 1), figsize=(2.2 * max(len(terms), 1) + 1.5, 1.6 + 0.28 * len(docs)),
                              sharey=True, squeeze=False)  # fmt: skip
-    for ax, term, pattern in zip(axes[0], terms, patterns):
-        hits = lines[lines["pattern"] == pattern]
+    for ax, term in zip(axes[0], terms):
+        hits = lines[lines["pattern"] == term]
         ax.scatter(hits["start"] / hits["doc_id"].map(lengths).to_numpy(), hits["doc_id"].map(row), marker="|",
                    s=120, color=TARGET_COLOUR, linewidths=1.2)  # fmt: skip
         ax.set_title(term, fontsize=9)

@@ -379,3 +379,28 @@ def test_module_examples_run():
 
     result = doctest.testmod(kw, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted > 10
+
+
+def test_compare_keyness_stacks_one_table_per_group():
+    table = kw.compare_keyness(DOCS, by="outlet")
+    assert list(table.columns) == ["group", *kw.KEYNESS_COLUMNS]
+    a = table[table["group"] == "A"].set_index("term")
+    b = table[table["group"] == "B"].set_index("term")
+    assert a.loc["troops", "g2"] == pytest.approx(-b.loc["troops", "g2"])  # two groups: mirror images
+    assert kw.compare_keyness(DOCS, by="outlet", reference="B")["group"].unique().tolist() == ["A"]
+
+
+def test_read_frequency_list(tmp_path):
+    good = tmp_path / "ref.csv"
+    good.write_text("word,count\nPeace,3\nwar,2\nPeace,1\n", encoding="utf-8")
+    assert kw.read_frequency_list(good).values.tolist() == [["Peace", 4], ["war", 2]]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("term,n\npeace,3\nwar,many\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.csv:3"):
+        kw.read_frequency_list(bad)
+
+
+def test_kwic_labels_and_term_patterns():
+    patterns = {t: kw.term_pattern(t, stemmed=True) for t in ["secur_guarante", "sanction"]}
+    lines = kw.kwic(KWIC_DOCS, patterns)
+    assert lines["pattern"].value_counts().to_dict() == {"secur_guarante": 2, "sanction": 3}
