@@ -404,3 +404,46 @@ def test_kwic_labels_and_term_patterns():
     patterns = {t: kw.term_pattern(t, stemmed=True) for t in ["secur_guarante", "sanction"]}
     lines = kw.kwic(KWIC_DOCS, patterns)
     assert lines["pattern"].value_counts().to_dict() == {"secur_guarante": 2, "sanction": 3}
+
+
+# --------------------------------------------------------------------------- notebook
+
+NOTEBOOK_TEXTS = {
+    "n1": "Ministers discussed security guarantees for Ukraine.\nSecurity guarantees need troops on the ground. Troops wait.",
+    "n2": "The coalition of the willing met in Paris. Security guarantees and troops were the topic.",
+    "n3": "Sanctions on oil hit the economy. Oil prices rose as sanctions bit.\nSanctions again.",
+    "n4": "Oil exports fell under sanctions. Traders expect oil prices to fall when sanctions ease.",
+}
+
+
+def test_keywords_notebook_runs_with_metadata_groups(tmp_path):
+    from corpus_tools.config import NOTEBOOKS_DIR
+    from corpus_tools.run_notebooks import execute_notebook
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for doc_id, text in NOTEBOOK_TEXTS.items():
+        (corpus / f"{doc_id}.txt").write_text(text + "\n", encoding="utf-8")
+    (tmp_path / "meta.csv").write_text("doc_id,outlet\nn1,north\nn2,north\nn3,south\nn4,south\n", encoding="utf-8")
+    out = tmp_path / "report"
+    params = {"corpus": str(corpus), "metadata": str(tmp_path / "meta.csv"), "output_dir": str(out), "group_by": "outlet",
+              "phrases": ["security guarantees", "coalition of the willing"], "min_count": 2, "kwic_terms": 2}  # fmt: skip
+    execute_notebook(NOTEBOOKS_DIR / "keywords.ipynb", out, params)
+    tables = out / "tables"
+    keyness = pd.read_csv(tables / "keywords_keyness.csv")
+    north = keyness[keyness["group"] == "north"].set_index("term")
+    # hand count: north has security_guarantees 3, troops 3; south has sanctions 5, oil 4
+    assert north.loc["security_guarantees", ["n_target", "n_reference"]].tolist() == [3, 0]
+    assert north.loc["sanctions", ["n_target", "n_reference"]].tolist() == [0, 5]
+    assert north["g2"].iloc[0] > 0 > north["g2"].iloc[-1]
+    frequency = pd.read_csv(tables / "keywords_frequency.csv").set_index(["group", "term"])
+    assert frequency.loc[("south", "oil"), ["n", "range"]].tolist() == [4, 2]
+    lines = pd.read_csv(tables / "keywords_kwic.csv")
+    for row in lines.itertuples():
+        assert NOTEBOOK_TEXTS[row.doc_id][row.start : row.end].lower() == row.match.lower()
+    assert {"security_guarantees", "sanctions"} <= set(lines["pattern"])
+    assert set(pd.read_csv(tables / "keywords_collocations.csv", keep_default_na=False)["node"]) >= {""}
+    page = (out / "keywords.html").read_text(encoding="utf-8")
+    assert f'href="#{kw.kwic_anchor("sanctions")}"' in page and f'id="{kw.kwic_anchor("sanctions")}"' in page
+    for name in ("keywords_keyness_north", "keywords_term_scatter", "keywords_dispersion"):
+        assert (out / "figures" / f"{name}.png").exists()
