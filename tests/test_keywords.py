@@ -447,3 +447,15 @@ def test_keywords_notebook_runs_with_metadata_groups(tmp_path):
     assert f'href="#{kw.kwic_anchor("sanctions")}"' in page and f'id="{kw.kwic_anchor("sanctions")}"' in page
     for name in ("keywords_keyness_north", "keywords_term_scatter", "keywords_dispersion"):
         assert (out / "figures" / f"{name}.png").exists()
+
+
+def test_readme_worked_example_is_true(seeds_corpus):
+    counts = kw.count_terms(seeds_corpus, by="doc_id", phrases=["security guarantees", "coalition of the willing"])
+    table = kw.keyness(counts, target="004_8a95de6eedf91f42")
+    rows = [(r.term, r.n_target, r.n_reference, round(r.g2, 2), round(r.log_ratio, 2), round(r.log_odds_z, 2))
+            for r in table.head(3).itertuples()]  # fmt: skip
+    assert rows == [
+        ("nato", 29, 9, 36.12, 2.94, 3.36),
+        ("security_guarantees", 30, 15, 27.0, 2.26, 2.93),
+        ("membership", 14, 2, 23.68, 4.06, 2.65),
+    ]
