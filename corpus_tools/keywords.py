@@ -34,7 +34,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -77,6 +77,8 @@ KEYNESS_COLUMNS = [
 #: Text between two tokens that ends a phrase or n-gram: sentence punctuation or a line break.
 _BREAK_RE = re.compile(r"[.!?;:\n]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
+#: A token (as :data:`corpus_tools.segment.TOKEN_RE`) or a character that ends a run.
+_SEGMENT_RE = re.compile(rf"({TOKEN_RE.pattern})|[.!?;:\n]", re.UNICODE)
 #: Joins the words of a multi-word term (as quanteda's ``tokens_compound``).
 CONCATENATOR = "_"
 
@@ -147,14 +149,17 @@ def _compile_phrases(phrases: Iterable[str], lowercase: bool) -> dict[str, list[
 
 def _segments(text: str, lowercase: bool) -> list[list[str]]:
     """Tokens of ``text`` in runs that no sentence punctuation or line break interrupts."""
-    runs: list[list[str]] = [[]]
-    end = None
-    for m in TOKEN_RE.finditer(text):
-        if end is not None and _BREAK_RE.search(text, end, m.start()):
-            runs.append([])
-        runs[-1].append(m.group().lower() if lowercase else m.group())
-        end = m.end()
-    return [run for run in runs if run]
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for token in _SEGMENT_RE.findall(text.lower() if lowercase else text):  # "" marks a break
+        if token:
+            run.append(token)
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
 
 
 def _compound(tokens: list[str], index: Mapping[str, list[tuple[str, ...]]]) -> list[str]:
@@ -186,11 +191,16 @@ class _Analyzer:
     phrases: Mapping[str, list[tuple[str, ...]]]
     keep_numbers: bool
 
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
+
     def keep(self, token: str) -> bool:
-        if CONCATENATOR in token:
-            return True
-        return (len(token) >= self.min_length and token.lower() not in self.stopwords
+        kept = self.cache.get(token)
+        if kept is None:
+            kept = CONCATENATOR in token or (
+                len(token) >= self.min_length and token.lower() not in self.stopwords
                 and (self.keep_numbers or _LETTER_RE.search(token) is not None))  # fmt: skip
+            self.cache[token] = kept
+        return kept
 
     def __call__(self, text: str) -> list[str]:
         terms: list[str] = []
@@ -201,6 +211,9 @@ class _Analyzer:
             kept = [self.keep(t) for t in run]
             if stem:
                 run = [t if CONCATENATOR in t else stem(t) for t in run]
+            if high == 1:
+                terms.extend(t for t, k in zip(run, kept) if k)
+                continue
             for n in range(low, high + 1):
                 for i in range(len(run) - n + 1):
                     if kept[i] and kept[i + n - 1] and (n < 3 or all(_LETTER_RE.search(t) for t in run[i : i + n])):
