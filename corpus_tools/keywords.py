@@ -490,6 +490,16 @@ def _keyness_vectors(counts: TermCounts, target, reference) -> dict:
             "range_r": np.full(len(terms), np.nan)}  # fmt: skip
 
 
+def _as_counts(data: pd.DataFrame | TermCounts, by: str, count_options: Mapping | None) -> TermCounts:
+    """Count a corpus, or check that given counts are grouped by ``by``."""
+    if not isinstance(data, TermCounts):
+        return count_terms(data, by=by, **dict(count_options or {}))
+    if by not in ("doc_id", data.by) or count_options:
+        raise ValueError(f"these counts are grouped by {data.by!r} and already counted; pass by={data.by!r} and no "
+                         "count_options, or pass the corpus table instead")  # fmt: skip
+    return data
+
+
 def keyness(
     data: pd.DataFrame | TermCounts,
     *,
@@ -508,8 +518,8 @@ def keyness(
     Args:
         data: a corpus table (counted with :func:`count_terms` and ``count_options``) or a
             :class:`TermCounts`.
-        by: the grouping column when ``data`` is a corpus (ignored for ``TermCounts``,
-            which were grouped when counted).
+        by: the grouping column when ``data`` is a corpus (``TermCounts`` keep the grouping
+            they were counted with; another ``by`` is an error).
         target: a group label, or a list of labels pooled together.
         reference: None (every other document), a group label or list of labels, or an
             external frequency list (a ``term, n`` table, a Series or a dict term -> count).
@@ -533,7 +543,7 @@ def keyness(
     >>> keyness(docs, by="side", target="x")[["term", "n_target", "n_reference"]].values.tolist()
     [['troops', 3, 1], ['talks', 1, 3]]
     """
-    counts = data if isinstance(data, TermCounts) else count_terms(data, by=by, **dict(count_options or {}))
+    counts = _as_counts(data, by, count_options)
     v = _keyness_vectors(counts, target, reference)
     nt, nr = v["a"].sum(), float(reference_total) if reference_total is not None else v["b"].sum()
     if nt == 0:
@@ -586,7 +596,7 @@ def compare_keyness(
     >>> compare_keyness(docs).groupby("group")["term"].first().to_dict()
     {'a': 'troops', 'b': 'talks'}
     """
-    counts = data if isinstance(data, TermCounts) else count_terms(data, by=by, **dict(count_options or {}))
+    counts = _as_counts(data, by, count_options)
     groups = sorted(set(counts.groups.astype(str))) if targets is None else _as_labels(targets)
     excluded = set(_as_labels(reference)) if reference is not None and _external_counts(reference) is None else set()
     tables = [keyness(counts, target=g, reference=reference, **options).assign(group=g) for g in groups if g not in excluded]

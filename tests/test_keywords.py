@@ -459,3 +459,10 @@ def test_readme_worked_example_is_true(seeds_corpus):
         ("security_guarantees", 30, 15, 27.0, 2.26, 2.93),
         ("membership", 14, 2, 23.68, 4.06, 2.65),
     ]
+
+
+def test_keyness_refuses_counts_grouped_otherwise():
+    counts = kw.count_terms(DOCS, by="outlet")
+    assert kw.keyness(counts, by="outlet", target="A")["n_target"].sum() == 7
+    with pytest.raises(ValueError, match="grouped by 'outlet'"):
+        kw.keyness(counts, by="section", target="A")
