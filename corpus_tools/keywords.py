@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import functools
 import re
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -46,6 +47,7 @@ from corpus_tools.stats import p_adjust
 
 __all__ = [
     "TermCounts",
+    "KeywordsWarning",
     "count_terms",
     "count_frequencies",
     "score_tfidf",
@@ -84,6 +86,11 @@ CONCATENATOR = "_"
 
 
 # --------------------------------------------------------------------------- counting
+
+
+class KeywordsWarning(UserWarning):
+    """Something about the input that the keyword functions handled, but the user should know."""
+
 
 
 @dataclass(frozen=True)
@@ -282,8 +289,22 @@ def count_terms(
         terms = vectorizer.get_feature_names_out().astype(object)
     except ValueError:  # sklearn refuses an empty vocabulary
         matrix, terms = sparse.csr_matrix((len(corpus), 0), dtype=np.int64), np.array([], dtype=object)
-    groups = corpus[by].astype(str).to_numpy(dtype=object) if by else corpus["doc_id"].astype(str).to_numpy(dtype=object)
+    groups = _group_labels(corpus, by)
     return TermCounts(matrix, corpus["doc_id"].astype(str).to_numpy(dtype=object), terms, groups, by or "doc_id")
+
+
+#: The group of documents whose ``by`` value is missing.
+MISSING_GROUP = "(missing)"
+
+
+def _group_labels(corpus: pd.DataFrame, by: str | None) -> np.ndarray:
+    column = corpus[by] if by else corpus["doc_id"]
+    missing = column.isna() | (column.astype(str).str.strip() == "")
+    if missing.any():
+        ids = corpus.loc[missing, "doc_id"].astype(str).head(6).tolist()
+        warnings.warn(f"{int(missing.sum())} document(s) have no {by!r} value ({', '.join(ids)}); counted in the group "
+                      f"{MISSING_GROUP!r}", KeywordsWarning, stacklevel=3)  # fmt: skip
+    return column.astype(str).where(~missing, MISSING_GROUP).to_numpy(dtype=object)
 
 
 def _require(frame: pd.DataFrame, columns: Sequence[str]) -> None:
@@ -590,16 +611,23 @@ def compare_keyness(
 
     Returns:
         ``group`` followed by the :func:`keyness` columns; groups in order, each sorted by
-        ``g2``. A group that is also the reference is skipped.
+        ``g2``. A group that is also the reference is skipped, and so is a group without
+        counted terms (with a :class:`KeywordsWarning`).
 
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["troops troops talks", "talks talks troops"]})
     >>> compare_keyness(docs).groupby("group")["term"].first().to_dict()
     {'a': 'troops', 'b': 'talks'}
     """
     counts = _as_counts(data, by, count_options)
-    groups = sorted(set(counts.groups.astype(str))) if targets is None else _as_labels(targets)
+    groups = sorted({str(g) for g in counts.groups}) if targets is None else _as_labels(targets)
     excluded = set(_as_labels(reference)) if reference is not None and _external_counts(reference) is None else set()
-    tables = [keyness(counts, target=g, reference=reference, **options).assign(group=g) for g in groups if g not in excluded]
+    sizes = pd.Series(np.asarray(counts.matrix.sum(axis=1)).ravel()).groupby(counts.groups.astype(str)).sum()
+    empty = [g for g in groups if g in sizes.index and sizes[g] == 0]
+    if empty:
+        warnings.warn(f"group(s) {', '.join(empty[:6])} have no counted terms (only stop words, numbers or short words); "
+                      "left out of the keyness table", KeywordsWarning, stacklevel=2)  # fmt: skip
+    tables = [keyness(counts, target=g, reference=reference, **options).assign(group=g)
+              for g in groups if g not in excluded and g not in empty]  # fmt: skip
     if not tables:
         return pd.DataFrame(columns=["group", *KEYNESS_COLUMNS])
     table = pd.concat(tables, ignore_index=True)

@@ -466,3 +466,13 @@ def test_keyness_refuses_counts_grouped_otherwise():
     assert kw.keyness(counts, by="outlet", target="A")["n_target"].sum() == 7
     with pytest.raises(ValueError, match="grouped by 'outlet'"):
         kw.keyness(counts, by="section", target="A")
+
+
+def test_missing_groups_and_empty_groups_are_reported():
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "side": ["x", None, "y"], "text": ["troops talks", "troops", "the of"]})
+    with pytest.warns(kw.KeywordsWarning, match="1 document\\(s\\) have no 'side' value \\(b\\)"):
+        counts = kw.count_terms(docs, by="side")
+    assert sorted(set(counts.groups)) == ["(missing)", "x", "y"]
+    with pytest.warns(kw.KeywordsWarning, match="group\\(s\\) y have no counted terms"):
+        table = kw.compare_keyness(counts)
+    assert set(table["group"]) == {"(missing)", "x"}
