@@ -49,6 +49,7 @@ __all__ = [
     "TermCounts",
     "KeywordsWarning",
     "count_terms",
+    "read_stopword_list",
     "count_frequencies",
     "score_tfidf",
     "keyness",
@@ -92,8 +93,7 @@ class KeywordsWarning(UserWarning):
     """Something about the input that the keyword functions handled, but the user should know."""
 
 
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TermCounts:
     """Sparse term counts: one row per document, one column per term.
 
@@ -115,7 +115,7 @@ class TermCounts:
         """Counts summed per group: ``(group labels sorted, groups x terms matrix)``."""
         labels, inverse = np.unique(self.groups.astype(str), return_inverse=True)
         indicator = sparse.csr_matrix(
-            (np.ones(len(inverse)), (inverse, np.arange(len(inverse)))), shape=(len(labels), len(inverse))
+            (np.ones(len(inverse), dtype=np.int64), (inverse, np.arange(len(inverse)))), shape=(len(labels), len(inverse))
         )
         return labels, (indicator @ self.matrix).tocsr()
 
@@ -204,7 +204,7 @@ class _Analyzer:
         kept = self.cache.get(token)
         if kept is None:
             kept = CONCATENATOR in token or (
-                len(token) >= self.min_length and token.lower() not in self.stopwords
+                len(token) >= self.min_length and token.lower().replace("\u2019", "'") not in self.stopwords
                 and (self.keep_numbers or _LETTER_RE.search(token) is not None))  # fmt: skip
             self.cache[token] = kept
         return kept
@@ -234,7 +234,7 @@ def count_terms(
     by: str | None = None,
     text_col: str = "text",
     lowercase: bool = True,
-    stopwords: str | None = "english",
+    stopwords: str | None = "snowball",
     extra_stopwords: Iterable[str] = (),
     min_length: int = 1,
     stem: str | None = None,
@@ -257,8 +257,10 @@ def count_terms(
         by: a column that groups documents (``outlet``); None groups by ``doc_id``.
         text_col: the column to count.
         lowercase: fold case.
-        stopwords: a language whose shipped stop-word list is removed
-            (:func:`corpus_tools.segment.read_stopwords`), or None to keep stop words.
+        stopwords: the stop words removed (see :func:`read_stopword_list`): ``"snowball"``,
+            the Snowball project's 174 English function words (shipped; the default);
+            a language name (``"english"``), the broad list of
+            :func:`corpus_tools.segment.read_stopwords`; or None to keep every word.
         extra_stopwords: more words to remove (case-insensitive).
         min_length: minimum characters of a word.
         stem: a Snowball language (``"english"``) to stem words, or None.
@@ -279,7 +281,7 @@ def count_terms(
     low, high = (int(n) for n in ngram_range)
     if not 1 <= low <= high:
         raise ValueError(f"ngram_range must be (min_n, max_n) with 1 <= min_n <= max_n, not {ngram_range!r}")
-    stop = read_stopwords(stopwords, extra=extra_stopwords) if stopwords else frozenset(w.lower() for w in extra_stopwords)
+    stop = read_stopword_list(stopwords, extra=extra_stopwords)
     analyzer = _Analyzer(lowercase, stop, int(min_length), stem, (low, high), _compile_phrases(phrases, lowercase), keep_numbers)
     if stem:
         _stemmer(stem)  # an unknown language fails here, with snowballstemmer's message
@@ -295,6 +297,34 @@ def count_terms(
 
 #: The group of documents whose ``by`` value is missing.
 MISSING_GROUP = "(missing)"
+
+
+def read_stopword_list(name: str | None = "snowball", *, extra: Iterable[str] = ()) -> frozenset[str]:
+    """Stop words for counting, in lower case, curly apostrophes made straight.
+
+    Args:
+        name: ``"snowball"``: the Snowball English list shipped in
+            ``resources/stopwords_snowball_english.txt`` (function words only, the same on
+            every machine); a language name: :func:`corpus_tools.segment.read_stopwords`
+            (NLTK's list when the machine has ``nltk_data``, else the ``stop-words`` package's
+            1,333 English words, which include content words such as "states", "million",
+            "group"); None or ``""``: no list.
+        extra: words to add.
+
+    >>> words = read_stopword_list(extra=["Kyiv"])
+    >>> len(words), "the" in words, "states" in words, "kyiv" in words
+    (175, True, False, True)
+    """
+    from corpus_tools.config import resource_path
+
+    if not name:
+        base: frozenset[str] = frozenset()
+    elif name == "snowball":
+        lines = resource_path("stopwords_snowball_english.txt").read_text(encoding="utf-8").splitlines()
+        base = frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    else:
+        base = read_stopwords(name)
+    return frozenset(w.lower().replace("’", "'") for w in (*base, *extra))
 
 
 def _group_labels(corpus: pd.DataFrame, by: str | None) -> np.ndarray:
@@ -723,7 +753,7 @@ def count_collocations(
     from nltk.collocations import BigramCollocationFinder
     from nltk.metrics import BigramAssocMeasures
 
-    options = {"lowercase": True, "stopwords": "english", "extra_stopwords": (), "min_length": 1, "phrases": (),
+    options = {"lowercase": True, "stopwords": "snowball", "extra_stopwords": (), "min_length": 1, "phrases": (),
                "keep_numbers": False, **dict(count_options or {})}  # fmt: skip
     unknown = [m for m in measures if m not in MEASURES] + [k for k in options if k not in
                ("lowercase", "stopwords", "extra_stopwords", "min_length", "phrases", "keep_numbers")]  # fmt: skip
@@ -731,8 +761,7 @@ def count_collocations(
         raise ValueError(f"unknown measure or option {unknown} (measures: {', '.join(MEASURES)}), or window {window} < 2")
     _require(corpus, ["doc_id", text_col])
     words = _collocation_words(corpus[text_col], window=int(window), lowercase=options["lowercase"], phrases=options["phrases"])
-    stop = read_stopwords(options["stopwords"], extra=options["extra_stopwords"]) if options["stopwords"] else frozenset(
-        w.lower() for w in options["extra_stopwords"])  # fmt: skip
+    stop = read_stopword_list(options["stopwords"], extra=options["extra_stopwords"])
     analyzer = _Analyzer(options["lowercase"], stop, int(options["min_length"]), None, (1, 1), {}, options["keep_numbers"])
     finder = BigramCollocationFinder.from_words(words, window_size=int(window))
     finder.apply_freq_filter(int(min_count))
