@@ -148,7 +148,7 @@ def _compile_phrases(phrases: Iterable[str], lowercase: bool) -> dict[str, list[
         words = tuple(m.group() for m in TOKEN_RE.finditer(phrase.lower() if lowercase else phrase))
         if len(words) < 2:
             raise ValueError(f"phrase {phrase!r} has fewer than two words; list single words as stop words or terms instead")
-        index.setdefault(words[0], []).append(words)
+        index.setdefault(words[0].lower(), []).append(words)
     for first in index:
         index[first] = sorted(set(index[first]), key=len, reverse=True)
     return index
@@ -223,7 +223,8 @@ class _Analyzer:
                 continue
             for n in range(low, high + 1):
                 for i in range(len(run) - n + 1):
-                    if kept[i] and kept[i + n - 1] and (n < 3 or all(_LETTER_RE.search(t) for t in run[i : i + n])):
+                    if kept[i] and kept[i + n - 1] and (n < 3 or self.keep_numbers
+                                                        or all(_LETTER_RE.search(t) for t in run[i + 1 : i + n - 1])):
                         terms.append(" ".join(run[i : i + n]))
         return terms
 

@@ -208,6 +208,8 @@ def test_count_terms_default_lowercases_and_drops_stop_words_and_numbers():
         ({"min_length": 3}, {("d2", "force"): 1}, [("d2", "go")]),
         ({"keep_numbers": True}, {("d1", "2025"): 1}, []),
         ({"stem": "english"}, {("d1", "guarante"): 3, ("d2", "guarante"): 1}, [("d1", "guarantees")]),
+        ({"lowercase": False, "phrases": ["coalition of the willing", "security guarantees"]},
+         {("d1", "Coalition_of_the_Willing"): 1, ("d1", "security_guarantees"): 1, ("d2", "security"): 1}, [("d1", "Coalition")]),
         ({"phrases": ["coalition of the willing", "security guarantees"]},
          {("d1", "coalition_of_the_willing"): 1, ("d1", "security_guarantees"): 1, ("d1", "guarantees"): 2},
          [("d1", "coalition"), ("d1", "willing")]),
