@@ -1083,7 +1083,7 @@ def plot_term_scatter(
 def plot_dispersion(corpus: pd.DataFrame, terms: Sequence[str] | Mapping[str, str], *, pattern_type: str = "glob",
                     text_col: str = "text", max_docs: int = 40):  # fmt: skip
     """Lexical dispersion ("x-ray", as NLTK's ``dispersion_plot`` and quanteda's
-    ``textplot_xray``): one panel per term, one row per document, a tick wherever the term
+    ``textplot_xray``): one panel per term (four to a row), one row per document, a tick wherever the term
     occurs, at its relative position in the document (0 = start, 1 = end).
 
     Args:
@@ -1109,9 +1109,13 @@ def plot_dispersion(corpus: pd.DataFrame, terms: Sequence[str] | Mapping[str, st
     lines = kwic(docs, labelled, window=0, pattern_type=pattern_type, text_col=text_col)
     lengths = docs.set_index("doc_id")[text_col].fillna("").str.len().clip(lower=1)
     row = {d: i for i, d in enumerate(docs["doc_id"])}
-    fig, axes = plt.subplots(1, max(len(terms), 1), figsize=(2.2 * max(len(terms), 1) + 1.5, 1.6 + 0.28 * len(docs)),
-                             sharey=True, squeeze=False)  # fmt: skip
-    for ax, term in zip(axes[0], terms):
+    ncols = min(max(len(terms), 1), 4)
+    nrows = -(-max(len(terms), 1) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(2.4 * ncols + 1.5, nrows * (1.2 + 0.28 * len(docs))),
+                             sharey=True, sharex=True, squeeze=False)  # fmt: skip
+    for ax in axes.ravel()[len(terms):]:
+        ax.set_visible(False)
+    for ax, term in zip(axes.ravel(), terms):
         hits = lines[lines["pattern"] == term]
         ax.scatter(hits["start"] / hits["doc_id"].map(lengths).to_numpy(), hits["doc_id"].map(row), marker="|",
                    s=120, color=TARGET_COLOUR, linewidths=1.2)  # fmt: skip
@@ -1119,9 +1123,10 @@ def plot_dispersion(corpus: pd.DataFrame, terms: Sequence[str] | Mapping[str, st
         ax.set_xlim(0, 1)
         ax.set_xticks([0, 0.5, 1])
         ax.grid(axis="y", color="#eeeeee")
-    axes[0][0].set_yticks(range(len(docs)))
-    axes[0][0].set_yticklabels(docs["doc_id"], fontsize=8)
-    axes[0][0].set_ylim(len(docs) - 0.5, -0.5)
+    for ax in axes[:, 0]:
+        ax.set_yticks(range(len(docs)))
+        ax.set_yticklabels(docs["doc_id"], fontsize=8)
+        ax.set_ylim(len(docs) - 0.5, -0.5)
     fig.supxlabel("relative position in the document", fontsize=9)
     fig.tight_layout()
     return fig
