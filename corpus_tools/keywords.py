@@ -922,15 +922,22 @@ def kwic_anchor(term: str) -> str:
     return f"kwic-{slug}-{zlib.crc32(term.encode('utf-8')):08x}"
 
 
+def _cell_text(value) -> str:
+    """A table cell as escaped text; floats with 4 significant digits."""
+    from html import escape
+
+    if isinstance(value, (float, np.floating)):
+        return f"{value:.4g}"
+    return escape(str(value))
+
+
 def _table_html(table: pd.DataFrame, *, html_columns: Sequence[str], max_rows: int | None) -> str:
     """:func:`corpus_tools.report.table_html` with every cell outside ``html_columns`` escaped
     here, whatever its dtype (pandas 3 stores text as ``str``, not ``object``)."""
-    from html import escape
-
     from corpus_tools.report import table_html
 
     shown = table if max_rows is None else table.head(max_rows)
-    shown = shown.assign(**{c: [v if c in html_columns else escape(str(v)) for v in shown[c]] for c in shown.columns})
+    shown = shown.assign(**{c: [v if c in html_columns else _cell_text(v) for v in shown[c]] for c in shown.columns})
     return table_html(shown, html_columns=list(shown.columns))
 
 

@@ -487,3 +487,35 @@ def test_missing_groups_and_empty_groups_are_reported():
     with pytest.warns(kw.KeywordsWarning, match="group\\(s\\) y have no counted terms"):
         table = kw.compare_keyness(counts)
     assert set(table["group"]) == {"(missing)", "x"}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.sampled_from(["bonferroni", "fdr_bh"]))
+def test_keyness_table_matches_scipy_term_by_term(seed, correction):
+    from scipy import sparse
+
+    from corpus_tools.stats import p_adjust
+
+    rng = np.random.default_rng(seed)
+    n_docs, n_terms = 6, 12
+    matrix = sparse.csr_matrix(rng.poisson(rng.uniform(0.2, 3, size=n_terms), size=(n_docs, n_terms)).astype(np.int64))
+    groups = np.array(["t", "t", "r", "r", "o", "o"], dtype=object)
+    counts = kw.TermCounts(matrix, np.array([f"d{i}" for i in range(n_docs)], dtype=object),
+                           np.array([f"w{j:02d}" for j in range(n_terms)], dtype=object), groups, "side")  # fmt: skip
+    dense = matrix.toarray()
+    a, b = dense[:2].sum(axis=0), dense[2:4].sum(axis=0)
+    if a.sum() == 0 or b.sum() == 0:
+        return
+    table = kw.keyness(counts, by="side", target="t", reference="r", correction=correction).set_index("term")
+    kept = [j for j in range(n_terms) if a[j] + b[j] > 0]
+    assert sorted(table.index) == [f"w{j:02d}" for j in kept]
+    p_values = []
+    for j in kept:
+        row = table.loc[f"w{j:02d}"]
+        observed = [[a[j], b[j]], [a.sum() - a[j], b.sum() - b[j]]]
+        g2, p, _, _ = chi2_contingency(observed, correction=False, lambda_="log-likelihood")
+        assert abs(row["g2"]) == pytest.approx(g2, abs=1e-9) and row["p_value"] == pytest.approx(p, abs=1e-12)
+        assert row["range_target"] == (dense[:2, j] > 0).sum() and row["range_reference"] == (dense[2:4, j] > 0).sum()
+        p_values.append(p)
+    adjusted = dict(zip([f"w{j:02d}" for j in kept], p_adjust(p_values, method=correction)))
+    assert table["p_adjusted"].to_dict() == pytest.approx(adjusted)
