@@ -949,16 +949,20 @@ def plot_frame_differences(differences: pd.DataFrame, *, max_pairs: int = 6):
     pairs = differences[["group_a", "group_b"]].drop_duplicates().head(max_pairs).itertuples(index=False)
     pairs = list(pairs)
     n_frames = differences["frame"].nunique()
-    fig, axes = plt.subplots(1, max(len(pairs), 1), figsize=(3.6 * max(len(pairs), 1), 0.8 + 0.35 * n_frames),
-                             sharey=True, squeeze=False)  # fmt: skip
-    for ax, (a, b) in zip(axes[0], pairs):
+    ncols = min(3, max(len(pairs), 1))
+    nrows = math.ceil(max(len(pairs), 1) / ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, nrows * (1.2 + 0.35 * n_frames)), sharey=True,
+                             squeeze=False)  # fmt: skip
+    for ax in axes.flat[len(pairs) :]:
+        ax.set_visible(False)
+    for ax, (a, b) in zip(axes.flat, pairs):
         part = differences[(differences["group_a"] == a) & (differences["group_b"] == b)]
         y = np.arange(len(part))
         err = [part["diff"] - part["diff_ci_low"], part["diff_ci_high"] - part["diff"]]
         ax.errorbar(part["diff"], y, xerr=err, fmt="o", color="#3b6ea5", ecolor="#7a9cc6", capsize=3)
         ax.axvline(0, color="grey", lw=0.8)
         ax.set_yticks(y, part["frame"])
-        ax.set_title(f"{a} minus {b}", fontsize=9)
+        ax.set_title(f"{a}\nminus {b}", fontsize=9)
         ax.set_xlabel("difference in share of sentences")
     fig.tight_layout()
     return fig

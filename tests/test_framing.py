@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -13,6 +14,8 @@ from sklearn.metrics import cohen_kappa_score
 import corpus_tools as ct
 from corpus_tools import framing
 from corpus_tools.dictionaries import DictionaryError
+
+FIXTURES_DIR = Path(__file__).parent / "fixtures"
 
 FRAMES_YAML = """\
 name: test_frames
@@ -403,3 +406,47 @@ def test_validation_scores_a_hand_written_frac_file(tmp_path):
     assert economic[["positives", "flagged", "precision", "recall", "auc"]].tolist() == [2, 2, 1.0, 1.0, 1.0]
     assert table.loc[("security", "legitimacy_law"), "recall"] == 1.0
     assert validation.run(tmp_path) is True
+
+
+# ---------------------------------------------------------------------------- notebook
+
+
+def test_framing_notebook_runs_on_fixture_corpus(tmp_path):
+    from corpus_tools.config import NOTEBOOKS_DIR
+    from corpus_tools.run_notebooks import execute_notebook
+
+    fixtures = FIXTURES_DIR / "framing"
+    sheet = pd.DataFrame({"doc_id": ["beta_2", "beta_1", "alpha_1", "alpha_2"], "sent_id": [2, 0, 0, 2],
+                          "text": ["", "", "", ""], "sovereignty_territory": [1, 1, 0, 0]})  # fmt: skip
+    sheet.to_csv(tmp_path / "coder_a.csv", index=False)
+    params = {"corpus": str(fixtures / "corpus"), "metadata": str(fixtures / "metadata.csv"), "group_by": "outlet",
+              "dictionary": "security", "n_boot": 200, "coding_n": 6, "coding_sheets": str(tmp_path / "coder_a.csv"),
+              "output_dir": str(tmp_path)}  # fmt: skip
+    execute_notebook(NOTEBOOKS_DIR / "framing.ipynb", tmp_path, params)
+    tables = tmp_path / "tables"
+    salience = pd.read_csv(tables / "framing_salience.csv").set_index(["group", "frame"])
+    assert len(salience) == 2 * 8
+    # Alpha: security guarantees, troops, deter, reassurance, protect (alpha_1) + air defence (alpha_2); 55 + 42 words
+    assert salience.loc[("Alpha", "deterrence_security"), "hits"] == 6
+    assert salience.loc[("Alpha", "deterrence_security"), "per_1000_words"] == pytest.approx(1000 * 6 / 97, rel=1e-5)
+    # Beta: territory, Donetsk, Crimea in one sentence of beta_2
+    assert salience.loc[("Beta", "sovereignty_territory"), ["hits", "share_documents"]].tolist() == [3, 0.5]
+    naming = pd.read_csv(tables / "framing_naming.csv").set_index(["group", "name"])
+    assert naming.loc[("Alpha", "Kyiv"), "hits"] == 1 and naming.loc[("Alpha", "Kiev"), "hits"] == 0
+    assert naming.loc[("Beta", "Kiev"), "hits"] == 1 and naming.loc[("Beta", "special military operation"), "hits"] == 1
+    voices = pd.read_csv(tables / "framing_voices.csv").set_index(["group", "actor"])
+    assert voices.loc[("Alpha", "France"), "n_quotes"] == 2 and voices.loc[("Alpha", "France"), "n_direct"] == 1
+    assert voices.loc[("Beta", "Russia"), "n_quotes"] == 2 and voices.loc[("Alpha", "United Kingdom"), "n_quotes"] == 1
+    differences = pd.read_csv(tables / "framing_differences.csv")
+    assert set(differences["group_a"]) == {"Alpha"} and len(differences) == 8
+    assert (differences["diff_ci_low"] <= differences["diff"]).all() and (differences["diff"] <= differences["diff_ci_high"]).all()
+    sample = pd.read_csv(tables / "framing_coding_sample.csv", keep_default_na=False)
+    assert len(sample) == 6 and (sample["legitimacy_law"] == "").all()
+    agreement = pd.read_csv(tables / "framing_agreement.csv").set_index(["frame", "rater_a"])
+    row = agreement.loc[("sovereignty_territory", "dictionary")]
+    assert row[["n", "both", "only_a", "only_b", "neither"]].tolist() == [4, 1, 0, 1, 2]
+    assert row["precision"] == 1.0 and row["recall"] == 0.5
+    evidence = pd.read_csv(tables / "framing_evidence.csv")
+    assert evidence["html"].str.contains("<mark>").all()
+    for name in ("framing_heatmap", "framing_differences", "framing_cooccurrence"):
+        assert (tmp_path / "figures" / f"{name}.png").exists()
