@@ -450,3 +450,10 @@ def test_framing_notebook_runs_on_fixture_corpus(tmp_path):
     assert evidence["html"].str.contains("<mark>").all()
     for name in ("framing_heatmap", "framing_differences", "framing_cooccurrence"):
         assert (tmp_path / "figures" / f"{name}.png").exists()
+
+
+def test_readme_worked_example_numbers(seeds_corpus, seeds_sentences):
+    scores = framing.score_frames(seeds_corpus, dictionary="security", sentences=seeds_sentences)
+    row = scores.set_index(["doc_id", "frame"]).loc[("003_564980538acac505", "deterrence_security")]
+    assert row[["hits", "n_words"]].tolist() == [13, 409]
+    assert round(row["per_1000_words"], 3) == 31.785 and round(row["share_sentences"], 3) == 0.579
