@@ -63,6 +63,7 @@ __all__ = [
     "read_naming",
     "score_frame_sentences",
     "score_frames",
+    "select_contrast_groups",
     "select_evidence",
     "split_frame_hits",
     "split_naming_hits",
@@ -634,7 +635,11 @@ def _attributions(text: str) -> list[tuple[str, str, int, int]]:
 
 
 def split_quotes(
-    sentences: pd.DataFrame, *, actors: str | Path | Dictionary = "ukraine_security", min_quote_words: int = 4
+    sentences: pd.DataFrame,
+    *,
+    actors: str | Path | Dictionary = "ukraine_security",
+    min_quote_words: int = 4,
+    pronoun_window: int = 3,
 ) -> pd.DataFrame:
     """Quotations and attributed speakers, found with regular expressions (no model).
 
@@ -643,11 +648,15 @@ def split_quotes(
     (shorter quoted strings are scare quotes, "security guarantees", and ignored), else
     ``"indirect"``; a quotation without an attribution in its sentence gives a row with
     ``kind="direct"`` and an empty speaker. The speaker's span is matched against the actor
-    list; pronouns ("he said") give ``actor="(pronoun)"``, other unknown speakers ``"(other)"``.
+    list; "he"/"she" take the actor of the last named speaker of the document within
+    ``pronoun_window`` sentences (named in ``resolved_from``; 0 switches this off), other
+    pronouns give ``actor="(pronoun)"``, unknown speakers ``"(other)"``. The end of a quotation
+    begun in an earlier sentence counts as a quotation.
 
     Returns:
-        ``doc_id, sent_id, kind, cue, speaker, speaker_start, speaker_end, actor, quote,
-        quote_start, quote_end``; offsets index into the document text (-1 when absent).
+        ``doc_id, sent_id, kind, cue, speaker, speaker_start, speaker_end, actor,
+        resolved_from, quote, quote_start, quote_end``; offsets index into the document text
+        (-1 when absent).
 
     >>> sents = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0],
     ...     "text": ['"We will not accept foreign troops," Putin said.']})
@@ -658,9 +667,8 @@ def split_quotes(
     for doc_id, sent_id, offset, text in zip(sentences["doc_id"], sentences["sent_id"], sentences["start"], sentences["text"]):
         if not isinstance(text, str):
             continue
-        quotes = [m for m in _QUOTE_RE.finditer(text) if len(m.group(1).split()) >= min_quote_words]
-        quote = quotes[0] if quotes else None
-        q = (quote.group(1), offset + quote.start(1), offset + quote.end(1)) if quote else ("", -1, -1)
+        quote = _find_quote(text, min_quote_words)
+        q = (text[quote[0] : quote[1]], offset + quote[0], offset + quote[1]) if quote else ("", -1, -1)
         found = _attributions(text)
         for cue, speaker, s, e in found:
             rows.append((doc_id, sent_id, "direct" if quote else "indirect", cue, speaker, offset + s, offset + e, *q))
@@ -669,7 +677,36 @@ def split_quotes(
     columns = ["doc_id", "sent_id", "kind", "cue", "speaker", "speaker_start", "speaker_end", "quote", "quote_start", "quote_end"]
     table = pd.DataFrame(rows, columns=columns)
     table.insert(7, "actor", _speaker_actors(table, actors))
-    return table
+    table.insert(8, "resolved_from", "")
+    return _resolve_pronouns(table, window=pronoun_window) if pronoun_window else table
+
+
+def _find_quote(text: str, min_words: int) -> tuple[int, int] | None:
+    """Span of the first quotation of at least ``min_words`` words in a sentence, or of the
+    end of a quotation begun in an earlier sentence (``We will act," she said.``)."""
+    for m in _QUOTE_RE.finditer(text):
+        if len(m.group(1).split()) >= min_words:
+            return m.start(1), m.end(1)
+    marks = [m.start() for m in re.finditer(r"[\"“”]", text)]
+    if len(marks) % 2 == 1 and text[marks[0]] != "“" and text[: marks[0]].rstrip().endswith((",", ".", "!", "?")):
+        if len(text[: marks[0]].split()) >= min_words:
+            return 0, marks[0]
+    return None
+
+
+def _resolve_pronouns(table: pd.DataFrame, *, window: int) -> pd.DataFrame:
+    """Give "he"/"she" speakers the actor of the last named speaker of the same document, if
+    that speaker was attributed at most ``window`` sentences before."""
+    last: dict = {}
+    actors, sources = table["actor"].tolist(), table["resolved_from"].tolist()
+    for i, (doc_id, sent_id, speaker, actor) in enumerate(zip(table["doc_id"], table["sent_id"], table["speaker"], table["actor"])):
+        if actor == "(pronoun)" and speaker.lower() in ("he", "she") and doc_id in last:
+            prev_sent, prev_speaker, prev_actor = last[doc_id]
+            if 0 <= sent_id - prev_sent <= window:
+                actors[i], sources[i] = prev_actor, prev_speaker
+        elif not actor.startswith("("):
+            last[doc_id] = (sent_id, speaker, actor)
+    return table.assign(actor=actors, resolved_from=sources)
 
 
 def _speaker_actors(quotes: pd.DataFrame, actors) -> list[str]:
@@ -703,6 +740,35 @@ def count_quotes(quotes: pd.DataFrame, *, by: str = "doc_id", corpus: pd.DataFra
     table["share"] = table["n_quotes"] / table.groupby(by)["n_quotes"].transform("sum")
     table = table.rename(columns={by: "group"}).astype({"n_direct": "int64"})
     return table.sort_values(["group", "n_quotes"], ascending=[True, False], ignore_index=True)
+
+
+# ---------------------------------------------------------------------------- contrast
+
+
+def select_contrast_groups(corpus: pd.DataFrame, *, by: str, contrast: str = "") -> list[str]:
+    """The two groups to contrast: ``"A|B"`` as given, or "" for the two groups with most
+    documents (ties broken by name).
+
+    Raises:
+        ValueError: a named group is not in ``corpus[by]``, or there are fewer than two groups.
+
+    >>> docs = pd.DataFrame({"doc_id": list("abcd"), "outlet": ["x", "y", "y", "z"]})
+    >>> select_contrast_groups(docs, by="outlet"), select_contrast_groups(docs, by="outlet", contrast="z|x")
+    (['y', 'x'], ['z', 'x'])
+    """
+    _require(corpus, [by])
+    values = corpus[by].dropna().astype(str)
+    if contrast:
+        groups = [g.strip() for g in contrast.split("|")]
+        unknown = [g for g in groups if g not in set(values)]
+        if len(groups) != 2 or unknown:
+            raise ValueError(f"contrast must name two groups of {by!r} as 'A|B'; got {contrast!r}; groups: {sorted(set(values))}")
+        return groups
+    counts = values.value_counts()
+    ranked = sorted(counts.index, key=lambda g: (-counts[g], g))
+    if len(ranked) < 2:
+        raise ValueError(f"a contrast needs two groups in {by!r}; found {ranked}")
+    return ranked[:2]
 
 
 # ---------------------------------------------------------------------------- evidence

@@ -279,6 +279,28 @@ def test_split_quotes_on_fixture_sentences(text, expected):
         assert text[row["speaker_start"] : row["speaker_end"]] == row["speaker"]
 
 
+def test_pronouns_take_the_last_named_speaker_within_the_window():
+    sents = _sents("Prime Minister Starmer said the plan was ready.", "He said troops were ready.", "Filler.",
+                   "Filler.", "Filler.", "She said nothing.", "Putin said no.", "They said yes.")  # fmt: skip
+    quotes = framing.split_quotes(sents)
+    assert quotes[["speaker", "actor", "resolved_from"]].values.tolist() == [
+        ["Prime Minister Starmer", "United Kingdom", ""],
+        ["He", "United Kingdom", "Prime Minister Starmer"],
+        ["She", "(pronoun)", ""],  # four sentences after the last named speaker: not resolved
+        ["Putin", "Russia", ""],
+        ["They", "(pronoun)", ""],  # plural pronouns are never resolved
+    ]
+    assert (framing.split_quotes(sents, pronoun_window=0)["actor"] == "(pronoun)").sum() == 3
+
+
+def test_end_of_a_quotation_from_the_previous_sentence_is_direct():
+    sents = _sents('"We are ready to act.', 'We will defend our allies," Rutte said.')
+    quotes = framing.split_quotes(sents)
+    assert quotes[["sent_id", "kind", "speaker", "actor", "quote"]].values.tolist() == [
+        [1, "direct", "Rutte", "NATO", "We will defend our allies,"]
+    ]
+
+
 def test_count_quotes_per_group_and_actor():
     sents = pd.concat([_sents("Putin said no.", "Lavrov said no again.", doc_id="a"), _sents("Macron said yes.", doc_id="b")])
     corpus = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["x", "y"]})
