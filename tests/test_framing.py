@@ -479,3 +479,12 @@ def test_readme_worked_example_numbers(seeds_corpus, seeds_sentences):
     row = scores.set_index(["doc_id", "frame"]).loc[("003_564980538acac505", "deterrence_security")]
     assert row[["hits", "n_words"]].tolist() == [13, 409]
     assert round(row["per_1000_words"], 3) == 31.785 and round(row["share_sentences"], 3) == 0.579
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    from corpus_tools.validation import framing as validation
+
+    for module in (framing, validation):
+        assert doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE).failed == 0
