@@ -608,12 +608,15 @@ SPEAKER_NOUNS = (
 ).split()
 _NAME = r"[A-Z](?:[\w'’\-]|\.(?=\w))*"
 _NAMED = rf"{_NAME}(?:\s+(?:(?:of|the|for|de|von|der|al)\s+)?{_NAME})*"
-_DESCRIBED = rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome|[Ss]enior|[Ww]estern)\s+(?:[\w'’\-]+\s+){{0,4}}?(?:{'|'.join(SPEAKER_NOUNS)})\b"
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome|[Ss]enior|[Ww]estern)"
+_DESCRIBED = rf"{_DETERMINER}\s+(?:[\w'’\-]+\s+){{0,4}}?(?:{'|'.join(SPEAKER_NOUNS)})\b"
 _PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b"
 _SPEAKER = rf"(?P<speaker>{_DESCRIBED}|{_NAMED}|{_PRONOUN})"
 _VERB = rf"(?P<cue>{'|'.join(SPEECH_VERBS)})\b"
 ATTRIBUTION_PATTERNS = {
-    "speaker_verb": re.compile(rf"{_SPEAKER}(?:\s*,[^,]{{1,80}},)?\s+(?:also\s+|later\s+|previously\s+|has\s+|have\s+|had\s+)?{_VERB}"),
+    "speaker_verb": re.compile(
+        rf"{_SPEAKER}(?:\s*,[^,]{{1,80}},)?\s+(?:also\s+|later\s+|previously\s+|has\s+|have\s+|had\s+)?{_VERB}"
+    ),
     "verb_speaker": re.compile(rf"[,\"”]\s*{_VERB}\s+{_SPEAKER}"),
     "according_to": re.compile(rf"(?P<cue>[Aa]ccording to)\s+{_SPEAKER}"),
 }
@@ -664,7 +667,8 @@ def split_quotes(
     [['direct', 'said', 'Putin', 'Russia']]
     """
     rows = []
-    for doc_id, sent_id, offset, text in zip(sentences["doc_id"], sentences["sent_id"], sentences["start"], sentences["text"]):
+    keys = zip(sentences["doc_id"], sentences["sent_id"], sentences["start"], sentences["text"])
+    for doc_id, sent_id, offset, text in keys:
         if not isinstance(text, str):
             continue
         quote = _find_quote(text, min_quote_words)
@@ -674,7 +678,8 @@ def split_quotes(
             rows.append((doc_id, sent_id, "direct" if quote else "indirect", cue, speaker, offset + s, offset + e, *q))
         if quote and not found:
             rows.append((doc_id, sent_id, "direct", "", "", -1, -1, *q))
-    columns = ["doc_id", "sent_id", "kind", "cue", "speaker", "speaker_start", "speaker_end", "quote", "quote_start", "quote_end"]
+    columns = ["doc_id", "sent_id", "kind", "cue", "speaker", "speaker_start", "speaker_end", "quote", "quote_start",
+               "quote_end"]  # fmt: skip
     table = pd.DataFrame(rows, columns=columns)
     table.insert(7, "actor", _speaker_actors(table, actors))
     table.insert(8, "resolved_from", "")
@@ -699,7 +704,8 @@ def _resolve_pronouns(table: pd.DataFrame, *, window: int) -> pd.DataFrame:
     that speaker was attributed at most ``window`` sentences before."""
     last: dict = {}
     actors, sources = table["actor"].tolist(), table["resolved_from"].tolist()
-    for i, (doc_id, sent_id, speaker, actor) in enumerate(zip(table["doc_id"], table["sent_id"], table["speaker"], table["actor"])):
+    rows = zip(table["doc_id"], table["sent_id"], table["speaker"], table["actor"])
+    for i, (doc_id, sent_id, speaker, actor) in enumerate(rows):
         if actor == "(pronoun)" and speaker.lower() in ("he", "she") and doc_id in last:
             prev_sent, prev_speaker, prev_actor = last[doc_id]
             if 0 <= sent_id - prev_sent <= window:
@@ -848,7 +854,8 @@ def export_coding_sample(
     strata = sents.groupby([by, "_flagged"], sort=True)
     per_stratum = math.ceil(n / max(strata.ngroups, 1))
     rng = np.random.default_rng(seed)
-    picked = [part.iloc[np.sort(rng.choice(len(part), size=min(per_stratum, len(part)), replace=False))] for _, part in strata]
+    picked = [part.iloc[np.sort(rng.choice(len(part), size=min(per_stratum, len(part)), replace=False))]
+              for _, part in strata]  # fmt: skip
     sample = pd.concat(picked) if picked else sents.head(0)
     sample = sample.iloc[rng.permutation(len(sample))].reset_index(drop=True)
     sheet = sample[["doc_id", "sent_id", "start", "end", "text"]].copy()
@@ -890,7 +897,8 @@ def read_coding(paths: str | Path | Sequence[str | Path] | dict[str, pd.DataFram
                 line = int(np.flatnonzero(bad.to_numpy())[0]) + 2
                 raise ValueError(f"coding sheet {coder}, line {line}, column {frame!r}: {sheet[frame][bad].iloc[0]!r} "
                                  "is not a code; write 1 (frame present) or 0 (absent)")  # fmt: skip
-        long = sheet.loc[coded, ["doc_id", "sent_id"]].join(cells.loc[coded]).melt(["doc_id", "sent_id"], var_name="frame", value_name="code")
+        long = sheet.loc[coded, ["doc_id", "sent_id"]].join(cells.loc[coded])
+        long = long.melt(["doc_id", "sent_id"], var_name="frame", value_name="code")
         parts.append(long.assign(coder=str(coder), code=long["code"].map(_CODE_VALUES).astype("int64")))
     table = pd.concat(parts, ignore_index=True)
     table["sent_id"] = table["sent_id"].astype("int64")
@@ -968,7 +976,8 @@ def compare_coding(coding: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
             both = part[[a, b]].dropna()
             rows.append(_agreement_row(frame, a, b, both[a].to_numpy(int), both[b].to_numpy(int)))
         if len(coders) >= 3:
-            rows.append({"frame": frame, "rater_a": "all coders", "rater_b": "", "n": int(part[coders].notna().any(axis=1).sum()),
+            n_units = int(part[coders].notna().any(axis=1).sum())
+            rows.append({"frame": frame, "rater_a": "all coders", "rater_b": "", "n": n_units,
                          "alpha": krippendorff_alpha(part[coders].to_numpy(dtype=float).T)})  # fmt: skip
     return pd.DataFrame(rows, columns=list(_agreement_row("", "", "", np.zeros(0), np.zeros(0))))
 
