@@ -111,6 +111,14 @@ def test_shipped_frames_find_textbook_cues(dictionary, text, frame):
     assert frame in set(framing.split_frame_hits(_sents(text), dictionary=dictionary)["frame"])
 
 
+@pytest.mark.parametrize("name, frames", [("mini.dic", {"posemo", "negemo"}), ("mini.lc3", {"negative", "positive"})])
+def test_frame_dictionaries_from_liwc_and_lexicoder_files(name, frames):
+    dictionary = framing.read_frames(FIXTURES_DIR / "dictionaries" / name)
+    assert frames <= set(dictionary.category_names)
+    hits = framing.split_frame_hits(_sents("A happy, bittersweet and bad day."), dictionary=dictionary)
+    assert set(hits["frame"]) & frames
+
+
 def test_crimea_is_not_a_crime_and_territorial_integrity_not_morality():
     hits = framing.split_frame_hits(_sents("Crimea and territorial integrity."), dictionary="generic")
     assert "morality" not in set(hits["frame"])
