@@ -229,11 +229,11 @@ _PROMO_PATTERNS = [
     r"\bwelcome to (?:your|our|the)\b",
     r"\b(?:stay|keep) (?:in the know|tuned|informed|updated|connected)\b",
     r"\b(?:don't|do not|never) (?:miss|forget)\b",
-    r"\bfollow us\b|\blike us on\b|\bjoin (?:us|our|thousands)\b",
+    r"\bfollow (?-i:[Uu]s)\b|\blike (?-i:[Uu]s) on\b|\bjoin (?:(?-i:[Uu]s)|our|thousands)\b",  # not "US" the country
     r"\b(?:check|come) back\b",
     r"\b(?:breaking news|trending (?:topics|updates|news|stories)|latest (?:headlines|updates|news))\b",
-    r"\bcontact (?:page|us|form)\b",
-    r"\breach out (?:to us|through|via)\b",
+    r"\bcontact (?:page|(?-i:[Uu]s)|form)\b",
+    r"\breach out (?:to (?-i:[Uu]s)|through|via)\b",
     r"\b(?:love|like) to hear from you\b",
     r"\bvisit\b[^.]{0,40}\bnow\b",
     r"\bclick here\b|\btap here\b",
@@ -322,6 +322,57 @@ def _looks_like_chrome(line: _Line) -> bool:
     )
 
 
+_READER_RE = re.compile(
+    r"\b(?:you|your|yours|we|our|(?-i:[Uu]s))\b"
+    r"|^\s*(?:subscribe|sign|join|follow|download|get|click|tap|visit|register|log|support|donate|bookmark)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_promo(line: _Line, outside_body: bool) -> bool:
+    """Site promotion: two promotional signals (three inside the article's prose), or one
+    signal on a short line outside the body that addresses the reader."""
+    score = _promo_score(line.norm)
+    if line.is_prose and not outside_body:
+        return score >= 3
+    if score >= 2:
+        return True
+    return score == 1 and outside_body and not line.is_prose and bool(_READER_RE.search(line.norm))
+
+
+def _is_truncated_stub(line: _Line) -> bool:
+    """A last line cut off mid-sentence: a bare list number ("4."), or at most three words
+    ending on a stop word or on a comma, colon, dash or opening bracket."""
+    text = line.norm.rstrip()
+    if re.fullmatch(r"\s*\d{1,3}[.)]?", text):
+        return True
+    if line.n_words > 3 or _SENTENCE_END_RE.search(text) or text.endswith((")", "]", '"', "'")):
+        return False
+    return text.endswith((",", ":", "-", "(")) or (bool(line.words) and line.words[-1].lower() in _STOPWORDS)
+
+
+def _repeated_blocks(lines: Sequence[_Line], *, min_lines: int = 3) -> set[int]:
+    """Indexes of lines in runs of at least ``min_lines`` consecutive non-blank lines that
+    all appeared earlier in the page: a duplicated block (a table or section printed twice)."""
+    seen: set[str] = set()
+    flags = []
+    for ln in lines:
+        if ln.blank:
+            continue
+        flags.append((ln.idx, ln.key in seen))
+        seen.add(ln.key)
+    block: set[int] = set()
+    run: list[int] = []
+    for idx, again in flags + [(-1, False)]:
+        if again:
+            run.append(idx)
+            continue
+        if len(run) >= min_lines:
+            block.update(run)
+        run = []
+    return block
+
+
 def _parse_date(text: str) -> pd.Timestamp | None:
     for regex in _DATE_RES:
         m = regex.search(text)
@@ -349,15 +400,17 @@ def _stems(words: Iterable[str]) -> set[str]:
 
 
 def _similar_to_title(line: _Line, title_words: set[str]) -> bool:
-    """A short line that restates the headline: most of its content words (stemmed) are
-    headline words, or it contains most of the headline's content words."""
+    """A short line that restates the headline: it shares at least three content words
+    (stemmed) with it, and most of its content words are headline words or it contains most
+    of the headline's content words. (Two shared words are too weak: a standfirst such as
+    "Arsenal win 4-2 on penalties" under "Arsenal through on penalties" is article text.)"""
     if not title_words or not line.is_heading_like:
         return False
     words = _stems(line.words)
     if not words:
         return False
     overlap = len(words & title_words)
-    return overlap / len(words) >= 0.6 or overlap / len(title_words) >= 0.75
+    return overlap >= 3 and (overlap / len(words) >= 0.6 or overlap / len(title_words) >= 0.75)
 
 
 def _body_range(lines: Sequence[_Line]) -> tuple[int, int]:
@@ -406,7 +459,8 @@ def clean_text(raw: str, *, repeated_keys: Iterable[str] = ()) -> CleanResult:
             continue
         if _looks_like_chrome(ln):
             continue
-        if title is None and ln.is_heading_like and ln.n_words >= 2 and not _BULLET_RE.match(ln.raw):
+        headline_shape = ln.is_heading_like or (0 < ln.n_words <= 25 and ln.norm.rstrip().endswith("..."))
+        if title is None and headline_shape and ln.n_words >= 2 and not _BULLET_RE.match(ln.raw):
             nxt = lines[ln.idx + 1] if ln.idx + 1 < len(lines) else None
             stands_alone = nxt is None or nxt.blank or any(o.key == ln.key for o in lines if o.idx != ln.idx)
             if stands_alone or ln.idx < first:
@@ -418,6 +472,8 @@ def clean_text(raw: str, *, repeated_keys: Iterable[str] = ()) -> CleanResult:
         title_words = _stems(TOKEN_RE.findall(title))
 
     seen_keys: set[str] = set()
+    repeated_block = _repeated_blocks(lines)
+    keys_above = {ln.key for ln in lines[:first]}  # header lines, repeated in a footer
     n = len(lines)
     i = 0
     while i < n:
@@ -444,7 +500,7 @@ def clean_text(raw: str, *, repeated_keys: Iterable[str] = ()) -> CleanResult:
             remove(i, "keyword_line")
         elif _COMMENT_RE.search(text) and (ln.n_words <= 40 or outside_body or "?" in text):
             remove(i, "comment_prompt")
-        elif _promo_score(text) >= 2 or (_promo_score(text) >= 1 and outside_body and not ln.is_prose):
+        elif _is_promo(ln, outside_body):
             remove(i, "promo")
         elif _TOC_HEAD_RE.match(text):
             remove(i, "toc")
@@ -465,11 +521,11 @@ def clean_text(raw: str, *, repeated_keys: Iterable[str] = ()) -> CleanResult:
                     if not lines[j].blank:
                         remove(j, "related_block")
                     j += 1
-        elif title and (ln.key == _key(title) or _similar_to_title(ln, title_words)) and not ln.is_prose:
+        elif title and (ln.key == _key(title) or i < first and _similar_to_title(ln, title_words)) and not ln.is_prose:
             remove(i, "repeated_headline")
         elif repeated and ln.key in repeated and not (ln.is_prose and not outside_body):
             remove(i, "cross_document_repeat")
-        elif ln.key in seen_keys and ln.n_words >= 1:
+        elif ln.key in seen_keys and ln.n_words >= 1 and (i > last and ln.key in keys_above or i in repeated_block):
             remove(i, "repeated_line")
         seen_keys.add(ln.key)
         i += 1
@@ -484,7 +540,7 @@ def clean_text(raw: str, *, repeated_keys: Iterable[str] = ()) -> CleanResult:
     kept = [ln for ln in lines if not ln.blank and ln.idx not in removed]
     if kept:
         tail = kept[-1]
-        if (tail.n_words <= 3 and not _SENTENCE_END_RE.search(tail.norm)) or re.fullmatch(r"\s*\d{1,3}[.)]?\s*", tail.norm):
+        if _is_truncated_stub(tail):
             remove(tail.idx, "trailing_fragment")
 
     edits = _line_edits(lines, removed)

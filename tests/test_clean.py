@@ -84,6 +84,44 @@ def test_professional_article_keeps_every_body_line():
     assert [line for line in result.text.splitlines() if line.strip()] == body_lines
 
 
+PROSE = "The ministers said on Monday that they would meet again in Paris at the end of the month, officials confirmed."
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        # "US" the country is not the "join us" of a promotion
+        ("Film stars join US charity concert", [PROSE]),
+        # a headline ending in an ellipsis
+        ("Is this the end of the paper map...", [PROSE]),
+        # a standfirst sharing two words with the headline is article text
+        ("Rovers through on penalties", ["Rovers win 5-4 on penalties", PROSE]),
+        # a team sheet: short last lines of a list, not truncated fragments
+        ("Cup final line-ups", [PROSE, "Town: A Smith, B Jones, C Brown.", "Subs: D Green, E White.", "F Black"]),
+        ("Cup draw in full", [PROSE, "Rovers v United", "Winners play in the final", "City v Athletic", "Winners play in the final"]),
+        ("Champions list", [PROSE, "WINNERS (twice)"]),
+        # a prose line that mentions a newsletter and signing up is not a promotion
+        ("Party targets voters by mail", [PROSE, "The party newsletter says it can sign up supporters for postal votes, "
+                                          "according to a copy seen by reporters on Tuesday.", PROSE.replace("Paris", "Rome")]),
+        # a broadcast line at the end of a sports report
+        ("Derby preview", [PROSE, "Live on Channel 7 and this website"]),
+    ],
+)
+def test_edited_article_keeps_every_line(headline, body):
+    raw = headline + "\n\n" + "\n\n".join(body) + "\n"
+    result = clean_text(raw)
+    assert result.title == headline
+    assert [line for line in result.text.splitlines() if line.strip()] == body
+
+
+def test_duplicated_block_is_removed_once():
+    table = ["| Country | View |", "| France | Supports the plan |", "| Italy | Opposes the plan |"]
+    raw = "\n".join([PROSE, *table, PROSE.replace("Paris", "Rome"), *table]) + "\n"
+    result = clean_text(raw)
+    assert len(removed_by(result, "repeated_line")) == 3
+    assert result.text.count("France ; Supports the plan") == 1
+
+
 def test_unicode_and_whitespace_are_normalised():
     raw = "\u201cWe\u2019re ready\u201d \u2014 said the\u00a0minister  today.\r\n"
     result = clean_text(raw)
