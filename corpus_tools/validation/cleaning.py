@@ -157,19 +157,22 @@ def _snippet_found(snippet: str, raw: str, text: str) -> str:
 
 
 def score_pages(pages: list[dict], results: list[CleanResult]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Per page: lines kept/removed, prose lines kept, snippet kept; and one row per removed line."""
+    """Per page: lines kept/removed, distinct prose lines kept (a prose line printed twice is
+    not lost when one copy is kept), snippet kept; and one row per removed line."""
     per_page, removed_rows = [], []
     for page, result in zip(pages, results):
         raw = page["raw_text"]
         lines = [normalize_line(ln) for ln in raw.splitlines() if _HAS_TEXT_RE.search(ln)]
         kept = _kept_lines(result)
         removed = _removed_by(result)
-        prose = [ln for ln in lines if is_prose(ln)]
+        prose = {ln for ln in lines if is_prose(ln)}
         n_kept = sum(min(c, kept[ln]) for ln, c in Counter(lines).items())
-        prose_kept = sum(min(c, kept[ln]) for ln, c in Counter(prose).items())
+        kept_any = {ln for ln, c in kept.items() if c > 0}
+        prose_kept = len(prose & kept_any)
         for ln in lines:
             if kept[ln] <= 0:
-                removed_rows.append((page["id"], removed.get(ln, "altered"), ln, is_prose(ln)))
+                removed_rows.append((page["id"], removed.get(ln, "altered"), ln, ln in prose - kept_any))
+            kept[ln] -= 1
         per_page.append({
             "page": page["id"][:48], "lines": len(lines), "kept": n_kept, "removed": len(lines) - n_kept,
             "prose": len(prose), "prose_kept": prose_kept,
@@ -185,13 +188,13 @@ def _report_pages(table: pd.DataFrame, removed: pd.DataFrame, label: str) -> flo
     total, kept = table["lines"].sum(), table["kept"].sum()
     prose_share = table["prose_kept"].sum() / max(1, table["prose"].sum())
     print(f"{label}: {len(table)} pages, {total:,} lines: kept {kept:,} ({kept / max(1, total):.1%}), removed {total - kept:,}")
-    print(f"  prose lines kept: {table['prose_kept'].sum():,} of {table['prose'].sum():,} ({prose_share:.1%})")
+    print(f"  distinct prose lines kept: {table['prose_kept'].sum():,} of {table['prose'].sum():,} ({prose_share:.1%})")
     if "snippet" in table:
         snippets = table["snippet"].value_counts()
         print(f"  search snippet found in the raw page: {snippets.get('kept', 0) + snippets.get('lost', 0)}, kept: {snippets.get('kept', 0)}")
     if len(removed):
         print("  removed lines by rule:", dict(Counter(removed["rule"]).most_common()))
-        for row in removed[removed["prose"]].head(8).itertuples():
+        for row in removed[removed["prose"]].drop_duplicates(["page", "line"]).head(15).itertuples():
             print(f"    removed prose? [{row.rule}] {row.page[:30]}: {row.line[:100]!r}")
     return prose_share
 
