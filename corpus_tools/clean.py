@@ -368,6 +368,23 @@ def _is_cookie_notice(line: _Line) -> bool:
     return bool(_COOKIE_RE.search(text) and _COOKIE_CONTEXT_RE.search(text) and (_READER_RE.search(text) or "cookie" in text[:40].lower()))
 
 
+_TIME_WORDS_RE = re.compile(
+    r"\b(?:\d{1,2}[:.]\d\d|[ap]\.?m\.?|gmt|utc|[a-z]{1,2}[sd]t|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b\d{1,2}\b|[|,/\-\s]", re.IGNORECASE
+)
+
+
+def _is_date_line(line: _Line) -> bool:
+    """A short line that is only a date and time ("Mar 3, 2025 | 9:05 AM", "2025-03-03")."""
+    if line.n_words > 8:
+        return False
+    for regex in _DATE_RES:
+        m = regex.search(line.norm)
+        if m:
+            rest = line.norm[: m.start()] + " " + line.norm[m.end() :]
+            return not _TIME_WORDS_RE.sub("", rest).strip()
+    return False
+
+
 def _is_link_only(line: _Line) -> bool:
     """The line is nothing but links or URLs (a link list exported as markdown)."""
     return bool(_LINK_ONLY_RE.match(line.raw))
@@ -392,7 +409,8 @@ def _is_truncated_stub(line: _Line) -> bool:
         return True
     if line.n_words > 3 or _SENTENCE_END_RE.search(text) or text.endswith((")", "]", '"', "'")):
         return False
-    return text.endswith((",", ":", "-", "(")) or (bool(line.words) and line.words[-1].lower() in _STOPWORDS)
+    last_word = re.search(r"(\w+)\W*$", text)
+    return text.endswith((",", ":", "-", "(")) or bool(last_word and last_word.group(1).lower() in _STOPWORDS)
 
 
 def _repeated_blocks(lines: Sequence[_Line], *, min_lines: int = 3) -> set[int]:
@@ -586,8 +604,11 @@ def _line_rule(page: _Page, ln: _Line, seen_keys: set[str], context: dict) -> st
     outside_body = page.outside(i)
     if _TABLE_RULE_RE.match(ln.raw) or _DEBRIS_RE.match(text) or ln.key in _UI_WORDS:
         return "markup_debris"
-    if _is_link_only(ln):
+    if _is_link_only(ln) or i in context["link_heads"]:
         return "link_list"
+    if outside_body and _is_date_line(ln):
+        page.date = page.date or _parse_date(text)
+        return "dateline_meta"
     if _SKIP_RE.match(ln.raw):
         return "skip_link"
     if outside_body and _breadcrumb_parts(ln):
@@ -619,7 +640,9 @@ def _classify_lines(page: _Page) -> None:
     """Apply the line rules top to bottom; a table-of-contents or related-stories heading
     also removes the list that follows it."""
     lines, n = page.lines, len(page.lines)
-    context = {"blocks": _repeated_blocks(lines), "keys_above": {ln.key for ln in lines[: page.first]}}
+    nonblank = [ln for ln in lines if not ln.blank]
+    link_heads = {a.idx for a, b in zip(nonblank, nonblank[1:]) if 0 < a.n_words <= 4 and a.is_heading_like and _is_link_only(b)}
+    context = {"blocks": _repeated_blocks(lines), "keys_above": {ln.key for ln in lines[: page.first]}, "link_heads": link_heads}
     seen_keys: set[str] = set()
     for ln in lines:
         i = ln.idx
