@@ -2,6 +2,7 @@
 PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
+EVAL ?= ../shared/eval
 STAMP := $(VENV)/.installed
 JOBS ?= 2
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -39,7 +40,7 @@ test-browser: $(STAMP) ## Open every HTML report in headless Chromium (installs 
 	$(BIN)/python -m pytest -q -m browser tests/test_browser.py
 
 validate: $(STAMP) ## Validate against ../shared/eval (cleaning, sentiment, keywords, framing)
-	$(BIN)/python -m corpus_tools.validate --eval ../shared/eval
+	$(BIN)/python -m corpus_tools.validate --eval $(EVAL)
 
 bench: $(STAMP) ## Run the benchmarks in bench/ (ratios against an in-process baseline)
 	$(BIN)/python bench/run.py
