@@ -34,6 +34,12 @@ DEPENDENCIES = (
     "textblob", "snowballstemmer", "stop-words", "jusText", "krippendorff", "papermill", "nbconvert", "nbclient",
     "ipykernel", "jupyter_client",
 )
+#: Modules that run reports or validations but are never imported by a notebook: editing them
+#: does not change any report, so they are left out of the package hash in the cache key.
+RUNNER_MODULES = frozenset({
+    "__main__.py", "cli.py", "execute.py", "provenance.py", "report_index.py", "reports.py", "run_notebooks.py",
+    "study.py", "validate.py",
+})
 _SKIP_PARTS = {"__pycache__", ".ipynb_checkpoints", ".git"}
 
 
@@ -90,10 +96,15 @@ def fingerprint_corpus(corpus: str | Path, metadata: str | Path | None = None) -
 
 
 def record_package() -> dict:
-    """The package's version, a hash of its source (``*.py`` and resources), and each resource's hash."""
+    """The package's version, a hash of its source (the ``*.py`` files notebooks can import, and the
+    resources), and each resource's hash."""
     import corpus_tools
 
-    source = {p.relative_to(PACKAGE_DIR).as_posix(): hash_file(p) for p in _files_under(PACKAGE_DIR) if p.suffix == ".py"}
+    source = {
+        rel: hash_file(PACKAGE_DIR / rel)
+        for rel in (p.relative_to(PACKAGE_DIR).as_posix() for p in _files_under(PACKAGE_DIR) if p.suffix == ".py")
+        if rel not in RUNNER_MODULES and not rel.startswith("validation/")
+    }
     resources = {p.relative_to(RESOURCES_DIR).as_posix(): hash_file(p) for p in _files_under(RESOURCES_DIR)}
     listing = "".join(f"{k} {v}\n" for k, v in sorted({**source, **{f"resources/{k}": v for k, v in resources.items()}}.items()))
     return {

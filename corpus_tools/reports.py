@@ -40,7 +40,7 @@ from corpus_tools import execute, provenance
 from corpus_tools.config import NOTEBOOKS_DIR, REPORTS_DIR
 from corpus_tools.execute import KERNEL_NAME, PROGRESS_PREFIX
 from corpus_tools.report_index import write_index
-from corpus_tools.study import Study, StudyError, list_notebooks, resolve_parameters, select_notebooks
+from corpus_tools.study import Study, StudyError, list_notebooks, read_parameters, resolve_parameters, select_notebooks
 
 __all__ = ["run_study", "RunResult", "read_manifest", "MANIFEST", "KILL_GRACE_S"]
 
@@ -60,6 +60,7 @@ class Job:
     parameters: dict
     notebook_sha256: str
     key: str
+    declared: dict  # the notebook's parameters cell: {name: {type, default, help}}
 
 
 @dataclass
@@ -89,7 +90,7 @@ def read_manifest(report_dir: str | Path) -> dict:
         return {}
 
 
-def _plan(selected: dict[str, Path], parameters: dict[str, dict], corpus: dict, package: dict) -> list[Job]:
+def _plan(selected: dict[str, Path], declared: dict[str, dict], parameters: dict[str, dict], corpus: dict, package: dict) -> list[Job]:
     jobs = []
     for name, path in selected.items():
         digest = provenance.hash_file(path)
@@ -101,8 +102,18 @@ def _plan(selected: dict[str, Path], parameters: dict[str, dict], corpus: dict, 
             corpus_fingerprint=corpus["fingerprint"],
             package=f"{package['version']} {package['source_sha256']}",
         )
-        jobs.append(Job(name, path, params, digest, key))
+        jobs.append(Job(name, path, params, digest, key, declared[name]))
     return jobs
+
+
+def _declared_before(manifest: dict, selected: dict[str, Path]) -> dict[str, dict]:
+    """Parameters read from the same notebook file by an earlier run (reading them again takes seconds)."""
+    entries = manifest.get("notebooks", {})
+    return {
+        name: entries[name]["declared_parameters"]
+        for name, path in selected.items()
+        if entries.get(name, {}).get("declared_parameters") and entries[name].get("notebook_sha256") == provenance.hash_file(path)
+    }
 
 
 def _reusable(entry: dict | None, job: Job, report_dir: Path) -> bool:
@@ -269,7 +280,8 @@ def _assemble(staging: Path, report_dir: Path, previous: dict, jobs: list[Job], 
         taken.update(dict.fromkeys(entries[name]["outputs"], name))
     for job in jobs:
         result = results.get(job.name)
-        base = {"notebook": job.notebook.name, "notebook_sha256": job.notebook_sha256, "parameters": job.parameters, "cache_key": job.key}
+        base = {"notebook": job.notebook.name, "notebook_sha256": job.notebook_sha256, "parameters": job.parameters,
+                "declared_parameters": job.declared, "cache_key": job.key}
         if result is None:  # reused
             entries[job.name] = {**before[job.name], "reused": True, "outputs": _copy_outputs(before[job.name], report_dir, staging)}
         elif result["status"] == "ok":
@@ -350,11 +362,13 @@ def run_study(
     selected = select_notebooks(study, available, only)
     if not selected:
         raise StudyError(f"no notebooks to run (notebooks folder {notebooks_dir})")
-    parameters = resolve_parameters(study, selected, list(overrides))
+    report_dir = out / study.name
+    known = _declared_before(read_manifest(report_dir), selected)
+    declared = {name: known.get(name) or read_parameters(path) for name, path in selected.items()}
+    parameters = resolve_parameters(study, selected, list(overrides), declared=declared)
     corpus = provenance.fingerprint_corpus(study.corpus, study.metadata)
     package = provenance.record_package()
-    plan = _plan(selected, parameters, corpus, package)
-    report_dir = out / study.name
+    plan = _plan(selected, declared, parameters, corpus, package)
     with _study_lock(out, study.name):
         _recover(out, study.name)
         previous = read_manifest(report_dir)

@@ -215,7 +215,9 @@ def _study_values(study: Study) -> dict:
     return values
 
 
-def resolve_parameters(study: Study, notebooks: dict[str, Path], overrides: list[str] = ()) -> dict[str, dict]:
+def resolve_parameters(
+    study: Study, notebooks: dict[str, Path], overrides: list[str] = (), *, declared: dict[str, dict] | None = None
+) -> dict[str, dict]:
     """The parameters each notebook will run with, every one checked against its parameters cell.
 
     Precedence: notebook default < study (``corpus``, ``metadata``, ``group_by``, for the notebooks
@@ -223,11 +225,14 @@ def resolve_parameters(study: Study, notebooks: dict[str, Path], overrides: list
     set by the runner. A ``-p NAME=VALUE`` applies to every notebook declaring ``NAME``;
     ``-p NOTEBOOK.NAME=VALUE`` to one.
 
+    ``declared`` gives notebooks' parameters already read (as :func:`read_parameters` returns
+    them); the others are read from the notebooks.
+
     Raises:
         StudyError: a parameter a notebook does not declare (naming the valid ones), a value of
             the wrong type, or a ``-p`` name no selected notebook declares.
     """
-    declared = {name: read_parameters(path) for name, path in notebooks.items()}
+    declared = {name: (declared or {}).get(name) or read_parameters(path) for name, path in notebooks.items()}
     resolved = {name: {k: v for k, v in _study_values(study).items() if k in declared[name]} for name in notebooks}
     for name, given in study.parameters.items():
         if name not in notebooks:
