@@ -46,7 +46,8 @@ def _links(entry: dict) -> str:
     for label, items in groups.items():
         if items:
             links = " ".join(f'<a href="{html.escape(f)}">{html.escape(Path(f).name)}</a>' for f in items)
-            parts.append(f"<details><summary>{len(items)} {label}</summary>{links}</details>")
+            noun = label if len(items) > 1 else label[:-1]
+            parts.append(f"<details><summary>{len(items)} {noun}</summary>{links}</details>")
     return "".join(parts)
 
 
@@ -79,7 +80,7 @@ def write_index(report_dir: str | Path, manifest: dict) -> Path:
 <html lang="en"><head><meta charset="utf-8"><title>Reports: {html.escape(study.get("name", ""))}</title>
 <style>{_STYLE}</style></head>
 <body><h1>Reports: {html.escape(study.get("name", ""))}</h1>
-<p>{html.escape(study.get("description", ""))}</p>
+{f"<p>{html.escape(study['description'])}</p>" if study.get("description") else ""}
 <p class="meta">Run {html.escape(run.get("started", ""))} to {html.escape(run.get("ended", ""))} · {commit}corpus fingerprint
 <code>{html.escape(manifest.get("corpus", {}).get("fingerprint", "")[:12])}</code> ·
 <a href="manifest.json">manifest.json</a> (parameters, input hashes, versions)</p>

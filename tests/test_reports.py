@@ -229,6 +229,14 @@ def test_killed_run_leaves_previous_report_and_next_run_recovers(corpus, tmp_pat
     assert sorted(p.name for p in out.iterdir()) == [".fixture.lock", "fixture"]
 
 
+def test_a_second_run_of_the_same_study_at_once_is_refused(corpus, tmp_path):
+    from corpus_tools.reports import _study_lock
+
+    with _study_lock(tmp_path / "out", "fixture"):
+        with pytest.raises(StudyError, match="another report run of study 'fixture' is in progress"):
+            _run(_study(corpus), tmp_path / "out", only=["simple"])
+
+
 def test_two_runs_give_identical_tables_and_figures(corpus, tmp_path):
     first = _run(_study(corpus), tmp_path / "one", only=["simple"]).report_dir
     second = _run(_study(corpus), tmp_path / "two", only=["simple"]).report_dir
