@@ -7,6 +7,7 @@ notebook's parameters (and keeps the README's table of them current).
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -86,10 +87,15 @@ def _params(args: argparse.Namespace) -> int:
     return 0
 
 
+def _terminate(signum, frame):
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``corpus-tools``; returns the exit status (2 for a bad study or parameter)."""
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser(list_parameters=bool({"-h", "--help"} & set(argv))).parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _terminate)  # a terminated run cleans up like an interrupted one
     try:
         return {"report": _report, "params": _params}[args.command](args)
     except (StudyError, FileNotFoundError) as exc:
@@ -98,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; the previous reports are unchanged", file=sys.stderr)
         return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

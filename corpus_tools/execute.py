@@ -221,8 +221,23 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def _exit_with_parent() -> None:
+    """End this process when the runner that started it dies (its kernel then ends too)."""
+    import threading
+
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the notebook a JSON spec describes; write ``result.json`` into its ``out_dir``."""
+    _exit_with_parent()
     spec = json.loads(Path((argv or sys.argv[1:])[0]).read_text(encoding="utf-8"))
     out_dir = Path(spec["out_dir"])
     result = {"started": _now(), "status": "ok", "error": None}

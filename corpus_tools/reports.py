@@ -184,7 +184,8 @@ class _Progress:
             self.overall.update(1)
 
 
-def _run_process(job: Job, work: Path, *, timeout: float, kernel_name: str, shown_dir: Path, progress: _Progress) -> dict:
+def _run_process(job: Job, work: Path, *, timeout: float, kernel_name: str, shown_dir: Path, progress: _Progress,
+                 running: set) -> dict:  # fmt: skip
     """Run one notebook in its own Python process; kill it (and so its kernel) past the limit."""
     work.mkdir(parents=True)
     spec = work.parent / f"{job.name}.spec.json"
@@ -196,7 +197,9 @@ def _run_process(job: Job, work: Path, *, timeout: float, kernel_name: str, show
     # run as a script (-P: its folder not on sys.path), so the process imports papermill, not the package
     proc = subprocess.Popen([sys.executable, "-P", execute.__file__, str(spec)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
-    timer = threading.Timer(timeout + KILL_GRACE_S, lambda: os.killpg(proc.pid, signal.SIGKILL))
+    running.add(proc)
+    timed_out = threading.Event()
+    timer = threading.Timer(timeout + KILL_GRACE_S, lambda: (timed_out.set(), _kill(proc)))
     timer.start()
     try:
         for line in proc.stdout:
@@ -208,17 +211,28 @@ def _run_process(job: Job, work: Path, *, timeout: float, kernel_name: str, show
         proc.wait()
     finally:
         timer.cancel()
+        running.discard(proc)
     result_file = work / "result.json"
     if result_file.is_file():
         result = json.loads(result_file.read_text(encoding="utf-8"))
         result_file.unlink()
     else:
-        killed = proc.returncode == -signal.SIGKILL
-        message = f"killed after {timeout + KILL_GRACE_S:g} s" if killed else f"process exited {proc.returncode}: {stderr.strip()[-2000:]}"
-        result = {"status": "timeout" if killed else "failed", "error": {"cell": None, "line": None, "message": message},
+        if timed_out.is_set():
+            message = f"killed after {timeout + KILL_GRACE_S:g} s (time limit {timeout:g} s)"
+        elif proc.returncode == -signal.SIGKILL:
+            message = "stopped: the run was interrupted"
+        else:
+            message = f"process exited {proc.returncode}: {stderr.strip()[-2000:]}"
+        result = {"status": "timeout" if timed_out.is_set() else "failed", "error": {"cell": None, "line": None, "message": message},
                   "started": started, "ended": _now(), "duration_s": round(time.perf_counter() - clock, 2)}
     progress.close(bar, slot, _status_line(job.name, result))
     return result
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    """Stop a notebook process (its kernel notices its parent is gone and exits too)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
 
 
 def _status_line(name: str, result: dict) -> str:
@@ -232,15 +246,22 @@ def _status_line(name: str, result: dict) -> str:
 
 def _execute_all(todo: list[Job], work: Path, report_dir: Path, *, jobs: int, timeout: float, kernel_name: str, progress: bool) -> dict[str, dict]:
     bars = _Progress(len(todo), min(jobs, len(todo)), progress)
+    running: set[subprocess.Popen] = set()
+    pool = ThreadPoolExecutor(max_workers=max(1, jobs))
     try:
-        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = {
-                job.name: pool.submit(_run_process, job, work / job.name, timeout=timeout, kernel_name=kernel_name,
-                                      shown_dir=report_dir, progress=bars)
-                for job in todo
-            }
-            return {name: future.result() for name, future in futures.items()}
+        futures = {
+            job.name: pool.submit(_run_process, job, work / job.name, timeout=timeout, kernel_name=kernel_name,
+                                  shown_dir=report_dir, progress=bars, running=running)
+            for job in todo
+        }
+        return {name: future.result() for name, future in futures.items()}
+    except BaseException:  # interrupted: stop every notebook still running, start no more
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in list(running):
+            _kill(proc)
+        raise
     finally:
+        pool.shutdown(wait=True)
         bars.overall.close()
 
 

@@ -8,6 +8,9 @@ import hashlib
 import json
 import re
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -227,6 +230,25 @@ def test_killed_run_leaves_previous_report_and_next_run_recovers(corpus, tmp_pat
     result = _run(_study(corpus), out, only=["simple"])
     assert result.ran == [] and (report / "tables" / "simple_values.csv").read_bytes() == table
     assert sorted(p.name for p in out.iterdir()) == [".fixture.lock", "fixture"]
+
+
+def test_a_terminated_run_leaves_the_previous_report_and_nothing_else(corpus, tmp_path):
+    out = tmp_path / "out"
+    _run(_study(corpus), out, only=["simple"])
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    study = tmp_path / "fixture.yml"
+    study.write_text(f"name: fixture\ncorpus: {corpus}\n", encoding="utf-8")
+    command = [sys.executable, "-m", "corpus_tools", "report", "--notebooks", str(FIXTURE_NOTEBOOKS), "--study", str(study),
+               "--out", str(out), "--only", "simple", "--force", "-p", "wait=60", "--no-progress"]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not list(out.glob(".fixture.tmp-*/.work/simple")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    proc.terminate()
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "previous reports are unchanged" in stderr
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before and sorted(p.name for p in out.iterdir()) == [".fixture.lock", "fixture"]
 
 
 def test_a_second_run_of_the_same_study_at_once_is_refused(corpus, tmp_path):
