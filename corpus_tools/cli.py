@@ -7,6 +7,7 @@ notebook's parameters (and keeps the README's table of them current).
 from __future__ import annotations
 
 import argparse
+import re
 import signal
 import sys
 from pathlib import Path
@@ -42,7 +43,8 @@ def build_parser(notebooks_dir: Path = NOTEBOOKS_DIR, *, list_parameters: bool =
     sub = parser.add_subparsers(dest="command", required=True)
     report = sub.add_parser("report", help="regenerate a study's reports", description=REPORT_HELP,
                             epilog=_parameters_epilog(notebooks_dir) if list_parameters else None, formatter_class=argparse.RawDescriptionHelpFormatter)
-    report.add_argument("--study", type=Path, help="study file (YAML); default: the seeds with default parameters")
+    report.add_argument("--study", type=Path, help="study file (YAML); default: study 'seeds' (the seeds, default "
+                        "parameters), or with --corpus a study named after the corpus")
     report.add_argument("--corpus", type=Path, help="corpus folder or table (overrides the study's)")
     report.add_argument("--metadata", type=Path, help="metadata table keyed by doc_id (overrides the study's)")
     report.add_argument("--only", nargs="+", metavar="NAME", help="run only these notebooks (others' reports are kept)")
@@ -68,6 +70,8 @@ def _report(args: argparse.Namespace) -> int:
     study = read_study(args.study) if args.study else default_study()
     if args.corpus:
         study.corpus = args.corpus.resolve()
+        if not args.study:  # another corpus without a study file: its reports are named after it
+            study.name = re.sub(r"[^A-Za-z0-9_.-]+", "_", study.corpus.stem) or "corpus"
     if args.metadata:
         study.metadata = args.metadata.resolve()
     result = run_study(study, notebooks_dir=args.notebooks, only=args.only, overrides=args.parameters, out=args.out,

@@ -133,6 +133,15 @@ def test_unknown_notebook_in_only_names_the_available_ones(corpus, tmp_path):
         _run(_study(corpus), tmp_path / "out", only=["simpel"])
 
 
+def test_command_line_errors_exit_2_naming_the_valid_parameters(capsys, tmp_path):
+    args = ["report", "--notebooks", str(FIXTURE_NOTEBOOKS), "--out", str(tmp_path), "--no-progress"]
+    assert cli.main([*args, "-p", "simple.nn=1"]) == 2
+    assert "error: notebook simple has no parameter 'nn'; valid parameters: corpus: str, n: int" in capsys.readouterr().err
+    assert cli.main([*args, "--study", str(tmp_path / "missing.yml")]) == 2
+    assert "missing.yml not found" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_help_lists_every_notebook_parameter_with_type_default_and_meaning(capsys):
     with pytest.raises(SystemExit):
         cli.main(["report", "--help"])
