@@ -90,20 +90,42 @@ def read_manifest(report_dir: str | Path) -> dict:
         return {}
 
 
+def _parameter_files(params: dict, notebook_dir: Path) -> dict[str, str]:
+    """Fingerprints of the files and folders that string parameters name (a dictionary, a
+    reference list...), relative paths taken from the notebook's folder as the notebook does."""
+    found = {}
+    for key, value in params.items():
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            if key in _LOCATION_PARAMETERS or not isinstance(item, str) or not item.strip():
+                continue
+            path = Path(item).expanduser()
+            path = path if path.is_absolute() else notebook_dir / path
+            if path.exists():
+                found[f"{key}: {item}"] = provenance.fingerprint_files(path)[1]
+    return found
+
+
 def _plan(selected: dict[str, Path], declared: dict[str, dict], parameters: dict[str, dict], corpus: dict, package: dict) -> list[Job]:
     jobs = []
     for name, path in selected.items():
         digest = provenance.hash_file(path)
         params = parameters[name]
         keyed = {k: v for k, v in params.items() if k not in _LOCATION_PARAMETERS}
+        files = _parameter_files({**_defaults(declared[name]), **params}, path.parent)
         key = provenance.cache_key(
             notebook_sha256=digest,
-            parameters=keyed,
+            parameters={**keyed, "files named by parameters": files},
             corpus_fingerprint=corpus["fingerprint"],
             package=f"{package['version']} {package['source_sha256']}",
         )
         jobs.append(Job(name, path, params, digest, key, declared[name]))
     return jobs
+
+
+def _defaults(declared: dict) -> dict:
+    """The notebook's default values that are plain string literals (e.g. ``"../data/x.yml"``)."""
+    return {k: p["default"][1:-1] for k, p in declared.items() if p["type"] == "str" and p["default"][:1] in "\"'" and len(p["default"]) > 1}
 
 
 def _declared_before(manifest: dict, selected: dict[str, Path]) -> dict[str, dict]:

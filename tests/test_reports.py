@@ -196,11 +196,17 @@ def test_one_changed_parameter_reruns_only_that_notebook(corpus, tmp_path):
     assert forced.ran == ["broken"]
 
 
-def test_corpus_change_reruns(corpus, tmp_path):
+def test_a_changed_input_file_reruns(corpus, tmp_path):
     out = tmp_path / "out"
-    _run(_study(corpus), out, only=["simple"])
+    named = tmp_path / "terms.txt"  # a file a parameter names, as a dictionary path would be
+    named.write_text("peace\n", encoding="utf-8")
+    study = _study(corpus, simple={"label": str(named)})
+    assert _run(study, out, only=["simple"]).ran == ["simple"]
     (corpus / "c.txt").write_text("A new article.\n", encoding="utf-8")
-    assert _run(_study(corpus), out, only=["simple"]).ran == ["simple"]
+    assert _run(study, out, only=["simple"]).ran == ["simple"]
+    named.write_text("peace\nwar\n", encoding="utf-8")
+    assert _run(study, out, only=["simple"]).ran == ["simple"]
+    assert _run(study, out, only=["simple"]).ran == []
 
 
 def test_a_failing_notebook_keeps_its_last_good_report(corpus, tmp_path):
