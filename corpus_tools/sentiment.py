@@ -801,13 +801,28 @@ def select_examples(actor_scores: pd.DataFrame, *, lexicon: str = "vader", n: in
 # ---------------------------------------------------------------------------- plots
 
 
-def plot_groups(groups: pd.DataFrame, *, title: str = "Mean sentence compound by group (95% CI)"):
-    """Dot-and-whisker plot of :func:`score_groups`: one row per group, one colour per lexicon.
+def plot_groups(
+    groups: pd.DataFrame,
+    *,
+    scores: pd.DataFrame | None = None,
+    by: str = "doc_id",
+    corpus: pd.DataFrame | None = None,
+    title: str = "Sentence compound by group: every sentence, mean and 95% CI",
+):
+    """Distribution by group: each sentence's compound as a faint dot (when ``scores`` is
+    given), and the group mean with its interval from :func:`score_groups` as a dot and
+    whisker; one row per group, one colour per lexicon.
+
+    Args:
+        groups: from :func:`score_groups`.
+        scores: sentence scores (:func:`score_sentences`), to draw the distribution.
+        by, corpus: the grouping column of ``scores`` and where to find it (as in :func:`score_groups`).
+        title: the plot title.
 
     >>> g = pd.DataFrame({"lexicon": "vader", "group": ["a", "b"], "estimate": [.1, -.2],
     ...                   "ci_low": [0, -.3], "ci_high": [.2, -.1]})
     >>> plot_groups(g).axes[0].get_xlabel()
-    'mean sentence compound'
+    'sentence compound'
     """
     import matplotlib.pyplot as plt
 
@@ -815,14 +830,22 @@ def plot_groups(groups: pd.DataFrame, *, title: str = "Mean sentence compound by
     lexicons = list(dict.fromkeys(groups["lexicon"]))
     fig, ax = plt.subplots(figsize=(8, 1 + 0.35 * len(names) * max(1, len(lexicons))))
     step = 0.8 / max(1, len(lexicons))
-    for k, (lexicon, part) in enumerate(groups.groupby("lexicon", sort=False)):
-        y = np.array([names.index(str(g)) for g in part["group"]]) + (k - (len(lexicons) - 1) / 2) * step
+    points = _with_group(scores, by, corpus) if scores is not None else None
+    jitter = np.random.default_rng(0)
+    for k, lexicon in enumerate(lexicons):
+        part, offset = groups[groups["lexicon"] == lexicon], (k - (len(lexicons) - 1) / 2) * step
+        colour = f"C{k % 10}"
+        if points is not None:
+            mine = points[(points["lexicon"] == lexicon) & points[by].astype(str).isin(names)]
+            y = mine[by].astype(str).map(names.index).to_numpy() + offset + jitter.uniform(-step / 3, step / 3, len(mine))
+            ax.scatter(mine["compound"], y, s=6, alpha=0.25, color=colour, linewidths=0)
+        y = np.array([names.index(str(g)) for g in part["group"]]) + offset
         err = np.vstack([part["estimate"] - part["ci_low"], part["ci_high"] - part["estimate"]])
-        ax.errorbar(part["estimate"], y, xerr=err, fmt="o", capsize=3, label=lexicon)
+        ax.errorbar(part["estimate"], y, xerr=err, fmt="o", capsize=3, color=colour, label=lexicon)
     ax.axvline(0, color="grey", lw=0.8)
     ax.set_yticks(range(len(names)), names)
     ax.invert_yaxis()
-    ax.set_xlabel("mean sentence compound")
+    ax.set_xlabel("sentence compound")
     ax.set_title(title)
     ax.legend(frameon=False, loc="best")
     fig.tight_layout()
