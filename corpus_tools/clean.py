@@ -21,6 +21,7 @@ signals agree.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -150,6 +151,11 @@ def _char_edits(line: str, offset: int) -> list[Edit]:
     return sorted(edits, key=lambda e: e.start)
 
 
+def _fix_encoding(text: str) -> str:
+    """ftfy's mojibake repair; plain ASCII cannot be mojibake, so it is returned as is."""
+    return text if text.isascii() else ftfy.fix_encoding(text)
+
+
 def _normalize_chars(text: str) -> str:
     return _CHAR_RE.sub(lambda m: _CHAR_MAP[m.group()], text)
 
@@ -160,7 +166,7 @@ def normalize_line(line: str) -> str:
     >>> normalize_line("  \u2022 Russia\u2019s \u201cred lines\u201d \u2014 again\u00a0 ")
     'Russia\\'s "red lines" - again'
     """
-    fixed = ftfy.fix_encoding(line)
+    fixed = _fix_encoding(line)
     if fixed != line:
         line = fixed
     return _apply(line, _char_edits(line, 0))
@@ -223,7 +229,7 @@ def _split_lines(raw: str) -> list[_Line]:
         if not content and not newline:
             break
         chunk = content + newline
-        fixed = ftfy.fix_encoding(content)
+        fixed = _fix_encoding(content)
         norm = _apply(fixed, _char_edits(fixed, 0))
         words = [m.group() for m in TOKEN_RE.finditer(norm)]
         lines.append(_Line(idx, pos, pos + len(content), pos + len(chunk), content, newline, norm, words, _key(norm)))
@@ -318,7 +324,14 @@ _DATELINE_RE = re.compile(
 )
 
 
+_PROMO_ANY_RE = re.compile("|".join(f"(?:{p})" for p in _PROMO_PATTERNS), re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def _promo_score(text: str) -> int:
+    """Number of distinct promotional patterns in ``text`` (one combined search rules out most lines)."""
+    if not _PROMO_ANY_RE.search(text):
+        return 0
     return sum(1 for r in _PROMO_RES if r.search(text))
 
 
@@ -458,7 +471,18 @@ _STEMMER = snowballstemmer.stemmer("english")
 def _stems(words: Iterable[str]) -> set[str]:
     """Snowball stems of the content words (possessives dropped)."""
     content = [re.sub(r"['’]s$", "", w.lower()) for w in words]
-    return set(_STEMMER.stemWords([w for w in content if w and w not in _STOPWORDS]))
+    return {_stem(w) for w in content if w and w not in _STOPWORDS}
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+def clear_caches() -> None:
+    """Empty the per-line caches (promotional scores, word stems); for fair benchmarks."""
+    _promo_score.cache_clear()
+    _stem.cache_clear()
 
 
 def _similar_to_title(line: _Line, title_words: set[str]) -> bool:
@@ -761,7 +785,7 @@ def _line_edits(lines: Sequence[_Line], removed: dict[int, str]) -> list[Edit]:
                 edits.append(Edit(ln.start, ln.end, ln.raw, "", "normalize_whitespace"))
         else:
             previous_kept_blank = False
-            fixed = ftfy.fix_encoding(ln.raw)
+            fixed = _fix_encoding(ln.raw)
             if fixed != ln.raw:
                 edits.append(Edit(ln.start, ln.end, ln.raw, ln.norm, "fix_mojibake"))
             else:
