@@ -17,7 +17,7 @@ import pandas as pd
 from corpus_tools import clean
 from corpus_tools.clean import clean_corpus, clean_text, normalize_line
 
-N_PAGES = 2000
+N_PAGES = 1000
 N_QUICK = 200
 
 

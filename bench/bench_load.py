@@ -15,7 +15,7 @@ from pathlib import Path
 
 from corpus_tools.io import load_corpus
 
-N_PAGES = 2000
+N_PAGES = 1000
 N_QUICK = 200
 
 

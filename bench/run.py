@@ -7,8 +7,8 @@ simple or previous way, the candidate the project's way. Inputs are built inside
 so they are not timed. When the baseline is too slow to run in full it runs on a sample
 and ``baseline_scale`` extrapolates its time (the output marks it with ``~``).
 
-For each case both functions run in this process, alternately, ``--repeat`` times; the
-best time of each is kept, and the ratio ``baseline / candidate`` is printed (above 1: the
+For each case both functions run in this process, alternately, ``--repeat`` times (default
+1; use 3 or more for stable figures); the best time of each is kept, and the ratio ``baseline / candidate`` is printed (above 1: the
 candidate is faster). A last run of each under ``tracemalloc`` gives its peak memory
 (Python allocations only). Timings are for comparison on one machine, never asserted.
 """
@@ -108,7 +108,7 @@ def format_result(r: Result) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time each benchmark case against its baseline, in one process.")
     parser.add_argument("--only", nargs="*", help="benchmark names (bench_<name>.py) to run")
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs of each function; the best is kept")
+    parser.add_argument("--repeat", type=int, default=1, help="timed runs of each function; the best is kept")
     parser.add_argument("--quick", action="store_true", help="smaller inputs (a smoke run)")
     parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc run")
     args = parser.parse_args(argv)

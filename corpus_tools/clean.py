@@ -95,6 +95,8 @@ RULES: dict[str, str] = {
     "cookie_notice": "cookie or privacy-consent notice addressed to the reader",
     "menu_block": "run of short menu-like lines outside the article body that includes site furniture "
     "(navigation, footer links, lists of other stories)",
+    "media_credit": "photo / image credit line",
+    "copyright": "copyright / all-rights-reserved line of the site",
     "chrome_context": "line outside the article body between removed site furniture, short or addressed to the "
     "reader (jusText's context rule)",
 }
@@ -117,7 +119,7 @@ _BULLET_RE = re.compile(r"^[ \t]*(?:[•●◦▪▫■□►▶‣∙·*+]|-(?=
 _SPACE_RUN_RE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)|^[ \t]+|[ \t]+$")
 _TABLE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
 # A markdown link or image: [text](target "optional title"), ![alt](target).
-_MD_LINK_RE = re.compile(r"(?P<image>!)?\[(?P<text>[^\[\]\n]*)\]\((?P<target>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"]*\")?\)")
+_MD_LINK_RE = re.compile(r"(?P<image>!)?\[(?P<text>(?:[^\[\]\n]|\\[\[\]])*)\]\((?P<target>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)")
 _URL_RE = re.compile(r"<?(?:https?://|www\.)[^\s<>]+>?")
 _LINK_ONLY_RE = re.compile(
     r"^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+)?(?:(?:" + _MD_LINK_RE.pattern + r"|" + _URL_RE.pattern + r")[\s|,;·•-]*)+$"
@@ -278,12 +280,27 @@ _UI_WORDS = {
     "sign in", "sign up", "subscribe", "home", "listen", "watch", "copy link", "link copied",
     "comments", "reply", "facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "reddit",
     "pinterest", "instagram", "youtube", "flipboard", "copy", "save", "follow", "article with toc",
-    "toc", "skip", "en", "de", "fr", "es", "ru", "uk",
+    "toc", "skip", "en", "de", "fr", "es", "ru", "uk", "here", "click", "click here", "tap here", "learn more",
 }
+# Words of share/follow button rows ("Mail Facebook Twitter / X LinkedIn").
+_SOCIAL_WORDS = {
+    "share", "follow", "mail", "email", "e", "print", "copy", "link", "facebook", "twitter", "x", "linkedin", "whatsapp",
+    "telegram", "reddit", "pinterest", "instagram", "youtube", "flipboard", "messenger", "threads", "bluesky", "tiktok",
+    "mastodon", "rss", "sms", "on", "via", "us",
+}
+_COPYRIGHT_RE = re.compile(r"\ball rights reserved\b|^\s*(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}|copyright\b)", re.IGNORECASE)
+# A line that is only a footnote reference: [12], [xiv], [a].
+_FOOTNOTE_RE = re.compile(r"^\s*\[(?:\d{1,3}|[ivxlcdm]{1,8}|[a-z])\]\s*$", re.IGNORECASE)
+# A photo or image credit: "Photo: ...", "Image by ...", "(c) Agency, 2024 (photographer: ...)".
+_MEDIA_CREDIT_RE = re.compile(
+    r"^\s*(?:(?:photo(?:graph)?|image|picture|illustration|video|graphic|caption|credit)s?(?:\s+(?:by|credit|courtesy(?: of)?))?\s*:"
+    r"|(?:photo|image|picture)s?\s+(?:by|courtesy of)\b|©(?!\s*(?:\d{4}|copyright)))",  # "(c) 2025 Site" is a copyright line
+    re.IGNORECASE,
+)
 _DEBRIS_RE = re.compile(r"^[\s|:+*#=_~\-–—.·•>]*$")
 _TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?[-–—=]{2,}:?\s*(?:\|\s*:?[-–—=]{2,}:?\s*)*\|?\s*$")
 
-_SKIP_RE = re.compile(r"^\s*skip to (?:main )?(?:content|navigation|search|footer|article)\b", re.IGNORECASE)
+_SKIP_RE = re.compile(r"^\s*skip to (?:main )?(?:content|navigation|search|footer|article)(?:\b|(?=[A-Z]))", re.IGNORECASE)
 _BREADCRUMB_SEP_RE = re.compile(r"\s+(?:»|›|>|/|\||▸|→|::)\s+")
 _SHARE_RE = re.compile(
     r"^\s*(?:share(?: this| on| article| via)?|follow(?: us)?(?: on)?|print|email|tweet|copy link)\b"
@@ -293,7 +310,7 @@ _SHARE_RE = re.compile(
 )
 _RELATED_HEAD_RE = re.compile(
     r"^\s*(?:read (?:also|more|next)|see also|also read|related(?: (?:articles?|stories|posts|news|content|coverage|topics|reading))?"
-    r"|you (?:may|might) (?:also )?(?:like|be interested(?: in)?|have missed)|more (?:to (?:read|explore|watch)|like this|from|on|in|stories|news)\b.*"
+    r"|you (?:may|might) (?:also )?(?:like|be interested(?: in)?|have missed)|more (?:to (?:read|explore|watch)|like this|from|on|in|stories|news)\b.*|(?:latest )?news feed|useful reading"
     r"|recommended(?: for you| stories| articles)?|most (?:read|popular|viewed|shared)|latest(?: news| stories| articles| posts)?"
     r"|trending(?: now| stories| news)?|popular(?: now| posts| stories)?|top stories|further reading|editor'?s picks"
     r"|what to read next|keep reading|don't miss|must read)\s*[:\-]?\s*$",
@@ -396,6 +413,12 @@ def _is_date_line(line: _Line) -> bool:
             rest = line.norm[: m.start()] + " " + line.norm[m.end() :]
             return not _TIME_WORDS_RE.sub("", rest).strip()
     return False
+
+
+def _is_social_row(line: _Line) -> bool:
+    """A row of share/follow buttons: two or more words, all of them network or button names."""
+    words = line.key.split()
+    return len(words) >= 2 and all(w in _SOCIAL_WORDS for w in words) and any(w not in ("on", "via", "us", "e") for w in words)
 
 
 def _is_link_only(line: _Line) -> bool:
@@ -626,7 +649,7 @@ def _line_rule(page: _Page, ln: _Line, seen_keys: set[str], context: dict) -> st
     """The rule that removes one line on its own evidence, or None to keep it."""
     text, i = ln.norm, ln.idx
     outside_body = page.outside(i)
-    if _TABLE_RULE_RE.match(ln.raw) or _DEBRIS_RE.match(text) or ln.key in _UI_WORDS:
+    if _TABLE_RULE_RE.match(ln.raw) or _DEBRIS_RE.match(text) or ln.key in _UI_WORDS or _FOOTNOTE_RE.match(text):
         return "markup_debris"
     if _is_link_only(ln) or i in context["link_heads"]:
         return "link_list"
@@ -637,8 +660,12 @@ def _line_rule(page: _Page, ln: _Line, seen_keys: set[str], context: dict) -> st
         return "skip_link"
     if outside_body and _breadcrumb_parts(ln):
         return "breadcrumb"
-    if _SHARE_RE.match(text):
+    if _SHARE_RE.match(text) or _is_social_row(ln):
         return "share_buttons"
+    if _COPYRIGHT_RE.search(text) and ln.n_words <= 20:
+        return "copyright"
+    if _MEDIA_CREDIT_RE.match(text) and ln.n_words <= 15 and not ln.is_prose:
+        return "media_credit"
     if _DATELINE_RE.search(text) and ln.n_words <= 15:
         page.date = page.date or _parse_date(text)
         return "dateline_meta"

@@ -259,3 +259,29 @@ def test_reader_addressed_line_between_footer_furniture_is_removed_by_context():
     result = clean_text(page("Harbour reopens after storm", PROSE, BODY.splitlines()[0], FOOTER, line, "Log in", "Newsletters"))
     assert line in removed_by(result, "chrome_context") + removed_by(result, "promo")
     assert kept_lines(result) == [PROSE, BODY.splitlines()[0]]
+
+
+@pytest.mark.parametrize(
+    ("chrome", "rule"),
+    [
+        ("[iv]", "markup_debris"),  # a footnote reference on its own line
+        ("[12]", "markup_debris"),
+        ("Click here", "markup_debris"),
+        ("Mail Facebook Twitter / X LinkedIn", "share_buttons"),
+        ("Photo: Example Agency", "media_credit"),
+        ("Image by Jane Example for the Herald", "media_credit"),
+        ("Skip to main contentSkip to navigation", "skip_link"),
+        ("© 2025 Coast Herald. All rights reserved.", "copyright"),
+    ],
+)
+def test_small_chrome_lines_inside_the_page(chrome, rule):
+    result = clean_text(page("Harbour reopens after storm", PROSE, chrome, BODY.splitlines()[0], PROSE.replace("Paris", "Rome")))
+    assert removed_by(result, rule) == [chrome]
+    assert len(kept_lines(result)) == 3
+
+
+def test_news_feed_heading_takes_its_headlines():
+    raw = page("Harbour reopens after storm", PROSE, BODY.splitlines()[0], "News Feed", "Ferry fares rise in spring",
+               "Council approves new bridge")
+    result = clean_text(raw)
+    assert removed_by(result, "related_block") == ["News Feed", "Ferry fares rise in spring", "Council approves new bridge"]

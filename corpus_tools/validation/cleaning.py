@@ -162,7 +162,7 @@ def score_pages(pages: list[dict], results: list[CleanResult]) -> tuple[pd.DataF
     per_page, removed_rows = [], []
     for page, result in zip(pages, results):
         raw = page["raw_text"]
-        lines = [normalize_line(ln) for ln in raw.splitlines() if _HAS_TEXT_RE.search(ln)]
+        lines = [norm for norm in map(normalize_line, raw.splitlines()) if _HAS_TEXT_RE.search(norm)]
         kept = _kept_lines(result)
         removed = _removed_by(result)
         prose = {ln for ln in lines if is_prose(ln)}
