@@ -8,15 +8,20 @@ named rule. Every change is an :class:`Edit` in raw-text coordinates, so
 * ``restore_raw(clean, edits)`` gives the raw text back, byte for byte,
 * ``clean_audit(corpus)`` lists every edit as a table a researcher can cite.
 
-The rules use signals that hold on any news site (see ``docs`` of each rule in
-:data:`RULES`): the shape of a line (length, final punctuation, share of stop words, link-list
-shape), its position relative to the article body, lines repeated inside a page or across
-many documents, and generic vocabulary of site furniture ("subscribe", "read also",
-"leave a comment"). Nothing is matched against strings of one site or one story.
+The rules use signals that hold on any news site (each rule's reason is in :data:`RULES`):
+the shape of a line (length, final punctuation, share of stop words, link-list shape), its
+position relative to the article body, lines repeated inside a page or across many
+documents, and generic vocabulary of site furniture ("subscribe", "read also", "leave a
+comment"). Nothing is matched against strings of one site or one story.
+
+Cleaning runs in steps (:func:`clean_text`): find the article body (the prose-dense stretch
+of the page, :func:`_body_range`), the title and date; apply the line rules; then the
+context rules in the spirit of jusText, which remove runs of short menu-like lines and
+lines surrounded by removed furniture outside the body.
 
 The cleaner is conservative: a line that reads like article prose (long, punctuated, rich
 in stop words) is never removed by a vocabulary rule unless several independent chrome
-signals agree.
+signals agree, and short lines inside the body are kept.
 """
 
 from __future__ import annotations

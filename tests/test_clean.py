@@ -169,6 +169,8 @@ _lines = st.sampled_from([
     "Skip to content", "Home » News » Talks", "", "  ", "Read also:", "Latest", "close", "|---|---|",
     "| a | b |", "Keywords: x, y", "3 min read", "\u2022 item one", "Share", BODY.splitlines()[0],
     "Thank you for visiting our website.", "A heading", "A heading", "caf\u00c3\u00a9 au lait", "tab\there  x ",
+    "- [World](https://example.org/world)", "See [the \u201creport\u201d](https://example.org/a b) here.", "[iv]",
+    "Privacy Policy", "Contact Us", "Mar 3, 2025 | 9:05 AM", "We use cookies on our website; you accept them.", "\u00a9 2025 Site",
 ])
 
 
