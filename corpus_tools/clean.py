@@ -338,6 +338,7 @@ _DATE_RES = [
     re.compile(rf"\b(?P<m>{_MONTHS})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{_MONTHS})\.?,? (?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mm>\d\d)-(?P<d>\d\d)\b"),
+    re.compile(r"\b(?P<d>\d{1,2})\.(?P<mm>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b"),  # 27.02.2026, day first
 ]
 _DATELINE_RE = re.compile(
     r"(?:\b\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+(?:read|watch|listen)\b|^\s*(?:posted|published|updated|last updated|post(?:ed)? on|"
@@ -404,7 +405,10 @@ def _is_cookie_notice(line: _Line) -> bool:
 
 
 _TIME_WORDS_RE = re.compile(
-    r"\b(?:\d{1,2}[:.]\d\d|[ap]\.?m\.?|gmt|utc|[a-z]{1,2}[sd]t|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b\d{1,2}\b|[|,/\-\s]", re.IGNORECASE
+    r"\b(?:\d{1,2}[:.]\d\dh?|[ap]\.?m\.?|gmt|utc|[a-z]{1,2}[sd]t|at|on|updated|published|posted"
+    r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b"
+    r"|\b\d{1,2}\b|[|,/.:\-\s]",
+    re.IGNORECASE,
 )
 
 

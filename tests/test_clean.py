@@ -287,3 +287,23 @@ def test_news_feed_heading_takes_its_headlines():
                "Council approves new bridge")
     result = clean_text(raw)
     assert removed_by(result, "related_block") == ["News Feed", "Ferry fares rise in spring", "Council approves new bridge"]
+
+
+@pytest.mark.parametrize(
+    ("date_line", "expected"),
+    [
+        ("March 3, 2025 at 7:00 a.m. EST", "2025-03-03"),
+        ("03.03.2025. 06:20h", "2025-03-03"),
+        ("Published on Monday, 3 March 2025", "2025-03-03"),
+    ],
+)
+def test_date_only_line_above_the_body_fills_the_date(date_line, expected):
+    result = clean_text(page("Harbour reopens after storm", date_line, PROSE, BODY.splitlines()[0]))
+    assert result.date == pd.Timestamp(expected)
+    assert removed_by(result, "dateline_meta") == [date_line]
+
+
+def test_line_mentioning_a_date_is_not_a_date_line():
+    line = "Attack on 3 March 2025"
+    result = clean_text(page("Harbour reopens after storm", line, PROSE, BODY.splitlines()[0]))
+    assert line in kept_lines(result)
