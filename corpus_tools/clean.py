@@ -464,7 +464,7 @@ def _repeated_blocks(lines: Sequence[_Line], *, min_lines: int = 3) -> set[int]:
     seen: set[str] = set()
     flags = []
     for ln in lines:
-        if ln.blank:
+        if ln.blank or not ln.key:  # markup-only lines (table rules) neither start nor break a run
             continue
         flags.append((ln.idx, ln.key in seen))
         seen.add(ln.key)
@@ -749,7 +749,7 @@ def _drop_lead_in(page: _Page, run: list[_Line], kept: list[_Line], *, max_lines
     """Spare the last lines of a header run that lead into the body (a heading, a byline, the
     start of a paragraph split by a link): up to ``max_lines`` lines after the run's last line
     of site furniture (jusText keeps headings next to good text)."""
-    last_chrome = max((r.idx for r in run if page.removed.get(r.idx) not in (None, "title") or _looks_like_chrome(r)), default=-1)
+    last_chrome = max((r.idx for r in run if _is_furniture(page, r.idx) or _looks_like_chrome(r)), default=-1)
     lead_in = [r for r in kept if r.idx > last_chrome][-max_lines:]
     return [r for r in kept if r not in lead_in] if lead_in else kept[:-1]
 
@@ -775,8 +775,22 @@ def _remove_chrome_context(page: _Page, *, passes: int = 3) -> None:
 
 
 def _is_short(ln: _Line) -> bool:
-    """Menu-entry shape: not prose, and heading-like or at most eight words."""
-    return not ln.is_prose and (ln.is_heading_like or ln.n_words <= 8)
+    """Menu-entry shape: not prose, at most 15 words, no sentence break inside, and
+    heading-like or at most eight words."""
+    return (
+        not ln.is_prose and ln.n_words <= 15 and not _INNER_SENTENCE_RE.search(ln.norm)
+        and (ln.is_heading_like or ln.n_words <= 8)
+    )
+
+
+_INNER_SENTENCE_RE = re.compile(r"[a-z]{2}[.!?] +[A-Z]")
+# Rules whose removals are evidence of site furniture; repeats and the title are not
+# (a table printed twice or a table of contents is article content shown again).
+_NOT_FURNITURE = {None, "title", "repeated_line", "repeated_headline", "toc", "trailing_fragment"}
+
+
+def _is_furniture(page: _Page, idx: int) -> bool:
+    return page.removed.get(idx) not in _NOT_FURNITURE
 
 
 def _remove_menu_blocks(page: _Page, *, min_lines: int = 4) -> None:
@@ -790,7 +804,7 @@ def _remove_menu_blocks(page: _Page, *, min_lines: int = 4) -> None:
             continue
         body = [r for r in run if not r.blank]
         kept = [r for r in body if r.idx not in page.removed]
-        evidence = sum(page.removed.get(r.idx) not in (None, "title") for r in body) + sum(map(_looks_like_chrome, kept))
+        evidence = sum(_is_furniture(page, r.idx) for r in body) + sum(map(_looks_like_chrome, kept))
         if kept and ln is not None and ln.idx == page.first:
             kept = _drop_lead_in(page, body, kept)
         if len(body) >= min_lines and evidence >= 2:

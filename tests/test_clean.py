@@ -307,3 +307,18 @@ def test_line_mentioning_a_date_is_not_a_date_line():
     line = "Attack on 3 March 2025"
     result = clean_text(page("Harbour reopens after storm", line, PROSE, BODY.splitlines()[0]))
     assert line in kept_lines(result)
+
+
+def test_question_section_after_the_body_is_kept_and_its_repeated_table_dropped():
+    table = ["Country Position", "France Supports the plan.", "Italy Opposes the plan."]
+    piped = ["| Country | Position |", "|---|---|", "| France | Supports the plan. |", "| Italy | Opposes the plan. |"]
+    questions = ["How do the governments view the plan?", "What other options are being considered?",
+                 "Besides the plan, other forms of support are being discussed, though they raise hard questions. These include:",
+                 "Bilateral agreements: separate pacts between pairs of countries."]
+    raw = page("Ministers weigh the plan", PROSE, table, BODY.splitlines()[0], BODY.splitlines()[2],
+               questions[0], piped, questions[1:], "You may also like", "Leave a Comment")
+    result = clean_text(raw)
+    kept = kept_lines(result)
+    assert all(q in kept for q in questions)
+    assert len(removed_by(result, "repeated_line")) == 3  # the table's rows, shown a second time
+    assert "You may also like" in removed_by(result, "related_block")
