@@ -405,7 +405,7 @@ def _is_cookie_notice(line: _Line) -> bool:
 
 
 _TIME_WORDS_RE = re.compile(
-    r"\b(?:\d{1,2}[:.]\d\dh?|[ap]\.?m\.?|gmt|utc|[a-z]{1,2}[sd]t|at|on|updated|published|posted"
+    r"\b(?:\d{1,2}[:.]\d\dh?|[ap]\.?m\.?|gmt|utc|[a-z]{1,2}[sd]t|at|on|update[ds]?|published|posted"
     r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b"
     r"|\b\d{1,2}\b|[|,/.:\-\s]",
     re.IGNORECASE,
@@ -416,12 +416,10 @@ def _is_date_line(line: _Line) -> bool:
     """A short line that is only a date and time ("Mar 3, 2025 | 9:05 AM", "2025-03-03")."""
     if line.n_words > 8:
         return False
+    rest = line.norm
     for regex in _DATE_RES:
-        m = regex.search(line.norm)
-        if m:
-            rest = line.norm[: m.start()] + " " + line.norm[m.end() :]
-            return not _TIME_WORDS_RE.sub("", rest).strip()
-    return False
+        rest = regex.sub(" ", rest)
+    return rest != line.norm and not _TIME_WORDS_RE.sub("", rest).strip()
 
 
 def _is_social_row(line: _Line) -> bool:
@@ -575,6 +573,7 @@ class _Page:
     title: str | None = None
     title_words: set[str] = field(default_factory=set)
     date: pd.Timestamp | None = None
+    late_date: pd.Timestamp | None = None
 
     def remove(self, i: int, rule: str) -> None:
         self.removed.setdefault(i, rule)
@@ -604,6 +603,7 @@ def clean_text(raw: str, *, repeated_keys: Iterable[str] = ()) -> CleanResult:
     page.first, page.last = _body_range(lines)
     _find_title(page)
     _classify_lines(page)
+    page.date = page.date or page.late_date
     _remove_title_rewordings(page)
     _remove_menu_blocks(page)
     _remove_chrome_context(page)
@@ -645,12 +645,20 @@ _TITLE_SEP_RE = re.compile(r"\s+(?:\||-|::|·)\s+")
 
 def _strip_site_name(line: _Line, lines: Sequence[_Line]) -> str:
     """"Headline | Site name" -> "Headline" when "Headline" is a line of its own further down
-    (a page's <title> followed by its <h1>)."""
+    (a page's <title> followed by its <h1>), or when the last part names the holder of the
+    page's copyright line ("(c) 2025 Site name")."""
     title = line.norm.strip()
     later = {o.key for o in lines if o.idx > line.idx and o.n_words >= 3}
-    for m in reversed(list(_TITLE_SEP_RE.finditer(title))):
+    separators = list(_TITLE_SEP_RE.finditer(title))
+    for m in reversed(separators):
         if _key(title[: m.start()]) in later:
             return title[: m.start()].strip()
+    if separators:
+        last = separators[-1]
+        site = _key(title[last.end() :])
+        holders = [o.key for o in lines if o.idx != line.idx and _COPYRIGHT_RE.search(o.norm)]
+        if site and len(site.split()) <= 5 and len(title[: last.start()].split()) >= 3 and any(site in h for h in holders):
+            return title[: last.start()].strip()
     return title
 
 
@@ -663,7 +671,10 @@ def _line_rule(page: _Page, ln: _Line, seen_keys: set[str], context: dict) -> st
     if _is_link_only(ln) or i in context["link_heads"]:
         return "link_list"
     if outside_body and _is_date_line(ln):
-        page.date = page.date or _parse_date(text)
+        if i < page.first:
+            page.date = page.date or _parse_date(text)
+        elif i - page.last <= 6:  # just below the article (not a timeline or another story further down)
+            page.late_date = page.late_date or _parse_date(text)
         return "dateline_meta"
     if _SKIP_RE.match(ln.raw):
         return "skip_link"

@@ -322,3 +322,16 @@ def test_question_section_after_the_body_is_kept_and_its_repeated_table_dropped(
     assert all(q in kept for q in questions)
     assert len(removed_by(result, "repeated_line")) == 3  # the table's rows, shown a second time
     assert "You may also like" in removed_by(result, "related_block")
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title"),
+    [
+        ("Harbour reopens after storm - Coast Herald", "Harbour reopens after storm"),  # the copyright holder
+        ("Harbour reopens after storm - Mayor", "Harbour reopens after storm - Mayor"),  # an attribution stays
+    ],
+)
+def test_site_name_named_in_the_copyright_line_leaves_the_title(first_line, title):
+    raw = page(first_line, PROSE, "The Mayor said the work was finished early.", BODY.splitlines()[0], FOOTER,
+               "© 1999-2025 Coast Herald")
+    assert clean_text(raw).title == title
