@@ -202,6 +202,8 @@ def _report_pages(table: pd.DataFrame, removed: pd.DataFrame, label: str) -> flo
 
 
 def _read_jsonl(path: Path) -> list[dict]:
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: not found; expected ukraine_news/ukraine_raw_pages.jsonl (one page per line) under --eval")
     pages = []
     with path.open(encoding="utf-8") as fh:
         for lineno, line in enumerate(fh, 1):
