@@ -735,7 +735,9 @@ def count_collocations(
 
     Args:
         corpus: a table with ``doc_id`` and ``text_col``.
-        node: a word (or words): keep only pairs containing it, in either position.
+        node: a word or a list of words: keep only pairs containing one, in either
+            position; the table then has a ``node`` column (a pair with two nodes is listed
+            under each).
         window: the span, in tokens, a pair must fall within (>= 2).
         measures: columns to compute, among ``pmi``, ``likelihood_ratio``, ``t_score``,
             ``chi_sq``, ``dice``, ``poisson_stirling``; the table is sorted by the first.
@@ -745,7 +747,8 @@ def count_collocations(
             ``phrases``, ``keep_numbers`` as in :func:`count_terms` (no stemming, no n-grams).
 
     Returns:
-        ``w1, w2, n, <measures>`` (``n``: pair count in the window).
+        ``w1, w2, n, <measures>`` (``n``: pair count in the window), plus ``node`` when
+        nodes are given (sorted by node, then by the first measure).
 
     >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["Peace talks began. Peace talks ended. Peace talks stalled."]})
     >>> count_collocations(docs, min_count=2)[["w1", "w2", "n"]].values.tolist()
@@ -764,20 +767,41 @@ def count_collocations(
     words = _collocation_words(corpus[text_col], window=int(window), lowercase=options["lowercase"], phrases=options["phrases"])
     stop = read_stopword_list(options["stopwords"], extra=options["extra_stopwords"])
     analyzer = _Analyzer(options["lowercase"], stop, int(options["min_length"]), None, (1, 1), {}, options["keep_numbers"])
-    finder = BigramCollocationFinder.from_words(words, window_size=int(window))
+    nodes = None if node is None else {n.lower() if options["lowercase"] else n for n in _as_labels(node)}
+    finder = BigramCollocationFinder(*_pair_counts(words, int(window), nodes), window_size=int(window))
     finder.apply_freq_filter(int(min_count))
     finder.apply_word_filter(lambda w: not analyzer.keep(w))
-    if node is not None:
-        nodes = {n.lower() if options["lowercase"] else n for n in _as_labels(node)}
-        finder.apply_ngram_filter(lambda w1, w2: w1 not in nodes and w2 not in nodes)
     pairs = sorted(finder.ngram_fd.items())
     table = pd.DataFrame([(w1, w2, n) for (w1, w2), n in pairs], columns=["w1", "w2", "n"]).astype({"n": "int64"})
     for name in measures:
         scores = dict(finder.score_ngrams(getattr(BigramAssocMeasures, MEASURES[name])))
         table[name] = [scores.get(pair, np.nan) for pair, _ in pairs]
+    if nodes is not None:  # one row per node a pair contains
+        table = pd.concat([table[(table["w1"] == n) | (table["w2"] == n)].assign(node=n) for n in sorted(nodes)]
+                          + [table.iloc[:0].assign(node="")], ignore_index=True)  # fmt: skip
     if measures and len(table):
-        table = table.sort_values([measures[0], "w1", "w2"], ascending=[False, True, True], kind="stable")
+        keys = (["node"] if nodes is not None else []) + [measures[0], "w1", "w2"]
+        table = table.sort_values(keys, ascending=[True] * (nodes is not None) + [False, True, True], kind="stable")
     return table.reset_index(drop=True)
+
+
+def _pair_counts(words: list, window: int, nodes: set[str] | None):
+    """Word and pair frequencies exactly as ``BigramCollocationFinder.from_words(words,
+    window_size=window)`` counts them (None is a gap), restricted to pairs with a node word
+    when ``nodes`` is given; counted with ``collections.Counter`` for speed."""
+    from collections import Counter
+
+    from nltk.probability import FreqDist
+
+    word_fd = FreqDist(Counter(w for w in words if w is not None))
+    pairs: Counter = Counter()
+    for k in range(1, window):
+        shifted = zip(words, words[k:])
+        if nodes is None:
+            pairs.update(p for p in shifted if p[0] is not None and p[1] is not None)
+        else:
+            pairs.update(p for p in shifted if (p[0] in nodes or p[1] in nodes) and p[0] is not None and p[1] is not None)
+    return word_fd, FreqDist(pairs)
 
 
 # --------------------------------------------------------------------------- concordance
@@ -786,37 +810,52 @@ KWIC_COLUMNS = ["doc_id", "sent_id", "pattern", "start", "end", "left", "match",
 _SPACE_RE = re.compile(r"\s+")
 
 
-def _word_regex(word: str, pattern_type: str, case_sensitive: bool) -> re.Pattern:
+def _matching_forms(word: str, vocabulary: Mapping[str, list[str]], *, pattern_type: str, case_sensitive: bool) -> frozenset[str]:
+    """The token forms of the corpus that one pattern word matches (``vocabulary``: lower
+    case -> forms as written)."""
     import fnmatch
 
-    source = fnmatch.translate(word) if pattern_type == "glob" else re.escape(word) + r"\Z"
-    return re.compile(source, 0 if case_sensitive else re.IGNORECASE)
+    literal = pattern_type == "phrase" or not any(c in word for c in "*?[")
+    if literal:
+        forms = vocabulary.get(word.lower(), [])
+        return frozenset(f for f in forms if f == word) if case_sensitive else frozenset(forms)
+    rx = re.compile(fnmatch.translate(word), 0 if case_sensitive else re.IGNORECASE)
+    return frozenset(f for forms in vocabulary.values() for f in forms if rx.match(f))
 
 
-def _token_matches(text: str, tokens: list, words: list[re.Pattern]) -> list[tuple[int, int]]:
-    """Spans where consecutive tokens match ``words`` (one regex each), within a sentence."""
-    k, n = len(words), len(tokens)
-    if n < k:
-        return []
-    forms = [m.group() for m in tokens]
-    mask = np.ones(n - k + 1, dtype=bool)
-    for j, rx in enumerate(words):
-        cache: dict[str, bool] = {}
-        hits = np.array([cache.setdefault(f, rx.match(f) is not None) for f in forms[j : n - k + 1 + j]], dtype=bool)
-        mask &= hits
-    spans = []
-    for i in np.flatnonzero(mask):
-        if k == 1 or not any(_BREAK_RE.search(text, tokens[i + j].end(), tokens[i + j + 1].start()) for j in range(k - 1)):
-            spans.append((tokens[i].start(), tokens[i + k - 1].end()))
-    return spans
+def _token_matches(text: str, spans: np.ndarray, forms: list[str], index: Mapping[str, list[int]],
+                   words: list[frozenset[str]]) -> list[tuple[int, int]]:  # fmt: skip
+    """Spans where consecutive tokens match ``words`` (sets of forms), within a sentence."""
+    k, n = len(words), len(forms)
+    first = words[0] if len(words[0]) < len(index) else [f for f in index if f in words[0]]
+    found = []
+    for i in sorted(i for f in first if f in index for i in index[f]):
+        if i + k > n or not all(forms[i + j] in words[j] for j in range(1, k)):
+            continue
+        if k == 1 or not any(_BREAK_RE.search(text, spans[i + j, 1], spans[i + j + 1, 0]) for j in range(k - 1)):
+            found.append((int(spans[i, 0]), int(spans[i + k - 1, 1])))
+    return found
 
 
-def _context(text: str, tokens: list, starts: np.ndarray, ends: np.ndarray, span: tuple[int, int], window: int):
+def _tokenize_docs(texts: list[str]) -> tuple[list[tuple[np.ndarray, list[str]]], dict[str, list[str]]]:
+    """Token spans and forms of every text, and the vocabulary: lower case -> forms."""
+    docs, vocabulary = [], {}
+    for text in texts:
+        matches = list(TOKEN_RE.finditer(text))
+        forms = [m.group() for m in matches]
+        spans = np.array([m.span() for m in matches], dtype=np.int64).reshape(-1, 2)
+        docs.append((spans, forms))
+        for form in set(forms):
+            vocabulary.setdefault(form.lower(), []).append(form)
+    return docs, {low: sorted(set(forms)) for low, forms in vocabulary.items()}
+
+
+def _context(text: str, spans: np.ndarray, span: tuple[int, int], window: int) -> tuple[str, str, str]:
     start, end = span
-    before = int(np.searchsorted(ends, start, side="right"))
-    after = int(np.searchsorted(starts, end, side="left"))
-    left_from = tokens[max(before - window, 0)].start() if before > 0 and window > 0 else start
-    right_to = tokens[min(after + window, len(tokens)) - 1].end() if after < len(tokens) and window > 0 else end
+    before = int(np.searchsorted(spans[:, 1], start, side="right"))
+    after = int(np.searchsorted(spans[:, 0], end, side="left"))
+    left_from = int(spans[max(before - window, 0), 0]) if before > 0 and window > 0 else start
+    right_to = int(spans[min(after + window, len(spans)) - 1, 1]) if after < len(spans) and window > 0 else end
     clean = lambda s: _SPACE_RE.sub(" ", s).strip()  # noqa: E731
     return clean(text[left_from:start]), clean(text[start:end]), clean(text[end:right_to])
 
@@ -876,27 +915,29 @@ def kwic(
         raise ValueError(f"pattern_type must be 'glob', 'phrase' or 'regex', not {pattern_type!r}")
     _require(corpus, ["doc_id", text_col])
     labelled = {str(k): str(v) for k, v in pattern.items()} if isinstance(pattern, Mapping) else {p: p for p in _as_labels(pattern)}
-    patterns = list(labelled)
-    flags = 0 if case_sensitive else re.IGNORECASE
-    compiled = {label: re.compile(p, flags) if pattern_type == "regex" else
-                [_word_regex(w, pattern_type, case_sensitive) for w in p.split()] for label, p in labelled.items()}  # fmt: skip
+    texts = [t if isinstance(t, str) else "" for t in corpus[text_col]]
+    docs, vocabulary = _tokenize_docs(texts)
+    if pattern_type == "regex":
+        compiled = {label: re.compile(p, 0 if case_sensitive else re.IGNORECASE) for label, p in labelled.items()}
+    else:
+        compiled = {label: [_matching_forms(w, vocabulary, pattern_type=pattern_type, case_sensitive=case_sensitive)
+                            for w in p.split()] for label, p in labelled.items()}  # fmt: skip
     rows = []
-    for doc_id, text in zip(corpus["doc_id"], corpus[text_col]):
-        text = text if isinstance(text, str) else ""
-        tokens = list(TOKEN_RE.finditer(text))
-        starts = np.array([t.start() for t in tokens], dtype=np.int64)
-        ends = np.array([t.end() for t in tokens], dtype=np.int64)
+    for doc_id, text, (spans, forms) in zip(corpus["doc_id"], texts, docs):
+        index: dict[str, list[int]] = {}
+        for i, form in enumerate(forms):
+            index.setdefault(form, []).append(i)
         sentence_starts = None
-        for p, rx in compiled.items():
-            spans = ([m.span() for m in rx.finditer(text) if m.end() > m.start()] if pattern_type == "regex"
-                     else _token_matches(text, tokens, rx))  # fmt: skip
-            if spans and sentence_starts is None:
+        for label, rx in compiled.items():
+            found = ([m.span() for m in rx.finditer(text) if m.end() > m.start()] if pattern_type == "regex"
+                     else _token_matches(text, spans, forms, index, rx))  # fmt: skip
+            if found and sentence_starts is None:
                 sentence_starts = np.array([s for s, _, _ in split_text_sentences(text)], dtype=np.int64)
-            for span in spans:
+            for span in found:
                 sent_id = max(int(np.searchsorted(sentence_starts, span[0], side="right")) - 1, 0)
-                rows.append((doc_id, sent_id, p, span[0], span[1], *_context(text, tokens, starts, ends, span, window)))
+                rows.append((doc_id, sent_id, label, span[0], span[1], *_context(text, spans, span, window)))
     table = pd.DataFrame(rows, columns=KWIC_COLUMNS).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
-    return _sort_kwic(table, sort_by, patterns).reset_index(drop=True)
+    return _sort_kwic(table, sort_by, list(labelled)).reset_index(drop=True)
 
 
 def term_pattern(term: str, *, stemmed: bool = False) -> str:
