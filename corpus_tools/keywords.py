@@ -111,6 +111,23 @@ class TermCounts:
     groups: np.ndarray
     by: str = "doc_id"
 
+    @functools.cached_property
+    def term_totals(self) -> np.ndarray:
+        """Count of every term in the whole corpus."""
+        return np.asarray(self.matrix.sum(axis=0)).ravel().astype(float)
+
+    @functools.cached_property
+    def term_ranges(self) -> np.ndarray:
+        """Number of documents every term occurs in."""
+        return np.asarray((self.matrix > 0).sum(axis=0)).ravel().astype(float)
+
+    @functools.cached_property
+    def term_ranks(self) -> np.ndarray:
+        """Alphabetical rank of every term (ties in keyness tables are listed in this order)."""
+        ranks = np.empty(len(self.terms), dtype=np.int64)
+        ranks[np.argsort(self.terms.astype(str), kind="stable")] = np.arange(len(self.terms))
+        return ranks
+
     def group_matrix(self) -> tuple[np.ndarray, sparse.csr_matrix]:
         """Counts summed per group: ``(group labels sorted, groups x terms matrix)``."""
         labels, inverse = np.unique(self.groups.astype(str), return_inverse=True)
@@ -519,7 +536,7 @@ def _keyness_vectors(counts: TermCounts, target, reference) -> dict:
     """Target, reference and whole-corpus counts over one vocabulary."""
     t_mask = _select_groups(counts, _as_labels(target), "target")
     a, range_t = _column_sums(counts.matrix, t_mask)
-    corpus = np.asarray(counts.matrix.sum(axis=0)).ravel().astype(float)
+    corpus = counts.term_totals
     external = _external_counts(reference)
     if external is None:
         r_mask = ~t_mask if reference is None else _select_groups(counts, _as_labels(reference), "reference")
@@ -527,8 +544,12 @@ def _keyness_vectors(counts: TermCounts, target, reference) -> dict:
             raise ValueError("target and reference share groups; list each group on one side only")
         if not r_mask.any():
             raise ValueError("the reference is empty: the target covers every document; pass a reference frequency list")
-        b, range_r = _column_sums(counts.matrix, r_mask)
-        return {"terms": counts.terms, "a": a, "b": b, "prior": corpus, "range_t": range_t, "range_r": range_r}
+        if reference is None:  # the rest of the corpus: whole corpus minus target
+            b, range_r = corpus - a, counts.term_ranges - range_t
+        else:
+            b, range_r = _column_sums(counts.matrix, r_mask)
+        return {"terms": counts.terms, "a": a, "b": b, "prior": corpus, "range_t": range_t, "range_r": range_r,
+                "ranks": counts.term_ranks}  # fmt: skip
     terms = np.array(sorted(set(counts.terms) | set(external.index)), dtype=object)
     pos = np.searchsorted(terms, counts.terms)
 
@@ -539,7 +560,7 @@ def _keyness_vectors(counts: TermCounts, target, reference) -> dict:
 
     b = external.reindex(terms, fill_value=0).to_numpy(dtype=float)
     return {"terms": terms, "a": widen(a), "b": b, "prior": widen(corpus) + b, "range_t": widen(range_t),
-            "range_r": np.full(len(terms), np.nan)}  # fmt: skip
+            "range_r": np.full(len(terms), np.nan), "ranks": np.arange(len(terms))}  # fmt: skip
 
 
 def _as_counts(data: pd.DataFrame | TermCounts, by: str, count_options: Mapping | None) -> TermCounts:
@@ -596,29 +617,40 @@ def keyness(
     [['troops', 3, 1], ['talks', 1, 3]]
     """
     counts = _as_counts(data, by, count_options)
+    return _keyness_table(counts, target, reference, correction=correction, prior_scale=prior_scale, yates=yates,
+                          min_count=min_count, reference_total=reference_total)  # fmt: skip
+
+
+def _keyness_table(counts: TermCounts, target, reference, *, correction: str = "bonferroni", prior_scale: float = 1.0,
+                   yates: bool = False, min_count: int = 1, reference_total: float | None = None,
+                   top_n: int | None = None) -> pd.DataFrame:  # fmt: skip
+    """:func:`keyness` on counts; with ``top_n``, only the first and last ``top_n`` rows are
+    built (the statistics and ``p_adjusted`` are computed over every term all the same)."""
+    if prior_scale <= 0:
+        raise ValueError(f"prior_scale must be above 0, not {prior_scale!r}")
     v = _keyness_vectors(counts, target, reference)
     nt, nr = v["a"].sum(), float(reference_total) if reference_total is not None else v["b"].sum()
     if nt == 0:
         raise ValueError(f"target {target!r} has no counted terms; check the stop-word and length options")
-    if prior_scale <= 0:
-        raise ValueError(f"prior_scale must be above 0, not {prior_scale!r}")
     z = log_odds_dirichlet(v["a"], v["b"], prior_scale * np.maximum(v["prior"], 1e-12), total_target=nt, total_reference=nr)
-    keep = (v["a"] + v["b"] >= max(int(min_count), 1))
-    a, b = v["a"][keep], v["b"][keep]
-    table = pd.DataFrame({"term": v["terms"][keep], "n_target": a.astype("int64"), "n_reference": b,
-                          "total_target": int(nt), "total_reference": nr})  # fmt: skip
-    table = pd.concat([table, keyness_statistics(a, b, nt, nr, yates=yates)], axis=1)
-    table["p_adjusted"] = p_adjust(table["p_value"].to_numpy(), method=correction)
-    table["log_odds_z"] = z[keep]
-    table["range_target"] = v["range_t"][keep].astype("int64")
-    table["range_reference"] = v["range_r"][keep]
-    if reference is None or _external_counts(reference) is None:
-        table["n_reference"] = table["n_reference"].astype("int64")
-        table["total_reference"] = table["total_reference"].astype("int64")
-        table["range_reference"] = table["range_reference"].astype("int64")
-    table = table.sort_values(["g2", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    keep = np.flatnonzero(v["a"] + v["b"] >= max(int(min_count), 1))
+    stats = keyness_statistics(v["a"][keep], v["b"][keep], nt, nr, yates=yates)
+    columns = {name: stats[name].to_numpy() for name in stats.columns}
+    columns["p_adjusted"] = p_adjust(columns["p_value"], method=correction)
+    order = np.lexsort((v["ranks"][keep], -columns["g2"]))
+    if top_n and len(order) > 2 * top_n:
+        order = np.concatenate([order[:top_n], order[-top_n:]])
+    rows = keep[order]
+    internal = _external_counts(reference) is None
+    count_type = "int64" if internal else "float64"
+    table = pd.DataFrame({
+        "term": v["terms"][rows], "n_target": v["a"][rows].astype("int64"), "n_reference": v["b"][rows].astype(count_type),
+        "total_target": np.full(len(rows), int(nt)), "total_reference": np.full(len(rows), nr).astype(count_type),
+        **{name: values[order] for name, values in columns.items()},
+        "log_odds_z": z[rows], "range_target": v["range_t"][rows].astype("int64"),
+        "range_reference": v["range_r"][rows].astype(count_type),
+    })  # fmt: skip
     return table[KEYNESS_COLUMNS]
-
 
 
 def compare_keyness(
@@ -627,6 +659,7 @@ def compare_keyness(
     by: str = "doc_id",
     targets: Iterable[str] | None = None,
     reference=None,
+    top_n: int | None = None,
     count_options: Mapping | None = None,
     **options,
 ) -> pd.DataFrame:
@@ -637,6 +670,9 @@ def compare_keyness(
         data, by, count_options: as in :func:`keyness` (a corpus is counted once).
         targets: the groups to compare (default: every group).
         reference: None (each group against all the others), a group, or an external list.
+        top_n: keep only the ``top_n`` first and last rows of each group (its key terms and
+            the reference's), so that many small groups (every document of a large corpus)
+            give a table of manageable size; ``p_adjusted`` is still computed over every term.
         **options: ``correction``, ``prior_scale``, ``yates``, ``min_count``,
             ``reference_total`` of :func:`keyness`.
 
@@ -657,7 +693,7 @@ def compare_keyness(
     if empty:
         warnings.warn(f"group(s) {', '.join(empty[:6])} have no counted terms (only stop words, numbers or short words); "
                       "left out of the keyness table", KeywordsWarning, stacklevel=2)  # fmt: skip
-    tables = [keyness(counts, target=g, reference=reference, **options).assign(group=g)
+    tables = [_keyness_table(counts, g, reference, top_n=top_n, **options).assign(group=g)
               for g in groups if g not in excluded and g not in empty]  # fmt: skip
     if not tables:
         return pd.DataFrame(columns=["group", *KEYNESS_COLUMNS])

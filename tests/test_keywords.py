@@ -538,3 +538,10 @@ def test_count_collocations_with_several_nodes():
                                   count_options={"stopwords": None})  # fmt: skip
     assert table["node"].tolist() == ["lines", "lines", "troops", "troops"]
     assert {(r.w1, r.w2) for r in table.itertuples() if r.node == "lines"} == {("near", "lines"), ("peace", "lines")}
+
+
+def test_compare_keyness_top_n_keeps_both_ends_with_full_correction():
+    full = kw.compare_keyness(DOCS, by="outlet", targets=["A"])
+    cut = kw.compare_keyness(DOCS, by="outlet", targets=["A"], top_n=2)
+    assert cut["term"].tolist() == full["term"].head(2).tolist() + full["term"].tail(2).tolist()
+    assert cut["p_adjusted"].tolist() == full["p_adjusted"].head(2).tolist() + full["p_adjusted"].tail(2).tolist()
