@@ -2,6 +2,7 @@
 PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
+EVAL ?= ../shared/eval
 STAMP := $(VENV)/.installed
 # Headless everywhere: no display, no browser, no network look-ups by Jupyter.
 export MPLBACKEND := Agg
@@ -31,7 +32,7 @@ test: $(STAMP) ## Run the test suite
 	$(BIN)/python -m pytest -q
 
 validate: $(STAMP) ## Validate against ../shared/eval (cleaning, sentiment, keywords, framing)
-	$(BIN)/python -m corpus_tools.validate --eval ../shared/eval
+	$(BIN)/python -m corpus_tools.validate --eval $(EVAL)
 
 bench: $(STAMP) ## Run the benchmarks in bench/ (ratios against an in-process baseline)
 	$(BIN)/python bench/run.py

@@ -89,6 +89,13 @@ RULES: dict[str, str] = {
     "cross_document_repeat": "line repeated verbatim in many documents of the corpus (site template)",
     "repeated_line": "line repeated verbatim inside the same page (the first copy is kept)",
     "trailing_fragment": "truncated fragment at the end of the page",
+    "link_markup": "markdown link or image markup removed (the link text is kept)",
+    "link_list": "line made only of links or URLs (markdown links, bare addresses), or the heading of such a list",
+    "cookie_notice": "cookie or privacy-consent notice addressed to the reader",
+    "menu_block": "run of short menu-like lines outside the article body that includes site furniture "
+    "(navigation, footer links, lists of other stories)",
+    "chrome_context": "line outside the article body between removed site furniture, short or addressed to the "
+    "reader (jusText's context rule)",
 }
 
 # --------------------------------------------------------------------------- normalisation
@@ -108,6 +115,12 @@ _CHAR_RE = re.compile("[" + "".join(re.escape(c) for c in _CHAR_MAP) + "]")
 _BULLET_RE = re.compile(r"^[ \t]*(?:[•●◦▪▫■□►▶‣∙·*+]|-(?=\s)|\d{1,2}[.)](?=\s+\D))[ \t]+")
 _SPACE_RUN_RE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)|^[ \t]+|[ \t]+$")
 _TABLE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
+# A markdown link or image: [text](target "optional title"), ![alt](target).
+_MD_LINK_RE = re.compile(r"(?P<image>!)?\[(?P<text>[^\[\]\n]*)\]\((?P<target>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"]*\")?\)")
+_URL_RE = re.compile(r"<?(?:https?://|www\.)[^\s<>]+>?")
+_LINK_ONLY_RE = re.compile(
+    r"^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+)?(?:(?:" + _MD_LINK_RE.pattern + r"|" + _URL_RE.pattern + r")[\s|,;·•-]*)+$"
+)
 
 
 def _char_edits(line: str, offset: int) -> list[Edit]:
@@ -128,6 +141,8 @@ def _char_edits(line: str, offset: int) -> list[Edit]:
     bullet = _BULLET_RE.match(line)
     if bullet:
         add(bullet.start(), bullet.end(), "", "list_markup")
+    for m in _MD_LINK_RE.finditer(line):
+        add(m.start(), m.end(), "" if m.group("image") else _normalize_chars(m.group("text")), "link_markup")
     for m in _SPACE_RUN_RE.finditer(line):
         add(m.start(), m.end(), " " if 0 < m.start() and m.end() < len(line) else "", "normalize_whitespace")
     for m in _CHAR_RE.finditer(line):
@@ -156,6 +171,8 @@ def normalize_line(line: str) -> str:
 _STOPWORDS = read_stopwords()
 _TERMINAL_RE = re.compile(r"[.!?:;\"')\]]\s*$")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"')\]]*\s*$")
+# A sentence boundary inside a line ("... questions. These include:"): prose, not a heading.
+_INNER_SENTENCE_RE = re.compile(r"[a-z]{2,}[.!?][\"')\]]*\s+[A-Z][a-z]")
 
 
 @dataclass
@@ -185,12 +202,13 @@ class _Line:
     @property
     def is_prose(self) -> bool:
         """Reads like article prose: a sentence of some length, with stop words."""
-        return self.n_words >= 12 and bool(_SENTENCE_END_RE.search(self.norm)) and self.stop_share >= 0.25
+        ends = bool(_SENTENCE_END_RE.search(self.norm) or _INNER_SENTENCE_RE.search(self.norm) and self.norm.rstrip().endswith(":"))
+        return self.n_words >= 12 and ends and self.stop_share >= 0.25
 
     @property
     def is_heading_like(self) -> bool:
         """Short, no sentence-final full stop: a headline, heading, menu entry or link."""
-        return 0 < self.n_words <= 25 and not re.search(r"[.;,]\s*$", self.norm)
+        return 0 < self.n_words <= 25 and not re.search(r"[.;,]\s*$", self.norm) and not _INNER_SENTENCE_RE.search(self.norm)
 
 
 _LINE_SPLIT_RE = re.compile(r"([^\r\n]*)(\r\n|\n|\r|$)")
@@ -229,11 +247,11 @@ _PROMO_PATTERNS = [
     r"\bwelcome to (?:your|our|the)\b",
     r"\b(?:stay|keep) (?:in the know|tuned|informed|updated|connected)\b",
     r"\b(?:don't|do not|never) (?:miss|forget)\b",
-    r"\bfollow us\b|\blike us on\b|\bjoin (?:us|our|thousands)\b",
+    r"\bfollow (?-i:[Uu]s)\b|\blike (?-i:[Uu]s) on\b|\bjoin (?:(?-i:[Uu]s)|our|thousands)\b",  # not "US" the country
     r"\b(?:check|come) back\b",
     r"\b(?:breaking news|trending (?:topics|updates|news|stories)|latest (?:headlines|updates|news))\b",
-    r"\bcontact (?:page|us|form)\b",
-    r"\breach out (?:to us|through|via)\b",
+    r"\bcontact (?:page|(?-i:[Uu]s)|form)\b",
+    r"\breach out (?:to (?-i:[Uu]s)|through|via)\b",
     r"\b(?:love|like) to hear from you\b",
     r"\bvisit\b[^.]{0,40}\bnow\b",
     r"\bclick here\b|\btap here\b",
@@ -243,6 +261,9 @@ _PROMO_PATTERNS = [
     r"\bdownload (?:our|the) app\b",
     r"\bsupport (?:our|independent|quality) journalism\b",
     r"\b(?:ultimate|trusted|reliable|go-to) source\b",
+    r"\b(?:your|an|my) account\b|\bpassword\b|\b(?:you are|you're) (?:logged|signed) in\b",
+    r"\byour (?:browser|email address|subscription|inbox)\b",
+    r"\byour support\b|\bsupport (?-i:us)\b|\bdonate\b",
     r"\bad(?:vertisement|vertising)?\b[^.]{0,20}\b(?:feedback|continue|below)\b",
 ]
 _PROMO_RES = [re.compile(p, re.IGNORECASE) for p in _PROMO_PATTERNS]
@@ -269,7 +290,7 @@ _SHARE_RE = re.compile(
 )
 _RELATED_HEAD_RE = re.compile(
     r"^\s*(?:read (?:also|more|next)|see also|also read|related(?: (?:articles?|stories|posts|news|content|coverage|topics|reading))?"
-    r"|you (?:may|might) (?:also )?(?:like|be interested(?: in)?|have missed)|more (?:from|on|in|stories|news)\b.*"
+    r"|you (?:may|might) (?:also )?(?:like|be interested(?: in)?|have missed)|more (?:to (?:read|explore|watch)|like this|from|on|in|stories|news)\b.*"
     r"|recommended(?: for you| stories| articles)?|most (?:read|popular|viewed|shared)|latest(?: news| stories| articles| posts)?"
     r"|trending(?: now| stories| news)?|popular(?: now| posts| stories)?|top stories|further reading|editor'?s picks"
     r"|what to read next|keep reading|don't miss|must read)\s*[:\-]?\s*$",
@@ -318,8 +339,103 @@ def _looks_like_chrome(line: _Line) -> bool:
     return bool(
         _SKIP_RE.match(line.raw) or _DATELINE_RE.search(text) or line.key in _UI_WORDS or _DEBRIS_RE.match(text)
         or _TOC_HEAD_RE.match(text) or _RELATED_HEAD_RE.match(text) or _KEYWORD_RE.match(text)
-        or _SHARE_RE.match(text) or _COMMENT_RE.search(text) or _promo_score(text) > 0
+        or _SHARE_RE.match(text) or _COMMENT_RE.search(text) or _promo_score(text) > 0 or _FURNITURE_RE.match(line.key)
     )
+
+
+_READER_RE = re.compile(
+    r"\b(?:you|your|yours|we|our|(?-i:[Uu]s))\b"
+    r"|^\s*(?:subscribe|sign|join|follow|download|get|click|tap|visit|register|log|support|donate|bookmark)\b",
+    re.IGNORECASE,
+)
+
+
+_COOKIE_RE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_COOKIE_CONTEXT_RE = re.compile(
+    r"\b(?:web ?site|site|browser|browsing|accept|consent|settings|preferences|polic(?:y|ies)|experience|personali[sz]|"
+    r"analytics|third[- ]part(?:y|ies)|opt[- ]out|manage)\w*",
+    re.IGNORECASE,
+)
+# Whole lines that are footer or header links on any site.
+_FURNITURE_RE = re.compile(
+    r"^(?:privacy(?: policy| notice| settings| statement)?|terms(?: (?:of|and) (?:use|service|conditions))?|"
+    r"terms and conditions|cookie (?:policy|settings|preferences)|about(?: us)?|contact(?: us)?|advertise(?: with us)?|"
+    r"careers|jobs|sitemap|site map|accessibility(?: statement)?|rss(?: feeds?)?|help|faq|imprint|impressum|"
+    r"(?:c|copyright) \d{4}.*|all rights reserved|(?:[a-z]+ ){0,3}cookies?|newsletters?|podcasts?|donate|log ?out|my account|manage (?:account|subscription))$"
+)
+
+
+def _is_cookie_notice(line: _Line) -> bool:
+    """Mentions cookies, addresses the reader, and speaks of the site, consent or settings."""
+    text = line.norm
+    return bool(_COOKIE_RE.search(text) and _COOKIE_CONTEXT_RE.search(text) and (_READER_RE.search(text) or "cookie" in text[:40].lower()))
+
+
+_TIME_WORDS_RE = re.compile(
+    r"\b(?:\d{1,2}[:.]\d\d|[ap]\.?m\.?|gmt|utc|[a-z]{1,2}[sd]t|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b\d{1,2}\b|[|,/\-\s]", re.IGNORECASE
+)
+
+
+def _is_date_line(line: _Line) -> bool:
+    """A short line that is only a date and time ("Mar 3, 2025 | 9:05 AM", "2025-03-03")."""
+    if line.n_words > 8:
+        return False
+    for regex in _DATE_RES:
+        m = regex.search(line.norm)
+        if m:
+            rest = line.norm[: m.start()] + " " + line.norm[m.end() :]
+            return not _TIME_WORDS_RE.sub("", rest).strip()
+    return False
+
+
+def _is_link_only(line: _Line) -> bool:
+    """The line is nothing but links or URLs (a link list exported as markdown)."""
+    return bool(_LINK_ONLY_RE.match(line.raw))
+
+
+def _is_promo(line: _Line, outside_body: bool) -> bool:
+    """Site promotion: two promotional signals (three inside the article's prose), or one
+    signal on a short line outside the body that addresses the reader."""
+    score = _promo_score(line.norm)
+    if line.is_prose and not outside_body:
+        return score >= 3
+    if score >= 2:
+        return True
+    return score == 1 and outside_body and not line.is_prose and bool(_READER_RE.search(line.norm))
+
+
+def _is_truncated_stub(line: _Line) -> bool:
+    """A last line cut off mid-sentence: a bare list number ("4."), or at most three words
+    ending on a stop word or on a comma, colon, dash or opening bracket."""
+    text = line.norm.rstrip()
+    if re.fullmatch(r"\s*\d{1,3}[.)]?", text):
+        return True
+    if line.n_words > 3 or _SENTENCE_END_RE.search(text) or text.endswith((")", "]", '"', "'")):
+        return False
+    last_word = re.search(r"(\w+)\W*$", text)
+    return text.endswith((",", ":", "-", "(")) or bool(last_word and last_word.group(1).lower() in _STOPWORDS)
+
+
+def _repeated_blocks(lines: Sequence[_Line], *, min_lines: int = 3) -> set[int]:
+    """Indexes of lines in runs of at least ``min_lines`` consecutive non-blank lines that
+    all appeared earlier in the page: a duplicated block (a table or section printed twice)."""
+    seen: set[str] = set()
+    flags = []
+    for ln in lines:
+        if ln.blank:
+            continue
+        flags.append((ln.idx, ln.key in seen))
+        seen.add(ln.key)
+    block: set[int] = set()
+    run: list[int] = []
+    for idx, again in flags + [(-1, False)]:
+        if again:
+            run.append(idx)
+            continue
+        if len(run) >= min_lines:
+            block.update(run)
+        run = []
+    return block
 
 
 def _parse_date(text: str) -> pd.Timestamp | None:
@@ -349,23 +465,69 @@ def _stems(words: Iterable[str]) -> set[str]:
 
 
 def _similar_to_title(line: _Line, title_words: set[str]) -> bool:
-    """A short line that restates the headline: most of its content words (stemmed) are
-    headline words, or it contains most of the headline's content words."""
+    """A short line that restates the headline: it shares at least three content words
+    (stemmed) with it, and most of its content words are headline words or it contains most
+    of the headline's content words. (Two shared words are too weak: a standfirst such as
+    "Arsenal win 4-2 on penalties" under "Arsenal through on penalties" is article text.)"""
     if not title_words or not line.is_heading_like:
         return False
     words = _stems(line.words)
     if not words:
         return False
     overlap = len(words & title_words)
-    return overlap / len(words) >= 0.6 or overlap / len(title_words) >= 0.75
+    return overlap >= 3 and (overlap / len(words) >= 0.6 or overlap / len(title_words) >= 0.75)
+
+
+def _is_chrome_prose(line: _Line) -> bool:
+    """A prose-shaped line that is site furniture (a promotion, a cookie notice)."""
+    return _promo_score(line.norm) >= 2 or _is_cookie_notice(line)
 
 
 def _body_range(lines: Sequence[_Line]) -> tuple[int, int]:
-    """Index of the first and last prose line: the article body lies between them."""
-    prose = [ln.idx for ln in lines if ln.is_prose and _promo_score(ln.norm) < 2]
-    if not prose:
-        return 0, len(lines) - 1
-    return prose[0], prose[-1]
+    """First and last line of the article body: the stretch of the page where prose lines
+    outweigh everything else (a maximum-sum segment, as jusText's "good" blocks cluster).
+
+    Each prose line scores +3, every other non-blank line -1, so the body may contain
+    headings, captions and short lists between paragraphs, while menus, footers and lists
+    of other stories at the edges fall outside. Without prose the whole page is body.
+    """
+    best, best_start, best_end = 0, 0, len(lines) - 1
+    current, start = 0, 0
+    seen: set[str] = set()
+    for ln in lines:
+        if ln.blank:
+            continue
+        if ln.is_prose and not _is_chrome_prose(ln):
+            score = 0 if ln.key in seen else 3  # a paragraph printed again (an appeal, a teaser) counts once
+            seen.add(ln.key)
+        else:
+            score = -1
+        if current <= 0:
+            current, start = 0, ln.idx
+        current += score
+        if current > best:
+            best, best_start, best_end = current, start, ln.idx
+    return best_start, best_end
+
+
+@dataclass
+class _Page:
+    """The state of one page while it is cleaned: lines, the body range, removals."""
+
+    lines: list[_Line]
+    repeated: set[str]
+    first: int = 0
+    last: int = 0
+    removed: dict[int, str] = field(default_factory=dict)
+    title: str | None = None
+    title_words: set[str] = field(default_factory=set)
+    date: pd.Timestamp | None = None
+
+    def remove(self, i: int, rule: str) -> None:
+        self.removed.setdefault(i, rule)
+
+    def outside(self, i: int) -> bool:
+        return i < self.first or i > self.last
 
 
 def clean_text(raw: str, *, repeated_keys: Iterable[str] = ()) -> CleanResult:
@@ -385,110 +547,202 @@ def clean_text(raw: str, *, repeated_keys: Iterable[str] = ()) -> CleanResult:
     ('Talks resume', 'The talks resumed on Monday, officials said.\\n')
     """
     lines = _split_lines(raw)
-    removed: dict[int, str] = {}
-    repeated = set(repeated_keys)
-    first, last = _body_range(lines)
-    title: str | None = None
-    date: pd.Timestamp | None = None
+    page = _Page(lines, set(repeated_keys))
+    page.first, page.last = _body_range(lines)
+    _find_title(page)
+    _classify_lines(page)
+    _remove_title_rewordings(page)
+    _remove_menu_blocks(page)
+    _remove_chrome_context(page)
+    kept = [ln for ln in lines if not ln.blank and ln.idx not in page.removed]
+    if kept and _is_truncated_stub(kept[-1]):
+        page.remove(kept[-1].idx, "trailing_fragment")
+    edits = _line_edits(lines, page.removed)
+    return CleanResult(_apply(raw, edits), page.title, page.date, edits)
 
-    def remove(i: int, rule: str) -> None:
-        removed.setdefault(i, rule)
 
-    # --- title: a breadcrumb's last item, or a heading-like first line standing on its own
-    nonblank = [ln for ln in lines if not ln.blank]
-    for ln in nonblank[:6]:
-        if ln.idx > first:
+def _find_title(page: _Page) -> None:
+    """Title: a breadcrumb's last item, or a heading-like first line standing on its own
+    (without a trailing site name when the bare headline recurs below)."""
+    lines = page.lines
+    for ln in [ln for ln in lines if not ln.blank][:6]:
+        if ln.idx > page.first:
             break
         crumbs = _breadcrumb_parts(ln)
         if crumbs:
-            remove(ln.idx, "breadcrumb")
-            title = title or _normalize_chars(crumbs[-1]).strip()
+            page.remove(ln.idx, "breadcrumb")
+            page.title = page.title or _normalize_chars(crumbs[-1]).strip()
             continue
-        if _looks_like_chrome(ln):
+        if _looks_like_chrome(ln) or _is_link_only(ln):
             continue
-        if title is None and ln.is_heading_like and ln.n_words >= 2 and not _BULLET_RE.match(ln.raw):
+        headline_shape = ln.is_heading_like or (0 < ln.n_words <= 25 and ln.norm.rstrip().endswith("..."))
+        if page.title is None and headline_shape and ln.n_words >= 2 and not _BULLET_RE.match(ln.raw):
             nxt = lines[ln.idx + 1] if ln.idx + 1 < len(lines) else None
             stands_alone = nxt is None or nxt.blank or any(o.key == ln.key for o in lines if o.idx != ln.idx)
-            if stands_alone or ln.idx < first:
-                title = ln.norm.strip()
-                remove(ln.idx, "title")
+            if stands_alone or ln.idx < page.first:
+                page.title = _strip_site_name(ln, lines)
+                page.remove(ln.idx, "title")
         break
-    title_words = set()
-    if title:
-        title_words = _stems(TOKEN_RE.findall(title))
+    if page.title:
+        page.title_words = _stems(TOKEN_RE.findall(page.title))
 
+
+_TITLE_SEP_RE = re.compile(r"\s+(?:\||-|::|·)\s+")
+
+
+def _strip_site_name(line: _Line, lines: Sequence[_Line]) -> str:
+    """"Headline | Site name" -> "Headline" when "Headline" is a line of its own further down
+    (a page's <title> followed by its <h1>)."""
+    title = line.norm.strip()
+    later = {o.key for o in lines if o.idx > line.idx and o.n_words >= 3}
+    for m in reversed(list(_TITLE_SEP_RE.finditer(title))):
+        if _key(title[: m.start()]) in later:
+            return title[: m.start()].strip()
+    return title
+
+
+def _line_rule(page: _Page, ln: _Line, seen_keys: set[str], context: dict) -> str | None:
+    """The rule that removes one line on its own evidence, or None to keep it."""
+    text, i = ln.norm, ln.idx
+    outside_body = page.outside(i)
+    if _TABLE_RULE_RE.match(ln.raw) or _DEBRIS_RE.match(text) or ln.key in _UI_WORDS:
+        return "markup_debris"
+    if _is_link_only(ln) or i in context["link_heads"]:
+        return "link_list"
+    if outside_body and _is_date_line(ln):
+        page.date = page.date or _parse_date(text)
+        return "dateline_meta"
+    if _SKIP_RE.match(ln.raw):
+        return "skip_link"
+    if outside_body and _breadcrumb_parts(ln):
+        return "breadcrumb"
+    if _SHARE_RE.match(text):
+        return "share_buttons"
+    if _DATELINE_RE.search(text) and ln.n_words <= 15:
+        page.date = page.date or _parse_date(text)
+        return "dateline_meta"
+    if _KEYWORD_RE.match(text) and (not ln.is_prose or outside_body or i >= page.last):
+        return "keyword_line"
+    if _COMMENT_RE.search(text) and (ln.n_words <= 40 or outside_body or "?" in text):
+        return "comment_prompt"
+    if _is_cookie_notice(ln) and (outside_body or not ln.is_prose):
+        return "cookie_notice"
+    if _is_promo(ln, outside_body):
+        return "promo"
+    title = page.title
+    if title and (ln.key == _key(title) or i < page.first and _similar_to_title(ln, page.title_words)) and not ln.is_prose:
+        return "repeated_headline"
+    if page.repeated and ln.key in page.repeated and not (ln.is_prose and not outside_body):
+        return "cross_document_repeat"
+    if ln.key in seen_keys and ln.n_words >= 1 and (i > page.last and ln.key in context["keys_above"] or i in context["blocks"]):
+        return "repeated_line"
+    return None
+
+
+def _classify_lines(page: _Page) -> None:
+    """Apply the line rules top to bottom; a table-of-contents or related-stories heading
+    also removes the list that follows it."""
+    lines, n = page.lines, len(page.lines)
+    nonblank = [ln for ln in lines if not ln.blank]
+    link_heads = {a.idx for a, b in zip(nonblank, nonblank[1:]) if 0 < a.n_words <= 4 and a.is_heading_like and _is_link_only(b)}
+    context = {"blocks": _repeated_blocks(lines), "keys_above": {ln.key for ln in lines[: page.first]}, "link_heads": link_heads}
     seen_keys: set[str] = set()
-    n = len(lines)
-    i = 0
-    while i < n:
-        ln = lines[i]
-        if ln.blank or i in removed:
-            i += 1
+    for ln in lines:
+        i = ln.idx
+        if ln.blank or i in page.removed:
             continue
-        text = ln.norm
-        outside_body = i < first or i > last
-        if _TABLE_RULE_RE.match(ln.raw) or _DEBRIS_RE.match(text) or ln.key in _UI_WORDS:
-            remove(i, "markup_debris")
-        elif _SKIP_RE.match(ln.raw):
-            remove(i, "skip_link")
-        elif outside_body and _breadcrumb_parts(ln):
-            remove(i, "breadcrumb")
-        elif _SHARE_RE.match(text):
-            remove(i, "share_buttons")
-        elif _DATELINE_RE.search(text) and ln.n_words <= 15:
-            date = date or _parse_date(text)
-            remove(i, "dateline_meta")
-        elif _KEYWORD_RE.match(text) and not ln.is_prose:
-            remove(i, "keyword_line")
-        elif _KEYWORD_RE.match(text) and outside_body or (_KEYWORD_RE.match(text) and i >= last):
-            remove(i, "keyword_line")
-        elif _COMMENT_RE.search(text) and (ln.n_words <= 40 or outside_body or "?" in text):
-            remove(i, "comment_prompt")
-        elif _promo_score(text) >= 2 or (_promo_score(text) >= 1 and outside_body and not ln.is_prose):
-            remove(i, "promo")
-        elif _TOC_HEAD_RE.match(text):
-            remove(i, "toc")
-            j = i + 1
-            while j < n and (lines[j].blank or lines[j].is_heading_like):
-                if not lines[j].blank:
-                    item_key = _key(_NUMBERING_RE.sub("", lines[j].norm))
-                    appears_later = any(o.key == item_key for o in lines if o.idx != j)
-                    if not appears_later and not _similar_to_title(lines[j], title_words):
-                        break
-                    remove(j, "toc" if appears_later else "repeated_headline")
-                j += 1
-        elif _RELATED_HEAD_RE.match(text) or _RELATED_INLINE_RE.match(text) and ln.n_words <= 25:
-            remove(i, "related_block")
-            if _RELATED_HEAD_RE.match(text):
-                j = i + 1
-                while j < n and (lines[j].blank or (lines[j].is_heading_like and not lines[j].is_prose)):
-                    if not lines[j].blank:
-                        remove(j, "related_block")
-                    j += 1
-        elif title and (ln.key == _key(title) or _similar_to_title(ln, title_words)) and not ln.is_prose:
-            remove(i, "repeated_headline")
-        elif repeated and ln.key in repeated and not (ln.is_prose and not outside_body):
-            remove(i, "cross_document_repeat")
-        elif ln.key in seen_keys and ln.n_words >= 1:
-            remove(i, "repeated_line")
+        rule = _line_rule(page, ln, seen_keys, context)
         seen_keys.add(ln.key)
-        i += 1
+        if rule:
+            page.remove(i, rule)
+        elif _TOC_HEAD_RE.match(ln.norm):
+            page.remove(i, "toc")
+            _remove_toc_items(page, i + 1)
+        elif _RELATED_HEAD_RE.match(ln.norm) or _RELATED_INLINE_RE.match(ln.norm) and ln.n_words <= 25:
+            page.remove(i, "related_block")
+            j = i + 1
+            while _RELATED_HEAD_RE.match(ln.norm) and j < n and (lines[j].blank or (lines[j].is_heading_like and not lines[j].is_prose)):
+                if not lines[j].blank:
+                    page.remove(j, "related_block")
+                j += 1
 
-    # --- the first heading-like lines above the body that re-word the title
-    if title_words:
-        for ln in lines[: first if first < n else n]:
-            if not ln.blank and ln.idx not in removed and ln.is_heading_like and _similar_to_title(ln, title_words):
-                remove(ln.idx, "repeated_headline")
 
-    # --- trailing truncated fragment: the page's last kept line is a stub
-    kept = [ln for ln in lines if not ln.blank and ln.idx not in removed]
-    if kept:
-        tail = kept[-1]
-        if (tail.n_words <= 3 and not _SENTENCE_END_RE.search(tail.norm)) or re.fullmatch(r"\s*\d{1,3}[.)]?\s*", tail.norm):
-            remove(tail.idx, "trailing_fragment")
+def _remove_toc_items(page: _Page, j: int) -> None:
+    lines = page.lines
+    while j < len(lines) and (lines[j].blank or lines[j].is_heading_like):
+        if not lines[j].blank:
+            item_key = _key(_NUMBERING_RE.sub("", lines[j].norm))
+            appears_later = any(o.key == item_key for o in lines if o.idx != j)
+            if not appears_later and not _similar_to_title(lines[j], page.title_words):
+                break
+            page.remove(j, "toc" if appears_later else "repeated_headline")
+        j += 1
 
-    edits = _line_edits(lines, removed)
-    return CleanResult(_apply(raw, edits), title, date, edits)
+
+def _remove_title_rewordings(page: _Page) -> None:
+    """Heading-like lines above the body that re-word the title."""
+    if not page.title_words:
+        return
+    for ln in page.lines[: page.first]:
+        if not ln.blank and ln.idx not in page.removed and ln.is_heading_like and _similar_to_title(ln, page.title_words):
+            page.remove(ln.idx, "repeated_headline")
+
+
+def _drop_lead_in(page: _Page, run: list[_Line], kept: list[_Line], *, max_lines: int = 3) -> list[_Line]:
+    """Spare the last lines of a header run that lead into the body (a heading, a byline, the
+    start of a paragraph split by a link): up to ``max_lines`` lines after the run's last line
+    of site furniture (jusText keeps headings next to good text)."""
+    last_chrome = max((r.idx for r in run if page.removed.get(r.idx) not in (None, "title") or _looks_like_chrome(r)), default=-1)
+    lead_in = [r for r in kept if r.idx > last_chrome][-max_lines:]
+    return [r for r in kept if r not in lead_in] if lead_in else kept[:-1]
+
+
+def _remove_chrome_context(page: _Page, *, passes: int = 3) -> None:
+    """A line outside the body whose nearest non-blank neighbours (or the page's edge) were
+    both removed as site furniture goes too, if it is short or addresses the reader."""
+    nonblank = [ln for ln in page.lines if not ln.blank]
+
+    def is_chrome(k: int) -> bool:
+        return k < 0 or k >= len(nonblank) or page.removed.get(nonblank[k].idx) not in (None, "title")
+
+    for _ in range(passes):
+        changed = False
+        for k, ln in enumerate(nonblank):
+            if ln.idx in page.removed or not page.outside(ln.idx) or not (is_chrome(k - 1) and is_chrome(k + 1)):
+                continue
+            if _is_short(ln) or _READER_RE.search(ln.norm) or _looks_like_chrome(ln):
+                page.remove(ln.idx, "chrome_context")
+                changed = True
+        if not changed:
+            break
+
+
+def _is_short(ln: _Line) -> bool:
+    """Menu-entry shape: not prose, and heading-like or at most eight words."""
+    return not ln.is_prose and (ln.is_heading_like or ln.n_words <= 8)
+
+
+def _remove_menu_blocks(page: _Page, *, min_lines: int = 4) -> None:
+    """Runs of at least ``min_lines`` short lines outside the body that include site
+    furniture (a line another rule removed, or one with furniture vocabulary): navigation
+    menus, footers, lists of other stories. A date among them fills the date column."""
+    run: list[_Line] = []
+    for ln in page.lines + [None]:
+        if ln is not None and (ln.blank or page.outside(ln.idx) and (ln.idx in page.removed or _is_short(ln))):
+            run.append(ln)
+            continue
+        body = [r for r in run if not r.blank]
+        kept = [r for r in body if r.idx not in page.removed]
+        evidence = sum(page.removed.get(r.idx) not in (None, "title") for r in body) + sum(map(_looks_like_chrome, kept))
+        if kept and ln is not None and ln.idx == page.first:
+            kept = _drop_lead_in(page, body, kept)
+        if len(body) >= min_lines and evidence >= 2:
+            # Menus and footers do not ask questions; a question of some length is a subheading.
+            for r in [r for r in kept if not (r.n_words >= 4 and r.norm.rstrip().endswith("?"))]:
+                if r.idx < page.first and r.n_words <= 8:
+                    page.date = page.date or _parse_date(r.norm)
+                page.remove(r.idx, "menu_block")
+        run = []
 
 
 def _line_edits(lines: Sequence[_Line], removed: dict[int, str]) -> list[Edit]:

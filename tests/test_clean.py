@@ -84,6 +84,44 @@ def test_professional_article_keeps_every_body_line():
     assert [line for line in result.text.splitlines() if line.strip()] == body_lines
 
 
+PROSE = "The ministers said on Monday that they would meet again in Paris at the end of the month, officials confirmed."
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        # "US" the country is not the "join us" of a promotion
+        ("Film stars join US charity concert", [PROSE]),
+        # a headline ending in an ellipsis
+        ("Is this the end of the paper map...", [PROSE]),
+        # a standfirst sharing two words with the headline is article text
+        ("Rovers through on penalties", ["Rovers win 5-4 on penalties", PROSE]),
+        # a team sheet: short last lines of a list, not truncated fragments
+        ("Cup final line-ups", [PROSE, "Town: A Smith, B Jones, C Brown.", "Subs: D Green, E White.", "F Black"]),
+        ("Cup draw in full", [PROSE, "Rovers v United", "Winners play in the final", "City v Athletic", "Winners play in the final"]),
+        ("Champions list", [PROSE, "WINNERS (twice)"]),
+        # a prose line that mentions a newsletter and signing up is not a promotion
+        ("Party targets voters by mail", [PROSE, "The party newsletter says it can sign up supporters for postal votes, "
+                                          "according to a copy seen by reporters on Tuesday.", PROSE.replace("Paris", "Rome")]),
+        # a broadcast line at the end of a sports report
+        ("Derby preview", [PROSE, "Live on Channel 7 and this website"]),
+    ],
+)
+def test_edited_article_keeps_every_line(headline, body):
+    raw = headline + "\n\n" + "\n\n".join(body) + "\n"
+    result = clean_text(raw)
+    assert result.title == headline
+    assert [line for line in result.text.splitlines() if line.strip()] == body
+
+
+def test_duplicated_block_is_removed_once():
+    table = ["| Country | View |", "| France | Supports the plan |", "| Italy | Opposes the plan |"]
+    raw = "\n".join([PROSE, *table, PROSE.replace("Paris", "Rome"), *table]) + "\n"
+    result = clean_text(raw)
+    assert len(removed_by(result, "repeated_line")) == 3
+    assert result.text.count("France ; Supports the plan") == 1
+
+
 def test_unicode_and_whitespace_are_normalised():
     raw = "\u201cWe\u2019re ready\u201d \u2014 said the\u00a0minister  today.\r\n"
     result = clean_text(raw)
@@ -143,3 +181,98 @@ def test_audit_reconstructs_any_page(lines, newline, final_newline):
     assert restore_raw(result.text, result.edits) == raw
     spans = sorted((e.start, e.end) for e in result.edits)
     assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+
+
+# --------------------------------------------------------------------------- page-level rules on invented pages
+
+MENU = ["Menu", "World", "Business", "Sport", "Weather", "Sign In"]
+FOOTER = ["About Us", "Contact Us", "Privacy Policy", "Terms of Use", "Careers"]
+
+
+def page(*parts: list[str] | str) -> str:
+    lines: list[str] = []
+    for part in parts:
+        lines.extend([part] if isinstance(part, str) else part)
+    return "\n".join(lines) + "\n"
+
+
+def kept_lines(result) -> list[str]:
+    return [line for line in result.text.splitlines() if line.strip()]
+
+
+def test_markdown_link_lines_are_removed_and_link_markup_unwrapped():
+    raw = page(
+        "Harbour reopens after storm",
+        "The harbour reopened on Friday after a week of repairs, the [port authority](https://example.org/port) said in a statement.",
+        PROSE,
+        "## Links",
+        "- [World](https://example.org/world)",
+        "- [https://example.org/](https://example.org/)",
+        "https://example.org/feed",
+    )
+    result = clean_text(raw)
+    assert removed_by(result, "link_list") == [
+        "## Links", "- [World](https://example.org/world)", "- [https://example.org/](https://example.org/)", "https://example.org/feed",
+    ]
+    assert kept_lines(result)[0].startswith("The harbour reopened on Friday after a week of repairs, the port authority said")
+    assert [e.original for e in result.edits if e.rule == "link_markup"] == ["[port authority](https://example.org/port)"]
+
+
+def test_menu_and_footer_runs_outside_the_body_are_removed():
+    body = [PROSE, BODY.splitlines()[0], BODY.splitlines()[2]]
+    raw = page("Harbour reopens after storm | Coast Herald", MENU, "Harbour reopens after storm", "Mar 3, 2025 | 9:05 AM",
+               "By Ann Example", body, "Fishing fleet returns to port", "Ferry timetable changes next week", FOOTER)
+    result = clean_text(raw)
+    assert result.title == "Harbour reopens after storm"  # the site name after " | " is dropped
+    assert result.date == pd.Timestamp("2025-03-03")  # read from the header run
+    assert kept_lines(result) == ["By Ann Example", *body]  # the byline leads into the body and is kept
+    assert set(removed_by(result, "menu_block")) >= {"World", "Business", "Fishing fleet returns to port", "Careers"}
+
+
+def test_short_lines_after_the_body_without_furniture_are_kept():
+    tail = ["Group A", "North v South", "East v West", "Winners meet in the final", "Kick-off 3pm"]
+    raw = page("Cup draw made", PROSE, BODY.splitlines()[0], tail)
+    assert kept_lines(clean_text(raw)) == [PROSE, BODY.splitlines()[0], *tail]
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("We use cookies to improve your experience on our website. By browsing you accept our cookie policy.", "cookie_notice"),
+        ("This cookie is used to collect statistics about how visitors use the site and which pages they open.", "cookie_notice"),
+    ],
+)
+def test_cookie_notices_are_removed(line, rule):
+    result = clean_text(page("Harbour reopens after storm", PROSE, BODY.splitlines()[0], FOOTER[:2], line, FOOTER[2:]))
+    assert removed_by(result, rule) == [line]
+    assert kept_lines(result) == [PROSE, BODY.splitlines()[0]]
+
+
+def test_article_about_cookies_keeps_its_prose():
+    line = "Regulators said the company had set advertising cookies before visitors could accept or refuse them, the ruling says."
+    result = clean_text(page("Regulator fines retailer", PROSE, line, PROSE.replace("Paris", "Rome")))
+    assert line in kept_lines(result)
+
+
+def test_reader_addressed_line_between_footer_furniture_is_removed_by_context():
+    line = "Create a password that only you will remember, and keep it somewhere safe for the next time you visit."
+    result = clean_text(page("Harbour reopens after storm", PROSE, BODY.splitlines()[0], FOOTER, line, "Log in", "Newsletters"))
+    assert line in removed_by(result, "chrome_context") + removed_by(result, "promo")
+    assert kept_lines(result) == [PROSE, BODY.splitlines()[0]]
+
+
+def test_question_subheads_and_colon_paragraphs_after_a_removed_table_are_kept():
+    # An explainer's closing section: a question subhead over a broken table, another question,
+    # then a paragraph that ends in a colon and introduces a list.
+    question_1 = "How do the governments involved view the proposal?"
+    question_2 = "Which other options are being discussed by the ministers?"
+    intro = ("Besides the treaty, other forms of support are being considered, although they raise hard questions. "
+             "These include:")
+    table = ["| Country | View |", "| :--- | :--- |", "| Norway | Supports |", "| Chile | Undecided |"]
+    items = ["Loans: Offering credit to rebuild the ports.", "Training: Sending instructors to the academy."]
+    raw = page("Ministers weigh new treaty", PROSE, BODY.splitlines()[0], question_1, table, question_2, intro, items,
+               "You may also like", FOOTER)
+    kept = kept_lines(clean_text(raw))
+    assert question_1 in kept and question_2 in kept
+    assert intro in kept
+    assert "Careers" not in kept
