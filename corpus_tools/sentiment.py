@@ -23,10 +23,8 @@ scores ``log_ratio = log((n_pos + 0.5) / (n_neg + 0.5))`` and ``net = (n_pos - n
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import itertools
-import math
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -241,21 +239,19 @@ def _vader_valences(analyzer: vader_ref.SentimentIntensityAnalyzer, text: str) -
     return list(words), [float(s) for s in sentiments], text
 
 
-def _vader_rows(lexicon: Lexicon, texts: list[str], details: bool) -> list[dict]:
-    rows = []
+def _vader_rows(lexicon: Lexicon, texts: list[str], details: bool) -> pd.DataFrame:
+    """The reference's scores; with ``details``, in one pass: the word valences, then the
+    reference's own ``score_valence`` on them (exactly what ``polarity_scores`` does)."""
+    analyzer = lexicon.analyzer
+    if not details:
+        return pd.DataFrame([analyzer.polarity_scores(t) for t in texts], columns=SCORE_COLUMNS)
+    rows, counts = [], []
     for text in texts:
-        row = dict(lexicon.analyzer.polarity_scores(text))
-        if details:
-            words, valences, _ = _vader_valences(lexicon.analyzer, text)
-            row |= _details(len(words), sum(v > 0 for v in valences), sum(v < 0 for v in valences))
-        rows.append(row)
-    return rows
-
-
-def _details(n_tokens: int, n_pos: int, n_neg: int) -> dict:
-    return {"n_tokens": n_tokens, "n_pos": n_pos, "n_neg": n_neg,
-            "log_ratio": math.log((n_pos + 0.5) / (n_neg + 0.5)),
-            "net": (n_pos - n_neg) / n_tokens if n_tokens else 0.0}  # fmt: skip
+        words, valences, converted = _vader_valences(analyzer, text)
+        rows.append(analyzer.score_valence(valences, converted))
+        counts.append((len(words), sum(v > 0 for v in valences), sum(v < 0 for v in valences)))
+    n_tokens, n_pos, n_neg = np.array(counts, dtype="int64").reshape(len(texts), 3).T
+    return pd.DataFrame(rows, columns=SCORE_COLUMNS).join(_details_frame(n_tokens, n_pos, n_neg))
 
 
 # ---------------------------------------------------------------------------- dictionaries
@@ -300,29 +296,37 @@ def _dictionary_hits(lexicon: Lexicon, sentences: pd.DataFrame) -> pd.DataFrame:
     return _hit_values(hits, lexicon)
 
 
-def _dictionary_rows(lexicon: Lexicon, texts: list[str], details: bool) -> list[dict]:
+def _dictionary_rows(lexicon: Lexicon, texts: list[str], details: bool) -> pd.DataFrame:
     frame = pd.DataFrame({"doc_id": range(len(texts)), "sent_id": 0, "start": 0, "text": texts})
     hits = _dictionary_hits(lexicon, frame)
-    n_tokens = _token_counts(texts, lexicon.dictionary)
-    hits = hits.assign(n_words=[len(tokenize(t)) or 1 for t in hits["term"]])
-    per_text = hits.groupby("doc_id").agg(
-        pos_sum=("value", lambda v: v[v > 0].sum()), neg_sum=("value", lambda v: v[v < 0].abs().sum()),
-        n_pos=("value", lambda v: int((v > 0).sum())), n_neg=("value", lambda v: int((v < 0).sum())),
-        covered=("n_words", "sum"), total=("value", "sum"),
-    )  # fmt: skip
-    rows = []
-    for i, n in enumerate(n_tokens):
-        p = per_text.loc[i] if i in per_text.index else None
-        pos_sum, neg_sum = (p["pos_sum"], p["neg_sum"]) if p is not None else (0.0, 0.0)
-        neutral = max(n - (p["covered"] if p is not None else 0), 0)
-        mass = pos_sum + neg_sum + neutral
-        s = p["total"] if p is not None else 0.0
-        row = {"neg": neg_sum / mass if mass else 0.0, "neu": neutral / mass if mass else 0.0,
-               "pos": pos_sum / mass if mass else 0.0, "compound": s / math.sqrt(s * s + ALPHA)}  # fmt: skip
-        if details:
-            row |= _details(n, int(p["n_pos"]) if p is not None else 0, int(p["n_neg"]) if p is not None else 0)
-        rows.append(row)
+    value = hits["value"]
+    per_text = pd.DataFrame({
+        "doc_id": hits["doc_id"], "pos_sum": value.clip(lower=0), "neg_sum": (-value).clip(lower=0),
+        "n_pos": (value > 0).astype("int64"), "n_neg": (value < 0).astype("int64"), "total": value,
+        "covered": [len(tokenize(t)) or 1 for t in hits["term"]],
+    }).groupby("doc_id").sum().reindex(range(len(texts)), fill_value=0)  # fmt: skip
+    n_tokens = np.asarray(_token_counts(texts, lexicon.dictionary), dtype="int64")
+    neutral = np.maximum(n_tokens - per_text["covered"].to_numpy(), 0)
+    mass = per_text["pos_sum"].to_numpy() + per_text["neg_sum"].to_numpy() + neutral
+    safe = np.where(mass > 0, mass, 1.0)
+    total = per_text["total"].to_numpy(dtype=float)
+    rows = pd.DataFrame({
+        "neg": np.where(mass > 0, per_text["neg_sum"].to_numpy() / safe, 0.0),
+        "neu": np.where(mass > 0, neutral / safe, 0.0),
+        "pos": np.where(mass > 0, per_text["pos_sum"].to_numpy() / safe, 0.0),
+        "compound": total / np.sqrt(total * total + ALPHA),
+    })  # fmt: skip
+    if details:
+        rows = rows.join(_details_frame(n_tokens, per_text["n_pos"].to_numpy(), per_text["n_neg"].to_numpy()))
     return rows
+
+
+def _details_frame(n_tokens: np.ndarray, n_pos: np.ndarray, n_neg: np.ndarray) -> pd.DataFrame:
+    """Counts and the standard dictionary polarity scores."""
+    safe = np.where(n_tokens > 0, n_tokens, 1)
+    return pd.DataFrame({"n_tokens": n_tokens, "n_pos": n_pos, "n_neg": n_neg,
+                         "log_ratio": np.log((n_pos + 0.5) / (n_neg + 0.5)),
+                         "net": np.where(n_tokens > 0, (n_pos - n_neg) / safe, 0.0)})  # fmt: skip
 
 
 # ---------------------------------------------------------------------------- scoring
@@ -360,9 +364,13 @@ def score_texts(
         if not isinstance(text, str):
             raise TypeError(f"texts[{i}] is {text!r}, not a string; replace missing texts with '' (e.g. .fillna(''))")
     lex = read_lexicon(lexicon, overrides=overrides)
-    rows = _vader_rows(lex, texts, details) if lex.analyzer is not None else _dictionary_rows(lex, texts, details)
     columns = SCORE_COLUMNS + (DETAIL_COLUMNS if details else [])
-    frame = pd.DataFrame(rows, columns=columns, index=index)
+    if lex.analyzer is not None:
+        frame = _vader_rows(lex, texts, details)[columns]
+    else:
+        frame = _dictionary_rows(lex, texts, details)[columns]
+    if index is not None:
+        frame.index = index
     return frame.astype({c: "int64" for c in ("n_tokens", "n_pos", "n_neg") if c in frame.columns})
 
 
@@ -793,13 +801,28 @@ def select_examples(actor_scores: pd.DataFrame, *, lexicon: str = "vader", n: in
 # ---------------------------------------------------------------------------- plots
 
 
-def plot_groups(groups: pd.DataFrame, *, title: str = "Mean sentence compound by group (95% CI)"):
-    """Dot-and-whisker plot of :func:`score_groups`: one row per group, one colour per lexicon.
+def plot_groups(
+    groups: pd.DataFrame,
+    *,
+    scores: pd.DataFrame | None = None,
+    by: str = "doc_id",
+    corpus: pd.DataFrame | None = None,
+    title: str = "Sentence compound by group: every sentence, mean and 95% CI",
+):
+    """Distribution by group: each sentence's compound as a faint dot (when ``scores`` is
+    given), and the group mean with its interval from :func:`score_groups` as a dot and
+    whisker; one row per group, one colour per lexicon.
+
+    Args:
+        groups: from :func:`score_groups`.
+        scores: sentence scores (:func:`score_sentences`), to draw the distribution.
+        by, corpus: the grouping column of ``scores`` and where to find it (as in :func:`score_groups`).
+        title: the plot title.
 
     >>> g = pd.DataFrame({"lexicon": "vader", "group": ["a", "b"], "estimate": [.1, -.2],
     ...                   "ci_low": [0, -.3], "ci_high": [.2, -.1]})
     >>> plot_groups(g).axes[0].get_xlabel()
-    'mean sentence compound'
+    'sentence compound'
     """
     import matplotlib.pyplot as plt
 
@@ -807,14 +830,22 @@ def plot_groups(groups: pd.DataFrame, *, title: str = "Mean sentence compound by
     lexicons = list(dict.fromkeys(groups["lexicon"]))
     fig, ax = plt.subplots(figsize=(8, 1 + 0.35 * len(names) * max(1, len(lexicons))))
     step = 0.8 / max(1, len(lexicons))
-    for k, (lexicon, part) in enumerate(groups.groupby("lexicon", sort=False)):
-        y = np.array([names.index(str(g)) for g in part["group"]]) + (k - (len(lexicons) - 1) / 2) * step
+    points = _with_group(scores, by, corpus) if scores is not None else None
+    jitter = np.random.default_rng(0)
+    for k, lexicon in enumerate(lexicons):
+        part, offset = groups[groups["lexicon"] == lexicon], (k - (len(lexicons) - 1) / 2) * step
+        colour = f"C{k % 10}"
+        if points is not None:
+            mine = points[(points["lexicon"] == lexicon) & points[by].astype(str).isin(names)]
+            y = mine[by].astype(str).map(names.index).to_numpy() + offset + jitter.uniform(-step / 3, step / 3, len(mine))
+            ax.scatter(mine["compound"], y, s=6, alpha=0.25, color=colour, linewidths=0)
+        y = np.array([names.index(str(g)) for g in part["group"]]) + offset
         err = np.vstack([part["estimate"] - part["ci_low"], part["ci_high"] - part["estimate"]])
-        ax.errorbar(part["estimate"], y, xerr=err, fmt="o", capsize=3, label=lexicon)
+        ax.errorbar(part["estimate"], y, xerr=err, fmt="o", capsize=3, color=colour, label=lexicon)
     ax.axvline(0, color="grey", lw=0.8)
     ax.set_yticks(range(len(names)), names)
     ax.invert_yaxis()
-    ax.set_xlabel("mean sentence compound")
+    ax.set_xlabel("sentence compound")
     ax.set_title(title)
     ax.legend(frameon=False, loc="best")
     fig.tight_layout()

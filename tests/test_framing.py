@@ -476,9 +476,15 @@ def test_framing_notebook_runs_on_fixture_corpus(tmp_path):
     row = agreement.loc[("sovereignty_territory", "dictionary")]
     assert row[["n", "both", "only_a", "only_b", "neither"]].tolist() == [4, 1, 0, 1, 2]
     assert row["precision"] == 1.0 and row["recall"] == 0.5
+    contrast = pd.read_csv(tables / "framing_term_contrast.csv", keep_default_na=False).set_index("term")
+    assert contrast["log_odds_z"].is_monotonic_decreasing
+    # target Alpha (first by name among the two groups of two documents), reference Beta
+    assert contrast.loc["reassurance", ["n_target", "n_reference"]].tolist() == [1, 0]
+    assert contrast.loc["peace", ["n_target", "n_reference"]].tolist() == [0, 2]
+    assert contrast.loc["reassurance", "log_odds_z"] > 0 > contrast.loc["peace", "log_odds_z"]
     evidence = pd.read_csv(tables / "framing_evidence.csv")
     assert evidence["html"].str.contains("<mark>").all()
-    for name in ("framing_heatmap", "framing_differences", "framing_cooccurrence"):
+    for name in ("framing_heatmap", "framing_differences", "framing_cooccurrence", "framing_term_contrast"):
         assert (tmp_path / "figures" / f"{name}.png").exists()
 
 
