@@ -1160,7 +1160,9 @@ def plot_term_scatter(
     picked = [i for i in dict.fromkeys(picked.tolist()) if z[i] != 0][:label_top]
     texts = [ax.text(x[i], y[i], str(table["term"].iloc[i]), fontsize=8) for i in picked]
     if texts:
-        adjust_text(texts, ax=ax, arrowprops={"arrowstyle": "-", "color": "grey", "lw": 0.5})
+        # A fixed number of iterations, not adjustText's default time limit: the same table
+        # gives the same figure on any machine.
+        adjust_text(texts, ax=ax, iter_lim=300, arrowprops={"arrowstyle": "-", "color": "grey", "lw": 0.5})
     return fig
 
 

@@ -385,6 +385,16 @@ def test_plots_draw_the_expected_marks():
     assert len(xray.axes[0].collections[0].get_offsets()) == 3
 
 
+def test_term_scatter_labels_land_in_the_same_place_every_time(tmp_path):
+    # Label placement must not depend on how fast the machine is (reports are diffed byte by byte).
+    from corpus_tools.report import save_figure
+
+    table = kw.keyness(DOCS, by="outlet", target="A")
+    paths = [save_figure(kw.plot_term_scatter(table, label_top=5), "scatter", tmp_path / str(i), formats=("svg",))[0]
+             for i in range(2)]
+    assert paths[0].read_bytes() == paths[1].read_bytes()
+
+
 def test_module_examples_run():
     import doctest
 
