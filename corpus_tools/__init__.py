@@ -8,7 +8,7 @@ The pipeline runs one way: ``io`` (read) -> ``clean`` (strip boilerplate, with a
 >>> sentences = ct.split_sentences(corpus)
 """
 
-from corpus_tools import config, dictionaries, stats
+from corpus_tools import config, dictionaries, framing, keywords, sentiment, stats
 from corpus_tools.clean import clean_audit, clean_corpus, clean_text
 from corpus_tools.io import CorpusInputError, CorpusWarning, load_corpus
 from corpus_tools.segment import split_sentences, split_tokens, tokenize
@@ -18,6 +18,9 @@ __version__ = "0.1.0"
 __all__ = [
     "config",
     "dictionaries",
+    "sentiment",
+    "keywords",
+    "framing",
     "stats",
     "load_corpus",
     "clean_corpus",

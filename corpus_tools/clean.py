@@ -184,6 +184,8 @@ def normalize_line(line: str) -> str:
 _STOPWORDS = read_stopwords()
 _TERMINAL_RE = re.compile(r"[.!?:;\"')\]]\s*$")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"')\]]*\s*$")
+# A sentence boundary inside a line ("... questions. These include:"): prose, not a heading.
+_INNER_SENTENCE_RE = re.compile(r"[a-z]{2,}[.!?][\"')\]]*\s+[A-Z][a-z]")
 
 
 @dataclass
@@ -214,12 +216,13 @@ class _Line:
     @functools.cached_property
     def is_prose(self) -> bool:
         """Reads like article prose: a sentence of some length, with stop words."""
-        return self.n_words >= 12 and bool(_SENTENCE_END_RE.search(self.norm)) and self.stop_share >= 0.25
+        ends = bool(_SENTENCE_END_RE.search(self.norm) or _INNER_SENTENCE_RE.search(self.norm) and self.norm.rstrip().endswith(":"))
+        return self.n_words >= 12 and ends and self.stop_share >= 0.25
 
     @functools.cached_property
     def is_heading_like(self) -> bool:
         """Short, no sentence-final full stop: a headline, heading, menu entry or link."""
-        return 0 < self.n_words <= 25 and not re.search(r"[.;,]\s*$", self.norm)
+        return 0 < self.n_words <= 25 and not re.search(r"[.;,]\s*$", self.norm) and not _INNER_SENTENCE_RE.search(self.norm)
 
 
 _LINE_SPLIT_RE = re.compile(r"([^\r\n]*)(\r\n|\n|\r|$)")
@@ -822,7 +825,8 @@ def _remove_menu_blocks(page: _Page, *, min_lines: int = 4) -> None:
         if kept and ln is not None and ln.idx == page.first:
             kept = _drop_lead_in(page, body, kept)
         if len(body) >= min_lines and evidence >= 2:
-            for r in kept:
+            # Menus and footers do not ask questions; a question of some length is a subheading.
+            for r in [r for r in kept if not (r.n_words >= 4 and r.norm.rstrip().endswith("?"))]:
                 if r.idx < page.first and r.n_words <= 8:
                     page.date = page.date or _parse_date(r.norm)
                 page.remove(r.idx, "menu_block")

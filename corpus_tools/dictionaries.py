@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 #: Folders of ``corpus_tools/resources`` searched, in order, for a dictionary given by name.
-DICTIONARY_DIRS = ("dictionaries", "actors")
+DICTIONARY_DIRS = ("dictionaries", "actors", "frames")
 #: File suffixes :func:`read_dictionary` understands.
 SUFFIXES = (".yml", ".yaml", ".csv", ".tsv", ".dic", ".lc3")
 #: Columns of the table returned by :func:`match_dictionary`.
@@ -334,7 +334,7 @@ def read_dictionary(source: str | Path | Dictionary) -> Dictionary:
     The suffix chooses the reader: ``.yml``/``.yaml`` (the project's format, see
     ``docs/dictionaries.md``), ``.csv``/``.tsv`` (``term,category[,weight]``), ``.dic``
     (LIWC), ``.lc3`` (Lexicoder). A bare name (``"ukraine_security"``) is looked up in
-    ``corpus_tools/resources/dictionaries/`` and ``resources/actors/``.
+    ``corpus_tools/resources/dictionaries/``, ``resources/actors/`` and ``resources/frames/``.
 
     Raises:
         DictionaryError: the file is missing or malformed (the message names file:line).

@@ -263,6 +263,21 @@ def test_reader_addressed_line_between_footer_furniture_is_removed_by_context():
     assert kept_lines(result) == [PROSE, BODY.splitlines()[0]]
 
 
+def test_question_subheads_and_colon_paragraphs_after_a_removed_table_are_kept():
+    # An explainer's closing section: a question subhead over a broken table, another question,
+    # then a paragraph that ends in a colon and introduces a list.
+    question_1 = "How do the governments involved view the proposal?"
+    question_2 = "Which other options are being discussed by the ministers?"
+    intro = ("Besides the treaty, other forms of support are being considered, although they raise hard questions. "
+             "These include:")
+    table = ["| Country | View |", "| :--- | :--- |", "| Norway | Supports |", "| Chile | Undecided |"]
+    items = ["Loans: Offering credit to rebuild the ports.", "Training: Sending instructors to the academy."]
+    raw = page("Ministers weigh new treaty", PROSE, BODY.splitlines()[0], question_1, table, question_2, intro, items,
+               "You may also like", FOOTER)
+    kept = kept_lines(clean_text(raw))
+    assert question_1 in kept and question_2 in kept
+    assert intro in kept
+    assert "Careers" not in kept
 @pytest.mark.parametrize(
     ("chrome", "rule"),
     [

@@ -342,3 +342,8 @@ def test_afinn_lexicon_as_weighted_dictionary():
     expected = {"can't stand": lexicon["can't stand"], "bad luck": lexicon["bad luck"], "peace": lexicon["peace"],
                 "good": lexicon["good"]}  # fmt: skip
     assert dict(zip(hits["term"], hits["weight"])) == expected
+
+
+def test_frame_dictionaries_are_found_by_name():
+    assert {"generic", "security", "ukraine_security"} <= set(list_dictionaries())
+    assert "conflict" in read_dictionary("generic").category_names
