@@ -800,7 +800,6 @@ def _is_short(ln: _Line) -> bool:
     )
 
 
-_INNER_SENTENCE_RE = re.compile(r"[a-z]{2}[.!?] +[A-Z]")
 # Rules whose removals are evidence of site furniture; repeats and the title are not
 # (a table printed twice or a table of contents is article content shown again).
 _NOT_FURNITURE = {None, "title", "repeated_line", "repeated_headline", "toc", "trailing_fragment"}
