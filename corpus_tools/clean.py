@@ -582,6 +582,8 @@ class _Page:
     late_date: pd.Timestamp | None = None
 
     def remove(self, i: int, rule: str) -> None:
+        if rule not in RULES:  # every removal must be citable with its reason
+            raise ValueError(f"cleaning rule {rule!r} has no reason in RULES")
         self.removed.setdefault(i, rule)
 
     def outside(self, i: int) -> bool:
