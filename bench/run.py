@@ -5,7 +5,8 @@ Every ``bench/bench_*.py`` module exposes ``cases(quick: bool = False)``, which 
 baseline_scale)``: two functions without arguments that do the same job, the baseline the
 simple or previous way, the candidate the project's way. Inputs are built inside ``cases``
 so they are not timed. When the baseline is too slow to run in full it runs on a sample
-and ``baseline_scale`` extrapolates its time (the output marks it with ``~``).
+and ``baseline_scale`` extrapolates its time (the output marks it with ``~``). A module
+with only a ``main()`` (its own timing and printing) is run after the table, as it is.
 
 For each case both functions run in this process, alternately, ``--repeat`` times (default
 1; use 3 or more for stable figures); the best time of each is kept, and the ratio ``baseline / candidate`` is printed (above 1: the
@@ -59,12 +60,16 @@ def discover(only: list[str] | None = None) -> dict[str, Path]:
     return found
 
 
-def load_cases(path: Path, *, quick: bool) -> Iterator[Case]:
-    spec = importlib.util.spec_from_file_location(f"bench_{path.stem}", path)
+def load_module(path: Path):
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    if not hasattr(module, "cases"):
-        raise SystemExit(f"error: {path} has no cases(quick=False) function; see bench/run.py for the interface")
+    if not hasattr(module, "cases") and not hasattr(module, "main"):
+        raise SystemExit(f"error: {path} has neither cases(quick=False) nor main(); see bench/run.py for the interface")
+    return module
+
+
+def load_cases(module, *, quick: bool) -> Iterator[Case]:
     for case in module.cases(quick=quick):
         yield Case(*case)
 
@@ -115,11 +120,19 @@ def main(argv: list[str] | None = None) -> int:
     header = f"{'benchmark':<13} {'case':<52} {'baseline s':>10} {'ours s':>10} {'ratio':>9} {'base MiB':>10} {'ours MiB':>10}"
     print(header)
     print("-" * len(header))
+    legacy = []
     for name, path in discover(args.only).items():
-        for case in load_cases(path, quick=args.quick):
+        module = load_module(path)
+        if not hasattr(module, "cases"):
+            legacy.append((name, module))  # prints its own figures, after the table
+            continue
+        for case in load_cases(module, quick=args.quick):
             print(format_result(run_case(name, case, repeat=args.repeat, memory=not args.no_memory)), flush=True)
     print("\nratio = baseline time / our time (above 1: ours is faster); ~ = baseline timed on a sample and scaled;")
     print("MiB = peak Python allocations under tracemalloc.")
+    for name, module in legacy:
+        print(f"\n=== {name}: no cases() yet, its own main() (full size, --quick does not apply) ===", flush=True)
+        module.main()
     return 0
 
 
