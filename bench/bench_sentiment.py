@@ -1,15 +1,13 @@
 """Benchmark: sentence sentiment on a BBC-sized corpus (2,225 articles x 25 sentences) against
 the plain reference loop (``SentimentIntensityAnalyzer().polarity_scores`` per sentence).
 
-Run: ``.venv/bin/python bench/bench_sentiment.py``. Prints seconds and the ratio
-(score_sentences / reference loop) for VADER, which also computes per-word valences for the
-counts, and the seconds for AFINN and Pattern through the dictionary matcher; all run in this
-process on the same synthetic corpus, built by repeating the seeds' sentences.
+Run by ``make bench`` (``bench/run.py --only sentiment``), which prints the ratio reference loop /
+score_sentences for VADER (which also computes per-word valences for the drivers), and for
+AFINN and Pattern through the dictionary matcher against the same reference loop; all run in
+this process on the same synthetic corpus, built by repeating the seeds' sentences.
 """
 
 from __future__ import annotations
-
-import time
 
 import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -31,24 +29,15 @@ def build_sentences() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def timed(label: str, func) -> float:
-    started = time.perf_counter()
-    func()
-    seconds = time.perf_counter() - started
-    print(f"{label:<45} {seconds:7.2f} s")
-    return seconds
-
-
-def main() -> None:
+def cases(quick: bool = False):
+    """score_sentences per lexicon against the plain reference VADER loop."""
     sentences = build_sentences()
-    print(f"{len(sentences):,} sentences")
+    if quick:
+        sentences = sentences.head(len(sentences) // 10)
     analyzer = SentimentIntensityAnalyzer()
-    baseline = timed("reference loop (polarity_scores)", lambda: [analyzer.polarity_scores(t) for t in sentences["text"]])
-    ours = timed("score_sentences(lexicons=['vader'])", lambda: sentiment.score_sentences(sentences, lexicons=["vader"]))
-    print(f"ratio score_sentences / reference loop: {ours / baseline:.2f}")
-    for lexicon in ("afinn", "pattern"):
-        timed(f"score_sentences(lexicons=['{lexicon}'])", lambda: sentiment.score_sentences(sentences, lexicons=[lexicon]))
-
-
-if __name__ == "__main__":
-    main()
+    for lexicon in ("vader", "afinn", "pattern"):
+        yield (
+            f"score_sentences({lexicon!r}) vs reference VADER loop, {len(sentences):,} sentences",
+            lambda: [analyzer.polarity_scores(t) for t in sentences["text"]],
+            lambda lexicon=lexicon: sentiment.score_sentences(sentences, lexicons=[lexicon]),
+        )
