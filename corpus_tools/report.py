@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["write_table", "save_figure", "highlight_html", "table_html", "output_dirs"]
+__all__ = ["write_table", "save_figure", "highlight_html", "table_html", "output_dirs", "label_documents"]
 
 _SAFE_NAME_RE = re.compile(r"[^A-Za-z0-9_.-]+")
 
@@ -90,3 +90,45 @@ def table_html(table: pd.DataFrame, *, html_columns: Sequence[str] = (), max_row
         if col not in formatters and escaped[col].dtype == object:
             escaped[col] = escaped[col].map(lambda v: html.escape(str(v)) if isinstance(v, str) else v)
     return escaped.to_html(index=False, escape=False, border=0, classes="ct-table")
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(str(text).split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    if text[width - 1] != " " and " " in cut:  # drop the last, partial word
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-") + "\u2026"
+
+
+def _unique_prefixes(ids: Sequence[str], *, min_len: int = 3) -> list[str]:
+    """The shortest prefix of each id (at least ``min_len`` characters) that no other id shares."""
+    keys = []
+    for doc_id in ids:
+        others = [o for o in ids if o != doc_id]
+        n = min(min_len, len(doc_id))
+        while n < len(doc_id) and any(o.startswith(doc_id[:n]) for o in others):
+            n += 1
+        keys.append(doc_id[:n].rstrip("_-. ") or doc_id[:n])
+    return keys
+
+
+def label_documents(corpus: pd.DataFrame, *, width: int = 40) -> pd.Series:
+    """Short readable labels for figures, indexed by ``doc_id``: the shortest unique start of
+    the ``doc_id`` (so every label leads back to its document), then the title cut to ``width``
+    characters at a word boundary; a document without a title shows the first words of its text.
+
+    >>> docs = pd.DataFrame({"doc_id": ["000_a1", "001_b2"], "title": ["Talks begin on a force for Ukraine", None],
+    ...                      "text": ["...", "Washington - Allies met on Monday."]})
+    >>> label_documents(docs, width=20).tolist()
+    ['000 \u00b7 Talks begin on a\u2026', '001 \u00b7 Washington - Allies\u2026']
+    """
+    ids = corpus["doc_id"].astype(str).tolist()
+    titles = corpus["title"] if "title" in corpus else pd.Series([None] * len(corpus), index=corpus.index)
+    texts = corpus["text"] if "text" in corpus else pd.Series([""] * len(corpus), index=corpus.index)
+    labels = []
+    for key, title, text in zip(_unique_prefixes(ids), titles, texts):
+        words = title if isinstance(title, str) and title.strip() else (str(text).strip().splitlines() or [""])[0]
+        labels.append(f"{key} \u00b7 {_short(words, width)}" if words.strip() else key)
+    return pd.Series(labels, index=pd.Index(ids, name="doc_id"), name="label")
