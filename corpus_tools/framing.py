@@ -1022,11 +1022,21 @@ def plot_frame_heatmap(salience: pd.DataFrame, *, value: str = "per_1000_words",
 
 
 def plot_frame_cooccurrence(cooccurrence: pd.DataFrame, *, value: str = "jaccard"):
-    """Heatmap frame x frame of :func:`count_frame_cooccurrence`. Returns the Figure."""
+    """Heatmap frame x frame of :func:`count_frame_cooccurrence`. The diagonal (a frame with
+    itself) is left empty so that the colour scale spans the pairs. Returns the Figure.
+
+    >>> c = pd.DataFrame({"frame_a": ["x", "x", "y", "y"], "frame_b": ["x", "y", "x", "y"], "jaccard": [1, .2, .2, 1]})
+    >>> plot_frame_cooccurrence(c).axes[0].get_images()[0].get_array().mask.tolist()
+    [[True, False], [False, True]]
+    """
     matrix = cooccurrence.pivot(index="frame_a", columns="frame_b", values=value)
     order = list(dict.fromkeys(cooccurrence["frame_a"]))
-    matrix = matrix.reindex(index=order, columns=order)
-    return _heatmap(matrix, title=f"Frame co-occurrence ({value})", label=value)
+    matrix = matrix.reindex(index=order, columns=order).astype(float)
+    values = matrix.to_numpy(copy=True)
+    np.fill_diagonal(values, np.nan)
+    label = "Jaccard index (with both / with either)" if value == "jaccard" else value.replace("_", " ")
+    return _heatmap(pd.DataFrame(values, index=matrix.index, columns=matrix.columns),
+                    title="Frame co-occurrence (diagonal left empty)", label=label)  # fmt: skip
 
 
 def plot_frame_differences(differences: pd.DataFrame, *, max_pairs: int = 12, labels: Mapping | None = None):
