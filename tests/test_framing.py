@@ -442,6 +442,8 @@ def _differences(n_groups: int) -> pd.DataFrame:
 
 
 def test_difference_plot_shows_every_pair_and_says_when_it_cannot():
+    import matplotlib.pyplot as plt
+
     fig = framing.plot_frame_differences(_differences(5), labels={"g0": "Article zero"})
     panels = [ax for ax in fig.axes if ax.get_visible()]
     assert len(panels) == 10 and fig.get_suptitle() == ""  # 5 groups: 10 pairs, none dropped
@@ -451,13 +453,17 @@ def test_difference_plot_shows_every_pair_and_says_when_it_cannot():
     fig = framing.plot_frame_differences(_differences(6), max_pairs=12)
     assert sum(ax.get_visible() for ax in fig.axes) == 12
     assert fig.get_suptitle().startswith("first 12 of 15 pairs")
+    plt.close("all")
 
 
 def test_heatmap_rows_use_the_labels_given():
+    import matplotlib.pyplot as plt
+
     salience = pd.DataFrame({"group": ["a", "a", "b", "b"], "frame": ["war", "peace"] * 2, "per_1000_words": [1.0, 2, 3, 4]})
     ax = framing.plot_frame_heatmap(salience, labels={"a": "Article A"}).axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Article A", "b"]
     assert ax.get_title() == "Frame salience: hits per 1,000 words"
+    plt.close("all")
 
 
 def test_seeds_security_frames_present(seeds_corpus, seeds_sentences):

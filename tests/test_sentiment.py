@@ -379,6 +379,8 @@ def test_empty_texts_score_zero_and_documents_without_actors_give_empty_tables()
 
 
 def test_plots_name_documents_by_the_labels_given():
+    import matplotlib.pyplot as plt
+
     labels = {"d1": "Talks begin", "d2": "Allies meet"}
     groups = pd.DataFrame({"lexicon": "vader", "group": ["d1", "d2", "d3"], "estimate": [.1, -.2, 0],
                            "ci_low": [0, -.3, -.1], "ci_high": [.2, -.1, .1]})  # fmt: skip
@@ -392,3 +394,4 @@ def test_plots_name_documents_by_the_labels_given():
                            "estimate": [.3, -.4], "ci_low": [.1, -.4], "ci_high": [.5, -.4]})  # fmt: skip
     ax = sentiment.plot_actor_heatmap(actors, labels=labels).axes[0]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["Talks begin", "Allies meet"]
+    plt.close("all")
