@@ -102,15 +102,27 @@ def _short(text: str, width: int) -> str:
     return cut.rstrip(" ,;:-") + "\u2026"
 
 
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
 def _unique_prefixes(ids: Sequence[str], *, min_len: int = 3) -> list[str]:
-    """The shortest prefix of each id (at least ``min_len`` characters) that no other id shares."""
+    """The shortest prefix of each id (at least ``min_len`` characters) that no other id shares:
+    one character past the longest start it has in common with its neighbours in sorted order."""
+    order = sorted(set(ids))
+    shared = {doc_id: 0 for doc_id in order}
+    for a, b in zip(order, order[1:]):
+        n = _common_prefix(a, b)
+        shared[a], shared[b] = max(shared[a], n), max(shared[b], n)
     keys = []
     for doc_id in ids:
-        others = [o for o in ids if o != doc_id]
-        n = min(min_len, len(doc_id))
-        while n < len(doc_id) and any(o.startswith(doc_id[:n]) for o in others):
-            n += 1
-        keys.append(doc_id[:n].rstrip("_-. ") or doc_id[:n])
+        key = doc_id[: max(min_len, shared[doc_id] + 1)]
+        while len(key) > shared[doc_id] + 1 and key[-1] in "_-. ":  # a trailing separator, unless it tells ids apart
+            key = key[:-1]
+        keys.append(key)
     return keys
 
 

@@ -31,6 +31,19 @@ def test_label_keys_are_the_shortest_unique_start_of_each_doc_id():
     assert [label.split(" \u00b7 ")[0] for label in labels] == ["000", "001", "bbc_2025_01", "bbc_2025_02"]
 
 
+@pytest.mark.parametrize(
+    ("ids", "keys"),
+    [
+        (["a1", "a10", "b"], ["a1", "a10", "b"]),  # an id that starts another stays whole
+        (["ab_x", "ab-y"], ["ab_", "ab-"]),  # the separator that tells them apart is kept
+        (["ab_1", "cd_2"], ["ab", "cd"]),  # a trailing separator is dropped otherwise
+    ],
+)
+def test_label_keys_stay_unique(ids, keys):
+    docs = pd.DataFrame({"doc_id": ids, "title": "T", "text": ""})
+    assert [label.split(" \u00b7 ")[0] for label in report.label_documents(docs)] == keys
+
+
 def test_label_without_title_or_text_is_the_key():
     docs = pd.DataFrame({"doc_id": ["x1", "y2"], "title": [None, None], "text": ["", ""]})
     assert report.label_documents(docs).tolist() == ["x1", "y2"]
