@@ -53,3 +53,10 @@ def test_label_on_the_seeds_names_every_document_once(seeds_corpus):
     labels = report.label_documents(seeds_corpus)
     assert labels.is_unique and len(labels) == len(seeds_corpus)
     assert labels["000_02b64eec91d5a962"].startswith("000 \u00b7 Discussions Begin")
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    result = doctest.testmod(report)
+    assert result.attempted > 0 and result.failed == 0
