@@ -4,12 +4,14 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EVAL ?= ../shared/eval
 STAMP := $(VENV)/.installed
+JOBS ?= 2
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Headless everywhere: no display, no browser, no network look-ups by Jupyter.
 export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv reports test validate bench lab lock clean-venv
+.PHONY: help venv reports test test-browser validate bench lab lock clean-venv
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -25,11 +27,17 @@ $(STAMP): pyproject.toml requirements.lock
 
 venv: $(STAMP) ## Create the virtual environment and install the package (done by every other target)
 
-reports: $(STAMP) ## Run every notebook on seeds/ into reports/ (executed .ipynb + .html)
-	$(BIN)/python -m corpus_tools.run_notebooks --out reports
+reports: $(STAMP) ## Run the seeds study (studies/seeds.yml) into reports/seeds/; unchanged notebooks are reused
+	$(BIN)/corpus-tools report --study studies/seeds.yml --jobs $(JOBS)
 
 test: $(STAMP) ## Run the test suite
 	$(BIN)/python -m pytest -q
+
+test-browser: $(STAMP) ## Open every HTML report in headless Chromium (installs Debian's chromium if missing)
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium (needs root or sudo, and the package mirror)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+	$(BIN)/python -m pytest -q -m browser tests/test_browser.py
 
 validate: $(STAMP) ## Validate against ../shared/eval (cleaning, sentiment, keywords, framing)
 	$(BIN)/python -m corpus_tools.validate --eval $(EVAL)
@@ -37,8 +45,8 @@ validate: $(STAMP) ## Validate against ../shared/eval (cleaning, sentiment, keyw
 bench: $(STAMP) ## Run the benchmarks in bench/ (ratios against an in-process baseline)
 	$(BIN)/python bench/run.py
 
-lab: $(STAMP) ## Open JupyterLab on notebooks/ with the project's kernel
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+lab: $(STAMP) ## Open JupyterLab on notebooks/ with the project's kernel (figures inline, as in the reports)
+	env -u MPLBACKEND $(BIN)/jupyter lab --notebook-dir=notebooks
 
 lock: ## Re-pin requirements.lock from a fresh environment built from pyproject.toml
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv && .lockenv/bin/pip install --quiet -e '.[test]'

@@ -1,29 +1,29 @@
 """Benchmark: dictionary matching on a BBC-sized corpus (2,225 articles) against the naive
 approach of scanning every sentence with one regular expression per pattern.
 
-Run: ``.venv/bin/python bench/bench_dictionaries.py``. Prints seconds and the speed-up ratio
-(baseline / match_dictionary); both run in this process on the same synthetic corpus,
+Run: ``make bench`` or ``.venv/bin/python bench/run.py --only dictionaries`` (see bench/run.py); it
+prints seconds and the speed-up ratio (baseline / match_dictionary); both run in this process on the same synthetic corpus,
 built by repeating the seeds' sentences, and the same lexicon (about 1,400 words, globs and phrases from the seeds' vocabulary).
 """
 
 from __future__ import annotations
 
 import re
-import time
 from collections import Counter
 
 import corpus_tools as ct
 from corpus_tools.dictionaries import Dictionary, match_dictionary
 
 N_DOCS = 2225
+N_QUICK = 200
 
 
-def build_inputs():
+def build_inputs(n_docs: int = N_DOCS):
     sentences = ct.split_sentences(ct.load_corpus(ct.config.SEEDS_DIR))
     per_doc = 25  # a BBC article has about 20-30 sentences
     texts = sentences["text"].tolist()
     rows = []
-    for d in range(N_DOCS):
+    for d in range(n_docs):
         for s in range(per_doc):
             rows.append({"doc_id": f"doc{d}", "sent_id": s, "start": 0, "text": texts[(d * per_doc + s) % len(texts)]})
     import pandas as pd
@@ -47,19 +47,14 @@ def match_naive(sentences, dictionary) -> int:
     return sum(len(rx.findall(text)) for text in sentences["text"] for rx in compiled)
 
 
-def main() -> None:
-    sentences, dictionary = build_inputs()
-    sample = sentences.iloc[: len(sentences) // 20]  # the baseline is slow: time it on 5%
-    t0 = time.perf_counter()
-    hits = match_dictionary(sentences, dictionary)
-    ours = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    match_naive(sample, dictionary)
-    naive = (time.perf_counter() - t0) * len(sentences) / len(sample)
-    print(f"sentences: {len(sentences):,}  patterns: {len(dictionary):,}  hits: {len(hits):,}")
-    print(f"match_dictionary: {ours:.1f} s   per-pattern regex scan (extrapolated from 5%): {naive:.1f} s")
-    print(f"speed-up ratio: {naive / ours:.1f}x")
-
-
-if __name__ == "__main__":
-    main()
+def cases(quick: bool = False):
+    """match_dictionary against one regular expression per pattern; the baseline is slow, so
+    it is timed on 5% of the sentences and scaled by 20."""
+    sentences, dictionary = build_inputs(n_docs=N_QUICK if quick else N_DOCS)
+    sample = sentences.iloc[: len(sentences) // 20]
+    yield (
+        f"match_dictionary vs per-pattern regex, {len(sentences):,} sentences x {len(dictionary):,} patterns",
+        lambda: match_naive(sample, dictionary),
+        lambda: match_dictionary(sentences, dictionary),
+        len(sentences) / len(sample),
+    )

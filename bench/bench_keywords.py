@@ -18,7 +18,7 @@ from scipy.stats import chi2_contingency
 
 import corpus_tools as ct
 from corpus_tools import keywords as kw
-from corpus_tools.segment import read_stopwords, tokenize
+from corpus_tools.segment import tokenize
 
 N_DOCS = 2225
 N_GROUPS = 5
@@ -34,7 +34,7 @@ def build_corpus() -> pd.DataFrame:
 
 def keyness_naive(corpus: pd.DataFrame) -> dict:
     """Counter per document, then scipy per term and group."""
-    stop = read_stopwords()
+    stop = kw.read_stopword_list()  # the same stop words as count_terms by default
     groups: dict[str, Counter] = {}
     for group, text in zip(corpus["group"], corpus["text"]):
         words = [t for t, _, _ in tokenize(text, lowercase=True) if t not in stop and any(c.isalpha() for c in t)]

@@ -8,19 +8,25 @@ named rule. Every change is an :class:`Edit` in raw-text coordinates, so
 * ``restore_raw(clean, edits)`` gives the raw text back, byte for byte,
 * ``clean_audit(corpus)`` lists every edit as a table a researcher can cite.
 
-The rules use signals that hold on any news site (see ``docs`` of each rule in
-:data:`RULES`): the shape of a line (length, final punctuation, share of stop words, link-list
-shape), its position relative to the article body, lines repeated inside a page or across
-many documents, and generic vocabulary of site furniture ("subscribe", "read also",
-"leave a comment"). Nothing is matched against strings of one site or one story.
+The rules use signals that hold on any news site (each rule's reason is in :data:`RULES`):
+the shape of a line (length, final punctuation, share of stop words, link-list shape), its
+position relative to the article body, lines repeated inside a page or across many
+documents, and generic vocabulary of site furniture ("subscribe", "read also", "leave a
+comment"). Nothing is matched against strings of one site or one story.
+
+Cleaning runs in steps (:func:`clean_text`): find the article body (the prose-dense stretch
+of the page, :func:`_body_range`), the title and date; apply the line rules; then the
+context rules in the spirit of jusText, which remove runs of short menu-like lines and
+lines surrounded by removed furniture outside the body.
 
 The cleaner is conservative: a line that reads like article prose (long, punctuated, rich
 in stop words) is never removed by a vocabulary rule unless several independent chrome
-signals agree.
+signals agree, and short lines inside the body are kept.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -94,6 +100,8 @@ RULES: dict[str, str] = {
     "cookie_notice": "cookie or privacy-consent notice addressed to the reader",
     "menu_block": "run of short menu-like lines outside the article body that includes site furniture "
     "(navigation, footer links, lists of other stories)",
+    "media_credit": "photo / image credit line",
+    "copyright": "copyright / all-rights-reserved line of the site",
     "chrome_context": "line outside the article body between removed site furniture, short or addressed to the "
     "reader (jusText's context rule)",
 }
@@ -116,7 +124,7 @@ _BULLET_RE = re.compile(r"^[ \t]*(?:[•●◦▪▫■□►▶‣∙·*+]|-(?=
 _SPACE_RUN_RE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)|^[ \t]+|[ \t]+$")
 _TABLE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
 # A markdown link or image: [text](target "optional title"), ![alt](target).
-_MD_LINK_RE = re.compile(r"(?P<image>!)?\[(?P<text>[^\[\]\n]*)\]\((?P<target>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"]*\")?\)")
+_MD_LINK_RE = re.compile(r"(?P<image>!)?\[(?P<text>(?:[^\[\]\n]|\\[\[\]])*)\]\((?P<target>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)")
 _URL_RE = re.compile(r"<?(?:https?://|www\.)[^\s<>]+>?")
 _LINK_ONLY_RE = re.compile(
     r"^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+)?(?:(?:" + _MD_LINK_RE.pattern + r"|" + _URL_RE.pattern + r")[\s|,;·•-]*)+$"
@@ -150,6 +158,11 @@ def _char_edits(line: str, offset: int) -> list[Edit]:
     return sorted(edits, key=lambda e: e.start)
 
 
+def _fix_encoding(text: str) -> str:
+    """ftfy's mojibake repair; plain ASCII cannot be mojibake, so it is returned as is."""
+    return text if text.isascii() else ftfy.fix_encoding(text)
+
+
 def _normalize_chars(text: str) -> str:
     return _CHAR_RE.sub(lambda m: _CHAR_MAP[m.group()], text)
 
@@ -160,7 +173,7 @@ def normalize_line(line: str) -> str:
     >>> normalize_line("  \u2022 Russia\u2019s \u201cred lines\u201d \u2014 again\u00a0 ")
     'Russia\\'s "red lines" - again'
     """
-    fixed = ftfy.fix_encoding(line)
+    fixed = _fix_encoding(line)
     if fixed != line:
         line = fixed
     return _apply(line, _char_edits(line, 0))
@@ -226,7 +239,7 @@ def _split_lines(raw: str) -> list[_Line]:
         if not content and not newline:
             break
         chunk = content + newline
-        fixed = ftfy.fix_encoding(content)
+        fixed = _fix_encoding(content)
         norm = _apply(fixed, _char_edits(fixed, 0))
         words = [m.group() for m in TOKEN_RE.finditer(norm)]
         lines.append(_Line(idx, pos, pos + len(content), pos + len(chunk), content, newline, norm, words, _key(norm)))
@@ -275,12 +288,27 @@ _UI_WORDS = {
     "sign in", "sign up", "subscribe", "home", "listen", "watch", "copy link", "link copied",
     "comments", "reply", "facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "reddit",
     "pinterest", "instagram", "youtube", "flipboard", "copy", "save", "follow", "article with toc",
-    "toc", "skip", "en", "de", "fr", "es", "ru", "uk",
+    "toc", "skip", "en", "de", "fr", "es", "ru", "uk", "here", "click", "click here", "tap here", "learn more",
 }
+# Words of share/follow button rows ("Mail Facebook Twitter / X LinkedIn").
+_SOCIAL_WORDS = {
+    "share", "follow", "mail", "email", "e", "print", "copy", "link", "facebook", "twitter", "x", "linkedin", "whatsapp",
+    "telegram", "reddit", "pinterest", "instagram", "youtube", "flipboard", "messenger", "threads", "bluesky", "tiktok",
+    "mastodon", "rss", "sms", "on", "via", "us",
+}
+_COPYRIGHT_RE = re.compile(r"\ball rights reserved\b|^\s*(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}|copyright\b)", re.IGNORECASE)
+# A line that is only a footnote reference: [12], [xiv], [a].
+_FOOTNOTE_RE = re.compile(r"^\s*\[(?:\d{1,3}|[ivxlcdm]{1,8}|[a-z])\]\s*$", re.IGNORECASE)
+# A photo or image credit: "Photo: ...", "Image by ...", "(c) Agency, 2024 (photographer: ...)".
+_MEDIA_CREDIT_RE = re.compile(
+    r"^\s*(?:(?:photo(?:graph)?|image|picture|illustration|video|graphic|caption|credit)s?(?:\s+(?:by|credit|courtesy(?: of)?))?\s*:"
+    r"|(?:photo|image|picture)s?\s+(?:by|courtesy of)\b|©(?!\s*(?:\d{4}|copyright)))",  # "(c) 2025 Site" is a copyright line
+    re.IGNORECASE,
+)
 _DEBRIS_RE = re.compile(r"^[\s|:+*#=_~\-–—.·•>]*$")
 _TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?[-–—=]{2,}:?\s*(?:\|\s*:?[-–—=]{2,}:?\s*)*\|?\s*$")
 
-_SKIP_RE = re.compile(r"^\s*skip to (?:main )?(?:content|navigation|search|footer|article)\b", re.IGNORECASE)
+_SKIP_RE = re.compile(r"^\s*skip to (?:main )?(?:content|navigation|search|footer|article)(?:\b|(?=[A-Z]))", re.IGNORECASE)
 _BREADCRUMB_SEP_RE = re.compile(r"\s+(?:»|›|>|/|\||▸|→|::)\s+")
 _SHARE_RE = re.compile(
     r"^\s*(?:share(?: this| on| article| via)?|follow(?: us)?(?: on)?|print|email|tweet|copy link)\b"
@@ -290,7 +318,7 @@ _SHARE_RE = re.compile(
 )
 _RELATED_HEAD_RE = re.compile(
     r"^\s*(?:read (?:also|more|next)|see also|also read|related(?: (?:articles?|stories|posts|news|content|coverage|topics|reading))?"
-    r"|you (?:may|might) (?:also )?(?:like|be interested(?: in)?|have missed)|more (?:to (?:read|explore|watch)|like this|from|on|in|stories|news)\b.*"
+    r"|you (?:may|might) (?:also )?(?:like|be interested(?: in)?|have missed)|more (?:to (?:read|explore|watch)|like this|from|on|in|stories|news)\b.*|(?:latest )?news feed|useful reading"
     r"|recommended(?: for you| stories| articles)?|most (?:read|popular|viewed|shared)|latest(?: news| stories| articles| posts)?"
     r"|trending(?: now| stories| news)?|popular(?: now| posts| stories)?|top stories|further reading|editor'?s picks"
     r"|what to read next|keep reading|don't miss|must read)\s*[:\-]?\s*$",
@@ -313,6 +341,7 @@ _DATE_RES = [
     re.compile(rf"\b(?P<m>{_MONTHS})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{_MONTHS})\.?,? (?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mm>\d\d)-(?P<d>\d\d)\b"),
+    re.compile(r"\b(?P<d>\d{1,2})\.(?P<mm>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b"),  # 27.02.2026, day first
 ]
 _DATELINE_RE = re.compile(
     r"(?:\b\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+(?:read|watch|listen)\b|^\s*(?:posted|published|updated|last updated|post(?:ed)? on|"
@@ -321,7 +350,14 @@ _DATELINE_RE = re.compile(
 )
 
 
+_PROMO_ANY_RE = re.compile("|".join(f"(?:{p})" for p in _PROMO_PATTERNS), re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def _promo_score(text: str) -> int:
+    """Number of distinct promotional patterns in ``text`` (one combined search rules out most lines)."""
+    if not _PROMO_ANY_RE.search(text):
+        return 0
     return sum(1 for r in _PROMO_RES if r.search(text))
 
 
@@ -372,7 +408,10 @@ def _is_cookie_notice(line: _Line) -> bool:
 
 
 _TIME_WORDS_RE = re.compile(
-    r"\b(?:\d{1,2}[:.]\d\d|[ap]\.?m\.?|gmt|utc|[a-z]{1,2}[sd]t|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b\d{1,2}\b|[|,/\-\s]", re.IGNORECASE
+    r"\b(?:\d{1,2}[:.]\d\dh?|[ap]\.?m\.?|gmt|utc|[a-z]{1,2}[sd]t|at|on|update[ds]?|published|posted"
+    r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b"
+    r"|\b\d{1,2}\b|[|,/.:\-\s]",
+    re.IGNORECASE,
 )
 
 
@@ -380,12 +419,16 @@ def _is_date_line(line: _Line) -> bool:
     """A short line that is only a date and time ("Mar 3, 2025 | 9:05 AM", "2025-03-03")."""
     if line.n_words > 8:
         return False
+    rest = line.norm
     for regex in _DATE_RES:
-        m = regex.search(line.norm)
-        if m:
-            rest = line.norm[: m.start()] + " " + line.norm[m.end() :]
-            return not _TIME_WORDS_RE.sub("", rest).strip()
-    return False
+        rest = regex.sub(" ", rest)
+    return rest != line.norm and not _TIME_WORDS_RE.sub("", rest).strip()
+
+
+def _is_social_row(line: _Line) -> bool:
+    """A row of share/follow buttons: two or more words, all of them network or button names."""
+    words = line.key.split()
+    return len(words) >= 2 and all(w in _SOCIAL_WORDS for w in words) and any(w not in ("on", "via", "us", "e") for w in words)
 
 
 def _is_link_only(line: _Line) -> bool:
@@ -422,7 +465,7 @@ def _repeated_blocks(lines: Sequence[_Line], *, min_lines: int = 3) -> set[int]:
     seen: set[str] = set()
     flags = []
     for ln in lines:
-        if ln.blank:
+        if ln.blank or not ln.key:  # markup-only lines (table rules) neither start nor break a run
             continue
         flags.append((ln.idx, ln.key in seen))
         seen.add(ln.key)
@@ -461,7 +504,18 @@ _STEMMER = snowballstemmer.stemmer("english")
 def _stems(words: Iterable[str]) -> set[str]:
     """Snowball stems of the content words (possessives dropped)."""
     content = [re.sub(r"['’]s$", "", w.lower()) for w in words]
-    return set(_STEMMER.stemWords([w for w in content if w and w not in _STOPWORDS]))
+    return {_stem(w) for w in content if w and w not in _STOPWORDS}
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+def clear_caches() -> None:
+    """Empty the per-line caches (promotional scores, word stems); for fair benchmarks."""
+    _promo_score.cache_clear()
+    _stem.cache_clear()
 
 
 def _similar_to_title(line: _Line, title_words: set[str]) -> bool:
@@ -522,6 +576,7 @@ class _Page:
     title: str | None = None
     title_words: set[str] = field(default_factory=set)
     date: pd.Timestamp | None = None
+    late_date: pd.Timestamp | None = None
 
     def remove(self, i: int, rule: str) -> None:
         self.removed.setdefault(i, rule)
@@ -551,6 +606,7 @@ def clean_text(raw: str, *, repeated_keys: Iterable[str] = ()) -> CleanResult:
     page.first, page.last = _body_range(lines)
     _find_title(page)
     _classify_lines(page)
+    page.date = page.date or page.late_date
     _remove_title_rewordings(page)
     _remove_menu_blocks(page)
     _remove_chrome_context(page)
@@ -592,12 +648,20 @@ _TITLE_SEP_RE = re.compile(r"\s+(?:\||-|::|·)\s+")
 
 def _strip_site_name(line: _Line, lines: Sequence[_Line]) -> str:
     """"Headline | Site name" -> "Headline" when "Headline" is a line of its own further down
-    (a page's <title> followed by its <h1>)."""
+    (a page's <title> followed by its <h1>), or when the last part names the holder of the
+    page's copyright line ("(c) 2025 Site name")."""
     title = line.norm.strip()
     later = {o.key for o in lines if o.idx > line.idx and o.n_words >= 3}
-    for m in reversed(list(_TITLE_SEP_RE.finditer(title))):
+    separators = list(_TITLE_SEP_RE.finditer(title))
+    for m in reversed(separators):
         if _key(title[: m.start()]) in later:
             return title[: m.start()].strip()
+    if separators:
+        last = separators[-1]
+        site = _key(title[last.end() :])
+        holders = [o.key for o in lines if o.idx != line.idx and _COPYRIGHT_RE.search(o.norm)]
+        if site and len(site.split()) <= 5 and len(title[: last.start()].split()) >= 3 and any(site in h for h in holders):
+            return title[: last.start()].strip()
     return title
 
 
@@ -605,19 +669,26 @@ def _line_rule(page: _Page, ln: _Line, seen_keys: set[str], context: dict) -> st
     """The rule that removes one line on its own evidence, or None to keep it."""
     text, i = ln.norm, ln.idx
     outside_body = page.outside(i)
-    if _TABLE_RULE_RE.match(ln.raw) or _DEBRIS_RE.match(text) or ln.key in _UI_WORDS:
+    if _TABLE_RULE_RE.match(ln.raw) or _DEBRIS_RE.match(text) or ln.key in _UI_WORDS or _FOOTNOTE_RE.match(text):
         return "markup_debris"
     if _is_link_only(ln) or i in context["link_heads"]:
         return "link_list"
     if outside_body and _is_date_line(ln):
-        page.date = page.date or _parse_date(text)
+        if i < page.first:
+            page.date = page.date or _parse_date(text)
+        elif i - page.last <= 6:  # just below the article (not a timeline or another story further down)
+            page.late_date = page.late_date or _parse_date(text)
         return "dateline_meta"
     if _SKIP_RE.match(ln.raw):
         return "skip_link"
     if outside_body and _breadcrumb_parts(ln):
         return "breadcrumb"
-    if _SHARE_RE.match(text):
+    if _SHARE_RE.match(text) or _is_social_row(ln):
         return "share_buttons"
+    if _COPYRIGHT_RE.search(text) and ln.n_words <= 20:
+        return "copyright"
+    if _MEDIA_CREDIT_RE.match(text) and ln.n_words <= 15 and not ln.is_prose:
+        return "media_credit"
     if _DATELINE_RE.search(text) and ln.n_words <= 15:
         page.date = page.date or _parse_date(text)
         return "dateline_meta"
@@ -692,7 +763,7 @@ def _drop_lead_in(page: _Page, run: list[_Line], kept: list[_Line], *, max_lines
     """Spare the last lines of a header run that lead into the body (a heading, a byline, the
     start of a paragraph split by a link): up to ``max_lines`` lines after the run's last line
     of site furniture (jusText keeps headings next to good text)."""
-    last_chrome = max((r.idx for r in run if page.removed.get(r.idx) not in (None, "title") or _looks_like_chrome(r)), default=-1)
+    last_chrome = max((r.idx for r in run if _is_furniture(page, r.idx) or _looks_like_chrome(r)), default=-1)
     lead_in = [r for r in kept if r.idx > last_chrome][-max_lines:]
     return [r for r in kept if r not in lead_in] if lead_in else kept[:-1]
 
@@ -718,8 +789,22 @@ def _remove_chrome_context(page: _Page, *, passes: int = 3) -> None:
 
 
 def _is_short(ln: _Line) -> bool:
-    """Menu-entry shape: not prose, and heading-like or at most eight words."""
-    return not ln.is_prose and (ln.is_heading_like or ln.n_words <= 8)
+    """Menu-entry shape: not prose, at most 15 words, no sentence break inside, and
+    heading-like or at most eight words."""
+    return (
+        not ln.is_prose and ln.n_words <= 15 and not _INNER_SENTENCE_RE.search(ln.norm)
+        and (ln.is_heading_like or ln.n_words <= 8)
+    )
+
+
+_INNER_SENTENCE_RE = re.compile(r"[a-z]{2}[.!?] +[A-Z]")
+# Rules whose removals are evidence of site furniture; repeats and the title are not
+# (a table printed twice or a table of contents is article content shown again).
+_NOT_FURNITURE = {None, "title", "repeated_line", "repeated_headline", "toc", "trailing_fragment"}
+
+
+def _is_furniture(page: _Page, idx: int) -> bool:
+    return page.removed.get(idx) not in _NOT_FURNITURE
 
 
 def _remove_menu_blocks(page: _Page, *, min_lines: int = 4) -> None:
@@ -733,7 +818,7 @@ def _remove_menu_blocks(page: _Page, *, min_lines: int = 4) -> None:
             continue
         body = [r for r in run if not r.blank]
         kept = [r for r in body if r.idx not in page.removed]
-        evidence = sum(page.removed.get(r.idx) not in (None, "title") for r in body) + sum(map(_looks_like_chrome, kept))
+        evidence = sum(_is_furniture(page, r.idx) for r in body) + sum(map(_looks_like_chrome, kept))
         if kept and ln is not None and ln.idx == page.first:
             kept = _drop_lead_in(page, body, kept)
         if len(body) >= min_lines and evidence >= 2:
@@ -765,7 +850,7 @@ def _line_edits(lines: Sequence[_Line], removed: dict[int, str]) -> list[Edit]:
                 edits.append(Edit(ln.start, ln.end, ln.raw, "", "normalize_whitespace"))
         else:
             previous_kept_blank = False
-            fixed = ftfy.fix_encoding(ln.raw)
+            fixed = _fix_encoding(ln.raw)
             if fixed != ln.raw:
                 edits.append(Edit(ln.start, ln.end, ln.raw, ln.norm, "fix_mojibake"))
             else:

@@ -111,6 +111,23 @@ class TermCounts:
     groups: np.ndarray
     by: str = "doc_id"
 
+    @functools.cached_property
+    def term_totals(self) -> np.ndarray:
+        """Count of every term in the whole corpus."""
+        return np.asarray(self.matrix.sum(axis=0)).ravel().astype(float)
+
+    @functools.cached_property
+    def term_ranges(self) -> np.ndarray:
+        """Number of documents every term occurs in."""
+        return np.asarray((self.matrix > 0).sum(axis=0)).ravel().astype(float)
+
+    @functools.cached_property
+    def term_ranks(self) -> np.ndarray:
+        """Alphabetical rank of every term (ties in keyness tables are listed in this order)."""
+        ranks = np.empty(len(self.terms), dtype=np.int64)
+        ranks[np.argsort(self.terms.astype(str), kind="stable")] = np.arange(len(self.terms))
+        return ranks
+
     def group_matrix(self) -> tuple[np.ndarray, sparse.csr_matrix]:
         """Counts summed per group: ``(group labels sorted, groups x terms matrix)``."""
         labels, inverse = np.unique(self.groups.astype(str), return_inverse=True)
@@ -519,7 +536,7 @@ def _keyness_vectors(counts: TermCounts, target, reference) -> dict:
     """Target, reference and whole-corpus counts over one vocabulary."""
     t_mask = _select_groups(counts, _as_labels(target), "target")
     a, range_t = _column_sums(counts.matrix, t_mask)
-    corpus = np.asarray(counts.matrix.sum(axis=0)).ravel().astype(float)
+    corpus = counts.term_totals
     external = _external_counts(reference)
     if external is None:
         r_mask = ~t_mask if reference is None else _select_groups(counts, _as_labels(reference), "reference")
@@ -527,8 +544,12 @@ def _keyness_vectors(counts: TermCounts, target, reference) -> dict:
             raise ValueError("target and reference share groups; list each group on one side only")
         if not r_mask.any():
             raise ValueError("the reference is empty: the target covers every document; pass a reference frequency list")
-        b, range_r = _column_sums(counts.matrix, r_mask)
-        return {"terms": counts.terms, "a": a, "b": b, "prior": corpus, "range_t": range_t, "range_r": range_r}
+        if reference is None:  # the rest of the corpus: whole corpus minus target
+            b, range_r = corpus - a, counts.term_ranges - range_t
+        else:
+            b, range_r = _column_sums(counts.matrix, r_mask)
+        return {"terms": counts.terms, "a": a, "b": b, "prior": corpus, "range_t": range_t, "range_r": range_r,
+                "ranks": counts.term_ranks}  # fmt: skip
     terms = np.array(sorted(set(counts.terms) | set(external.index)), dtype=object)
     pos = np.searchsorted(terms, counts.terms)
 
@@ -539,7 +560,7 @@ def _keyness_vectors(counts: TermCounts, target, reference) -> dict:
 
     b = external.reindex(terms, fill_value=0).to_numpy(dtype=float)
     return {"terms": terms, "a": widen(a), "b": b, "prior": widen(corpus) + b, "range_t": widen(range_t),
-            "range_r": np.full(len(terms), np.nan)}  # fmt: skip
+            "range_r": np.full(len(terms), np.nan), "ranks": np.arange(len(terms))}  # fmt: skip
 
 
 def _as_counts(data: pd.DataFrame | TermCounts, by: str, count_options: Mapping | None) -> TermCounts:
@@ -596,29 +617,40 @@ def keyness(
     [['troops', 3, 1], ['talks', 1, 3]]
     """
     counts = _as_counts(data, by, count_options)
+    return _keyness_table(counts, target, reference, correction=correction, prior_scale=prior_scale, yates=yates,
+                          min_count=min_count, reference_total=reference_total)  # fmt: skip
+
+
+def _keyness_table(counts: TermCounts, target, reference, *, correction: str = "bonferroni", prior_scale: float = 1.0,
+                   yates: bool = False, min_count: int = 1, reference_total: float | None = None,
+                   top_n: int | None = None) -> pd.DataFrame:  # fmt: skip
+    """:func:`keyness` on counts; with ``top_n``, only the first and last ``top_n`` rows are
+    built (the statistics and ``p_adjusted`` are computed over every term all the same)."""
+    if prior_scale <= 0:
+        raise ValueError(f"prior_scale must be above 0, not {prior_scale!r}")
     v = _keyness_vectors(counts, target, reference)
     nt, nr = v["a"].sum(), float(reference_total) if reference_total is not None else v["b"].sum()
     if nt == 0:
         raise ValueError(f"target {target!r} has no counted terms; check the stop-word and length options")
-    if prior_scale <= 0:
-        raise ValueError(f"prior_scale must be above 0, not {prior_scale!r}")
     z = log_odds_dirichlet(v["a"], v["b"], prior_scale * np.maximum(v["prior"], 1e-12), total_target=nt, total_reference=nr)
-    keep = (v["a"] + v["b"] >= max(int(min_count), 1))
-    a, b = v["a"][keep], v["b"][keep]
-    table = pd.DataFrame({"term": v["terms"][keep], "n_target": a.astype("int64"), "n_reference": b,
-                          "total_target": int(nt), "total_reference": nr})  # fmt: skip
-    table = pd.concat([table, keyness_statistics(a, b, nt, nr, yates=yates)], axis=1)
-    table["p_adjusted"] = p_adjust(table["p_value"].to_numpy(), method=correction)
-    table["log_odds_z"] = z[keep]
-    table["range_target"] = v["range_t"][keep].astype("int64")
-    table["range_reference"] = v["range_r"][keep]
-    if reference is None or _external_counts(reference) is None:
-        table["n_reference"] = table["n_reference"].astype("int64")
-        table["total_reference"] = table["total_reference"].astype("int64")
-        table["range_reference"] = table["range_reference"].astype("int64")
-    table = table.sort_values(["g2", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    keep = np.flatnonzero(v["a"] + v["b"] >= max(int(min_count), 1))
+    stats = keyness_statistics(v["a"][keep], v["b"][keep], nt, nr, yates=yates)
+    columns = {name: stats[name].to_numpy() for name in stats.columns}
+    columns["p_adjusted"] = p_adjust(columns["p_value"], method=correction)
+    order = np.lexsort((v["ranks"][keep], -columns["g2"]))
+    if top_n and len(order) > 2 * top_n:
+        order = np.concatenate([order[:top_n], order[-top_n:]])
+    rows = keep[order]
+    internal = _external_counts(reference) is None
+    count_type = "int64" if internal else "float64"
+    table = pd.DataFrame({
+        "term": v["terms"][rows], "n_target": v["a"][rows].astype("int64"), "n_reference": v["b"][rows].astype(count_type),
+        "total_target": np.full(len(rows), int(nt)), "total_reference": np.full(len(rows), nr).astype(count_type),
+        **{name: values[order] for name, values in columns.items()},
+        "log_odds_z": z[rows], "range_target": v["range_t"][rows].astype("int64"),
+        "range_reference": v["range_r"][rows].astype(count_type),
+    })  # fmt: skip
     return table[KEYNESS_COLUMNS]
-
 
 
 def compare_keyness(
@@ -627,6 +659,7 @@ def compare_keyness(
     by: str = "doc_id",
     targets: Iterable[str] | None = None,
     reference=None,
+    top_n: int | None = None,
     count_options: Mapping | None = None,
     **options,
 ) -> pd.DataFrame:
@@ -637,6 +670,9 @@ def compare_keyness(
         data, by, count_options: as in :func:`keyness` (a corpus is counted once).
         targets: the groups to compare (default: every group).
         reference: None (each group against all the others), a group, or an external list.
+        top_n: keep only the ``top_n`` first and last rows of each group (its key terms and
+            the reference's), so that many small groups (every document of a large corpus)
+            give a table of manageable size; ``p_adjusted`` is still computed over every term.
         **options: ``correction``, ``prior_scale``, ``yates``, ``min_count``,
             ``reference_total`` of :func:`keyness`.
 
@@ -657,7 +693,7 @@ def compare_keyness(
     if empty:
         warnings.warn(f"group(s) {', '.join(empty[:6])} have no counted terms (only stop words, numbers or short words); "
                       "left out of the keyness table", KeywordsWarning, stacklevel=2)  # fmt: skip
-    tables = [keyness(counts, target=g, reference=reference, **options).assign(group=g)
+    tables = [_keyness_table(counts, g, reference, top_n=top_n, **options).assign(group=g)
               for g in groups if g not in excluded and g not in empty]  # fmt: skip
     if not tables:
         return pd.DataFrame(columns=["group", *KEYNESS_COLUMNS])
@@ -735,7 +771,9 @@ def count_collocations(
 
     Args:
         corpus: a table with ``doc_id`` and ``text_col``.
-        node: a word (or words): keep only pairs containing it, in either position.
+        node: a word or a list of words: keep only pairs containing one, in either
+            position; the table then has a ``node`` column (a pair with two nodes is listed
+            under each).
         window: the span, in tokens, a pair must fall within (>= 2).
         measures: columns to compute, among ``pmi``, ``likelihood_ratio``, ``t_score``,
             ``chi_sq``, ``dice``, ``poisson_stirling``; the table is sorted by the first.
@@ -745,7 +783,8 @@ def count_collocations(
             ``phrases``, ``keep_numbers`` as in :func:`count_terms` (no stemming, no n-grams).
 
     Returns:
-        ``w1, w2, n, <measures>`` (``n``: pair count in the window).
+        ``w1, w2, n, <measures>`` (``n``: pair count in the window), plus ``node`` when
+        nodes are given (sorted by node, then by the first measure).
 
     >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["Peace talks began. Peace talks ended. Peace talks stalled."]})
     >>> count_collocations(docs, min_count=2)[["w1", "w2", "n"]].values.tolist()
@@ -764,20 +803,41 @@ def count_collocations(
     words = _collocation_words(corpus[text_col], window=int(window), lowercase=options["lowercase"], phrases=options["phrases"])
     stop = read_stopword_list(options["stopwords"], extra=options["extra_stopwords"])
     analyzer = _Analyzer(options["lowercase"], stop, int(options["min_length"]), None, (1, 1), {}, options["keep_numbers"])
-    finder = BigramCollocationFinder.from_words(words, window_size=int(window))
+    nodes = None if node is None else {n.lower() if options["lowercase"] else n for n in _as_labels(node)}
+    finder = BigramCollocationFinder(*_pair_counts(words, int(window), nodes), window_size=int(window))
     finder.apply_freq_filter(int(min_count))
     finder.apply_word_filter(lambda w: not analyzer.keep(w))
-    if node is not None:
-        nodes = {n.lower() if options["lowercase"] else n for n in _as_labels(node)}
-        finder.apply_ngram_filter(lambda w1, w2: w1 not in nodes and w2 not in nodes)
     pairs = sorted(finder.ngram_fd.items())
     table = pd.DataFrame([(w1, w2, n) for (w1, w2), n in pairs], columns=["w1", "w2", "n"]).astype({"n": "int64"})
     for name in measures:
         scores = dict(finder.score_ngrams(getattr(BigramAssocMeasures, MEASURES[name])))
         table[name] = [scores.get(pair, np.nan) for pair, _ in pairs]
+    if nodes is not None:  # one row per node a pair contains
+        table = pd.concat([table[(table["w1"] == n) | (table["w2"] == n)].assign(node=n) for n in sorted(nodes)]
+                          + [table.iloc[:0].assign(node="")], ignore_index=True)  # fmt: skip
     if measures and len(table):
-        table = table.sort_values([measures[0], "w1", "w2"], ascending=[False, True, True], kind="stable")
+        keys = (["node"] if nodes is not None else []) + [measures[0], "w1", "w2"]
+        table = table.sort_values(keys, ascending=[True] * (nodes is not None) + [False, True, True], kind="stable")
     return table.reset_index(drop=True)
+
+
+def _pair_counts(words: list, window: int, nodes: set[str] | None):
+    """Word and pair frequencies exactly as ``BigramCollocationFinder.from_words(words,
+    window_size=window)`` counts them (None is a gap), restricted to pairs with a node word
+    when ``nodes`` is given; counted with ``collections.Counter`` for speed."""
+    from collections import Counter
+
+    from nltk.probability import FreqDist
+
+    word_fd = FreqDist(Counter(w for w in words if w is not None))
+    pairs: Counter = Counter()
+    for k in range(1, window):
+        shifted = zip(words, words[k:])
+        if nodes is None:
+            pairs.update(p for p in shifted if p[0] is not None and p[1] is not None)
+        else:
+            pairs.update(p for p in shifted if (p[0] in nodes or p[1] in nodes) and p[0] is not None and p[1] is not None)
+    return word_fd, FreqDist(pairs)
 
 
 # --------------------------------------------------------------------------- concordance
@@ -786,37 +846,52 @@ KWIC_COLUMNS = ["doc_id", "sent_id", "pattern", "start", "end", "left", "match",
 _SPACE_RE = re.compile(r"\s+")
 
 
-def _word_regex(word: str, pattern_type: str, case_sensitive: bool) -> re.Pattern:
+def _matching_forms(word: str, vocabulary: Mapping[str, list[str]], *, pattern_type: str, case_sensitive: bool) -> frozenset[str]:
+    """The token forms of the corpus that one pattern word matches (``vocabulary``: lower
+    case -> forms as written)."""
     import fnmatch
 
-    source = fnmatch.translate(word) if pattern_type == "glob" else re.escape(word) + r"\Z"
-    return re.compile(source, 0 if case_sensitive else re.IGNORECASE)
+    literal = pattern_type == "phrase" or not any(c in word for c in "*?[")
+    if literal:
+        forms = vocabulary.get(word.lower(), [])
+        return frozenset(f for f in forms if f == word) if case_sensitive else frozenset(forms)
+    rx = re.compile(fnmatch.translate(word), 0 if case_sensitive else re.IGNORECASE)
+    return frozenset(f for forms in vocabulary.values() for f in forms if rx.match(f))
 
 
-def _token_matches(text: str, tokens: list, words: list[re.Pattern]) -> list[tuple[int, int]]:
-    """Spans where consecutive tokens match ``words`` (one regex each), within a sentence."""
-    k, n = len(words), len(tokens)
-    if n < k:
-        return []
-    forms = [m.group() for m in tokens]
-    mask = np.ones(n - k + 1, dtype=bool)
-    for j, rx in enumerate(words):
-        cache: dict[str, bool] = {}
-        hits = np.array([cache.setdefault(f, rx.match(f) is not None) for f in forms[j : n - k + 1 + j]], dtype=bool)
-        mask &= hits
-    spans = []
-    for i in np.flatnonzero(mask):
-        if k == 1 or not any(_BREAK_RE.search(text, tokens[i + j].end(), tokens[i + j + 1].start()) for j in range(k - 1)):
-            spans.append((tokens[i].start(), tokens[i + k - 1].end()))
-    return spans
+def _token_matches(text: str, spans: np.ndarray, forms: list[str], index: Mapping[str, list[int]],
+                   words: list[frozenset[str]]) -> list[tuple[int, int]]:  # fmt: skip
+    """Spans where consecutive tokens match ``words`` (sets of forms), within a sentence."""
+    k, n = len(words), len(forms)
+    first = words[0] if len(words[0]) < len(index) else [f for f in index if f in words[0]]
+    found = []
+    for i in sorted(i for f in first if f in index for i in index[f]):
+        if i + k > n or not all(forms[i + j] in words[j] for j in range(1, k)):
+            continue
+        if k == 1 or not any(_BREAK_RE.search(text, spans[i + j, 1], spans[i + j + 1, 0]) for j in range(k - 1)):
+            found.append((int(spans[i, 0]), int(spans[i + k - 1, 1])))
+    return found
 
 
-def _context(text: str, tokens: list, starts: np.ndarray, ends: np.ndarray, span: tuple[int, int], window: int):
+def _tokenize_docs(texts: list[str]) -> tuple[list[tuple[np.ndarray, list[str]]], dict[str, list[str]]]:
+    """Token spans and forms of every text, and the vocabulary: lower case -> forms."""
+    docs, vocabulary = [], {}
+    for text in texts:
+        matches = list(TOKEN_RE.finditer(text))
+        forms = [m.group() for m in matches]
+        spans = np.array([m.span() for m in matches], dtype=np.int64).reshape(-1, 2)
+        docs.append((spans, forms))
+        for form in set(forms):
+            vocabulary.setdefault(form.lower(), []).append(form)
+    return docs, {low: sorted(set(forms)) for low, forms in vocabulary.items()}
+
+
+def _context(text: str, spans: np.ndarray, span: tuple[int, int], window: int) -> tuple[str, str, str]:
     start, end = span
-    before = int(np.searchsorted(ends, start, side="right"))
-    after = int(np.searchsorted(starts, end, side="left"))
-    left_from = tokens[max(before - window, 0)].start() if before > 0 and window > 0 else start
-    right_to = tokens[min(after + window, len(tokens)) - 1].end() if after < len(tokens) and window > 0 else end
+    before = int(np.searchsorted(spans[:, 1], start, side="right"))
+    after = int(np.searchsorted(spans[:, 0], end, side="left"))
+    left_from = int(spans[max(before - window, 0), 0]) if before > 0 and window > 0 else start
+    right_to = int(spans[min(after + window, len(spans)) - 1, 1]) if after < len(spans) and window > 0 else end
     clean = lambda s: _SPACE_RE.sub(" ", s).strip()  # noqa: E731
     return clean(text[left_from:start]), clean(text[start:end]), clean(text[end:right_to])
 
@@ -876,27 +951,29 @@ def kwic(
         raise ValueError(f"pattern_type must be 'glob', 'phrase' or 'regex', not {pattern_type!r}")
     _require(corpus, ["doc_id", text_col])
     labelled = {str(k): str(v) for k, v in pattern.items()} if isinstance(pattern, Mapping) else {p: p for p in _as_labels(pattern)}
-    patterns = list(labelled)
-    flags = 0 if case_sensitive else re.IGNORECASE
-    compiled = {label: re.compile(p, flags) if pattern_type == "regex" else
-                [_word_regex(w, pattern_type, case_sensitive) for w in p.split()] for label, p in labelled.items()}  # fmt: skip
+    texts = [t if isinstance(t, str) else "" for t in corpus[text_col]]
+    docs, vocabulary = _tokenize_docs(texts)
+    if pattern_type == "regex":
+        compiled = {label: re.compile(p, 0 if case_sensitive else re.IGNORECASE) for label, p in labelled.items()}
+    else:
+        compiled = {label: [_matching_forms(w, vocabulary, pattern_type=pattern_type, case_sensitive=case_sensitive)
+                            for w in p.split()] for label, p in labelled.items()}  # fmt: skip
     rows = []
-    for doc_id, text in zip(corpus["doc_id"], corpus[text_col]):
-        text = text if isinstance(text, str) else ""
-        tokens = list(TOKEN_RE.finditer(text))
-        starts = np.array([t.start() for t in tokens], dtype=np.int64)
-        ends = np.array([t.end() for t in tokens], dtype=np.int64)
+    for doc_id, text, (spans, forms) in zip(corpus["doc_id"], texts, docs):
+        index: dict[str, list[int]] = {}
+        for i, form in enumerate(forms):
+            index.setdefault(form, []).append(i)
         sentence_starts = None
-        for p, rx in compiled.items():
-            spans = ([m.span() for m in rx.finditer(text) if m.end() > m.start()] if pattern_type == "regex"
-                     else _token_matches(text, tokens, rx))  # fmt: skip
-            if spans and sentence_starts is None:
+        for label, rx in compiled.items():
+            found = ([m.span() for m in rx.finditer(text) if m.end() > m.start()] if pattern_type == "regex"
+                     else _token_matches(text, spans, forms, index, rx))  # fmt: skip
+            if found and sentence_starts is None:
                 sentence_starts = np.array([s for s, _, _ in split_text_sentences(text)], dtype=np.int64)
-            for span in spans:
+            for span in found:
                 sent_id = max(int(np.searchsorted(sentence_starts, span[0], side="right")) - 1, 0)
-                rows.append((doc_id, sent_id, p, span[0], span[1], *_context(text, tokens, starts, ends, span, window)))
+                rows.append((doc_id, sent_id, label, span[0], span[1], *_context(text, spans, span, window)))
     table = pd.DataFrame(rows, columns=KWIC_COLUMNS).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
-    return _sort_kwic(table, sort_by, patterns).reset_index(drop=True)
+    return _sort_kwic(table, sort_by, list(labelled)).reset_index(drop=True)
 
 
 def term_pattern(term: str, *, stemmed: bool = False) -> str:
@@ -1083,7 +1160,9 @@ def plot_term_scatter(
     picked = [i for i in dict.fromkeys(picked.tolist()) if z[i] != 0][:label_top]
     texts = [ax.text(x[i], y[i], str(table["term"].iloc[i]), fontsize=8) for i in picked]
     if texts:
-        adjust_text(texts, ax=ax, arrowprops={"arrowstyle": "-", "color": "grey", "lw": 0.5})
+        # A fixed number of iterations, not adjustText's default time limit: the same table
+        # gives the same figure on any machine.
+        adjust_text(texts, ax=ax, iter_lim=300, arrowprops={"arrowstyle": "-", "color": "grey", "lw": 0.5})
     return fig
 
 

@@ -87,7 +87,8 @@ def table_html(table: pd.DataFrame, *, html_columns: Sequence[str] = (), max_row
     formatters = {c: (lambda v: v) for c in html_columns if c in shown.columns}
     escaped = shown.copy()
     for col in escaped.columns:
-        if col not in formatters and escaped[col].dtype == object:
+        # Any dtype: pandas >= 3 stores text as ``str``, not ``object``.
+        if col not in formatters and not pd.api.types.is_numeric_dtype(escaped[col]):
             escaped[col] = escaped[col].map(lambda v: html.escape(str(v)) if isinstance(v, str) else v)
     return escaped.to_html(index=False, escape=False, border=0, classes="ct-table")
 

@@ -169,6 +169,8 @@ _lines = st.sampled_from([
     "Skip to content", "Home » News » Talks", "", "  ", "Read also:", "Latest", "close", "|---|---|",
     "| a | b |", "Keywords: x, y", "3 min read", "\u2022 item one", "Share", BODY.splitlines()[0],
     "Thank you for visiting our website.", "A heading", "A heading", "caf\u00c3\u00a9 au lait", "tab\there  x ",
+    "- [World](https://example.org/world)", "See [the \u201creport\u201d](https://example.org/a b) here.", "[iv]",
+    "Privacy Policy", "Contact Us", "Mar 3, 2025 | 9:05 AM", "We use cookies on our website; you accept them.", "\u00a9 2025 Site",
 ])
 
 
@@ -276,3 +278,75 @@ def test_question_subheads_and_colon_paragraphs_after_a_removed_table_are_kept()
     assert question_1 in kept and question_2 in kept
     assert intro in kept
     assert "Careers" not in kept
+@pytest.mark.parametrize(
+    ("chrome", "rule"),
+    [
+        ("[iv]", "markup_debris"),  # a footnote reference on its own line
+        ("[12]", "markup_debris"),
+        ("Click here", "markup_debris"),
+        ("Mail Facebook Twitter / X LinkedIn", "share_buttons"),
+        ("Photo: Example Agency", "media_credit"),
+        ("Image by Jane Example for the Herald", "media_credit"),
+        ("Skip to main contentSkip to navigation", "skip_link"),
+        ("© 2025 Coast Herald. All rights reserved.", "copyright"),
+    ],
+)
+def test_small_chrome_lines_inside_the_page(chrome, rule):
+    result = clean_text(page("Harbour reopens after storm", PROSE, chrome, BODY.splitlines()[0], PROSE.replace("Paris", "Rome")))
+    assert removed_by(result, rule) == [chrome]
+    assert len(kept_lines(result)) == 3
+
+
+def test_news_feed_heading_takes_its_headlines():
+    raw = page("Harbour reopens after storm", PROSE, BODY.splitlines()[0], "News Feed", "Ferry fares rise in spring",
+               "Council approves new bridge")
+    result = clean_text(raw)
+    assert removed_by(result, "related_block") == ["News Feed", "Ferry fares rise in spring", "Council approves new bridge"]
+
+
+@pytest.mark.parametrize(
+    ("date_line", "expected"),
+    [
+        ("March 3, 2025 at 7:00 a.m. EST", "2025-03-03"),
+        ("03.03.2025. 06:20h", "2025-03-03"),
+        ("Published on Monday, 3 March 2025", "2025-03-03"),
+    ],
+)
+def test_date_only_line_above_the_body_fills_the_date(date_line, expected):
+    result = clean_text(page("Harbour reopens after storm", date_line, PROSE, BODY.splitlines()[0]))
+    assert result.date == pd.Timestamp(expected)
+    assert removed_by(result, "dateline_meta") == [date_line]
+
+
+def test_line_mentioning_a_date_is_not_a_date_line():
+    line = "Attack on 3 March 2025"
+    result = clean_text(page("Harbour reopens after storm", line, PROSE, BODY.splitlines()[0]))
+    assert line in kept_lines(result)
+
+
+def test_question_section_after_the_body_is_kept_and_its_repeated_table_dropped():
+    table = ["Country Position", "France Supports the plan.", "Italy Opposes the plan."]
+    piped = ["| Country | Position |", "|---|---|", "| France | Supports the plan. |", "| Italy | Opposes the plan. |"]
+    questions = ["How do the governments view the plan?", "What other options are being considered?",
+                 "Besides the plan, other forms of support are being discussed, though they raise hard questions. These include:",
+                 "Bilateral agreements: separate pacts between pairs of countries."]
+    raw = page("Ministers weigh the plan", PROSE, table, BODY.splitlines()[0], BODY.splitlines()[2],
+               questions[0], piped, questions[1:], "You may also like", "Leave a Comment")
+    result = clean_text(raw)
+    kept = kept_lines(result)
+    assert all(q in kept for q in questions)
+    assert len(removed_by(result, "repeated_line")) == 3  # the table's rows, shown a second time
+    assert "You may also like" in removed_by(result, "related_block")
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title"),
+    [
+        ("Harbour reopens after storm - Coast Herald", "Harbour reopens after storm"),  # the copyright holder
+        ("Harbour reopens after storm - Mayor", "Harbour reopens after storm - Mayor"),  # an attribution stays
+    ],
+)
+def test_site_name_named_in_the_copyright_line_leaves_the_title(first_line, title):
+    raw = page(first_line, PROSE, "The Mayor said the work was finished early.", BODY.splitlines()[0], FOOTER,
+               "© 1999-2025 Coast Herald")
+    assert clean_text(raw).title == title

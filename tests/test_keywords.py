@@ -385,6 +385,16 @@ def test_plots_draw_the_expected_marks():
     assert len(xray.axes[0].collections[0].get_offsets()) == 3
 
 
+def test_term_scatter_labels_land_in_the_same_place_every_time(tmp_path):
+    # Label placement must not depend on how fast the machine is (reports are diffed byte by byte).
+    from corpus_tools.report import save_figure
+
+    table = kw.keyness(DOCS, by="outlet", target="A")
+    paths = [save_figure(kw.plot_term_scatter(table, label_top=5), "scatter", tmp_path / str(i), formats=("svg",))[0]
+             for i in range(2)]
+    assert paths[0].read_bytes() == paths[1].read_bytes()
+
+
 def test_module_examples_run():
     import doctest
 
@@ -519,3 +529,29 @@ def test_keyness_table_matches_scipy_term_by_term(seed, correction):
         p_values.append(p)
     adjusted = dict(zip([f"w{j:02d}" for j in kept], p_adjust(p_values, method=correction)))
     assert table["p_adjusted"].to_dict() == pytest.approx(adjusted)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "c", "d", None]), max_size=40), st.integers(2, 5))
+def test_pair_counts_equal_nltk_from_words(words, window):
+    from nltk.collocations import BigramCollocationFinder
+
+    reference = BigramCollocationFinder.from_words(words, window_size=window)
+    word_fd, pair_fd = kw._pair_counts(words, window, None)
+    assert dict(word_fd) == dict(reference.word_fd) and dict(pair_fd) == dict(reference.ngram_fd)
+    _, node_fd = kw._pair_counts(words, window, {"a"})
+    assert dict(node_fd) == {p: n for p, n in reference.ngram_fd.items() if "a" in p}
+
+
+def test_count_collocations_with_several_nodes():
+    table = kw.count_collocations(COLLOCATION_DOCS, node=["troops", "Lines"], window=3, min_count=1,
+                                  count_options={"stopwords": None})  # fmt: skip
+    assert table["node"].tolist() == ["lines", "lines", "troops", "troops"]
+    assert {(r.w1, r.w2) for r in table.itertuples() if r.node == "lines"} == {("near", "lines"), ("peace", "lines")}
+
+
+def test_compare_keyness_top_n_keeps_both_ends_with_full_correction():
+    full = kw.compare_keyness(DOCS, by="outlet", targets=["A"])
+    cut = kw.compare_keyness(DOCS, by="outlet", targets=["A"], top_n=2)
+    assert cut["term"].tolist() == full["term"].head(2).tolist() + full["term"].tail(2).tolist()
+    assert cut["p_adjusted"].tolist() == full["p_adjusted"].head(2).tolist() + full["p_adjusted"].tail(2).tolist()

@@ -1,4 +1,4 @@
-"""Report helpers: readable document labels for figures."""
+"""corpus_tools.report: HTML rendering never lets corpus text inject markup; readable document labels for figures."""
 
 from __future__ import annotations
 
@@ -6,6 +6,23 @@ import pandas as pd
 import pytest
 
 from corpus_tools import report
+from corpus_tools.report import highlight_html, table_html
+
+
+@pytest.mark.parametrize("dtype", [object, "string", pd.StringDtype("python")])
+def test_table_html_escapes_text_whatever_its_dtype(dtype):
+    table = pd.DataFrame({"doc_id": pd.Series(["<b>x</b>"], dtype=dtype), "n": [3]})
+    html = table_html(table)
+    assert "<b>x</b>" not in html
+    assert "&lt;b&gt;x&lt;/b&gt;" in html
+
+
+def test_table_html_keeps_the_callers_html_columns():
+    text = "a <script>alert(1)</script> reassurance force"
+    start = text.index("reassurance")
+    marked = highlight_html(text, [(start, start + len("reassurance force"))])
+    html = table_html(pd.DataFrame({"sentence": [marked]}), html_columns=["sentence"])
+    assert "<script>" not in html and "<mark" in html
 
 
 @pytest.mark.parametrize(

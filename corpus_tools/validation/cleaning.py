@@ -162,7 +162,7 @@ def score_pages(pages: list[dict], results: list[CleanResult]) -> tuple[pd.DataF
     per_page, removed_rows = [], []
     for page, result in zip(pages, results):
         raw = page["raw_text"]
-        lines = [normalize_line(ln) for ln in raw.splitlines() if _HAS_TEXT_RE.search(ln)]
+        lines = [norm for norm in map(normalize_line, raw.splitlines()) if _HAS_TEXT_RE.search(norm)]
         kept = _kept_lines(result)
         removed = _removed_by(result)
         prose = {ln for ln in lines if is_prose(ln)}
@@ -177,14 +177,16 @@ def score_pages(pages: list[dict], results: list[CleanResult]) -> tuple[pd.DataF
             "page": page["id"][:48], "lines": len(lines), "kept": n_kept, "removed": len(lines) - n_kept,
             "prose": len(prose), "prose_kept": prose_kept,
             "snippet": _snippet_found(page.get("search_snippet", ""), raw, result.text),
+            "date": result.date.date().isoformat() if result.date is not None else "-",
             "title": (result.title or "")[:50],
+            "title_ok": page.get("title") is not None and (result.title or "") == normalize_line(page["title"]).strip(),
         })
     return pd.DataFrame(per_page), pd.DataFrame(removed_rows, columns=["page", "rule", "line", "prose"])
 
 
 def _report_pages(table: pd.DataFrame, removed: pd.DataFrame, label: str) -> float:
-    with pd.option_context("display.width", 200, "display.max_colwidth", 50, "display.max_rows", 100):
-        print(table.to_string(index=False))
+    with pd.option_context("display.width", 220, "display.max_colwidth", 50, "display.max_rows", 100):
+        print(table.drop(columns=["title_ok"]).to_string(index=False))
     total, kept = table["lines"].sum(), table["kept"].sum()
     prose_share = table["prose_kept"].sum() / max(1, table["prose"].sum())
     print(f"{label}: {len(table)} pages, {total:,} lines: kept {kept:,} ({kept / max(1, total):.1%}), removed {total - kept:,}")
@@ -200,6 +202,8 @@ def _report_pages(table: pd.DataFrame, removed: pd.DataFrame, label: str) -> flo
 
 
 def _read_jsonl(path: Path) -> list[dict]:
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: not found; expected ukraine_news/ukraine_raw_pages.jsonl (one page per line) under --eval")
     pages = []
     with path.open(encoding="utf-8") as fh:
         for lineno, line in enumerate(fh, 1):
@@ -217,7 +221,8 @@ def _read_filtered(folder: Path) -> list[dict]:
     for path in sorted(folder.glob("*.md")):
         text = path.read_text(encoding="utf-8")
         body = re.sub(r"\A---\n.*?\n---\n", "", text, count=1, flags=re.DOTALL)
-        pages.append({"id": path.stem, "raw_text": body})
+        title = re.search(r'\Atitle: *"?(.*?)"? *$', text.split("\n", 2)[1] if text.startswith("---") else "", re.M)
+        pages.append({"id": path.stem, "raw_text": body, "title": title.group(1) if title else None})
     return pages
 
 
@@ -241,4 +246,6 @@ def run(eval_dir: Path) -> bool:
         filtered = _read_filtered(filtered_dir)
         f_table, f_removed = score_pages(filtered, _clean_all([p["raw_text"] for p in filtered], "filtered pages"))
         _report_pages(f_table.drop(columns=["snippet"]), f_removed, "pre-filtered pages (informational)")
+        print(f"  title equal to the front matter's title: {int(f_table['title_ok'].sum())} of {len(f_table)} "
+              "(their headline is mostly not in the text: the cleaner should then return no title)")
     return ok

@@ -1,0 +1,157 @@
+"""The HTML reports as a reader sees them: every page of the seeds study opened in headless
+Chromium (Debian's ``chromium``) over the DevTools protocol, checking that it loads without
+script errors or failed requests, that every image loads, that the index links resolve and
+that the "Show code" button works. A screenshot of each page is saved for a human look.
+
+Run with ``make test-browser`` (installs chromium if missing); plain ``make test`` leaves
+these tests out (marker ``browser``).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+import subprocess
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+from corpus_tools.config import NOTEBOOKS_DIR, PROJECT_DIR
+from corpus_tools.reports import run_study
+from corpus_tools.study import list_notebooks, read_study
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND",  # any attempt to reach the network fails, and is seen
+    "--remote-debugging-port=0", "--window-size=1200,900",
+]
+PAGE_PROBE = """JSON.stringify({
+  images: [...document.images].map(i => ({src: i.src.slice(0, 80), complete: i.complete, width: i.naturalWidth})),
+  links: [...document.querySelectorAll('a[href]')].map(a => a.href),
+  shownCode: [...document.querySelectorAll('.jp-CodeCell .jp-Cell-inputWrapper')].filter(e => e.offsetParent !== null).length,
+  codeCells: document.querySelectorAll('.jp-CodeCell').length,
+})"""
+
+
+class DevTools:
+    """A minimal Chrome DevTools protocol client for one page (commands, and events while waiting)."""
+
+    def __init__(self, ws_url: str):
+        import websocket
+
+        self.ws = websocket.create_connection(ws_url, timeout=60, suppress_origin=True)
+        self.next_id = 0
+        self.events: list[dict] = []
+
+    def call(self, method: str, **params) -> dict:
+        self.next_id += 1
+        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("id") == self.next_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message.get("result", {})
+            self.events.append(message)
+
+    def wait_for(self, method: str, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while not any(e.get("method") == method for e in self.events):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no {method} within {timeout} s")
+            self.events.append(json.loads(self.ws.recv()))
+
+    def errors(self) -> list[str]:
+        found = []
+        for event in self.events:
+            params = event.get("params", {})
+            if event.get("method") == "Runtime.exceptionThrown":
+                found.append(json.dumps(params.get("exceptionDetails", {}))[:500])
+            elif event.get("method") == "Log.entryAdded" and params["entry"]["level"] == "error":
+                found.append(f"{params['entry'].get('text')} {params['entry'].get('url', '')}")
+            elif event.get("method") == "Runtime.consoleAPICalled" and params.get("type") == "error":
+                found.append(json.dumps(params.get("args"))[:500])
+        return found
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM:
+        pytest.skip("chromium not installed: `make test-browser` installs Debian's chromium and runs these tests")
+    profile = Path(tempfile.mkdtemp(prefix="ct-chromium-"))
+    proc = subprocess.Popen([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        port_file = profile / "DevToolsActivePort"
+        deadline = time.monotonic() + 60
+        while not port_file.exists() or not port_file.read_text().strip():
+            assert proc.poll() is None and time.monotonic() < deadline, "chromium did not start"
+            time.sleep(0.2)
+        yield int(port_file.read_text().split()[0])
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def open_page(port: int, path: Path) -> tuple[DevTools, dict]:
+    """Load ``path`` in a fresh tab; return the client (with its events) and the page probe."""
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/json/new?about:blank", method="PUT")
+    with urllib.request.urlopen(request, timeout=30) as response:
+        target = json.load(response)
+    page = DevTools(target["webSocketDebuggerUrl"])
+    for domain in ("Page", "Runtime", "Log"):
+        page.call(f"{domain}.enable")
+    page.call("Page.navigate", url=path.resolve().as_uri())
+    page.wait_for("Page.loadEventFired")
+    probe = json.loads(page.call("Runtime.evaluate", expression=PAGE_PROBE, returnByValue=True)["result"]["value"])
+    return page, probe
+
+
+@pytest.fixture(scope="module")
+def report_dir(tmp_path_factory):
+    out = tmp_path_factory.mktemp("browser-reports")
+    result = run_study(read_study(PROJECT_DIR / "studies" / "seeds.yml"), out=out, jobs=2, progress=False)
+    assert result.ok, result.failed
+    return result.report_dir
+
+
+def _screenshot(page: DevTools, path: Path) -> None:
+    """The whole page (up to 8000 px tall), for a human look."""
+    size = page.call("Page.getLayoutMetrics")["cssContentSize"]
+    clip = {"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], 8000), "scale": 1}
+    data = page.call("Page.captureScreenshot", format="png", captureBeyondViewport=True, clip=clip)["data"]
+    path.write_bytes(base64.b64decode(data))
+
+
+@pytest.mark.parametrize("name", list(list_notebooks(NOTEBOOKS_DIR)))
+def test_report_page_loads_cleanly_with_every_image(browser, report_dir, name):
+    page, probe = open_page(browser, report_dir / f"{name}.html")
+    assert page.errors() == []
+    assert probe["images"], "a report shows at least one figure"
+    assert [i for i in probe["images"] if not i["complete"] or i["width"] == 0] == []
+    assert probe["codeCells"] > 0 and probe["shownCode"] <= 1, "code hidden (only the injected parameters show)"
+    _screenshot(page, report_dir / f"{name}.screenshot.png")
+    page.call("Runtime.evaluate", expression="document.getElementById('ct-toggle-code').click()")
+    shown = json.loads(page.call("Runtime.evaluate", expression=PAGE_PROBE, returnByValue=True)["result"]["value"])
+    assert shown["shownCode"] == shown["codeCells"], "the button shows every code cell"
+
+
+def test_index_links_resolve(browser, report_dir):
+    page, probe = open_page(browser, report_dir / "index.html")
+    assert page.errors() == []
+    targets = [Path(unquote(urlparse(link).path)) for link in probe["links"] if link.startswith("file:")]
+    names = {t.name for t in targets}
+    for name in list_notebooks(NOTEBOOKS_DIR):
+        assert {f"{name}.html", f"{name}.ipynb"} <= names
+    assert [t for t in targets if not t.is_file()] == []
+    _screenshot(page, report_dir / "index.screenshot.png")
