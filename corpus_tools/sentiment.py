@@ -889,7 +889,8 @@ def plot_actor_heatmap(
 ):
     """Actor x group heatmap of :func:`score_actors`: mean compound of the sentences mentioning
     each actor, the number of sentences written in each cell; empty cells have no mention.
-    ``labels`` maps a group to the name shown under its column.
+    ``labels`` maps a group to the name shown under its column. With more than 12 groups the
+    columns are narrow and the cells carry colour only (the numbers are in the table).
 
     >>> a = pd.DataFrame({"lexicon": "vader", "actor": ["NATO", "Russia"], "group": ["d1", "d1"],
     ...                   "n": [2, 1], "estimate": [.3, -.4], "ci_low": [.1, -.4], "ci_high": [.5, -.4]})
@@ -901,13 +902,15 @@ def plot_actor_heatmap(
     part = actors[(actors["lexicon"] == lexicon) & (actors["n"] >= min_n)]
     values = part.pivot_table(index="actor", columns="group", values="estimate", sort=True)
     counts = part.pivot_table(index="actor", columns="group", values="n", sort=True).reindex_like(values)
-    fig, ax = plt.subplots(figsize=(2.5 + 1.25 * max(1, values.shape[1]), 1.5 + 0.4 * max(1, values.shape[0])))
+    wide = values.shape[1] > 12
+    fig, ax = plt.subplots(figsize=(2.5 + (0.35 if wide else 1.25) * max(1, values.shape[1]), 1.5 + 0.4 * max(1, values.shape[0])))
     image = ax.imshow(values.to_numpy(dtype=float), cmap="RdBu", vmin=-1, vmax=1, aspect="auto")
     for (i, j), n in np.ndenumerate(counts.to_numpy(dtype=float)):
-        if not np.isnan(n):
+        if not np.isnan(n) and not wide:
             ax.text(j, i, f"{values.iat[i, j]:+.2f}\nn={int(n)}", ha="center", va="center", fontsize=7)
-    if labels is None:
-        ax.set_xticks(range(values.shape[1]), [str(c) for c in values.columns], rotation=35, ha="right")
+    if labels is None or wide:
+        names = [str(({} if labels is None else labels).get(c, c)) for c in values.columns]
+        ax.set_xticks(range(values.shape[1]), names, rotation=90 if wide else 35, ha="center" if wide else "right")
     else:  # titles wrapped under their column
         ax.set_xticks(range(values.shape[1]), [textwrap.fill(str(labels.get(c, c)), 16) for c in values.columns], fontsize=8)
     ax.set_yticks(range(values.shape[0]), list(values.index))

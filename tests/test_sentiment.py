@@ -395,3 +395,16 @@ def test_plots_name_documents_by_the_labels_given():
     ax = sentiment.plot_actor_heatmap(actors, labels=labels).axes[0]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["Talks begin", "Allies meet"]
     plt.close("all")
+
+
+def test_actor_heatmap_of_many_documents_stays_readable():
+    import matplotlib.pyplot as plt
+
+    groups = [f"doc{i:02d}" for i in range(40)]
+    actors = pd.DataFrame({"lexicon": "vader", "actor": "NATO", "group": groups, "n": 2, "estimate": .3,
+                           "ci_low": .1, "ci_high": .5})  # fmt: skip
+    fig = sentiment.plot_actor_heatmap(actors)
+    assert fig.get_size_inches()[0] < 20 and not fig.axes[0].texts  # narrow columns, colour only
+    fig = sentiment.plot_actor_heatmap(actors.head(5))
+    assert len(fig.axes[0].texts) == 5  # few documents: every cell carries its mean and n
+    plt.close("all")
