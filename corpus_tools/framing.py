@@ -753,14 +753,15 @@ def count_quotes(quotes: pd.DataFrame, *, by: str = "doc_id", corpus: pd.DataFra
 
 def select_contrast_groups(corpus: pd.DataFrame, *, by: str, contrast: str = "") -> list[str]:
     """The two groups to contrast: ``"A|B"`` as given, or "" for the two groups with most
-    documents (ties broken by name).
+    documents, ties broken by most words (``n_words``, when the corpus has it), then by name;
+    with one document per group (``by="doc_id"``) that is the two longest documents.
 
     Raises:
         ValueError: a named group is not in ``corpus[by]``, or there are fewer than two groups.
 
-    >>> docs = pd.DataFrame({"doc_id": list("abcd"), "outlet": ["x", "y", "y", "z"]})
+    >>> docs = pd.DataFrame({"doc_id": list("abcd"), "outlet": ["x", "y", "y", "z"], "n_words": [10, 50, 50, 90]})
     >>> select_contrast_groups(docs, by="outlet"), select_contrast_groups(docs, by="outlet", contrast="z|x")
-    (['y', 'x'], ['z', 'x'])
+    (['y', 'z'], ['z', 'x'])
     """
     _require(corpus, [by])
     values = corpus[by].dropna().astype(str)
@@ -771,7 +772,8 @@ def select_contrast_groups(corpus: pd.DataFrame, *, by: str, contrast: str = "")
             raise ValueError(f"contrast must name two groups of {by!r} as 'A|B'; got {contrast!r}; groups: {sorted(set(values))}")
         return groups
     counts = values.value_counts()
-    ranked = sorted(counts.index, key=lambda g: (-counts[g], g))
+    words = corpus.loc[values.index, "n_words"].groupby(values).sum() if "n_words" in corpus else pd.Series(0, index=counts.index)
+    ranked = sorted(counts.index, key=lambda g: (-counts[g], -words[g], g))
     if len(ranked) < 2:
         raise ValueError(f"a contrast needs two groups in {by!r}; found {ranked}")
     return ranked[:2]
@@ -985,13 +987,13 @@ def compare_coding(coding: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------------------- plots
 
 
-def _heatmap(matrix: pd.DataFrame, *, title: str, label: str, fmt: str = "{:.2g}"):
+def _heatmap(matrix: pd.DataFrame, *, title: str, label: str, fmt: str = "{:.2g}", labels: Mapping | None = None):
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(1.2 + 0.9 * matrix.shape[1], 1.0 + 0.45 * matrix.shape[0]))
     image = ax.imshow(matrix.to_numpy(dtype=float), cmap="Blues", aspect="auto")
     ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns], rotation=40, ha="right")
-    ax.set_yticks(range(matrix.shape[0]), [str(i) for i in matrix.index])
+    ax.set_yticks(range(matrix.shape[0]), [str(({} if labels is None else labels).get(i, i)) for i in matrix.index])
     top = np.nanmax(matrix.to_numpy(dtype=float)) if matrix.size else 0
     for (i, j), value in np.ndenumerate(matrix.to_numpy(dtype=float)):
         if not np.isnan(value):
@@ -1003,41 +1005,80 @@ def _heatmap(matrix: pd.DataFrame, *, title: str, label: str, fmt: str = "{:.2g}
     return fig
 
 
-def plot_frame_heatmap(salience: pd.DataFrame, *, value: str = "per_1000_words"):
+def plot_frame_heatmap(salience: pd.DataFrame, *, value: str = "per_1000_words", labels: Mapping | None = None):
     """Heatmap group x frame of :func:`count_frame_salience` (``value``: ``per_1000_words``,
-    ``share_sentences`` or ``share_documents``). Returns the Figure; never saves."""
+    ``share_sentences`` or ``share_documents``), frames in the dictionary's order; ``labels``
+    maps a group to the name shown for its row. Returns the Figure; never saves.
+
+    >>> s = pd.DataFrame({"group": ["a", "a"], "frame": ["war", "peace"], "per_1000_words": [2.0, 1.0]})
+    >>> [t.get_text() for t in plot_frame_heatmap(s, labels={"a": "Article A"}).axes[0].get_xticklabels()]
+    ['war', 'peace']
+    """
     matrix = salience.pivot(index="group", columns="frame", values=value)
-    return _heatmap(matrix, title=f"Frame salience ({value.replace('_', ' ')})", label=value.replace("_", " "))
+    matrix = matrix.reindex(index=list(dict.fromkeys(salience["group"])), columns=list(dict.fromkeys(salience["frame"])))
+    label = {"per_1000_words": "hits per 1,000 words", "share_sentences": "share of sentences with the frame",
+             "share_documents": "share of documents with the frame"}.get(value, value.replace("_", " "))  # fmt: skip
+    return _heatmap(matrix, title=f"Frame salience: {label}", label=label, labels=labels)
 
 
 def plot_frame_cooccurrence(cooccurrence: pd.DataFrame, *, value: str = "jaccard"):
-    """Heatmap frame x frame of :func:`count_frame_cooccurrence`. Returns the Figure."""
+    """Heatmap frame x frame of :func:`count_frame_cooccurrence`. The diagonal (a frame with
+    itself) is left empty so that the colour scale spans the pairs. Returns the Figure.
+
+    >>> c = pd.DataFrame({"frame_a": ["x", "x", "y", "y"], "frame_b": ["x", "y", "x", "y"], "jaccard": [1, .2, .2, 1]})
+    >>> plot_frame_cooccurrence(c).axes[0].get_images()[0].get_array().mask.tolist()
+    [[True, False], [False, True]]
+    """
     matrix = cooccurrence.pivot(index="frame_a", columns="frame_b", values=value)
-    return _heatmap(matrix, title=f"Frame co-occurrence ({value})", label=value)
+    order = list(dict.fromkeys(cooccurrence["frame_a"]))
+    matrix = matrix.reindex(index=order, columns=order).astype(float)
+    values = matrix.to_numpy(copy=True)
+    np.fill_diagonal(values, np.nan)
+    label = "Jaccard index (with both / with either)" if value == "jaccard" else value.replace("_", " ")
+    return _heatmap(pd.DataFrame(values, index=matrix.index, columns=matrix.columns),
+                    title="Frame co-occurrence (diagonal left empty)", label=label)  # fmt: skip
 
 
-def plot_frame_differences(differences: pd.DataFrame, *, max_pairs: int = 6):
+def plot_frame_differences(differences: pd.DataFrame, *, max_pairs: int = 12, labels: Mapping | None = None):
     """Differences in the share of sentences (``share_a - share_b``) with their bootstrap
-    intervals, one panel per pair of groups (:func:`compare_frames`). Returns the Figure."""
+    intervals, one panel per pair of groups (:func:`compare_frames`), frames in the same
+    (alphabetical) order in every panel. ``labels`` maps a group to the name shown in the
+    panel titles. When there are more than ``max_pairs`` pairs, the figure's title says how
+    many are shown. Returns the Figure; never saves.
+
+    >>> d = pd.DataFrame({"frame": ["war", "peace"], "group_a": "a", "group_b": "b", "diff": [.2, -.1],
+    ...                   "diff_ci_low": [.1, -.3], "diff_ci_high": [.3, .1]})
+    >>> ax = plot_frame_differences(d, labels={"a": "Article A"}).axes[0]
+    >>> ax.get_title(), [t.get_text() for t in ax.get_yticklabels()]
+    ('Article A\\nminus b', ['peace', 'war'])
+    """
     import matplotlib.pyplot as plt
 
-    pairs = differences[["group_a", "group_b"]].drop_duplicates().head(max_pairs).itertuples(index=False)
-    pairs = list(pairs)
-    n_frames = differences["frame"].nunique()
+    all_pairs = list(differences[["group_a", "group_b"]].drop_duplicates().itertuples(index=False))
+    pairs = all_pairs[:max_pairs]
+    frames = sorted(differences["frame"].astype(str).unique())
     ncols = min(3, max(len(pairs), 1))
     nrows = math.ceil(max(len(pairs), 1) / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, nrows * (1.2 + 0.35 * n_frames)), sharey=True,
-                             squeeze=False)  # fmt: skip
+    fig, axes = plt.subplots(nrows, ncols, figsize=(4.4 * ncols, nrows * (1.0 + 0.3 * len(frames))), sharey=True,
+                             sharex=True, squeeze=False)  # fmt: skip
     for ax in axes.flat[len(pairs) :]:
         ax.set_visible(False)
+    name = {g: str(({} if labels is None else labels).get(g, g)) for pair in pairs for g in pair}
     for ax, (a, b) in zip(axes.flat, pairs):
         part = differences[(differences["group_a"] == a) & (differences["group_b"] == b)]
-        y = np.arange(len(part))
+        part = part.set_index(part["frame"].astype(str)).reindex(frames)
+        y = np.arange(len(frames))
         err = [part["diff"] - part["diff_ci_low"], part["diff_ci_high"] - part["diff"]]
         ax.errorbar(part["diff"], y, xerr=err, fmt="o", color="#3b6ea5", ecolor="#7a9cc6", capsize=3)
         ax.axvline(0, color="grey", lw=0.8)
-        ax.set_yticks(y, part["frame"])
-        ax.set_title(f"{a}\nminus {b}", fontsize=9)
+        ax.set_yticks(y, frames)
+        ax.set_title(f"{name[a]}\nminus {name[b]}", fontsize=9)
+    axes[0, 0].invert_yaxis()
+    for col in range(ncols):  # the lowest panel of each column shows the shared x axis
+        ax = axes[(len(pairs) - 1 - col) // ncols, col] if col < len(pairs) else axes[0, col]
+        ax.xaxis.set_tick_params(labelbottom=True)
         ax.set_xlabel("difference in share of sentences")
+    if len(all_pairs) > len(pairs):
+        fig.suptitle(f"first {len(pairs)} of {len(all_pairs)} pairs of groups (all in the table)", fontsize=10)
     fig.tight_layout()
     return fig

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import textwrap
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -807,6 +808,7 @@ def plot_groups(
     scores: pd.DataFrame | None = None,
     by: str = "doc_id",
     corpus: pd.DataFrame | None = None,
+    labels: Mapping | None = None,
     title: str = "Sentence compound by group: every sentence, mean and 95% CI",
 ):
     """Distribution by group: each sentence's compound as a faint dot (when ``scores`` is
@@ -817,12 +819,13 @@ def plot_groups(
         groups: from :func:`score_groups`.
         scores: sentence scores (:func:`score_sentences`), to draw the distribution.
         by, corpus: the grouping column of ``scores`` and where to find it (as in :func:`score_groups`).
+        labels: display name of each group (e.g. ``report.label_documents(docs)``); others keep their value.
         title: the plot title.
 
     >>> g = pd.DataFrame({"lexicon": "vader", "group": ["a", "b"], "estimate": [.1, -.2],
     ...                   "ci_low": [0, -.3], "ci_high": [.2, -.1]})
-    >>> plot_groups(g).axes[0].get_xlabel()
-    'sentence compound'
+    >>> plot_groups(g, labels={"a": "Article A"}).axes[0].get_yticklabels()[0].get_text()
+    'Article A'
     """
     import matplotlib.pyplot as plt
 
@@ -843,17 +846,19 @@ def plot_groups(
         err = np.vstack([part["estimate"] - part["ci_low"], part["ci_high"] - part["estimate"]])
         ax.errorbar(part["estimate"], y, xerr=err, fmt="o", capsize=3, color=colour, label=lexicon)
     ax.axvline(0, color="grey", lw=0.8)
-    ax.set_yticks(range(len(names)), names)
+    ax.set_yticks(range(len(names)), [str(({} if labels is None else labels).get(n, n)) for n in names])
     ax.invert_yaxis()
-    ax.set_xlabel("sentence compound")
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_xlabel("sentence compound (-1 most negative, +1 most positive)")
     ax.set_title(title)
     ax.legend(frameon=False, loc="best")
     fig.tight_layout()
     return fig
 
 
-def plot_arcs(arcs: pd.DataFrame, *, lexicon: str = "vader", title: str | None = None):
-    """Sentiment arcs from :func:`score_arcs`: a thin line per document, the mean in black.
+def plot_arcs(arcs: pd.DataFrame, *, lexicon: str = "vader", labels: Mapping | None = None, title: str | None = None):
+    """Sentiment arcs from :func:`score_arcs`: a thin line per document, the mean in black;
+    ``labels`` maps a ``doc_id`` to the name shown in the legend.
 
     >>> a = pd.DataFrame({"lexicon": "vader", "doc_id": ["a", "a"], "segment": [0, 1],
     ...                   "position": [.25, .75], "n_sentences": 1, "compound": [.1, -.1]})
@@ -865,7 +870,7 @@ def plot_arcs(arcs: pd.DataFrame, *, lexicon: str = "vader", title: str | None =
     part = arcs[arcs["lexicon"] == lexicon]
     fig, ax = plt.subplots(figsize=(8, 4))
     for doc_id, doc in part.groupby("doc_id", sort=True):
-        ax.plot(doc["position"], doc["compound"], lw=1, alpha=0.6, marker=".", label=str(doc_id))
+        ax.plot(doc["position"], doc["compound"], lw=1, alpha=0.6, marker=".", label=str(({} if labels is None else labels).get(doc_id, doc_id)))
     mean = part.groupby("position")["compound"].mean()
     ax.plot(mean.index, mean.to_numpy(), color="black", lw=2.5, label="mean of documents")
     ax.axhline(0, color="grey", lw=0.8)
@@ -879,9 +884,13 @@ def plot_arcs(arcs: pd.DataFrame, *, lexicon: str = "vader", title: str | None =
     return fig
 
 
-def plot_actor_heatmap(actors: pd.DataFrame, *, lexicon: str = "vader", min_n: int = 1, title: str | None = None):
+def plot_actor_heatmap(
+    actors: pd.DataFrame, *, lexicon: str = "vader", min_n: int = 1, labels: Mapping | None = None, title: str | None = None
+):
     """Actor x group heatmap of :func:`score_actors`: mean compound of the sentences mentioning
     each actor, the number of sentences written in each cell; empty cells have no mention.
+    ``labels`` maps a group to the name shown under its column. With more than 12 groups the
+    columns are narrow and the cells carry colour only (the numbers are in the table).
 
     >>> a = pd.DataFrame({"lexicon": "vader", "actor": ["NATO", "Russia"], "group": ["d1", "d1"],
     ...                   "n": [2, 1], "estimate": [.3, -.4], "ci_low": [.1, -.4], "ci_high": [.5, -.4]})
@@ -893,12 +902,17 @@ def plot_actor_heatmap(actors: pd.DataFrame, *, lexicon: str = "vader", min_n: i
     part = actors[(actors["lexicon"] == lexicon) & (actors["n"] >= min_n)]
     values = part.pivot_table(index="actor", columns="group", values="estimate", sort=True)
     counts = part.pivot_table(index="actor", columns="group", values="n", sort=True).reindex_like(values)
-    fig, ax = plt.subplots(figsize=(1.5 + 1.1 * max(1, values.shape[1]), 1 + 0.4 * max(1, values.shape[0])))
+    wide = values.shape[1] > 12
+    fig, ax = plt.subplots(figsize=(2.5 + (0.35 if wide else 1.25) * max(1, values.shape[1]), 1.5 + 0.4 * max(1, values.shape[0])))
     image = ax.imshow(values.to_numpy(dtype=float), cmap="RdBu", vmin=-1, vmax=1, aspect="auto")
     for (i, j), n in np.ndenumerate(counts.to_numpy(dtype=float)):
-        if not np.isnan(n):
+        if not np.isnan(n) and not wide:
             ax.text(j, i, f"{values.iat[i, j]:+.2f}\nn={int(n)}", ha="center", va="center", fontsize=7)
-    ax.set_xticks(range(values.shape[1]), [str(c) for c in values.columns], rotation=45, ha="right")
+    if labels is None or wide:
+        names = [str(({} if labels is None else labels).get(c, c)) for c in values.columns]
+        ax.set_xticks(range(values.shape[1]), names, rotation=90 if wide else 35, ha="center" if wide else "right")
+    else:  # titles wrapped under their column
+        ax.set_xticks(range(values.shape[1]), [textwrap.fill(str(labels.get(c, c)), 16) for c in values.columns], fontsize=8)
     ax.set_yticks(range(values.shape[0]), list(values.index))
     fig.colorbar(image, ax=ax, label=f"mean sentence compound ({lexicon})")
     ax.set_title(title or "Sentiment of sentences mentioning each actor")

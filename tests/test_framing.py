@@ -416,6 +416,56 @@ def test_plots_return_figures_without_saving(tmp_path, frames_file, fixture_corp
     assert not list(tmp_path.glob("*.png"))
 
 
+@pytest.mark.parametrize(
+    ("outlets", "n_words", "expected"),
+    [
+        (["x", "y", "y", "z"], [10, 50, 50, 90], ["y", "z"]),  # most documents first, then most words
+        (["p", "q", "r", "s"], [300, 100, 900, 100], ["r", "p"]),  # one document each: the two longest
+        (["p", "q", "r", "s"], [100, 100, 100, 100], ["p", "q"]),  # full tie: by name
+    ],
+)
+def test_default_contrast_is_the_two_largest_groups(outlets, n_words, expected):
+    docs = pd.DataFrame({"doc_id": list("abcd"), "outlet": outlets, "n_words": n_words})
+    assert framing.select_contrast_groups(docs, by="outlet") == expected
+
+
+def test_default_contrast_on_seeds_documents_is_the_two_longest(seeds_corpus):
+    longest = seeds_corpus.sort_values("n_words", ascending=False)["doc_id"].head(2).tolist()
+    assert framing.select_contrast_groups(seeds_corpus, by="doc_id") == longest
+
+
+def _differences(n_groups: int) -> pd.DataFrame:
+    groups = [f"g{i}" for i in range(n_groups)]
+    pairs = [(a, b) for i, a in enumerate(groups) for b in groups[i + 1 :]]
+    rows = [(frame, a, b, d, d - 0.1, d + 0.1) for a, b in pairs for frame, d in (("war", 0.2), ("peace", -0.1))]
+    return pd.DataFrame(rows, columns=["frame", "group_a", "group_b", "diff", "diff_ci_low", "diff_ci_high"])
+
+
+def test_difference_plot_shows_every_pair_and_says_when_it_cannot():
+    import matplotlib.pyplot as plt
+
+    fig = framing.plot_frame_differences(_differences(5), labels={"g0": "Article zero"})
+    panels = [ax for ax in fig.axes if ax.get_visible()]
+    assert len(panels) == 10 and fig.get_suptitle() == ""  # 5 groups: 10 pairs, none dropped
+    assert panels[0].get_title() == "Article zero\nminus g1"
+    assert [t.get_text() for t in panels[0].get_yticklabels()] == ["peace", "war"]
+    assert all(ax.get_xlabel() for ax in panels[-3:])  # the lowest panel of every column has the x axis
+    fig = framing.plot_frame_differences(_differences(6), max_pairs=12)
+    assert sum(ax.get_visible() for ax in fig.axes) == 12
+    assert fig.get_suptitle().startswith("first 12 of 15 pairs")
+    plt.close("all")
+
+
+def test_heatmap_rows_use_the_labels_given():
+    import matplotlib.pyplot as plt
+
+    salience = pd.DataFrame({"group": ["a", "a", "b", "b"], "frame": ["war", "peace"] * 2, "per_1000_words": [1.0, 2, 3, 4]})
+    ax = framing.plot_frame_heatmap(salience, labels={"a": "Article A"}).axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Article A", "b"]
+    assert ax.get_title() == "Frame salience: hits per 1,000 words"
+    plt.close("all")
+
+
 def test_seeds_security_frames_present(seeds_corpus, seeds_sentences):
     scores = framing.score_frames(seeds_corpus, dictionary="security", sentences=seeds_sentences)
     per_frame = scores.groupby("frame")["hits"].sum()

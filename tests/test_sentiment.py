@@ -376,3 +376,35 @@ def test_empty_texts_score_zero_and_documents_without_actors_give_empty_tables()
     assert actor_scores.empty and sentiment.score_actors(actor_scores).empty
     assert sentiment.select_examples(actor_scores).empty
     assert sentiment.compare_groups(scores, by="doc_id", n_boot=50).empty  # one group: no pairs
+
+
+def test_plots_name_documents_by_the_labels_given():
+    import matplotlib.pyplot as plt
+
+    labels = {"d1": "Talks begin", "d2": "Allies meet"}
+    groups = pd.DataFrame({"lexicon": "vader", "group": ["d1", "d2", "d3"], "estimate": [.1, -.2, 0],
+                           "ci_low": [0, -.3, -.1], "ci_high": [.2, -.1, .1]})  # fmt: skip
+    ax = sentiment.plot_groups(groups, labels=labels).axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Talks begin", "Allies meet", "d3"]  # unlabelled: its value
+    arcs = pd.DataFrame({"lexicon": "vader", "doc_id": ["d1", "d1", "d2", "d2"], "segment": [0, 1] * 2,
+                         "position": [.25, .75] * 2, "n_sentences": 1, "compound": [.1, -.1, .2, 0]})  # fmt: skip
+    legend = sentiment.plot_arcs(arcs, labels=labels).axes[0].get_legend()
+    assert [t.get_text() for t in legend.get_texts()][:2] == ["Talks begin", "Allies meet"]
+    actors = pd.DataFrame({"lexicon": "vader", "actor": ["NATO", "NATO"], "group": ["d1", "d2"], "n": [2, 1],
+                           "estimate": [.3, -.4], "ci_low": [.1, -.4], "ci_high": [.5, -.4]})  # fmt: skip
+    ax = sentiment.plot_actor_heatmap(actors, labels=labels).axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Talks begin", "Allies meet"]
+    plt.close("all")
+
+
+def test_actor_heatmap_of_many_documents_stays_readable():
+    import matplotlib.pyplot as plt
+
+    groups = [f"doc{i:02d}" for i in range(40)]
+    actors = pd.DataFrame({"lexicon": "vader", "actor": "NATO", "group": groups, "n": 2, "estimate": .3,
+                           "ci_low": .1, "ci_high": .5})  # fmt: skip
+    fig = sentiment.plot_actor_heatmap(actors)
+    assert fig.get_size_inches()[0] < 20 and not fig.axes[0].texts  # narrow columns, colour only
+    fig = sentiment.plot_actor_heatmap(actors.head(5))
+    assert len(fig.axes[0].texts) == 5  # few documents: every cell carries its mean and n
+    plt.close("all")
