@@ -10,6 +10,7 @@ file and the remedy, and is listed in ``corpus.attrs["load_log"]``.
 from __future__ import annotations
 
 import codecs
+import csv
 import json
 import warnings
 from pathlib import Path
@@ -116,13 +117,11 @@ def read_table(path: str | Path) -> pd.DataFrame:
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.exists():
-        raise CorpusInputError(f"{path}: no such file")
+        raise CorpusInputError(f"{path}: no such file; check the path and its spelling")
     try:
         if suffix in (".csv", ".tsv"):
             text, _, _ = read_text_file(path)
-            from io import StringIO
-
-            return pd.read_csv(StringIO(text), sep="\t" if suffix == ".tsv" else ",", dtype=str, keep_default_na=False, na_values=[""])
+            return _read_delimited(text, path, sep="\t" if suffix == ".tsv" else ",")
         if suffix in (".jsonl", ".ndjson"):
             text, _, _ = read_text_file(path)
             records = []
@@ -130,9 +129,15 @@ def read_table(path: str | Path) -> pd.DataFrame:
                 if not line.strip():
                     continue
                 try:
-                    records.append(json.loads(line))
+                    record = json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise CorpusInputError(f"{path}:{lineno}: not valid JSON ({exc.msg}); each line must be one JSON object") from exc
+                if not isinstance(record, dict):
+                    raise CorpusInputError(
+                        f"{path}:{lineno}: a JSON {type(record).__name__}, not an object; "
+                        'each line must be one JSON object such as {"doc_id": "a1", "text": "..."}'
+                    )
+                records.append(record)
             return pd.DataFrame.from_records(records)
         if suffix == ".json":
             return pd.read_json(path, orient="records")
@@ -141,6 +146,36 @@ def read_table(path: str | Path) -> pd.DataFrame:
     except pd.errors.ParserError as exc:
         raise CorpusInputError(f"{path}: malformed table ({exc}); check quoting and the number of columns on that line") from exc
     raise CorpusInputError(f"{path}: unsupported table format {suffix!r}; use one of {', '.join(TABLE_SUFFIXES)}")
+
+
+def _read_delimited(text: str, path: Path, *, sep: str) -> pd.DataFrame:
+    """Read CSV/TSV text after checking that every row has as many fields as the header,
+    so that a ragged row or an unclosed quote is an error naming its line, never a shifted,
+    truncated or swallowed column."""
+    from io import StringIO
+
+    name = "tab" if sep == "\t" else "comma"
+    reader = csv.reader(StringIO(text), delimiter=sep)
+    header, start, last = None, 1, 1
+    for row in reader:
+        if row and header is None:
+            header = row
+        elif row and len(row) != len(header):
+            raise CorpusInputError(
+                f"{path}:{start}: {len(row)} fields, but the header has {len(header)}; check the quoting on that "
+                f"line (a field containing a {name} or a line break must be in double quotes)"
+            )
+        last = start if row else last
+        start = reader.line_num + 1
+    try:
+        return pd.read_csv(StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_values=[""], index_col=False)
+    except pd.errors.ParserError as exc:
+        if "EOF inside string" not in str(exc):
+            raise
+        raise CorpusInputError(
+            f"{path}:{last}: a double quote on this line is never closed, so the field runs to the end of the file; "
+            'close the quote, or write a quote inside a quoted field as ""'
+        ) from exc
 
 
 def _pick(columns: list[str], candidates: tuple[str, ...]) -> str | None:
@@ -211,16 +246,20 @@ def _read_corpus_table(path: Path, log: list[dict], text_col: str | None, id_col
 
 def read_metadata(path: str | Path) -> pd.DataFrame:
     """Read a metadata table keyed by ``doc_id`` (errors name the file and the fix)."""
-    meta = read_table(path)
+    return _check_metadata(read_table(path), str(path))
+
+
+def _check_metadata(meta: pd.DataFrame, source: str) -> pd.DataFrame:
+    """A copy of ``meta`` keyed by a unique, string ``doc_id``; errors name ``source`` and the fix."""
     columns = [str(c) for c in meta.columns]
     key = _pick(columns, ("doc_id",)) or _pick(columns, ID_COLUMNS)
     if key is None:
-        raise CorpusInputError(f"{path}: metadata needs a 'doc_id' column (the file name without .txt); columns are {columns}")
+        raise CorpusInputError(f"{source}: metadata needs a 'doc_id' column (the file name without .txt); columns are {columns}")
     meta = meta.rename(columns={key: "doc_id"})
     meta["doc_id"] = meta["doc_id"].astype(str).str.removesuffix(".txt")
     dups = meta["doc_id"][meta["doc_id"].duplicated()].unique()
     if len(dups):
-        raise CorpusInputError(f"{path}: doc_id repeats in the metadata ({', '.join(map(str, dups[:6]))}); one row per document")
+        raise CorpusInputError(f"{source}: doc_id repeats in the metadata ({', '.join(map(str, dups[:6]))}); one row per document")
     return meta
 
 
@@ -266,7 +305,7 @@ def load_corpus(
     elif path.is_file() and path.suffix.lower() == ".txt":
         raise CorpusInputError(f"{path}: is a single .txt file; pass the folder that contains it ({path.parent})")
     elif not path.exists():
-        raise CorpusInputError(f"{path}: no such file or folder")
+        raise CorpusInputError(f"{path}: no such file or folder; check the path, or give a folder of .txt files or a table")
     else:
         raise CorpusInputError(f"{path}: unsupported input; use a folder of .txt files or one of {', '.join(TABLE_SUFFIXES)}")
     if frame.empty:
@@ -297,8 +336,8 @@ def load_corpus(
 
 
 def _join_metadata(frame: pd.DataFrame, metadata: str | Path | pd.DataFrame, log: list[dict]) -> pd.DataFrame:
-    source = "metadata" if isinstance(metadata, pd.DataFrame) else str(metadata)
-    meta = read_metadata(metadata) if not isinstance(metadata, pd.DataFrame) else metadata.assign(doc_id=metadata["doc_id"].astype(str))
+    source = "metadata DataFrame" if isinstance(metadata, pd.DataFrame) else str(metadata)
+    meta = read_metadata(metadata) if not isinstance(metadata, pd.DataFrame) else _check_metadata(metadata, source)
     unmatched = sorted(set(meta["doc_id"]) - set(frame["doc_id"]))
     if unmatched:
         _warn(log, source, f"{len(unmatched)} row(s) match no document ({', '.join(unmatched[:6])})", "rows ignored; check the doc_id spelling")

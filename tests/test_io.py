@@ -164,3 +164,49 @@ def test_clean_false_keeps_raw(tmp_path):
 def test_decode_bytes_rejects_undecodable_utf16_bom():
     with pytest.raises(CorpusInputError, match="byte-order mark"):
         decode_bytes(b"\xff\xfe\x00\xd8")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("ragged.csv", 'doc_id,text\na,"fine"\nb,one,two\n', r"ragged\.csv:3: 3 fields, but the header has 2; check the quoting"),
+        ("short.csv", "doc_id,text,outlet\na,words,X\nb,words\n", r"short\.csv:3: 2 fields, but the header has 3"),
+        ("quoted.csv", 'doc_id,text\na,"two\nlines"\nb,x,y\n', r"quoted\.csv:4: 3 fields"),  # line of the row, after a multi-line field
+        ("ragged.tsv", "doc_id\ttext\na\tx\ty\n", r"ragged\.tsv:2: 3 fields.*a field containing a tab"),
+        ("unclosed.csv", 'doc_id,text\na,fine\nb,"never closed\nc,more\n', r"unclosed\.csv:3: a double quote on this line is never closed.*close the quote"),
+        ("array.jsonl", '{"doc_id": "a", "text": "x"}\n["b", "y"]\n', r"array\.jsonl:2: a JSON list, not an object; each line must be one JSON object"),
+        ("nums.jsonl", '{"doc_id": "a", "text": "x"}\n7\n', r"nums\.jsonl:2: a JSON int, not an object"),
+        ("none.csv", "doc_id,body_text\na,x\n", r"none\.csv: no text column found.*pass text_col="),
+    ],
+)
+def test_malformed_tables_name_file_line_and_remedy(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CorpusInputError, match=message):
+        ct.load_corpus(path)
+
+
+@pytest.mark.parametrize(
+    ("metadata", "message"),
+    [
+        ("doc_id,outlet\na,X\na,Y\n", r"meta\.csv: doc_id repeats in the metadata \(a\); one row per document"),
+        ("doc_id,outlet\na,X,extra\n", r"meta\.csv:2: 3 fields, but the header has 2"),
+        (pd.DataFrame({"doc_id": ["a", "a"], "outlet": ["X", "Y"]}), r"metadata DataFrame: doc_id repeats .*one row per document"),
+        (pd.DataFrame({"name": ["a"], "outlet": ["X"]}), r"metadata DataFrame: metadata needs a 'doc_id' column.*\['name', 'outlet'\]"),
+    ],
+)
+def test_bad_metadata_names_the_source_and_remedy(tmp_path, metadata, message):
+    write(tmp_path / "c" / "a.txt", ARTICLE.encode())
+    if isinstance(metadata, str):
+        (tmp_path / "meta.csv").write_text(metadata, encoding="utf-8")
+        metadata = tmp_path / "meta.csv"
+    with pytest.raises(CorpusInputError, match=message):
+        ct.load_corpus(tmp_path / "c", metadata=metadata)
+
+
+def test_metadata_dataframe_ids_match_like_a_file(tmp_path):
+    write(tmp_path / "c" / "a.txt", ARTICLE.encode())
+    meta = pd.DataFrame({"id": ["a.txt", "zz"], "outlet": ["X", "Z"]})
+    with pytest.warns(CorpusWarning, match=r"metadata DataFrame: 1 row\(s\) match no document \(zz\); rows ignored; check the doc_id spelling"):
+        corpus = ct.load_corpus(tmp_path / "c", metadata=meta)
+    assert corpus["outlet"].tolist() == ["X"]
