@@ -316,6 +316,7 @@ def load_corpus(
         from corpus_tools.clean import clean_corpus
 
         frame = clean_corpus(frame)
+        _check_cleaned(frame, path, log)
     else:
         frame["text"] = frame["raw_text"]
         for col in ("title", "date"):
@@ -333,6 +334,21 @@ def load_corpus(
     if audit is not None:
         frame.attrs["clean_audit"] = audit
     return frame
+
+
+def _check_cleaned(frame: pd.DataFrame, path: Path, log: list[dict]) -> None:
+    """Warn about each document that cleaning emptied; raise when it emptied them all."""
+    empty = frame["text"].str.strip() == ""
+    emptied = frame.loc[empty, "doc_id"].tolist()
+    if emptied and len(emptied) == len(frame):
+        raise CorpusInputError(
+            f"{path}: cleaning removed every line of all {len(frame)} document(s) as web boilerplate "
+            f"({', '.join(emptied[:6])}); check that the files hold article text, or load with clean=False"
+        )
+    for doc_id, source in zip(emptied, frame.loc[empty, "source_file"]):
+        where = str(path / source) if path.is_dir() else f"{path}: document {doc_id!r}"
+        _warn(log, where, "cleaning removed every line as web boilerplate",
+              "kept with empty text; see clean_audit(corpus) for the rules applied, or load with clean=False")
 
 
 def _join_metadata(frame: pd.DataFrame, metadata: str | Path | pd.DataFrame, log: list[dict]) -> pd.DataFrame:

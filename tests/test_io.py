@@ -210,3 +210,26 @@ def test_metadata_dataframe_ids_match_like_a_file(tmp_path):
     with pytest.warns(CorpusWarning, match=r"metadata DataFrame: 1 row\(s\) match no document \(zz\); rows ignored; check the doc_id spelling"):
         corpus = ct.load_corpus(tmp_path / "c", metadata=meta)
     assert corpus["outlet"].tolist() == ["X"]
+
+
+CHROME = "Skip to content\nSign up for our newsletter\nAll rights reserved\n"
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({"a.txt": CHROME, "b.txt": CHROME}, r"c: cleaning removed every line of all 2 document\(s\) .*\(a, b\); .*load with clean=False"),
+        ({"a.txt": CHROME, "b.txt": ARTICLE}, None),
+    ],
+)
+def test_documents_emptied_by_cleaning_are_never_silent(tmp_path, files, message):
+    for name, text in files.items():
+        write(tmp_path / "c" / name, text.encode())
+    if message:
+        with pytest.raises(CorpusInputError, match=message):
+            ct.load_corpus(tmp_path / "c")
+        return
+    with pytest.warns(CorpusWarning, match=r"c/a\.txt: cleaning removed every line .*kept with empty text; see clean_audit"):
+        corpus = ct.load_corpus(tmp_path / "c")
+    assert corpus["doc_id"].tolist() == ["a", "b"] and corpus["n_words"].tolist()[0] == 0
+    assert corpus.attrs["load_log"][0]["source"].endswith("a.txt")
