@@ -19,7 +19,7 @@ import pandas as pd
 
 from corpus_tools.segment import count_words
 
-__all__ = ["load_corpus", "read_text_file", "read_table", "CorpusInputError", "CorpusWarning", "TEXT_COLUMNS"]
+__all__ = ["load_corpus", "read_corpus_columns", "read_text_file", "read_table", "CorpusInputError", "CorpusWarning", "TEXT_COLUMNS"]
 
 #: Column names recognised as the text column of a table, in order of preference.
 TEXT_COLUMNS = ("text", "body", "content", "article", "full_text", "article_text", "raw_text", "story", "document")
@@ -349,6 +349,32 @@ def _check_cleaned(frame: pd.DataFrame, path: Path, log: list[dict]) -> None:
         where = str(path / source) if path.is_dir() else f"{path}: document {doc_id!r}"
         _warn(log, where, "cleaning removed every line as web boilerplate",
               "kept with empty text; see clean_audit(corpus) for the rules applied, or load with clean=False")
+
+
+def read_corpus_columns(path: str | Path, *, metadata: str | Path | None = None) -> list[str]:
+    """The columns :func:`load_corpus` would give this corpus and metadata, without cleaning
+    the texts (to check a grouping column before a long run).
+
+    Raises:
+        CorpusInputError: the corpus or metadata cannot be read (as :func:`load_corpus` would).
+
+    >>> from corpus_tools.config import SEEDS_DIR
+    >>> read_corpus_columns(SEEDS_DIR)[:4]
+    ['doc_id', 'title', 'date', 'text']
+    """
+    path = Path(path)
+    columns = ["doc_id", "title", "date", "text", "raw_text", "n_words", "source_file", "encoding"]
+    if path.is_dir() and any(p.parent != path for p in path.rglob("*.txt")):
+        columns.append("folder")
+    elif path.is_file() and path.suffix.lower() in TABLE_SUFFIXES:
+        names = [str(c) for c in read_table(path).columns]
+        renamed = {_pick(names, TEXT_COLUMNS), _pick(names, ID_COLUMNS)}
+        columns += [c for c in names if c not in renamed and c not in columns]
+    elif not path.exists():
+        raise CorpusInputError(f"{path}: no such file or folder; check the path, or give a folder of .txt files or a table")
+    if metadata:
+        columns += [c for c in map(str, read_metadata(metadata).columns) if c not in columns]
+    return columns
 
 
 def _join_metadata(frame: pd.DataFrame, metadata: str | Path | pd.DataFrame, log: list[dict]) -> pd.DataFrame:

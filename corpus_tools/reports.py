@@ -368,6 +368,27 @@ def _manifest(study: Study, corpus: dict, package: dict, entries: dict, started:
     }
 
 
+def _check_group_by(study: Study, parameters: dict[str, dict]) -> None:
+    """A ``group_by`` naming no column of the corpus or metadata is an error before anything runs."""
+    from corpus_tools.io import CorpusInputError, read_corpus_columns
+
+    wanted = sorted({str(p["group_by"]) for p in parameters.values() if p.get("group_by")})
+    if not wanted or wanted == ["doc_id"]:
+        return
+    try:
+        columns = read_corpus_columns(study.corpus, metadata=study.metadata)
+    except CorpusInputError as exc:  # reported like any other bad input of the study, before anything runs
+        raise StudyError(str(exc)) from exc
+    missing = [g for g in wanted if g not in columns]
+    if missing:
+        where = f"{study.source}: " if study.source else ""
+        raise StudyError(
+            f"{where}group_by {missing[0]!r} is not a column of the corpus {study.corpus} or of its metadata "
+            f"({study.metadata or 'none given'}); columns: {', '.join(columns)}. Set group_by to one of them, "
+            "or add the column to the metadata table (keyed by doc_id)"
+        )
+
+
 def run_study(
     study: Study,
     *,
@@ -409,6 +430,7 @@ def run_study(
     known = _declared_before(read_manifest(report_dir), selected)
     declared = {name: known.get(name) or read_parameters(path) for name, path in selected.items()}
     parameters = resolve_parameters(study, selected, list(overrides), declared=declared)
+    _check_group_by(study, parameters)
     corpus = provenance.fingerprint_corpus(study.corpus, study.metadata)
     package = provenance.record_package()
     plan = _plan(selected, declared, parameters, corpus, package)

@@ -64,7 +64,9 @@ def test_read_study_resolves_paths_relative_to_the_file(tmp_path):
         ("nmae: x\n", "unknown key(s) nmae; valid keys: name, description"),
         ("name: a b\n", "may use only letters"),
         ("parameters: [1, 2]\n", "'parameters' must map notebook names"),
-        ("name: [unclosed\n", "not valid YAML"),
+        ("name: [unclosed\n", "bad.yml:2: not valid YAML (expected ',' or ']', but got '<stream end>'); fix the syntax there"),
+        ("name: x\nparameters:\n  sentiment: {n_boot: 10\n", "bad.yml:4: not valid YAML"),
+        ("name: x\n  corpus: y\n", "bad.yml:2: not valid YAML (mapping values are not allowed here); fix the syntax"),
     ],
 )
 def test_read_study_errors_name_the_file_and_the_fix(tmp_path, text, message):
@@ -73,6 +75,26 @@ def test_read_study_errors_name_the_file_and_the_fix(tmp_path, text, message):
     with pytest.raises(StudyError, match="bad.yml") as err:
         read_study(path)
     assert message in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("group_by", "metadata", "message"),
+    [
+        ("outlett", None, "group_by 'outlett' is not a column of the corpus"),
+        ("outlett", "doc_id,outlet\na,X\n", "columns: doc_id, title, date, text, raw_text, n_words, source_file, encoding, outlet. Set"),
+        ("outlet", "doc_id,outlet\na,X\na,Y\n", "meta.csv: doc_id repeats in the metadata (a); one row per document"),
+    ],
+)
+def test_group_by_must_name_a_column_before_anything_runs(corpus, tmp_path, group_by, metadata, message):
+    meta = None
+    if metadata:
+        meta = tmp_path / "meta.csv"
+        meta.write_text(metadata, encoding="utf-8")
+    study = Study(name="grouped", corpus=corpus, metadata=meta, group_by=group_by, source=tmp_path / "s.yml")
+    with pytest.raises(StudyError) as err:
+        run_study(study, notebooks_dir=NOTEBOOKS_DIR, out=tmp_path / "out", progress=False)
+    assert message in str(err.value) and (metadata or f"{tmp_path / 's.yml'}: group_by" in str(err.value))
+    assert not (tmp_path / "out" / "grouped").exists()
 
 
 def test_shipped_seeds_study_is_valid():
