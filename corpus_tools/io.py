@@ -140,12 +140,33 @@ def read_table(path: str | Path) -> pd.DataFrame:
                 records.append(record)
             return pd.DataFrame.from_records(records)
         if suffix == ".json":
-            return pd.read_json(path, orient="records")
+            return _read_json_records(path)
         if suffix == ".parquet":
-            return pd.read_parquet(path)
+            return _read_parquet(path)
     except pd.errors.ParserError as exc:
         raise CorpusInputError(f"{path}: malformed table ({exc}); check quoting and the number of columns on that line") from exc
     raise CorpusInputError(f"{path}: unsupported table format {suffix!r}; use one of {', '.join(TABLE_SUFFIXES)}")
+
+
+def _read_json_records(path: Path) -> pd.DataFrame:
+    text, _, _ = read_text_file(path)
+    try:
+        records = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CorpusInputError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}, column {exc.colno}); fix the syntax there") from exc
+    if not (isinstance(records, list) and all(isinstance(r, dict) for r in records)):
+        raise CorpusInputError(
+            f"{path}: a .json corpus must be a list of objects ([{{\"doc_id\": ..., \"text\": ...}}, ...]); "
+            "for one object per line, name the file .jsonl"
+        )
+    return pd.DataFrame.from_records(records)
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    try:
+        return pd.read_parquet(path)
+    except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
+        raise CorpusInputError(f"{path}: not a readable Parquet file ({exc}); re-export it, or save the table as .csv") from exc
 
 
 def _read_delimited(text: str, path: Path, *, sep: str) -> pd.DataFrame:

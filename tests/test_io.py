@@ -87,7 +87,7 @@ def test_repeated_file_names_in_subfolders_get_path_ids(tmp_path):
     assert corpus["doc_id"].tolist() == ["bbc/1", "cnn/1"]
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".tsv", ".jsonl", ".parquet"])
+@pytest.mark.parametrize("suffix", [".csv", ".tsv", ".jsonl", ".json", ".parquet"])
 def test_tables_with_autodetected_text_column(tmp_path, suffix):
     frame = pd.DataFrame({"id": ["x", "y"], "body": [ARTICLE, ARTICLE.replace("Monday", "Tuesday")], "outlet": ["A", "B"]})
     path = tmp_path / f"corpus{suffix}"
@@ -97,6 +97,8 @@ def test_tables_with_autodetected_text_column(tmp_path, suffix):
         frame.to_csv(path, index=False, sep="\t")
     elif suffix == ".jsonl":
         path.write_text("\n".join(json.dumps(r) for r in frame.to_dict("records")), encoding="utf-8")
+    elif suffix == ".json":
+        path.write_text(json.dumps(frame.to_dict("records"), indent=1), encoding="utf-8")
     else:
         frame.to_parquet(path)
     corpus = ct.load_corpus(path)
@@ -177,6 +179,9 @@ def test_decode_bytes_rejects_undecodable_utf16_bom():
         ("array.jsonl", '{"doc_id": "a", "text": "x"}\n["b", "y"]\n', r"array\.jsonl:2: a JSON list, not an object; each line must be one JSON object"),
         ("nums.jsonl", '{"doc_id": "a", "text": "x"}\n7\n', r"nums\.jsonl:2: a JSON int, not an object"),
         ("none.csv", "doc_id,body_text\na,x\n", r"none\.csv: no text column found.*pass text_col="),
+        ("cut.json", '[{"doc_id": "a",\n "text": "x"},', r"cut\.json:2: not valid JSON \(Expecting value, column 15\); fix the syntax"),
+        ("one.json", '{"doc_id": "a", "text": "x"}', r"one\.json: a \.json corpus must be a list of objects.*name the file \.jsonl"),
+        ("fake.parquet", "doc_id,text\na,x\n", r"fake\.parquet: not a readable Parquet file .*save the table as \.csv"),
     ],
 )
 def test_malformed_tables_name_file_line_and_remedy(tmp_path, name, content, message):

@@ -164,6 +164,19 @@ def test_keyness_against_an_external_frequency_list():
     assert (truncated["total_reference"] == 1000).all()
 
 
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"by": "outlett", "target": "A"}, KeyError, r"missing column\(s\) \['outlett'\].*add the column as metadata"),
+        ({"by": "outlet", "target": "C"}, ValueError, r"target group\(s\) \['C'\] not found in column 'outlet'; groups are \['A', 'B'\]; check"),
+        ({"by": "outlet", "target": "A", "reference": "D"}, ValueError, r"reference group\(s\) \['D'\] not found"),
+    ],
+)
+def test_keyness_bad_grouping_names_the_column_and_the_fix(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        kw.keyness(DOCS, **kwargs)
+
+
 def test_keyness_errors_name_the_problem():
     with pytest.raises(ValueError, match="not found in column 'outlet'"):
         kw.keyness(DOCS, by="outlet", target="C")
