@@ -114,7 +114,17 @@ def decode_bytes(data: bytes, *, source: str = "<bytes>") -> tuple[str, str, str
 def read_table(path: str | Path) -> pd.DataFrame:
     """Read a ``.csv``, ``.tsv``, ``.jsonl``/``.ndjson``, ``.json`` (records) or ``.parquet``
     table, with errors that name the file and line."""
-    path = Path(path)
+    table, _ = _read_table_lines(Path(path))
+    return table
+
+
+def _read_table_lines(path: Path) -> tuple[pd.DataFrame, list[int] | None]:
+    """The table and, for text formats, the line on which each of its rows starts."""
+    table = _read_any_table(path)
+    return table, table.attrs.pop("line_numbers", None)
+
+
+def _read_any_table(path: Path) -> pd.DataFrame:
     suffix = path.suffix.lower()
     if not path.exists():
         raise CorpusInputError(f"{path}: no such file; check the path and its spelling")
@@ -124,7 +134,7 @@ def read_table(path: str | Path) -> pd.DataFrame:
             return _read_delimited(text, path, sep="\t" if suffix == ".tsv" else ",")
         if suffix in (".jsonl", ".ndjson"):
             text, _, _ = read_text_file(path)
-            records = []
+            records, lines = [], []
             for lineno, line in enumerate(text.splitlines(), 1):
                 if not line.strip():
                     continue
@@ -138,7 +148,10 @@ def read_table(path: str | Path) -> pd.DataFrame:
                         'each line must be one JSON object such as {"doc_id": "a1", "text": "..."}'
                     )
                 records.append(record)
-            return pd.DataFrame.from_records(records)
+                lines.append(lineno)
+            table = pd.DataFrame.from_records(records)
+            table.attrs["line_numbers"] = lines
+            return table
         if suffix == ".json":
             return _read_json_records(path)
         if suffix == ".parquet":
@@ -177,26 +190,31 @@ def _read_delimited(text: str, path: Path, *, sep: str) -> pd.DataFrame:
 
     name = "tab" if sep == "\t" else "comma"
     reader = csv.reader(StringIO(text), delimiter=sep)
-    header, start, last = None, 1, 1
+    header, start, lines = None, 1, []
     for row in reader:
-        if row and header is None:
+        blank = not row or (len(row) == 1 and not row[0].strip())
+        if not blank and header is None:
             header = row
-        elif row and len(row) != len(header):
+        elif not blank and len(row) != len(header):
             raise CorpusInputError(
                 f"{path}:{start}: {len(row)} fields, but the header has {len(header)}; check the quoting on that "
                 f"line (a field containing a {name} or a line break must be in double quotes)"
             )
-        last = start if row else last
+        elif not blank:
+            lines.append(start)
         start = reader.line_num + 1
     try:
-        return pd.read_csv(StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_values=[""], index_col=False)
+        table = pd.read_csv(StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_values=[""], index_col=False)
     except pd.errors.ParserError as exc:
         if "EOF inside string" not in str(exc):
             raise
         raise CorpusInputError(
-            f"{path}:{last}: a double quote on this line is never closed, so the field runs to the end of the file; "
-            'close the quote, or write a quote inside a quoted field as ""'
+            f"{path}:{lines[-1] if lines else 1}: a double quote on this line is never closed, so the field runs to "
+            'the end of the file; close the quote, or write a quote inside a quoted field as ""'
         ) from exc
+    if len(lines) == len(table):
+        table.attrs["line_numbers"] = lines
+    return table
 
 
 def _pick(columns: list[str], candidates: tuple[str, ...]) -> str | None:
@@ -237,7 +255,7 @@ def _read_folder(folder: Path, log: list[dict]) -> pd.DataFrame:
 
 
 def _read_corpus_table(path: Path, log: list[dict], text_col: str | None, id_col: str | None) -> pd.DataFrame:
-    table = read_table(path)
+    table, lines = _read_table_lines(path)
     columns = [str(c) for c in table.columns]
     text_col = text_col or _pick(columns, TEXT_COLUMNS)
     if text_col is None or text_col not in table.columns:
@@ -257,7 +275,8 @@ def _read_corpus_table(path: Path, log: list[dict], text_col: str | None, id_col
         raise CorpusInputError(f"{path}: doc_id column {id_col!r} has duplicates ({', '.join(dups)}); make the ids unique")
     missing = frame["raw_text"].isna() | (frame["raw_text"].astype(str).str.strip() == "")
     for idx in frame.index[missing]:
-        _warn(log, f"{path}:row {idx + 2 if path.suffix.lower() in ('.csv', '.tsv') else idx + 1}", f"document {frame.at[idx, 'doc_id']!r} has no text", "row skipped")
+        where = f"{path}:{lines[idx]}" if lines else f"{path}: row {idx + 1}"
+        _warn(log, where, f"document {frame.at[idx, 'doc_id']!r} has no text", "row skipped; add its text or remove the row")
     frame = frame.loc[~missing].copy()
     frame["raw_text"] = frame["raw_text"].astype(str)
     frame["encoding"] = "table"

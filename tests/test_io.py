@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import warnings
 
 import pandas as pd
@@ -238,3 +239,20 @@ def test_documents_emptied_by_cleaning_are_never_silent(tmp_path, files, message
         corpus = ct.load_corpus(tmp_path / "c")
     assert corpus["doc_id"].tolist() == ["a", "b"] and corpus["n_words"].tolist()[0] == 0
     assert corpus.attrs["load_log"][0]["source"].endswith("a.txt")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "where"),
+    [
+        ("c.csv", f'doc_id,text\na,"{ARTICLE}"\n\nb,\nc,"{ARTICLE}"\n', "c.csv:7"),  # the article spans 4 lines, then a blank line
+        ("c.tsv", f"doc_id\ttext\nb\t\na\t{ARTICLE.splitlines()[2]}\n", "c.tsv:2"),
+        ("c.jsonl", '{"doc_id": "a", "text": "' + ARTICLE.replace("\n", "\\n") + '"}\n\n{"doc_id": "b", "text": " "}\n', "c.jsonl:3"),
+    ],
+)
+def test_table_rows_without_text_are_warned_with_their_line(tmp_path, name, content, where):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.warns(CorpusWarning, match=rf"{re.escape(where)}: document 'b' has no text; row skipped; add its text or remove the row"):
+        corpus = ct.load_corpus(path, clean=False)
+    assert "b" not in set(corpus["doc_id"]) and "a" in set(corpus["doc_id"])
+    assert [entry["source"] for entry in corpus.attrs["load_log"]] == [str(tmp_path / where)]
