@@ -562,3 +562,19 @@ def test_docstring_examples_run():
 
     for module in (framing, validation):
         assert doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "drop", "error", "message"),
+    [
+        ({"dictionary": "genric"}, None, ct.dictionaries.DictionaryError,
+         r"no shipped dictionary named 'genric'; available: .*generic.*\(or give the path of a \.yml"),
+        ({"dictionary": "missing.yml"}, None, ct.dictionaries.DictionaryError, r"missing\.yml: no such dictionary file"),
+        ({"by": "outlett"}, None, KeyError, r"grouping column\(s\) \['outlett'\] not found; pass corpus= with them .*metadata="),
+        ({}, "text", KeyError, r"missing column\(s\) \['text'\].*Pass a corpus from corpus_tools\.load_corpus"),
+    ],
+)
+def test_score_frames_bad_input_names_the_problem_and_fix(kwargs, drop, error, message):
+    corpus = pd.DataFrame({"doc_id": ["a"], "outlet": ["x"], "text": ["Sanctions cost a lot."]})
+    with pytest.raises(error, match=message):
+        framing.score_frames(corpus.drop(columns=drop) if drop else corpus, **kwargs)
