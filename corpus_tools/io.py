@@ -254,15 +254,20 @@ def _read_folder(folder: Path, log: list[dict]) -> pd.DataFrame:
     return frame
 
 
-def _read_corpus_table(path: Path, log: list[dict], text_col: str | None, id_col: str | None) -> pd.DataFrame:
-    table, lines = _read_table_lines(path)
-    columns = [str(c) for c in table.columns]
+def _text_column(path: Path, columns: list[str], text_col: str | None) -> str:
     text_col = text_col or _pick(columns, TEXT_COLUMNS)
-    if text_col is None or text_col not in table.columns:
+    if text_col is None or text_col not in columns:
         raise CorpusInputError(
             f"{path}: no text column found; columns are {columns}. "
             f"Name it one of {list(TEXT_COLUMNS)} or pass text_col=..."
         )
+    return text_col
+
+
+def _read_corpus_table(path: Path, log: list[dict], text_col: str | None, id_col: str | None) -> pd.DataFrame:
+    table, lines = _read_table_lines(path)
+    columns = [str(c) for c in table.columns]
+    text_col = _text_column(path, columns, text_col)
     id_col = id_col or _pick(columns, ID_COLUMNS)
     frame = table.rename(columns={text_col: "raw_text"}).copy()
     if id_col and id_col != text_col:
@@ -408,7 +413,7 @@ def read_corpus_columns(path: str | Path, *, metadata: str | Path | None = None)
         columns.append("folder")
     elif path.is_file() and path.suffix.lower() in TABLE_SUFFIXES:
         names = [str(c) for c in read_table(path).columns]
-        renamed = {_pick(names, TEXT_COLUMNS), _pick(names, ID_COLUMNS)}
+        renamed = {_text_column(path, names, None), _pick(names, ID_COLUMNS)}
         columns += [c for c in names if c not in renamed and c not in columns]
     elif not path.exists():
         raise CorpusInputError(f"{path}: no such file or folder; check the path, or give a folder of .txt files or a table")

@@ -368,13 +368,12 @@ def _manifest(study: Study, corpus: dict, package: dict, entries: dict, started:
     }
 
 
-def _check_group_by(study: Study, parameters: dict[str, dict]) -> None:
-    """A ``group_by`` naming no column of the corpus or metadata is an error before anything runs."""
+def _check_inputs(study: Study, parameters: dict[str, dict]) -> None:
+    """An unreadable corpus or metadata table, or a ``group_by`` naming none of their columns,
+    is an error before anything runs (not one failure per notebook)."""
     from corpus_tools.io import CorpusInputError, read_corpus_columns
 
     wanted = sorted({str(p["group_by"]) for p in parameters.values() if p.get("group_by")})
-    if not wanted or wanted == ["doc_id"]:
-        return
     try:
         columns = read_corpus_columns(study.corpus, metadata=study.metadata)
     except CorpusInputError as exc:  # reported like any other bad input of the study, before anything runs
@@ -430,8 +429,8 @@ def run_study(
     known = _declared_before(read_manifest(report_dir), selected)
     declared = {name: known.get(name) or read_parameters(path) for name, path in selected.items()}
     parameters = resolve_parameters(study, selected, list(overrides), declared=declared)
-    _check_group_by(study, parameters)
     corpus = provenance.fingerprint_corpus(study.corpus, study.metadata)
+    _check_inputs(study, parameters)
     package = provenance.record_package()
     plan = _plan(selected, declared, parameters, corpus, package)
     with _study_lock(out, study.name):

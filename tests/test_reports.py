@@ -97,6 +97,24 @@ def test_group_by_must_name_a_column_before_anything_runs(corpus, tmp_path, grou
     assert not (tmp_path / "out" / "grouped").exists()
 
 
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ("doc_id,text\na,Peace talks resumed.\nb,one,two\n", "corpus.csv:3: 3 fields, but the header has 2; check the quoting"),
+        ('doc_id,text\na,"Peace talks\n', "corpus.csv:2: a double quote on this line is never closed"),
+        ("doc_id,words\na,Peace talks resumed.\n", "corpus.csv: no text column found"),
+    ],
+)
+def test_unreadable_corpus_table_stops_the_run_before_anything_runs(tmp_path, capsys, table, message):
+    (tmp_path / "corpus.csv").write_text(table, encoding="utf-8")
+    study = Study(name="table", corpus=tmp_path / "corpus.csv")
+    with pytest.raises(StudyError, match=re.escape(message)):
+        run_study(study, notebooks_dir=FIXTURE_NOTEBOOKS, out=tmp_path / "out", progress=False)
+    args = ["report", "--notebooks", str(FIXTURE_NOTEBOOKS), "--corpus", str(tmp_path / "corpus.csv"), "--out", str(tmp_path / "out")]
+    assert cli.main(args) == 2 and message in capsys.readouterr().err
+    assert not (tmp_path / "out" / "table").exists() and not (tmp_path / "out" / "corpus").exists()
+
+
 def test_shipped_seeds_study_is_valid():
     study = read_study(PROJECT_DIR / "studies" / "seeds.yml")
     notebooks = list_notebooks(NOTEBOOKS_DIR)
