@@ -426,6 +426,12 @@ def _join_metadata(frame: pd.DataFrame, metadata: str | Path | pd.DataFrame, log
     source = "metadata DataFrame" if isinstance(metadata, pd.DataFrame) else str(metadata)
     meta = read_metadata(metadata) if not isinstance(metadata, pd.DataFrame) else _check_metadata(metadata, source)
     unmatched = sorted(set(meta["doc_id"]) - set(frame["doc_id"]))
+    if unmatched and len(unmatched) == meta["doc_id"].nunique():
+        raise CorpusInputError(
+            f"{source}: none of its {len(unmatched)} doc_id(s) matches a document (it has {', '.join(unmatched[:3])}; "
+            f"the corpus has {', '.join(frame['doc_id'].head(3))}); doc_id is the file name without .txt, "
+            "or the id column of a table"
+        )
     if unmatched:
         _warn(log, source, f"{len(unmatched)} row(s) match no document ({', '.join(unmatched[:6])})", "rows ignored; check the doc_id spelling")
     missing = sorted(set(frame["doc_id"]) - set(meta["doc_id"]))

@@ -368,24 +368,37 @@ def _manifest(study: Study, corpus: dict, package: dict, entries: dict, started:
     }
 
 
-def _check_inputs(study: Study, parameters: dict[str, dict]) -> None:
+def _input_paths(study: Study, params: dict, notebooks_dir: Path) -> tuple[Path, Path | None]:
+    """The corpus and metadata a notebook will read (its parameters win; relative to ``notebooks_dir``)."""
+    paths = []
+    for key, fallback in (("corpus", study.corpus), ("metadata", study.metadata)):
+        value = params.get(key, fallback)
+        paths.append(notebooks_dir / value if value and not Path(value).is_absolute() else (Path(value) if value else None))
+    return paths[0] or study.corpus, paths[1]
+
+
+def _check_inputs(study: Study, parameters: dict[str, dict], notebooks_dir: Path) -> None:
     """An unreadable corpus or metadata table, or a ``group_by`` naming none of their columns,
     is an error before anything runs (not one failure per notebook)."""
     from corpus_tools.io import CorpusInputError, read_corpus_columns
 
-    wanted = sorted({str(p["group_by"]) for p in parameters.values() if p.get("group_by")})
-    try:
-        columns = read_corpus_columns(study.corpus, metadata=study.metadata)
-    except CorpusInputError as exc:  # reported like any other bad input of the study, before anything runs
-        raise StudyError(str(exc)) from exc
-    missing = [g for g in wanted if g not in columns]
-    if missing:
-        where = f"{study.source}: " if study.source else ""
-        raise StudyError(
-            f"{where}group_by {missing[0]!r} is not a column of the corpus {study.corpus} or of its metadata "
-            f"({study.metadata or 'none given'}); columns: {', '.join(columns)}. Set group_by to one of them, "
-            "or add the column to the metadata table (keyed by doc_id)"
-        )
+    known: dict[tuple, list[str]] = {}
+    for name, params in parameters.items():
+        corpus, metadata = _input_paths(study, params, Path(notebooks_dir))
+        if (corpus, metadata) not in known:
+            try:
+                known[(corpus, metadata)] = read_corpus_columns(corpus, metadata=metadata)
+            except CorpusInputError as exc:  # reported like any other bad input of the study, before anything runs
+                raise StudyError(str(exc)) from exc
+        columns = known[(corpus, metadata)]
+        group_by = params.get("group_by")
+        if group_by and str(group_by) not in columns:
+            where = f"{study.source}: " if study.source else ""
+            raise StudyError(
+                f"{where}group_by {group_by!r} is not a column of the corpus {corpus} or of its metadata "
+                f"({metadata or 'none given'}) that notebook {name} reads; columns: {', '.join(columns)}. "
+                "Set group_by to one of them, or add the column to the metadata table (keyed by doc_id)"
+            )
 
 
 def run_study(
@@ -430,7 +443,7 @@ def run_study(
     declared = {name: known.get(name) or read_parameters(path) for name, path in selected.items()}
     parameters = resolve_parameters(study, selected, list(overrides), declared=declared)
     corpus = provenance.fingerprint_corpus(study.corpus, study.metadata)
-    _check_inputs(study, parameters)
+    _check_inputs(study, parameters, Path(notebooks_dir))
     package = provenance.record_package()
     plan = _plan(selected, declared, parameters, corpus, package)
     with _study_lock(out, study.name):

@@ -199,6 +199,7 @@ def test_malformed_tables_name_file_line_and_remedy(tmp_path, name, content, mes
         ("doc_id,outlet\na,X,extra\n", r"meta\.csv:2: 3 fields, but the header has 2"),
         (pd.DataFrame({"doc_id": ["a", "a"], "outlet": ["X", "Y"]}), r"metadata DataFrame: doc_id repeats .*one row per document"),
         (pd.DataFrame({"name": ["a"], "outlet": ["X"]}), r"metadata DataFrame: metadata needs a 'doc_id' column.*\['name', 'outlet'\]"),
+        ("doc_id,outlet\nA1,X\nb2,Y\n", r"meta\.csv: none of its 2 doc_id\(s\) matches a document \(it has A1, b2; the corpus has a\); doc_id is the file name"),
     ],
 )
 def test_bad_metadata_names_the_source_and_remedy(tmp_path, metadata, message):

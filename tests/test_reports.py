@@ -78,22 +78,26 @@ def test_read_study_errors_name_the_file_and_the_fix(tmp_path, text, message):
 
 
 @pytest.mark.parametrize(
-    ("group_by", "metadata", "message"),
+    ("group_by", "metadata", "overrides", "message"),
     [
-        ("outlett", None, "group_by 'outlett' is not a column of the corpus"),
-        ("outlett", "doc_id,outlet\na,X\n", "columns: doc_id, title, date, text, raw_text, n_words, source_file, encoding, outlet. Set"),
-        ("outlet", "doc_id,outlet\na,X\na,Y\n", "meta.csv: doc_id repeats in the metadata (a); one row per document"),
+        ("outlett", None, [], "s.yml: group_by 'outlett' is not a column of the corpus"),
+        ("outlett", "doc_id,outlet\na,X\n", [],
+         "columns: doc_id, title, date, text, raw_text, n_words, source_file, encoding, outlet. Set group_by to one of them"),
+        ("outlet", "doc_id,outlet\na,X\na,Y\n", [], "meta.csv: doc_id repeats in the metadata (a); one row per document"),
+        # -p values are checked too, with the metadata the notebooks will read
+        (None, "doc_id,outlet\na,X\n", ["group_by=outlett", "metadata={meta}"], "metadata ({meta}) that notebook"),
     ],
 )
-def test_group_by_must_name_a_column_before_anything_runs(corpus, tmp_path, group_by, metadata, message):
-    meta = None
+def test_group_by_must_name_a_column_before_anything_runs(corpus, tmp_path, group_by, metadata, overrides, message):
+    meta = tmp_path / "meta.csv"
     if metadata:
-        meta = tmp_path / "meta.csv"
         meta.write_text(metadata, encoding="utf-8")
-    study = Study(name="grouped", corpus=corpus, metadata=meta, group_by=group_by, source=tmp_path / "s.yml")
+    in_study = meta if metadata and not overrides else None
+    study = Study(name="grouped", corpus=corpus, metadata=in_study, group_by=group_by, source=tmp_path / "s.yml")
+    overrides = [o.format(meta=meta) for o in overrides]
     with pytest.raises(StudyError) as err:
-        run_study(study, notebooks_dir=NOTEBOOKS_DIR, out=tmp_path / "out", progress=False)
-    assert message in str(err.value) and (metadata or f"{tmp_path / 's.yml'}: group_by" in str(err.value))
+        run_study(study, notebooks_dir=NOTEBOOKS_DIR, out=tmp_path / "out", overrides=overrides, progress=False)
+    assert message.format(meta=meta) in str(err.value)
     assert not (tmp_path / "out" / "grouped").exists()
 
 
