@@ -240,13 +240,17 @@ def resolve_parameters(
     """
     declared = {name: (declared or {}).get(name) or read_parameters(path) for name, path in notebooks.items()}
     resolved = {name: {k: v for k, v in _study_values(study).items() if k in declared[name]} for name in notebooks}
+    where = f"{study.source}: " if study.source else ""
     for name, given in study.parameters.items():
         if name not in notebooks:
             continue
         for key, value in given.items():
             if key not in declared[name] or key in RESERVED_PARAMETERS:
-                raise _unknown_parameter(name, key, declared[name])
-            resolved[name][key] = _check_type(value, declared[name][key]["type"], f"{name}.{key}")
+                raise StudyError(f"{where}{_unknown_parameter(name, key, declared[name])}")
+            try:
+                resolved[name][key] = _check_type(value, declared[name][key]["type"], f"{name}.{key}")
+            except StudyError as exc:
+                raise StudyError(f"{where}{exc}") from None
     for text in overrides:
         target, key, raw = _split_assignment(text, notebooks)
         targets = [target] if target else [n for n in notebooks if key in declared[n]]

@@ -166,6 +166,23 @@ def test_bad_parameters_are_errors_naming_the_valid_ones(corpus, parameters, ove
     assert message in str(err.value)
 
 
+@pytest.mark.parametrize(
+    ("parameters", "message"),
+    [
+        ("simple: {nn: 3}", "study.yml: notebook simple has no parameter 'nn'; valid parameters: corpus: str, n: int"),
+        ("simple: {n: three}", "study.yml: parameter simple.n: expected int, got str 'three'"),
+        ("simple: {label: 5}", "study.yml: parameter simple.label: expected str, got int 5 (quote it in YAML)"),
+    ],
+)
+def test_bad_parameters_in_a_study_file_name_the_file(corpus, tmp_path, parameters, message):
+    path = tmp_path / "study.yml"
+    path.write_text(f"name: fixture\ncorpus: {corpus}\nparameters:\n  {parameters}\n", encoding="utf-8")
+    study = read_study(path)
+    with pytest.raises(StudyError) as err:
+        resolve_parameters(study, list_notebooks(FIXTURE_NOTEBOOKS))
+    assert f"{path.parent / message}" in str(err.value)
+
+
 def test_bad_parameter_stops_the_run_before_anything_runs(corpus, tmp_path):
     with pytest.raises(StudyError, match="valid parameters"):
         _run(_study(corpus, simple={"sacle": 2}), tmp_path / "out")
