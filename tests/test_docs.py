@@ -114,3 +114,17 @@ def test_grouped_study_resolves():
     assert study.group_by in pd.read_csv(study.metadata).columns
     resolved = resolve_parameters(study, list_notebooks())
     assert all(params.get("group_by", study.group_by) == study.group_by for params in resolved.values())
+
+
+def test_seminar_quoted_figures():
+    """Figures the guide quotes, counted by hand in the seed files or given by VADER's reference package."""
+    assert SEMINAR.read_text(encoding="utf-8").count("+0.05 (neutral), the second -0.51") == 1
+    scores = ct.sentiment.score_texts(["Russia rejected the peace plan.", "Russia rejected the plan."])
+    assert scores["compound"].round(2).tolist() == [0.05, -0.51]
+    docs = ct.load_corpus(SEEDS_DIR)
+    oil = ct.keywords.kwic(docs, "oil", window=8)
+    assert len(oil) == 4 and set(oil["doc_id"]) == {"003_564980538acac505"}
+    raw = (SEEDS_DIR / "000_02b64eec91d5a962.txt").read_text(encoding="utf-8")
+    clean_text = docs.set_index("doc_id").at["000_02b64eec91d5a962", "text"]
+    counts = [len(re.findall(r"\breassurance\b", text, re.I)) for text in (raw, clean_text)]
+    assert counts == [15, 7]
