@@ -990,7 +990,8 @@ def compare_coding(coding: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
 def _heatmap(matrix: pd.DataFrame, *, title: str, label: str, fmt: str = "{:.2g}", labels: Mapping | None = None):
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(1.2 + 0.9 * matrix.shape[1], 1.0 + 0.45 * matrix.shape[0]))
+    # Fixed room for the title and the rotated column labels, so two rows are as readable as twenty.
+    fig, ax = plt.subplots(figsize=(1.2 + 0.9 * matrix.shape[1], 2.4 + 0.45 * matrix.shape[0]))
     image = ax.imshow(matrix.to_numpy(dtype=float), cmap="Blues", aspect="auto")
     ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns], rotation=40, ha="right")
     ax.set_yticks(range(matrix.shape[0]), [str(({} if labels is None else labels).get(i, i)) for i in matrix.index])

@@ -1113,7 +1113,7 @@ def plot_keyness(
 def plot_term_scatter(
     table: pd.DataFrame,
     *,
-    label_top: int = 20,
+    label_top: int = 12,
     colour_by: str = "log_odds_z",
     target_label: str = "target",
     reference_label: str = "reference",
@@ -1157,7 +1157,9 @@ def plot_term_scatter(
     ax.set_ylim(low, high)
     ax.set_xlabel(f"per 10,000 terms in {reference_label}")
     ax.set_ylabel(f"per 10,000 terms in {target_label}")
-    fig.colorbar(points, ax=ax, label=colour_by, shrink=0.8)
+    readable = {"log_odds_z": "Fightin' Words z (log-odds with prior)", "g2": "signed log-likelihood G2",
+                "log_ratio": "log2 ratio of relative frequencies"}
+    fig.colorbar(points, ax=ax, label=readable.get(colour_by, colour_by), shrink=0.8)
     picked = np.concatenate([np.argsort(-z)[: (label_top + 1) // 2], np.argsort(z)[: label_top // 2]])
     picked = [i for i in dict.fromkeys(picked.tolist()) if z[i] != 0][:label_top]
     texts = [ax.text(x[i], y[i], str(table["term"].iloc[i]), fontsize=8) for i in picked]

@@ -578,3 +578,12 @@ def test_score_frames_bad_input_names_the_problem_and_fix(kwargs, drop, error, m
     corpus = pd.DataFrame({"doc_id": ["a"], "outlet": ["x"], "text": ["Sanctions cost a lot."]})
     with pytest.raises(error, match=message):
         framing.score_frames(corpus.drop(columns=drop) if drop else corpus, **kwargs)
+
+
+def test_frame_heatmap_with_two_groups_keeps_room_for_its_rows():
+    # Two groups once gave a squashed strip under rotated frame labels.
+    salience = pd.DataFrame({"group": ["a"] * 8 + ["b"] * 8, "frame": [f"frame_name_{i}" for i in range(8)] * 2,
+                             "per_1000_words": np.arange(16.0)})  # fmt: skip
+    fig = framing.plot_frame_heatmap(salience)
+    axes_height_in = fig.axes[0].get_position().height * fig.get_size_inches()[1]
+    assert axes_height_in >= 0.4 * 2  # at least 0.4 inch per row
