@@ -383,10 +383,17 @@ def _read_csv(text: str, path: Path) -> Dictionary:
     rows = [(i, [c.strip() for c in row]) for i, row in rows if row and any(c.strip() for c in row)]
     rows = [(i, row) for i, row in rows if not row[0].startswith("#")]
     columns = ["term", "category", "weight"]
-    if rows and rows[0][1][0].lower() in {"term", "pattern", "word"}:
-        header = [c.lower() for c in rows.pop(0)[1]]
+    if rows and {c.lower() for c in rows[0][1]} & {"term", "pattern", "word", "category"}:
+        line, header = rows.pop(0)
         aliases = {"pattern": "term", "word": "term", "score": "weight", "value": "weight", "valence": "weight"}
-        columns = [aliases.get(c, c) for c in header]
+        columns = [aliases.get(c.lower(), c.lower()) for c in header]
+        unknown = [h for h, c in zip(header, columns) if c not in ("term", "category", "weight")]
+        if unknown or "term" not in columns or len(set(columns)) < len(columns):
+            raise DictionaryError(
+                f"{path}:{line}: header {','.join(header)!r} is not term,category[,weight]"
+                + (f" (unknown column(s) {unknown})" if unknown else "")
+                + "; name the columns term (or pattern, word), category and weight (or score, value, valence), each once"
+            )
     entries, skipped = [], []
     for line, row in rows:
         where = f"{path}:{line}"

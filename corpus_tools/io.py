@@ -10,6 +10,7 @@ file and the remedy, and is listed in ``corpus.attrs["load_log"]``.
 from __future__ import annotations
 
 import codecs
+import csv
 import json
 import warnings
 from pathlib import Path
@@ -18,7 +19,7 @@ import pandas as pd
 
 from corpus_tools.segment import count_words
 
-__all__ = ["load_corpus", "read_text_file", "read_table", "CorpusInputError", "CorpusWarning", "TEXT_COLUMNS"]
+__all__ = ["load_corpus", "read_corpus_columns", "read_text_file", "read_table", "CorpusInputError", "CorpusWarning", "TEXT_COLUMNS"]
 
 #: Column names recognised as the text column of a table, in order of preference.
 TEXT_COLUMNS = ("text", "body", "content", "article", "full_text", "article_text", "raw_text", "story", "document")
@@ -113,34 +114,107 @@ def decode_bytes(data: bytes, *, source: str = "<bytes>") -> tuple[str, str, str
 def read_table(path: str | Path) -> pd.DataFrame:
     """Read a ``.csv``, ``.tsv``, ``.jsonl``/``.ndjson``, ``.json`` (records) or ``.parquet``
     table, with errors that name the file and line."""
-    path = Path(path)
+    table, _ = _read_table_lines(Path(path))
+    return table
+
+
+def _read_table_lines(path: Path) -> tuple[pd.DataFrame, list[int] | None]:
+    """The table and, for text formats, the line on which each of its rows starts."""
+    table = _read_any_table(path)
+    return table, table.attrs.pop("line_numbers", None)
+
+
+def _read_any_table(path: Path) -> pd.DataFrame:
     suffix = path.suffix.lower()
     if not path.exists():
-        raise CorpusInputError(f"{path}: no such file")
+        raise CorpusInputError(f"{path}: no such file; check the path and its spelling")
     try:
         if suffix in (".csv", ".tsv"):
             text, _, _ = read_text_file(path)
-            from io import StringIO
-
-            return pd.read_csv(StringIO(text), sep="\t" if suffix == ".tsv" else ",", dtype=str, keep_default_na=False, na_values=[""])
+            return _read_delimited(text, path, sep="\t" if suffix == ".tsv" else ",")
         if suffix in (".jsonl", ".ndjson"):
             text, _, _ = read_text_file(path)
-            records = []
+            records, lines = [], []
             for lineno, line in enumerate(text.splitlines(), 1):
                 if not line.strip():
                     continue
                 try:
-                    records.append(json.loads(line))
+                    record = json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise CorpusInputError(f"{path}:{lineno}: not valid JSON ({exc.msg}); each line must be one JSON object") from exc
-            return pd.DataFrame.from_records(records)
+                if not isinstance(record, dict):
+                    raise CorpusInputError(
+                        f"{path}:{lineno}: a JSON {type(record).__name__}, not an object; "
+                        'each line must be one JSON object such as {"doc_id": "a1", "text": "..."}'
+                    )
+                records.append(record)
+                lines.append(lineno)
+            table = pd.DataFrame.from_records(records)
+            table.attrs["line_numbers"] = lines
+            return table
         if suffix == ".json":
-            return pd.read_json(path, orient="records")
+            return _read_json_records(path)
         if suffix == ".parquet":
-            return pd.read_parquet(path)
+            return _read_parquet(path)
     except pd.errors.ParserError as exc:
         raise CorpusInputError(f"{path}: malformed table ({exc}); check quoting and the number of columns on that line") from exc
     raise CorpusInputError(f"{path}: unsupported table format {suffix!r}; use one of {', '.join(TABLE_SUFFIXES)}")
+
+
+def _read_json_records(path: Path) -> pd.DataFrame:
+    text, _, _ = read_text_file(path)
+    try:
+        records = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CorpusInputError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}, column {exc.colno}); fix the syntax there") from exc
+    if not (isinstance(records, list) and all(isinstance(r, dict) for r in records)):
+        raise CorpusInputError(
+            f"{path}: a .json corpus must be a list of objects ([{{\"doc_id\": ..., \"text\": ...}}, ...]); "
+            "for one object per line, name the file .jsonl"
+        )
+    return pd.DataFrame.from_records(records)
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    try:
+        return pd.read_parquet(path)
+    except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
+        raise CorpusInputError(f"{path}: not a readable Parquet file ({exc}); re-export it, or save the table as .csv") from exc
+
+
+def _read_delimited(text: str, path: Path, *, sep: str) -> pd.DataFrame:
+    """Read CSV/TSV text after checking that every row has as many fields as the header,
+    so that a ragged row or an unclosed quote is an error naming its line, never a shifted,
+    truncated or swallowed column."""
+    from io import StringIO
+
+    name = "tab" if sep == "\t" else "comma"
+    reader = csv.reader(StringIO(text), delimiter=sep)
+    header, start, lines = None, 1, []
+    for row in reader:
+        blank = not row or (len(row) == 1 and not row[0].strip())
+        if not blank and header is None:
+            header = row
+        elif not blank and len(row) != len(header):
+            raise CorpusInputError(
+                f"{path}:{start}: {len(row)} fields, but the header has {len(header)}; check the quoting on that "
+                f"line (a field containing a {name} or a line break must be in double quotes)"
+            )
+        elif not blank:
+            lines.append(start)
+        start = reader.line_num + 1
+    try:
+        table = pd.read_csv(StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_values=[""], index_col=False)
+    except pd.errors.ParserError as exc:
+        if "EOF inside string" not in str(exc):
+            raise
+        raise CorpusInputError(
+            f"{path}:{lines[-1] if lines else 1}: a double quote on this line is never closed, so the field runs to "
+            'the end of the file; close the quote, or write a quote inside a quoted field as ""'
+        ) from exc
+    if len(lines) == len(table):
+        table.attrs["line_numbers"] = lines
+    return table
 
 
 def _pick(columns: list[str], candidates: tuple[str, ...]) -> str | None:
@@ -180,15 +254,20 @@ def _read_folder(folder: Path, log: list[dict]) -> pd.DataFrame:
     return frame
 
 
-def _read_corpus_table(path: Path, log: list[dict], text_col: str | None, id_col: str | None) -> pd.DataFrame:
-    table = read_table(path)
-    columns = [str(c) for c in table.columns]
+def _text_column(path: Path, columns: list[str], text_col: str | None) -> str:
     text_col = text_col or _pick(columns, TEXT_COLUMNS)
-    if text_col is None or text_col not in table.columns:
+    if text_col is None or text_col not in columns:
         raise CorpusInputError(
             f"{path}: no text column found; columns are {columns}. "
             f"Name it one of {list(TEXT_COLUMNS)} or pass text_col=..."
         )
+    return text_col
+
+
+def _read_corpus_table(path: Path, log: list[dict], text_col: str | None, id_col: str | None) -> pd.DataFrame:
+    table, lines = _read_table_lines(path)
+    columns = [str(c) for c in table.columns]
+    text_col = _text_column(path, columns, text_col)
     id_col = id_col or _pick(columns, ID_COLUMNS)
     frame = table.rename(columns={text_col: "raw_text"}).copy()
     if id_col and id_col != text_col:
@@ -201,7 +280,8 @@ def _read_corpus_table(path: Path, log: list[dict], text_col: str | None, id_col
         raise CorpusInputError(f"{path}: doc_id column {id_col!r} has duplicates ({', '.join(dups)}); make the ids unique")
     missing = frame["raw_text"].isna() | (frame["raw_text"].astype(str).str.strip() == "")
     for idx in frame.index[missing]:
-        _warn(log, f"{path}:row {idx + 2 if path.suffix.lower() in ('.csv', '.tsv') else idx + 1}", f"document {frame.at[idx, 'doc_id']!r} has no text", "row skipped")
+        where = f"{path}:{lines[idx]}" if lines else f"{path}: row {idx + 1}"
+        _warn(log, where, f"document {frame.at[idx, 'doc_id']!r} has no text", "row skipped; add its text or remove the row")
     frame = frame.loc[~missing].copy()
     frame["raw_text"] = frame["raw_text"].astype(str)
     frame["encoding"] = "table"
@@ -211,16 +291,20 @@ def _read_corpus_table(path: Path, log: list[dict], text_col: str | None, id_col
 
 def read_metadata(path: str | Path) -> pd.DataFrame:
     """Read a metadata table keyed by ``doc_id`` (errors name the file and the fix)."""
-    meta = read_table(path)
+    return _check_metadata(read_table(path), str(path))
+
+
+def _check_metadata(meta: pd.DataFrame, source: str) -> pd.DataFrame:
+    """A copy of ``meta`` keyed by a unique, string ``doc_id``; errors name ``source`` and the fix."""
     columns = [str(c) for c in meta.columns]
     key = _pick(columns, ("doc_id",)) or _pick(columns, ID_COLUMNS)
     if key is None:
-        raise CorpusInputError(f"{path}: metadata needs a 'doc_id' column (the file name without .txt); columns are {columns}")
+        raise CorpusInputError(f"{source}: metadata needs a 'doc_id' column (the file name without .txt); columns are {columns}")
     meta = meta.rename(columns={key: "doc_id"})
     meta["doc_id"] = meta["doc_id"].astype(str).str.removesuffix(".txt")
     dups = meta["doc_id"][meta["doc_id"].duplicated()].unique()
     if len(dups):
-        raise CorpusInputError(f"{path}: doc_id repeats in the metadata ({', '.join(map(str, dups[:6]))}); one row per document")
+        raise CorpusInputError(f"{source}: doc_id repeats in the metadata ({', '.join(map(str, dups[:6]))}); one row per document")
     return meta
 
 
@@ -266,7 +350,7 @@ def load_corpus(
     elif path.is_file() and path.suffix.lower() == ".txt":
         raise CorpusInputError(f"{path}: is a single .txt file; pass the folder that contains it ({path.parent})")
     elif not path.exists():
-        raise CorpusInputError(f"{path}: no such file or folder")
+        raise CorpusInputError(f"{path}: no such file or folder; check the path, or give a folder of .txt files or a table")
     else:
         raise CorpusInputError(f"{path}: unsupported input; use a folder of .txt files or one of {', '.join(TABLE_SUFFIXES)}")
     if frame.empty:
@@ -277,6 +361,7 @@ def load_corpus(
         from corpus_tools.clean import clean_corpus
 
         frame = clean_corpus(frame)
+        _check_cleaned(frame, path, log)
     else:
         frame["text"] = frame["raw_text"]
         for col in ("title", "date"):
@@ -296,9 +381,50 @@ def load_corpus(
     return frame
 
 
+def _check_cleaned(frame: pd.DataFrame, path: Path, log: list[dict]) -> None:
+    """Warn about each document that cleaning emptied; raise when it emptied them all."""
+    empty = frame["text"].str.strip() == ""
+    emptied = frame.loc[empty, "doc_id"].tolist()
+    if emptied and len(emptied) == len(frame):
+        raise CorpusInputError(
+            f"{path}: cleaning removed every line of all {len(frame)} document(s) as web boilerplate "
+            f"({', '.join(emptied[:6])}); check that the files hold article text, or load with clean=False"
+        )
+    for doc_id, source in zip(emptied, frame.loc[empty, "source_file"]):
+        where = str(path / source) if path.is_dir() else f"{path}: document {doc_id!r}"
+        _warn(log, where, "cleaning removed every line as web boilerplate",
+              "kept with empty text; see clean_audit(corpus) for the rules applied, or load with clean=False")
+
+
+def read_corpus_columns(path: str | Path, *, metadata: str | Path | None = None) -> list[str]:
+    """The columns :func:`load_corpus` would give this corpus and metadata, without cleaning
+    the texts (to check a grouping column before a long run).
+
+    Raises:
+        CorpusInputError: the corpus or metadata cannot be read (as :func:`load_corpus` would).
+
+    >>> from corpus_tools.config import SEEDS_DIR
+    >>> read_corpus_columns(SEEDS_DIR)[:4]
+    ['doc_id', 'title', 'date', 'text']
+    """
+    path = Path(path)
+    columns = ["doc_id", "title", "date", "text", "raw_text", "n_words", "source_file", "encoding"]
+    if path.is_dir() and any(p.parent != path for p in path.rglob("*.txt")):
+        columns.append("folder")
+    elif path.is_file() and path.suffix.lower() in TABLE_SUFFIXES:
+        names = [str(c) for c in read_table(path).columns]
+        renamed = {_text_column(path, names, None), _pick(names, ID_COLUMNS)}
+        columns += [c for c in names if c not in renamed and c not in columns]
+    elif not path.exists():
+        raise CorpusInputError(f"{path}: no such file or folder; check the path, or give a folder of .txt files or a table")
+    if metadata:
+        columns += [c for c in map(str, read_metadata(metadata).columns) if c not in columns]
+    return columns
+
+
 def _join_metadata(frame: pd.DataFrame, metadata: str | Path | pd.DataFrame, log: list[dict]) -> pd.DataFrame:
-    source = "metadata" if isinstance(metadata, pd.DataFrame) else str(metadata)
-    meta = read_metadata(metadata) if not isinstance(metadata, pd.DataFrame) else metadata.assign(doc_id=metadata["doc_id"].astype(str))
+    source = "metadata DataFrame" if isinstance(metadata, pd.DataFrame) else str(metadata)
+    meta = read_metadata(metadata) if not isinstance(metadata, pd.DataFrame) else _check_metadata(metadata, source)
     unmatched = sorted(set(meta["doc_id"]) - set(frame["doc_id"]))
     if unmatched:
         _warn(log, source, f"{len(unmatched)} row(s) match no document ({', '.join(unmatched[:6])})", "rows ignored; check the doc_id spelling")

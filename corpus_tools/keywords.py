@@ -358,7 +358,8 @@ def _group_labels(corpus: pd.DataFrame, by: str | None) -> np.ndarray:
 def _require(frame: pd.DataFrame, columns: Sequence[str]) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise KeyError(f"table is missing column(s) {missing}; it has {list(frame.columns)}")
+        raise KeyError(f"table is missing column(s) {missing}; it has {list(frame.columns)}. Name one of its columns, or "
+                       "add the column as metadata (load_corpus(..., metadata=TABLE keyed by doc_id))")
 
 
 def count_frequencies(counts: TermCounts, *, min_count: int = 1) -> pd.DataFrame:
@@ -521,8 +522,9 @@ def _select_groups(counts: TermCounts, labels: list[str], role: str) -> np.ndarr
     groups = counts.groups.astype(str)
     unknown = sorted(set(labels) - set(groups))
     if unknown:
-        available = sorted(set(groups))
-        raise ValueError(f"{role} group(s) {unknown} not found in column {counts.by!r}; groups are {available[:20]}")
+        available = [str(g) for g in sorted(set(groups))]
+        raise ValueError(f"{role} group(s) {unknown} not found in column {counts.by!r}; groups are {available[:20]}; "
+                         "check the spelling")
     return np.isin(groups, labels)
 
 

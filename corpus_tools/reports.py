@@ -368,6 +368,26 @@ def _manifest(study: Study, corpus: dict, package: dict, entries: dict, started:
     }
 
 
+def _check_inputs(study: Study, parameters: dict[str, dict]) -> None:
+    """An unreadable corpus or metadata table, or a ``group_by`` naming none of their columns,
+    is an error before anything runs (not one failure per notebook)."""
+    from corpus_tools.io import CorpusInputError, read_corpus_columns
+
+    wanted = sorted({str(p["group_by"]) for p in parameters.values() if p.get("group_by")})
+    try:
+        columns = read_corpus_columns(study.corpus, metadata=study.metadata)
+    except CorpusInputError as exc:  # reported like any other bad input of the study, before anything runs
+        raise StudyError(str(exc)) from exc
+    missing = [g for g in wanted if g not in columns]
+    if missing:
+        where = f"{study.source}: " if study.source else ""
+        raise StudyError(
+            f"{where}group_by {missing[0]!r} is not a column of the corpus {study.corpus} or of its metadata "
+            f"({study.metadata or 'none given'}); columns: {', '.join(columns)}. Set group_by to one of them, "
+            "or add the column to the metadata table (keyed by doc_id)"
+        )
+
+
 def run_study(
     study: Study,
     *,
@@ -410,6 +430,7 @@ def run_study(
     declared = {name: known.get(name) or read_parameters(path) for name, path in selected.items()}
     parameters = resolve_parameters(study, selected, list(overrides), declared=declared)
     corpus = provenance.fingerprint_corpus(study.corpus, study.metadata)
+    _check_inputs(study, parameters)
     package = provenance.record_package()
     plan = _plan(selected, declared, parameters, corpus, package)
     with _study_lock(out, study.name):

@@ -191,7 +191,8 @@ def _read_named_dictionary(source: str | Path | Dictionary) -> Dictionary:
         return read_dictionary(source)
     except DictionaryError as err:
         if isinstance(source, str) and not Path(source).suffix:
-            raise DictionaryError(f"{err}; built-in lexicons: {', '.join(LEXICONS)}") from None
+            raise DictionaryError(f"unknown lexicon {source!r}: built-in lexicons: {', '.join(LEXICONS)}; "
+                                  f"a dictionary can be named too ({err})") from None
         raise
 
 

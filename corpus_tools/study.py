@@ -89,7 +89,13 @@ def read_study(path: str | Path) -> Study:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        raise StudyError(f"{path}: not valid YAML: {exc}") from exc
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise StudyError(
+            f"{where}: not valid YAML ({problem}); fix the syntax there (close brackets and quotes, indent with "
+            "spaces, write 'key: value'); studies/seeds.yml shows the format"
+        ) from exc
     if not isinstance(data, dict):
         raise StudyError(f"{path}: expected a mapping of {', '.join(STUDY_KEYS)}")
     unknown = sorted(set(data) - set(STUDY_KEYS))

@@ -87,6 +87,19 @@ def test_read_shipped_name_and_unknown_name():
 
 
 @pytest.mark.parametrize(
+    "content",
+    ["category,term,weight\npos,good,2\nneg,bad,-1\n", "Pattern,Valence,Category\ngood,2,pos\nbad,-1,neg\n",
+     "category,term\npos,good\nneg,bad\n"],
+)
+def test_csv_header_in_any_column_order(tmp_path, content):
+    path = tmp_path / "tone.csv"
+    path.write_text(content, encoding="utf-8")
+    d = read_dictionary(path)
+    assert d.category_names == ["pos", "neg"]
+    assert d.patterns("pos") == ["good"] and d.patterns("neg") == ["bad"]
+
+
+@pytest.mark.parametrize(
     ("name", "content", "line", "message"),
     [
         ("bad.yml", "name: x\ncategories:\n  a: [ok, 'sanc*ion']\n", 3, r"'\*' is allowed only at the start or end"),
@@ -98,6 +111,9 @@ def test_read_shipped_name_and_unknown_name():
         ("bad.csv", "term,category,weight\ngood,pos,1\nbad,neg,1,extra\n", 3, "expected term,category,weight"),
         ("bad.csv", "good,pos,high\n", 1, "weight 'high'"),
         ("bad.csv", "good,,1\n", 1, "empty category"),
+        ("bad.csv", "term,cat,weight\ngood,pos,1\n", 1, r"unknown column\(s\) \['cat'\]\); name the columns term"),
+        ("bad.csv", "category,weight\npos,1\n", 1, r"header 'category,weight' is not term,category\[,weight\]"),
+        ("bad.csv", "word,term,category\ngood,good,pos\n", 1, "each once"),
         ("bad.dic", "%\n1\tpos\n%\ngood\t1\nbad\t7\n", 5, r"unknown: \['7'\]"),
         ("bad.dic", "%\n1\tpos\ngood\t1\n", 3, "expected 'number<TAB>category name'"),
         ("bad.dic", "good\t1\n", 1, "starts with a line '%'"),

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from scipy.stats import mannwhitneyu
 from scipy.stats.contingency import association
 from sklearn.metrics import cohen_kappa_score
 
@@ -168,7 +169,8 @@ def test_salience_and_dominant_frames_by_hand(frames_file, fixture_corpus):
     assert salience.loc[("x", "security"), "share_documents"] == pytest.approx(0.5)
     assert salience.loc[("y", "security"), "hits"] == 0
     dominant = framing.count_dominant_frames(scores).set_index("doc_id")
-    assert dominant.loc["a", "dominant_frame"] == "security / economy" or dominant.loc["a", "dominant_frame"] == "security"
+    # document a: security 2 hits (security guarantees, troops), economy 1 (sanctions): no tie
+    assert dominant.loc["a", "dominant_frame"] == "security"
     assert dominant.loc["a", "share_of_hits"] == pytest.approx(2 / 3)
     assert dominant.loc["b", "dominant_frame"] == "economy" and dominant.loc["c", "dominant_frame"] == "(none)"
     assert dominant.loc["c", "outlet"] == "y"
@@ -199,7 +201,15 @@ def test_compare_frames_differences_and_intervals(sentence_scores):
     assert f["share_a"] == pytest.approx(4 / 6) and f["share_b"] == pytest.approx(1 / 6)
     assert f["diff"] == pytest.approx(0.5)
     assert f["diff_ci_low"] <= f["diff"] <= f["diff_ci_high"]
-    assert (table["p_adjusted"] >= table["p_value"]).all()
+    # p-values: Mann-Whitney on per-document shares (x: a 2/4, b 2/2; y: c 0/4, d 1/2 for f;
+    # x: 0, 0 and y: 1/4, 0 for g), then Holm over both frames, by hand
+    expected = {"f": mannwhitneyu([0.5, 1.0], [0.0, 0.5], alternative="two-sided").pvalue,
+                "g": mannwhitneyu([0.0, 0.0], [0.25, 0.0], alternative="two-sided").pvalue}  # fmt: skip
+    by_frame = table.set_index("frame")
+    assert by_frame["p_value"].to_dict() == pytest.approx(expected)
+    low, high = sorted(expected.values())
+    holm = {k: min(1.0, 2 * low) if v == low else min(1.0, max(2 * low, high)) for k, v in expected.items()}
+    assert by_frame["p_adjusted"].to_dict() == pytest.approx(holm)
     again = framing.compare_frames(sentence_scores, by="outlet", n_boot=500, seed=3)
     pd.testing.assert_frame_equal(table, again)
 
@@ -552,3 +562,19 @@ def test_docstring_examples_run():
 
     for module in (framing, validation):
         assert doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "drop", "error", "message"),
+    [
+        ({"dictionary": "genric"}, None, ct.dictionaries.DictionaryError,
+         r"no shipped dictionary named 'genric'; available: .*generic.*\(or give the path of a \.yml"),
+        ({"dictionary": "missing.yml"}, None, ct.dictionaries.DictionaryError, r"missing\.yml: no such dictionary file"),
+        ({"by": "outlett"}, None, KeyError, r"grouping column\(s\) \['outlett'\] not found; pass corpus= with them .*metadata="),
+        ({}, "text", KeyError, r"missing column\(s\) \['text'\].*Pass a corpus from corpus_tools\.load_corpus"),
+    ],
+)
+def test_score_frames_bad_input_names_the_problem_and_fix(kwargs, drop, error, message):
+    corpus = pd.DataFrame({"doc_id": ["a"], "outlet": ["x"], "text": ["Sanctions cost a lot."]})
+    with pytest.raises(error, match=message):
+        framing.score_frames(corpus.drop(columns=drop) if drop else corpus, **kwargs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import warnings
 
 import pandas as pd
@@ -87,7 +88,7 @@ def test_repeated_file_names_in_subfolders_get_path_ids(tmp_path):
     assert corpus["doc_id"].tolist() == ["bbc/1", "cnn/1"]
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".tsv", ".jsonl", ".parquet"])
+@pytest.mark.parametrize("suffix", [".csv", ".tsv", ".jsonl", ".json", ".parquet"])
 def test_tables_with_autodetected_text_column(tmp_path, suffix):
     frame = pd.DataFrame({"id": ["x", "y"], "body": [ARTICLE, ARTICLE.replace("Monday", "Tuesday")], "outlet": ["A", "B"]})
     path = tmp_path / f"corpus{suffix}"
@@ -97,6 +98,8 @@ def test_tables_with_autodetected_text_column(tmp_path, suffix):
         frame.to_csv(path, index=False, sep="\t")
     elif suffix == ".jsonl":
         path.write_text("\n".join(json.dumps(r) for r in frame.to_dict("records")), encoding="utf-8")
+    elif suffix == ".json":
+        path.write_text(json.dumps(frame.to_dict("records"), indent=1), encoding="utf-8")
     else:
         frame.to_parquet(path)
     corpus = ct.load_corpus(path)
@@ -164,3 +167,92 @@ def test_clean_false_keeps_raw(tmp_path):
 def test_decode_bytes_rejects_undecodable_utf16_bom():
     with pytest.raises(CorpusInputError, match="byte-order mark"):
         decode_bytes(b"\xff\xfe\x00\xd8")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("ragged.csv", 'doc_id,text\na,"fine"\nb,one,two\n', r"ragged\.csv:3: 3 fields, but the header has 2; check the quoting"),
+        ("short.csv", "doc_id,text,outlet\na,words,X\nb,words\n", r"short\.csv:3: 2 fields, but the header has 3"),
+        ("quoted.csv", 'doc_id,text\na,"two\nlines"\nb,x,y\n', r"quoted\.csv:4: 3 fields"),  # line of the row, after a multi-line field
+        ("ragged.tsv", "doc_id\ttext\na\tx\ty\n", r"ragged\.tsv:2: 3 fields.*a field containing a tab"),
+        ("unclosed.csv", 'doc_id,text\na,fine\nb,"never closed\nc,more\n', r"unclosed\.csv:3: a double quote on this line is never closed.*close the quote"),
+        ("array.jsonl", '{"doc_id": "a", "text": "x"}\n["b", "y"]\n', r"array\.jsonl:2: a JSON list, not an object; each line must be one JSON object"),
+        ("nums.jsonl", '{"doc_id": "a", "text": "x"}\n7\n', r"nums\.jsonl:2: a JSON int, not an object"),
+        ("none.csv", "doc_id,body_text\na,x\n", r"none\.csv: no text column found.*pass text_col="),
+        ("cut.json", '[{"doc_id": "a",\n "text": "x"},', r"cut\.json:2: not valid JSON \(Expecting value, column 15\); fix the syntax"),
+        ("one.json", '{"doc_id": "a", "text": "x"}', r"one\.json: a \.json corpus must be a list of objects.*name the file \.jsonl"),
+        ("fake.parquet", "doc_id,text\na,x\n", r"fake\.parquet: not a readable Parquet file .*save the table as \.csv"),
+    ],
+)
+def test_malformed_tables_name_file_line_and_remedy(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CorpusInputError, match=message):
+        ct.load_corpus(path)
+
+
+@pytest.mark.parametrize(
+    ("metadata", "message"),
+    [
+        ("doc_id,outlet\na,X\na,Y\n", r"meta\.csv: doc_id repeats in the metadata \(a\); one row per document"),
+        ("doc_id,outlet\na,X,extra\n", r"meta\.csv:2: 3 fields, but the header has 2"),
+        (pd.DataFrame({"doc_id": ["a", "a"], "outlet": ["X", "Y"]}), r"metadata DataFrame: doc_id repeats .*one row per document"),
+        (pd.DataFrame({"name": ["a"], "outlet": ["X"]}), r"metadata DataFrame: metadata needs a 'doc_id' column.*\['name', 'outlet'\]"),
+    ],
+)
+def test_bad_metadata_names_the_source_and_remedy(tmp_path, metadata, message):
+    write(tmp_path / "c" / "a.txt", ARTICLE.encode())
+    if isinstance(metadata, str):
+        (tmp_path / "meta.csv").write_text(metadata, encoding="utf-8")
+        metadata = tmp_path / "meta.csv"
+    with pytest.raises(CorpusInputError, match=message):
+        ct.load_corpus(tmp_path / "c", metadata=metadata)
+
+
+def test_metadata_dataframe_ids_match_like_a_file(tmp_path):
+    write(tmp_path / "c" / "a.txt", ARTICLE.encode())
+    meta = pd.DataFrame({"id": ["a.txt", "zz"], "outlet": ["X", "Z"]})
+    with pytest.warns(CorpusWarning, match=r"metadata DataFrame: 1 row\(s\) match no document \(zz\); rows ignored; check the doc_id spelling"):
+        corpus = ct.load_corpus(tmp_path / "c", metadata=meta)
+    assert corpus["outlet"].tolist() == ["X"]
+
+
+CHROME = "Skip to content\nSign up for our newsletter\nAll rights reserved\n"
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({"a.txt": CHROME, "b.txt": CHROME}, r"c: cleaning removed every line of all 2 document\(s\) .*\(a, b\); .*load with clean=False"),
+        ({"a.txt": CHROME, "b.txt": ARTICLE}, None),
+    ],
+)
+def test_documents_emptied_by_cleaning_are_never_silent(tmp_path, files, message):
+    for name, text in files.items():
+        write(tmp_path / "c" / name, text.encode())
+    if message:
+        with pytest.raises(CorpusInputError, match=message):
+            ct.load_corpus(tmp_path / "c")
+        return
+    with pytest.warns(CorpusWarning, match=r"c/a\.txt: cleaning removed every line .*kept with empty text; see clean_audit"):
+        corpus = ct.load_corpus(tmp_path / "c")
+    assert corpus["doc_id"].tolist() == ["a", "b"] and corpus["n_words"].tolist()[0] == 0
+    assert corpus.attrs["load_log"][0]["source"].endswith("a.txt")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "where"),
+    [
+        ("c.csv", f'doc_id,text\na,"{ARTICLE}"\n\nb,\nc,"{ARTICLE}"\n', "c.csv:7"),  # the article spans 4 lines, then a blank line
+        ("c.tsv", f"doc_id\ttext\nb\t\na\t{ARTICLE.splitlines()[2]}\n", "c.tsv:2"),
+        ("c.jsonl", '{"doc_id": "a", "text": "' + ARTICLE.replace("\n", "\\n") + '"}\n\n{"doc_id": "b", "text": " "}\n', "c.jsonl:3"),
+    ],
+)
+def test_table_rows_without_text_are_warned_with_their_line(tmp_path, name, content, where):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.warns(CorpusWarning, match=rf"{re.escape(where)}: document 'b' has no text; row skipped; add its text or remove the row"):
+        corpus = ct.load_corpus(path, clean=False)
+    assert "b" not in set(corpus["doc_id"]) and "a" in set(corpus["doc_id"])
+    assert [entry["source"] for entry in corpus.attrs["load_log"]] == [str(tmp_path / where)]

@@ -64,7 +64,9 @@ def test_read_study_resolves_paths_relative_to_the_file(tmp_path):
         ("nmae: x\n", "unknown key(s) nmae; valid keys: name, description"),
         ("name: a b\n", "may use only letters"),
         ("parameters: [1, 2]\n", "'parameters' must map notebook names"),
-        ("name: [unclosed\n", "not valid YAML"),
+        ("name: [unclosed\n", "bad.yml:2: not valid YAML (expected ',' or ']', but got '<stream end>'); fix the syntax there"),
+        ("name: x\nparameters:\n  sentiment: {n_boot: 10\n", "bad.yml:4: not valid YAML"),
+        ("name: x\n  corpus: y\n", "bad.yml:2: not valid YAML (mapping values are not allowed here); fix the syntax"),
     ],
 )
 def test_read_study_errors_name_the_file_and_the_fix(tmp_path, text, message):
@@ -73,6 +75,44 @@ def test_read_study_errors_name_the_file_and_the_fix(tmp_path, text, message):
     with pytest.raises(StudyError, match="bad.yml") as err:
         read_study(path)
     assert message in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("group_by", "metadata", "message"),
+    [
+        ("outlett", None, "group_by 'outlett' is not a column of the corpus"),
+        ("outlett", "doc_id,outlet\na,X\n", "columns: doc_id, title, date, text, raw_text, n_words, source_file, encoding, outlet. Set"),
+        ("outlet", "doc_id,outlet\na,X\na,Y\n", "meta.csv: doc_id repeats in the metadata (a); one row per document"),
+    ],
+)
+def test_group_by_must_name_a_column_before_anything_runs(corpus, tmp_path, group_by, metadata, message):
+    meta = None
+    if metadata:
+        meta = tmp_path / "meta.csv"
+        meta.write_text(metadata, encoding="utf-8")
+    study = Study(name="grouped", corpus=corpus, metadata=meta, group_by=group_by, source=tmp_path / "s.yml")
+    with pytest.raises(StudyError) as err:
+        run_study(study, notebooks_dir=NOTEBOOKS_DIR, out=tmp_path / "out", progress=False)
+    assert message in str(err.value) and (metadata or f"{tmp_path / 's.yml'}: group_by" in str(err.value))
+    assert not (tmp_path / "out" / "grouped").exists()
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ("doc_id,text\na,Peace talks resumed.\nb,one,two\n", "corpus.csv:3: 3 fields, but the header has 2; check the quoting"),
+        ('doc_id,text\na,"Peace talks\n', "corpus.csv:2: a double quote on this line is never closed"),
+        ("doc_id,words\na,Peace talks resumed.\n", "corpus.csv: no text column found"),
+    ],
+)
+def test_unreadable_corpus_table_stops_the_run_before_anything_runs(tmp_path, capsys, table, message):
+    (tmp_path / "corpus.csv").write_text(table, encoding="utf-8")
+    study = Study(name="table", corpus=tmp_path / "corpus.csv")
+    with pytest.raises(StudyError, match=re.escape(message)):
+        run_study(study, notebooks_dir=FIXTURE_NOTEBOOKS, out=tmp_path / "out", progress=False)
+    args = ["report", "--notebooks", str(FIXTURE_NOTEBOOKS), "--corpus", str(tmp_path / "corpus.csv"), "--out", str(tmp_path / "out")]
+    assert cli.main(args) == 2 and message in capsys.readouterr().err
+    assert not (tmp_path / "out" / "table").exists() and not (tmp_path / "out" / "corpus").exists()
 
 
 def test_shipped_seeds_study_is_valid():

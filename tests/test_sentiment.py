@@ -367,6 +367,25 @@ def test_unknown_lexicon_names_the_choices():
         sentiment.read_lexicon("vadr")
 
 
+@pytest.mark.parametrize(
+    ("lexicon", "content", "message"),
+    [
+        ("vadr", None, r"unknown lexicon 'vadr': built-in lexicons: vader, afinn, pattern; .*no shipped dictionary named 'vadr'"),
+        ("missing.csv", None, r"missing\.csv: no such dictionary file"),
+        ("tone.csv", "term,category,weight\ngood,pos,1\nbad,neg,lots\n", r"tone\.csv:3: weight 'lots' of pattern 'bad' is not a number; write e\.g\. -2"),
+        ("tone.csv", "term,category,weight\ngood,pos,1,2\n", r"tone\.csv:2: expected term,category,weight \(3 fields\), found 4"),
+        ("topics.csv", "term,category\ntroops,security\n", r"topics\.csv: a sentiment dictionary needs weights or a category named positive/negative.*Rename the categories"),
+    ],
+)
+def test_bad_lexicons_name_the_file_line_and_fix(tmp_path, lexicon, content, message):
+    corpus = pd.DataFrame({"doc_id": ["a"], "text": ["Good talks."]})
+    if content is not None:
+        (tmp_path / lexicon).write_text(content, encoding="utf-8")
+    source = lexicon if lexicon == "vadr" else str(tmp_path / lexicon)
+    with pytest.raises(DictionaryError, match=message):
+        sentiment.score_sentences(corpus, lexicons=["vader", source])
+
+
 def test_empty_texts_score_zero_and_documents_without_actors_give_empty_tables():
     corpus = pd.DataFrame({"doc_id": ["a"], "text": ["The weather is mild today."]})
     scores = sentiment.score_sentences(corpus, lexicons=["vader", "afinn"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import numpy as np
 import pandas as pd
 import pytest
@@ -206,6 +207,22 @@ def test_compare_groups_permutation_and_cluster(three_groups):
     doc_means = three_groups.groupby(["outlet", "doc_id"])["score"].mean()
     ref = sps.mannwhitneyu(doc_means["bbc"], doc_means["rt"], alternative="two-sided").pvalue
     assert clustered.loc[1, "p_value"] == pytest.approx(ref)
+
+
+@pytest.mark.parametrize(
+    ("x", "y"),
+    [([1, 2, 3, 8], [4, 5, 6, 7]), ([1, 2, 3, 4], [5, 6, 7, 8]), ([0, 0, 1, 1], [0, 1, 0, 1])],
+)
+def test_permutation_p_value_matches_exact_enumeration(x, y):
+    """Equal group sizes: every split of the pooled values is enumerated (70 of them), so the
+    two-sided p-value is the share of splits whose |difference of means| reaches the observed one."""
+    pooled = np.array(x + y, dtype=float)
+    observed = abs(np.mean(x) - np.mean(y))
+    splits = list(itertools.combinations(range(len(pooled)), len(x)))
+    extreme = sum(abs(pooled[list(c)].mean() - np.delete(pooled, list(c)).mean()) >= observed - 1e-12 for c in splits)
+    frame = pd.DataFrame({"g": ["a"] * len(x) + ["b"] * len(y), "x": x + y})
+    table = compare_groups(frame, value="x", by="g", test="permutation", n_boot=999)
+    assert table["p_value"].iloc[0] == pytest.approx(extreme / len(splits))
 
 
 def test_compare_groups_errors(three_groups):
