@@ -64,14 +64,14 @@ def test_seminar_python_cells_run(monkeypatch, tmp_path):
     sheet = pd.read_csv(tmp_path / "coding_sheet.csv")
     frames = [c for c in sheet.columns if c not in ("coding_id", "doc_id", "sent_id", "start", "end", "text")]
     (tmp_path / "coding").mkdir()
-    sheet.assign(**{f: 1 for f in frames}).to_csv(tmp_path / "coding" / "anna.csv", index=False)
-    sheet.assign(**{f: 0 for f in frames}).to_csv(tmp_path / "coding" / "ben.csv", index=False)
+    sheet.assign(**{f: 1 for f in frames}).to_csv(tmp_path / "coding" / "coder_a.csv", index=False)
+    sheet.assign(**{f: 0 for f in frames}).to_csv(tmp_path / "coding" / "coder_b.csv", index=False)
     _run_blocks(blocks[coding_cell : coding_cell + 1], "docs/seminar.md (coding)", namespace)
     agreement = namespace["agreement"]
-    coders = agreement[agreement["rater_a"] == "anna"]
-    assert set(coders["rater_b"]) == {"ben"} and (coders["both"] == 0).all() and (coders["only_a"] == len(sheet)).all()
-    dictionary = agreement[(agreement["rater_a"] == "dictionary") & (agreement["rater_b"] == "anna")]
-    assert (dictionary["recall"] <= 1).all() and (dictionary["only_a"] == 0).all()  # anna codes every frame present
+    coders = agreement[agreement["rater_a"] == "coder_a"]
+    assert set(coders["rater_b"]) == {"coder_b"} and (coders["both"] == 0).all() and (coders["only_a"] == len(sheet)).all()
+    dictionary = agreement[(agreement["rater_a"] == "dictionary") & (agreement["rater_b"] == "coder_a")]
+    assert (dictionary["recall"] <= 1).all() and (dictionary["only_a"] == 0).all()  # coder_a codes every frame present
 
 
 @pytest.mark.parametrize("path", [README, SEMINAR], ids=["README", "seminar"])
