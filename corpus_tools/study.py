@@ -13,6 +13,7 @@ mistyped parameter is an error naming the valid ones, not a failure an hour into
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -170,10 +171,23 @@ def parse_value(text: str, type_name: str, *, name: str = "value"):
             if text.lower() in _TRUE | _FALSE:
                 return text.lower() in _TRUE
             raise ValueError(text)
-        value = yaml.safe_load(text)
+        value = _parse_literal(text)
     except (ValueError, yaml.YAMLError) as exc:
         raise StudyError(f"parameter {name}: {text!r} is not a valid {type_name}") from exc
     return _check_type(value, type_name, name)
+
+
+def _parse_literal(text: str):
+    """A list or dict written as a Python literal (as the parameter table shows defaults:
+    ``{"force": None}``), else as YAML (``{force: null}``, ``[a, b]``).
+
+    >>> _parse_literal('{"force": None}'), _parse_literal("{force: null}")
+    ({'force': None}, {'force': None})
+    """
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return yaml.safe_load(text)
 
 
 def _check_type(value, type_name: str, name: str):

@@ -404,3 +404,26 @@ def test_a_kernel_that_fails_to_start_is_retried_and_a_cell_error_is_not(tmp_pat
     with pytest.raises(PapermillExecutionError):
         execute.execute_notebook(FIXTURE_NOTEBOOKS / "simple.ipynb", tmp_path, {})
     assert calls.count("cell") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "type_name", "expected"),
+    [
+        ('{"force": None, "peace": 0.5}', "dict", {"force": None, "peace": 0.5}),  # as the parameter table shows it
+        ("{force: null, peace: 0.5}", "dict", {"force": None, "peace": 0.5}),  # YAML
+        ("[a, b]", "list", ["a", "b"]),
+        ('["a", "b"]', "list", ["a", "b"]),
+        ("[1, 2]", "list", [1, 2]),
+    ],
+)
+def test_command_line_lists_and_dicts_read_python_or_yaml(text, type_name, expected):
+    from corpus_tools.study import parse_value
+
+    assert parse_value(text, type_name, name="x") == expected
+
+
+def test_command_line_value_of_the_wrong_kind_names_the_parameter():
+    from corpus_tools.study import parse_value
+
+    with pytest.raises(StudyError, match="parameter overrides: expected dict"):
+        parse_value("[1, 2]", "dict", name="overrides")
