@@ -378,6 +378,9 @@ def count_frequencies(counts: TermCounts, *, min_count: int = 1) -> pd.DataFrame
     >>> count_frequencies(count_terms(docs, by="g"))[["term", "n", "per_10k", "range"]].values.tolist()
     [['peace', 3, 7500.0, 2], ['war', 1, 2500.0, 1]]
     """
+    columns = ["group", "rank", "term", "n", "per_10k", "range", "range_share"]
+    if counts.matrix.nnz == 0:
+        return pd.DataFrame(columns=columns)
     labels, grouped = counts.group_matrix()
     _, present = TermCounts((counts.matrix > 0).astype(np.int64).tocsr(), counts.doc_ids, counts.terms,
                             counts.groups, counts.by).group_matrix()  # fmt: skip
@@ -406,6 +409,8 @@ def score_tfidf(counts: TermCounts, *, top_n: int = 10) -> pd.DataFrame:
     """
     from sklearn.feature_extraction.text import TfidfTransformer
 
+    if counts.matrix.nnz == 0:
+        return pd.DataFrame(columns=["doc_id", "rank", "term", "n", "tfidf"])
     weights = TfidfTransformer().fit_transform(counts.matrix).tocoo()
     frame = pd.DataFrame({"doc_id": counts.doc_ids[weights.row], "term": counts.terms[weights.col],
                           "n": np.asarray(counts.matrix[weights.row, weights.col]).ravel().astype("int64"),

@@ -571,3 +571,12 @@ def test_compare_keyness_top_n_keeps_both_ends_with_full_correction():
     cut = kw.compare_keyness(DOCS, by="outlet", targets=["A"], top_n=2)
     assert cut["term"].tolist() == full["term"].head(2).tolist() + full["term"].tail(2).tolist()
     assert cut["p_adjusted"].tolist() == full["p_adjusted"].head(2).tolist() + full["p_adjusted"].tail(2).tolist()
+
+
+def test_corpus_without_counted_terms_gives_empty_tables():
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["the of", "and"]})
+    counts = kw.count_terms(docs)
+    assert counts.matrix.shape == (2, 0)
+    assert kw.count_frequencies(counts).empty and kw.score_tfidf(counts).empty
+    with pytest.raises(ValueError, match="no counted terms"):
+        kw.keyness(counts, target="a")
