@@ -60,6 +60,7 @@ __all__ = [
     "kwic_anchor",
     "term_pattern",
     "compare_keyness",
+    "select_key_terms",
     "read_frequency_list",
     "format_kwic_html",
     "format_keyness_html",
@@ -706,6 +707,17 @@ def compare_keyness(
         return pd.DataFrame(columns=["group", *KEYNESS_COLUMNS])
     table = pd.concat(tables, ignore_index=True)
     return table[["group", *KEYNESS_COLUMNS]]
+
+
+def select_key_terms(keyness_table: pd.DataFrame, *, n: int = 5) -> pd.DataFrame:
+    """The ``n`` strongest key terms of each group (rows with positive ``g2``: over-represented
+    in the group), in the table's order (by ``g2``).
+
+    >>> t = pd.DataFrame({"group": ["a", "a", "a", "b"], "term": ["x", "y", "z", "x"], "g2": [9.0, 2.0, -3.0, 1.0]})
+    >>> select_key_terms(t, n=1)["term"].tolist()
+    ['x', 'x']
+    """
+    return keyness_table[keyness_table["g2"] > 0].groupby("group").head(n)
 
 
 def read_frequency_list(path) -> pd.DataFrame:

@@ -431,11 +431,15 @@ def score_sentences(
     return frame[keys + ["lexicon"] + SCORE_COLUMNS + DETAIL_COLUMNS]
 
 
-def score_documents(scores: pd.DataFrame, *, neutral_threshold: float = 0.05) -> pd.DataFrame:
+def score_documents(
+    scores: pd.DataFrame, *, neutral_threshold: float = 0.05, corpus: pd.DataFrame | None = None, by: str = "doc_id"
+) -> pd.DataFrame:
     """Document scores from sentence scores (:func:`score_sentences`).
 
     A sentence is positive when ``compound >= neutral_threshold``, negative when
-    ``compound <= -neutral_threshold``, else neutral (VADER's convention, 0.05).
+    ``compound <= -neutral_threshold``, else neutral (VADER's convention, 0.05). With
+    ``corpus``, every document of the corpus gets a row (empty scores when it has no
+    sentences), led by its ``title`` and the grouping column ``by``.
 
     Returns:
         ``doc_id, lexicon, n_sentences, compound`` (mean sentence compound), ``share_pos,
@@ -461,7 +465,10 @@ def score_documents(scores: pd.DataFrame, *, neutral_threshold: float = 0.05) ->
     docs["net"] = (docs["n_pos"] - docs["n_neg"]) / docs["n_tokens"].where(docs["n_tokens"] > 0)
     columns = ["doc_id", "lexicon", "n_sentences", "compound", "share_pos", "share_neu", "share_neg",
                "n_tokens", "n_pos", "n_neg", "log_ratio", "net"]  # fmt: skip
-    return docs[columns]
+    if corpus is None:
+        return docs[columns]
+    keys = corpus[["doc_id", "title"] + ([by] if by != "doc_id" else [])].fillna({"title": ""})
+    return keys.merge(docs[columns], on="doc_id", how="left")
 
 
 # ---------------------------------------------------------------------------- groups and arcs

@@ -427,3 +427,12 @@ def test_actor_heatmap_of_many_documents_stays_readable():
     fig = sentiment.plot_actor_heatmap(actors.head(5))
     assert len(fig.axes[0].texts) == 5  # few documents: every cell carries its mean and n
     plt.close("all")
+
+
+def test_document_scores_keep_every_corpus_document_with_title_and_group():
+    scores = pd.DataFrame({"doc_id": ["a", "a"], "lexicon": "vader", "compound": [0.5, -0.5],
+                           "n_tokens": 4, "n_pos": [1, 0], "n_neg": [0, 1]})  # fmt: skip
+    corpus = pd.DataFrame({"doc_id": ["a", "b"], "title": ["Title A", None], "outlet": ["x", "y"]})
+    docs = sentiment.score_documents(scores, corpus=corpus, by="outlet")
+    assert docs[["doc_id", "title", "outlet"]].values.tolist() == [["a", "Title A", "x"], ["b", "", "y"]]
+    assert docs.loc[0, "compound"] == 0.0 and pd.isna(docs.loc[1, "compound"])
