@@ -11,7 +11,7 @@ export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv reports test test-browser validate bench lab lock clean-venv
+.PHONY: help venv reports test lint format test-browser validate bench lab lock clean-venv
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -30,8 +30,16 @@ venv: $(STAMP) ## Create the virtual environment and install the package (done b
 reports: $(STAMP) ## Run the seeds study (studies/seeds.yml) into reports/seeds/; unchanged notebooks are reused
 	$(BIN)/corpus-tools report --study studies/seeds.yml --jobs $(JOBS)
 
-test: $(STAMP) ## Run the test suite
-	$(BIN)/python -m pytest -q
+test: $(STAMP) ## Run the test suite and every module's doctests ($(JOBS) workers)
+	$(BIN)/python -m pytest -q -n $(JOBS)
+
+lint: $(STAMP) ## Check style and formatting with ruff (configured in pyproject.toml)
+	$(BIN)/ruff check corpus_tools tests bench notebooks
+	$(BIN)/ruff format --check corpus_tools tests bench
+
+format: $(STAMP) ## Format and fix what ruff can fix
+	$(BIN)/ruff check --fix corpus_tools tests bench notebooks
+	$(BIN)/ruff format corpus_tools tests bench
 
 test-browser: $(STAMP) ## Open every HTML report in headless Chromium (installs Debian's chromium if missing)
 	@command -v chromium >/dev/null 2>&1 || { \

@@ -46,4 +46,8 @@ def cases(quick: bool = False):
     n = f"{len(raws):,} pages"
     full = cold(lambda: clean_corpus(corpus))
     yield (f"clean_corpus vs per-page rules only, {n}", cold(lambda: [clean_text(r) for r in raws]), full)
-    yield (f"clean_corpus vs line normalisation only, {n}", lambda: [normalize_line(ln) for r in raws for ln in r.splitlines()], full)
+    yield (
+        f"clean_corpus vs line normalisation only, {n}",
+        lambda: [normalize_line(ln) for r in raws for ln in r.splitlines()],
+        full,
+    )

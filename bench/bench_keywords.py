@@ -27,8 +27,13 @@ def build_corpus() -> pd.DataFrame:
     sentences = ct.split_sentences(ct.load_corpus(ct.config.SEEDS_DIR))["text"].tolist()
     per_doc = 25  # a BBC article has about 20-30 sentences
     texts = [" ".join(sentences[(d * per_doc + s * 7) % len(sentences)] for s in range(per_doc)) for d in range(N_DOCS)]
-    return pd.DataFrame({"doc_id": [f"doc{d}" for d in range(N_DOCS)], "group": [f"g{d % N_GROUPS}" for d in range(N_DOCS)],
-                         "text": texts})  # fmt: skip
+    return pd.DataFrame(
+        {
+            "doc_id": [f"doc{d}" for d in range(N_DOCS)],
+            "group": [f"g{d % N_GROUPS}" for d in range(N_DOCS)],
+            "text": texts,
+        }
+    )
 
 
 def keyness_naive(corpus: pd.DataFrame) -> dict:
@@ -45,7 +50,9 @@ def keyness_naive(corpus: pd.DataFrame) -> dict:
         nt = sum(counts.values())
         for term, n in total.items():
             a = counts.get(term, 0)
-            g2 = chi2_contingency([[a, n - a], [nt - a, n_all - nt - n + a]], correction=False, lambda_="log-likelihood")[0]
+            g2 = chi2_contingency(
+                [[a, n - a], [nt - a, n_all - nt - n + a]], correction=False, lambda_="log-likelihood"
+            )[0]
             out[(group, term)] = g2
     return out
 

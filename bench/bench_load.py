@@ -35,4 +35,8 @@ def _write_pages(n: int) -> Path:
 def cases(quick: bool = False):
     folder = _write_pages(N_QUICK if quick else N_PAGES)
     n = N_QUICK if quick else N_PAGES
-    yield (f"load_corpus clean=True vs clean=False, {n:,} files", lambda: load_corpus(folder, clean=False), lambda: load_corpus(folder))
+    yield (
+        f"load_corpus clean=True vs clean=False, {n:,} files",
+        lambda: load_corpus(folder, clean=False),
+        lambda: load_corpus(folder),
+    )

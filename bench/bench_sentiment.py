@@ -22,10 +22,17 @@ PER_DOC = 25
 def build_sentences() -> pd.DataFrame:
     texts = ct.split_sentences(ct.load_corpus(ct.config.SEEDS_DIR))["text"].tolist()
     rows = [
-        {"doc_id": f"doc{d}", "sent_id": s, "start": 0, "end": 0, "position": s / (PER_DOC - 1),
-         "text": texts[(d * PER_DOC + s) % len(texts)]}
-        for d in range(N_DOCS) for s in range(PER_DOC)
-    ]  # fmt: skip
+        {
+            "doc_id": f"doc{d}",
+            "sent_id": s,
+            "start": 0,
+            "end": 0,
+            "position": s / (PER_DOC - 1),
+            "text": texts[(d * PER_DOC + s) % len(texts)],
+        }
+        for d in range(N_DOCS)
+        for s in range(PER_DOC)
+    ]
     return pd.DataFrame(rows)
 
 

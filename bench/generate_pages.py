@@ -23,15 +23,53 @@ PROMOS = [
     "Thank you for reading. Support our journalism with a subscription today.",
     "Don't miss out: follow us for breaking news and the latest updates.",
 ]
-SUBJECTS = ["The minister", "The council", "Local officials", "The committee", "Union leaders", "The mayor",
-            "Researchers", "The company", "Residents", "The agency", "Opposition members", "Analysts"]
+SUBJECTS = [
+    "The minister",
+    "The council",
+    "Local officials",
+    "The committee",
+    "Union leaders",
+    "The mayor",
+    "Researchers",
+    "The company",
+    "Residents",
+    "The agency",
+    "Opposition members",
+    "Analysts",
+]
 VERBS = ["said", "warned", "announced", "confirmed", "argued", "suggested", "reported", "insisted"]
-OBJECTS = ["the budget", "the new bridge", "water prices", "the school plan", "the harbour project", "rail fares",
-           "the housing report", "the energy deal", "flood defences", "the hospital review", "bus services"]
-CLAUSES = ["would be delayed until next year", "had been agreed after weeks of talks", "was likely to cost more than planned",
-           "could change before the next meeting", "had drawn criticism from several groups", "was welcomed by most residents",
-           "needed further study by independent experts", "would be put to a public vote in the spring"]
-TIMES = ["on Monday", "on Tuesday", "late on Wednesday", "this week", "in a statement", "at a press conference", "on Friday"]
+OBJECTS = [
+    "the budget",
+    "the new bridge",
+    "water prices",
+    "the school plan",
+    "the harbour project",
+    "rail fares",
+    "the housing report",
+    "the energy deal",
+    "flood defences",
+    "the hospital review",
+    "bus services",
+]
+CLAUSES = [
+    "would be delayed until next year",
+    "had been agreed after weeks of talks",
+    "was likely to cost more than planned",
+    "could change before the next meeting",
+    "had drawn criticism from several groups",
+    "was welcomed by most residents",
+    "needed further study by independent experts",
+    "would be put to a public vote in the spring",
+]
+TIMES = [
+    "on Monday",
+    "on Tuesday",
+    "late on Wednesday",
+    "this week",
+    "in a statement",
+    "at a press conference",
+    "on Friday",
+]
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
@@ -55,7 +93,10 @@ def generate_page(rng: random.Random, *, layout: int | None = None) -> str:
         header = [f"Home » {rng.choice(MENU)} » {title}", title, f"{rng.randint(2, 9)} min read"]
     related = ["Read also:", *(_headline(rng) for _ in range(4))]
     footer = [*related, rng.choice(PROMOS), *rng.sample(FOOTER, 5), f"© {date[-4:]} {site}. All rights reserved."]
-    links = ["## Links", *(f"- [{item}](https://example.org/{item.lower().replace(' ', '-')})" for item in rng.sample(MENU, 5))]
+    links = [
+        "## Links",
+        *(f"- [{item}](https://example.org/{item.lower().replace(' ', '-')})" for item in rng.sample(MENU, 5)),
+    ]
     sep = "\n\n" if layout == 2 else "\n"
     return sep.join([*header, *paragraphs, *footer, *links]) + "\n"
 
@@ -78,7 +119,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     for i, page in enumerate(generate_pages(args.n, seed=args.seed)):
-        site = page.split("|", 1)[-1].split("\n", 1)[0].strip().lower().replace(" ", "_") if "|" in page.split("\n", 1)[0] else "misc"
+        site = (
+            page.split("|", 1)[-1].split("\n", 1)[0].strip().lower().replace(" ", "_")
+            if "|" in page.split("\n", 1)[0]
+            else "misc"
+        )
         path = args.out / site / f"{i:06d}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page, encoding="utf-8")

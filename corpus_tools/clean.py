@@ -34,8 +34,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import ftfy
-import snowballstemmer
 import pandas as pd
+import snowballstemmer
 
 from corpus_tools.segment import TOKEN_RE, read_stopwords
 
@@ -109,22 +109,59 @@ RULES: dict[str, str] = {
 # --------------------------------------------------------------------------- normalisation
 
 _CHAR_MAP = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u00b4": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
     "\u2026": "...",
-    "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ",
-    "\u2007": " ", "\u2008": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u205f": " ", "\u3000": " ",
-    "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\u00ad": "",
+    "\u00a0": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u2004": " ",
+    "\u2005": " ",
+    "\u2006": " ",
+    "\u2007": " ",
+    "\u2008": " ",
+    "\u2009": " ",
+    "\u200a": " ",
+    "\u202f": " ",
+    "\u205f": " ",
+    "\u3000": " ",
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\u2060": "",
+    "\ufeff": "",
+    "\u00ad": "",
 }
 # Guillemets are quotation marks in running text but breadcrumb separators in navigation;
 # the breadcrumb rule sees the raw line, so mapping them here is safe.
 _CHAR_RE = re.compile("[" + "".join(re.escape(c) for c in _CHAR_MAP) + "]")
 _BULLET_RE = re.compile(r"^[ \t]*(?:[•●◦▪▫■□►▶‣∙·*+]|-(?=\s)|\d{1,2}[.)](?=\s+\D))[ \t]+")
-_SPACE_RUN_RE = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)|^[ \t]+|[ \t]+$")
+# Horizontal white space, the no-break and typographic spaces included (they are mapped to " ").
+_HSPACE = "[ \\t\u00a0\u2002-\u200a\u202f\u205f\u3000]"
+_SPACE_RUN_RE = re.compile(rf"(?<=\S){_HSPACE}{{2,}}(?=\S)|^{_HSPACE}+|{_HSPACE}+$")
 _TABLE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
 # A markdown link or image: [text](target "optional title"), ![alt](target).
-_MD_LINK_RE = re.compile(r"(?P<image>!)?\[(?P<text>(?:[^\[\]\n]|\\[\[\]])*)\]\((?P<target>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)")
+_MD_LINK_RE = re.compile(
+    r"(?P<image>!)?\[(?P<text>(?:[^\[\]\n]|\\[\[\]])*)\]\((?P<target>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)"
+)
 _URL_RE = re.compile(r"<?(?:https?://|www\.)[^\s<>]+>?")
 _LINK_ONLY_RE = re.compile(
     r"^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+)?(?:(?:" + _MD_LINK_RE.pattern + r"|" + _URL_RE.pattern + r")[\s|,;·•-]*)+$"
@@ -216,13 +253,21 @@ class _Line:
     @functools.cached_property
     def is_prose(self) -> bool:
         """Reads like article prose: a sentence of some length, with stop words."""
-        ends = bool(_SENTENCE_END_RE.search(self.norm) or _INNER_SENTENCE_RE.search(self.norm) and self.norm.rstrip().endswith(":"))
+        ends = bool(
+            _SENTENCE_END_RE.search(self.norm)
+            or _INNER_SENTENCE_RE.search(self.norm)
+            and self.norm.rstrip().endswith(":")
+        )
         return self.n_words >= 12 and ends and self.stop_share >= 0.25
 
     @functools.cached_property
     def is_heading_like(self) -> bool:
         """Short, no sentence-final full stop: a headline, heading, menu entry or link."""
-        return 0 < self.n_words <= 25 and not re.search(r"[.;,]\s*$", self.norm) and not _INNER_SENTENCE_RE.search(self.norm)
+        return (
+            0 < self.n_words <= 25
+            and not re.search(r"[.;,]\s*$", self.norm)
+            and not _INNER_SENTENCE_RE.search(self.norm)
+        )
 
 
 _LINE_SPLIT_RE = re.compile(r"([^\r\n]*)(\r\n|\n|\r|$)")
@@ -258,17 +303,29 @@ def _split_lines(raw: str) -> list[_Line]:
 # only searched when one of them is in the line (tests check the shortcut changes nothing).
 _PROMO_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"\b(?:our|this) (?:web)?site\b", ("site",)),
-    (r"\bour (?:news )?(?:platform|team|community|readers|newsletters?|coverage|journalism|app|podcasts?)\b", ("our ",)),
-    (r"\b(?:subscribe|subscription|sign up|signing up|register now|log ?in to|sign in to)\b", ("subscri", "sign", "register", "log")),
+    (
+        r"\bour (?:news )?(?:platform|team|community|readers|newsletters?|coverage|journalism|app|podcasts?)\b",
+        ("our ",),
+    ),
+    (
+        r"\b(?:subscribe|subscription|sign up|signing up|register now|log ?in to|sign in to)\b",
+        ("subscri", "sign", "register", "log"),
+    ),
     (r"\bnewsletters?\b", ("newsletter",)),
     (r"\bbookmark\b", ("bookmark",)),
     (r"\bthank(?:s| you) for (?:visiting|reading|being|your (?:visit|support))\b", ("thank",)),
     (r"\bwelcome to (?:your|our|the)\b", ("welcome",)),
     (r"\b(?:stay|keep) (?:in the know|tuned|informed|updated|connected)\b", ("stay", "keep")),
     (r"\b(?:don't|do not|never) (?:miss|forget)\b", ("miss", "forget")),
-    (r"\bfollow (?-i:[Uu]s)\b|\blike (?-i:[Uu]s) on\b|\bjoin (?:(?-i:[Uu]s)|our|thousands)\b", ("follow", "like", "join")),  # not "US"
+    (
+        r"\bfollow (?-i:[Uu]s)\b|\blike (?-i:[Uu]s) on\b|\bjoin (?:(?-i:[Uu]s)|our|thousands)\b",
+        ("follow", "like", "join"),
+    ),  # not "US"
     (r"\b(?:check|come) back\b", ("back",)),
-    (r"\b(?:breaking news|trending (?:topics|updates|news|stories)|latest (?:headlines|updates|news))\b", ("breaking", "trending", "latest")),
+    (
+        r"\b(?:breaking news|trending (?:topics|updates|news|stories)|latest (?:headlines|updates|news))\b",
+        ("breaking", "trending", "latest"),
+    ),
     (r"\bcontact (?:page|(?-i:[Uu]s)|form)\b", ("contact",)),
     (r"\breach out (?:to (?-i:[Uu]s)|through|via)\b", ("reach",)),
     (r"\b(?:love|like) to hear from you\b", ("hear",)),
@@ -280,7 +337,10 @@ _PROMO_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"\bdownload (?:our|the) app\b", ("download",)),
     (r"\bsupport (?:our|independent|quality) journalism\b", ("journalism",)),
     (r"\b(?:ultimate|trusted|reliable|go-to) source\b", ("source",)),
-    (r"\b(?:your|an|my) account\b|\bpassword\b|\b(?:you are|you're) (?:logged|signed) in\b", ("account", "password", "logged", "signed")),
+    (
+        r"\b(?:your|an|my) account\b|\bpassword\b|\b(?:you are|you're) (?:logged|signed) in\b",
+        ("account", "password", "logged", "signed"),
+    ),
     (r"\byour (?:browser|email address|subscription|inbox)\b", ("your",)),
     (r"\byour support\b|\bsupport (?-i:us)\b|\bdonate\b", ("support", "donate")),
     (r"\bad(?:vertisement|vertising)?\b[^.]{0,20}\b(?:feedback|continue|below)\b", ("feedback", "continue", "below")),
@@ -288,21 +348,105 @@ _PROMO_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
 _PROMO_RES = [(re.compile(p, re.IGNORECASE), triggers) for p, triggers in _PROMO_PATTERNS]
 
 _UI_WORDS = {
-    "close", "menu", "search", "share", "print", "email", "e-mail", "tweet", "advertisement", "ad",
-    "loading", "back to top", "top", "next", "previous", "prev", "more", "show more", "load more",
-    "open navigation menu", "toggle navigation", "navigation", "sections", "log in", "login",
-    "sign in", "sign up", "subscribe", "home", "listen", "watch", "copy link", "link copied",
-    "comments", "reply", "facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "reddit",
-    "pinterest", "instagram", "youtube", "flipboard", "copy", "save", "follow", "article with toc",
-    "toc", "skip", "en", "de", "fr", "es", "ru", "uk", "here", "click", "click here", "tap here", "learn more",
+    "close",
+    "menu",
+    "search",
+    "share",
+    "print",
+    "email",
+    "e-mail",
+    "tweet",
+    "advertisement",
+    "ad",
+    "loading",
+    "back to top",
+    "top",
+    "next",
+    "previous",
+    "prev",
+    "more",
+    "show more",
+    "load more",
+    "open navigation menu",
+    "toggle navigation",
+    "navigation",
+    "sections",
+    "log in",
+    "login",
+    "sign in",
+    "sign up",
+    "subscribe",
+    "home",
+    "listen",
+    "watch",
+    "copy link",
+    "link copied",
+    "comments",
+    "reply",
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "whatsapp",
+    "telegram",
+    "reddit",
+    "pinterest",
+    "instagram",
+    "youtube",
+    "flipboard",
+    "copy",
+    "save",
+    "follow",
+    "article with toc",
+    "toc",
+    "skip",
+    "en",
+    "de",
+    "fr",
+    "es",
+    "ru",
+    "uk",
+    "here",
+    "click",
+    "click here",
+    "tap here",
+    "learn more",
 }
 # Words of share/follow button rows ("Mail Facebook Twitter / X LinkedIn").
 _SOCIAL_WORDS = {
-    "share", "follow", "mail", "email", "e", "print", "copy", "link", "facebook", "twitter", "x", "linkedin", "whatsapp",
-    "telegram", "reddit", "pinterest", "instagram", "youtube", "flipboard", "messenger", "threads", "bluesky", "tiktok",
-    "mastodon", "rss", "sms", "on", "via", "us",
+    "share",
+    "follow",
+    "mail",
+    "email",
+    "e",
+    "print",
+    "copy",
+    "link",
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "whatsapp",
+    "telegram",
+    "reddit",
+    "pinterest",
+    "instagram",
+    "youtube",
+    "flipboard",
+    "messenger",
+    "threads",
+    "bluesky",
+    "tiktok",
+    "mastodon",
+    "rss",
+    "sms",
+    "on",
+    "via",
+    "us",
 }
-_COPYRIGHT_RE = re.compile(r"\ball rights reserved\b|^\s*(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}|copyright\b)", re.IGNORECASE)
+_COPYRIGHT_RE = re.compile(
+    r"\ball rights reserved\b|^\s*(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}|copyright\b)", re.IGNORECASE
+)
 # A line that is only a footnote reference: [12], [xiv], [a].
 _FOOTNOTE_RE = re.compile(r"^\s*\[(?:\d{1,3}|[ivxlcdm]{1,8}|[a-z])\]\s*$", re.IGNORECASE)
 # A photo or image credit: "Photo: ...", "Image by ...", "(c) Agency, 2024 (photographer: ...)".
@@ -314,7 +458,9 @@ _MEDIA_CREDIT_RE = re.compile(
 _DEBRIS_RE = re.compile(r"^[\s|:+*#=_~\-–—.·•>]*$")
 _TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?[-–—=]{2,}:?\s*(?:\|\s*:?[-–—=]{2,}:?\s*)*\|?\s*$")
 
-_SKIP_RE = re.compile(r"^\s*skip to (?:main )?(?:content|navigation|search|footer|article)(?:\b|(?=[A-Z]))", re.IGNORECASE)
+_SKIP_RE = re.compile(
+    r"^\s*skip to (?:main )?(?:content|navigation|search|footer|article)(?:\b|(?=[A-Z]))", re.IGNORECASE
+)
 _BREADCRUMB_SEP_RE = re.compile(r"\s+(?:»|›|>|/|\||▸|→|::)\s+")
 _SHARE_RE = re.compile(
     r"^\s*(?:share(?: this| on| article| via)?|follow(?: us)?(?: on)?|print|email|tweet|copy link)\b"
@@ -330,7 +476,9 @@ _RELATED_HEAD_RE = re.compile(
     r"|what to read next|keep reading|don't miss|must read)\s*[:\-]?\s*$",
     re.IGNORECASE,
 )
-_RELATED_INLINE_RE = re.compile(r"^\s*(?:read (?:also|more|next)|see also|also read|related)\s*[:\-]\s*\S", re.IGNORECASE)
+_RELATED_INLINE_RE = re.compile(
+    r"^\s*(?:read (?:also|more|next)|see also|also read|related)\s*[:\-]\s*\S", re.IGNORECASE
+)
 _COMMENT_RE = re.compile(
     r"\b(?:leave a (?:comment|reply)|post a comment|add a comment|(?:in|to) the comments?(?: section)?(?: below)?\b"
     r"|comments? (?:are|is) (?:closed|moderated)|uses akismet|comment data is processed|view comments|show comments"
@@ -338,8 +486,12 @@ _COMMENT_RE = re.compile(
     r"|share your (?:thoughts|views|opinion)|let us know (?:what you think|in the comments)|what do you think\?)",
     re.IGNORECASE,
 )
-_TOC_HEAD_RE = re.compile(r"^\s*(?:table of contents|contents|in this article|on this page|jump to|article contents)\s*:?\s*$", re.IGNORECASE)
-_KEYWORD_RE = re.compile(r"^\s*(?:keywords?|tags?|topics?|filed under|categories|category|related topics)\s*:", re.IGNORECASE)
+_TOC_HEAD_RE = re.compile(
+    r"^\s*(?:table of contents|contents|in this article|on this page|jump to|article contents)\s*:?\s*$", re.IGNORECASE
+)
+_KEYWORD_RE = re.compile(
+    r"^\s*(?:keywords?|tags?|topics?|filed under|categories|category|related topics)\s*:", re.IGNORECASE
+)
 _NUMBERING_RE = re.compile(r"^\s*(?:[-*•]\s*)?(?:\d{1,3}[.)]\s*)?")
 
 _MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -376,9 +528,17 @@ def _looks_like_chrome(line: _Line) -> bool:
     """Matches one of the site-furniture patterns (used to keep such lines out of the title)."""
     text = line.norm
     return bool(
-        _SKIP_RE.match(line.raw) or _DATELINE_RE.search(text) or line.key in _UI_WORDS or _DEBRIS_RE.match(text)
-        or _TOC_HEAD_RE.match(text) or _RELATED_HEAD_RE.match(text) or _KEYWORD_RE.match(text)
-        or _SHARE_RE.match(text) or _COMMENT_RE.search(text) or _promo_score(text) > 0 or _FURNITURE_RE.match(line.key)
+        _SKIP_RE.match(line.raw)
+        or _DATELINE_RE.search(text)
+        or line.key in _UI_WORDS
+        or _DEBRIS_RE.match(text)
+        or _TOC_HEAD_RE.match(text)
+        or _RELATED_HEAD_RE.match(text)
+        or _KEYWORD_RE.match(text)
+        or _SHARE_RE.match(text)
+        or _COMMENT_RE.search(text)
+        or _promo_score(text) > 0
+        or _FURNITURE_RE.match(line.key)
     )
 
 
@@ -407,7 +567,11 @@ _FURNITURE_RE = re.compile(
 def _is_cookie_notice(line: _Line) -> bool:
     """Mentions cookies, addresses the reader, and speaks of the site, consent or settings."""
     text = line.norm
-    return bool(_COOKIE_RE.search(text) and _COOKIE_CONTEXT_RE.search(text) and (_READER_RE.search(text) or "cookie" in text[:40].lower()))
+    return bool(
+        _COOKIE_RE.search(text)
+        and _COOKIE_CONTEXT_RE.search(text)
+        and (_READER_RE.search(text) or "cookie" in text[:40].lower())
+    )
 
 
 _TIME_WORDS_RE = re.compile(
@@ -431,7 +595,11 @@ def _is_date_line(line: _Line) -> bool:
 def _is_social_row(line: _Line) -> bool:
     """A row of share/follow buttons: two or more words, all of them network or button names."""
     words = line.key.split()
-    return len(words) >= 2 and all(w in _SOCIAL_WORDS for w in words) and any(w not in ("on", "via", "us", "e") for w in words)
+    return (
+        len(words) >= 2
+        and all(w in _SOCIAL_WORDS for w in words)
+        and any(w not in ("on", "via", "us", "e") for w in words)
+    )
 
 
 def _is_link_only(line: _Line) -> bool:
@@ -492,7 +660,9 @@ def _parse_date(text: str) -> pd.Timestamp | None:
         parts = m.groupdict()
         month = parts.get("mm") or parts["m"][:3]
         try:
-            return pd.to_datetime(f"{parts['y']} {month} {parts['d']}", format="%Y %m %d" if parts.get("mm") else "%Y %b %d")
+            return pd.to_datetime(
+                f"{parts['y']} {month} {parts['d']}", format="%Y %m %d" if parts.get("mm") else "%Y %b %d"
+            )
         except ValueError:
             continue
     return None
@@ -652,7 +822,7 @@ _TITLE_SEP_RE = re.compile(r"\s+(?:\||-|::|·)\s+")
 
 
 def _strip_site_name(line: _Line, lines: Sequence[_Line]) -> str:
-    """"Headline | Site name" -> "Headline" when "Headline" is a line of its own further down
+    """ "Headline | Site name" -> "Headline" when "Headline" is a line of its own further down
     (a page's <title> followed by its <h1>), or when the last part names the holder of the
     page's copyright line ("(c) 2025 Site name")."""
     title = line.norm.strip()
@@ -665,7 +835,12 @@ def _strip_site_name(line: _Line, lines: Sequence[_Line]) -> str:
         last = separators[-1]
         site = _key(title[last.end() :])
         holders = [o.key for o in lines if o.idx != line.idx and _COPYRIGHT_RE.search(o.norm)]
-        if site and len(site.split()) <= 5 and len(title[: last.start()].split()) >= 3 and any(site in h for h in holders):
+        if (
+            site
+            and len(site.split()) <= 5
+            and len(title[: last.start()].split()) >= 3
+            and any(site in h for h in holders)
+        ):
             return title[: last.start()].strip()
     return title
 
@@ -706,11 +881,19 @@ def _line_rule(page: _Page, ln: _Line, seen_keys: set[str], context: dict) -> st
     if _is_promo(ln, outside_body):
         return "promo"
     title = page.title
-    if title and (ln.key == _key(title) or i < page.first and _similar_to_title(ln, page.title_words)) and not ln.is_prose:
+    if (
+        title
+        and (ln.key == _key(title) or i < page.first and _similar_to_title(ln, page.title_words))
+        and not ln.is_prose
+    ):
         return "repeated_headline"
     if page.repeated and ln.key in page.repeated and not (ln.is_prose and not outside_body):
         return "cross_document_repeat"
-    if ln.key in seen_keys and ln.n_words >= 1 and (i > page.last and ln.key in context["keys_above"] or i in context["blocks"]):
+    if (
+        ln.key in seen_keys
+        and ln.n_words >= 1
+        and (i > page.last and ln.key in context["keys_above"] or i in context["blocks"])
+    ):
         return "repeated_line"
     return None
 
@@ -720,8 +903,14 @@ def _classify_lines(page: _Page) -> None:
     also removes the list that follows it."""
     lines, n = page.lines, len(page.lines)
     nonblank = [ln for ln in lines if not ln.blank]
-    link_heads = {a.idx for a, b in zip(nonblank, nonblank[1:]) if 0 < a.n_words <= 4 and a.is_heading_like and _is_link_only(b)}
-    context = {"blocks": _repeated_blocks(lines), "keys_above": {ln.key for ln in lines[: page.first]}, "link_heads": link_heads}
+    link_heads = {
+        a.idx for a, b in zip(nonblank, nonblank[1:]) if 0 < a.n_words <= 4 and a.is_heading_like and _is_link_only(b)
+    }
+    context = {
+        "blocks": _repeated_blocks(lines),
+        "keys_above": {ln.key for ln in lines[: page.first]},
+        "link_heads": link_heads,
+    }
     seen_keys: set[str] = set()
     for ln in lines:
         i = ln.idx
@@ -737,7 +926,11 @@ def _classify_lines(page: _Page) -> None:
         elif _RELATED_HEAD_RE.match(ln.norm) or _RELATED_INLINE_RE.match(ln.norm) and ln.n_words <= 25:
             page.remove(i, "related_block")
             j = i + 1
-            while _RELATED_HEAD_RE.match(ln.norm) and j < n and (lines[j].blank or (lines[j].is_heading_like and not lines[j].is_prose)):
+            while (
+                _RELATED_HEAD_RE.match(ln.norm)
+                and j < n
+                and (lines[j].blank or (lines[j].is_heading_like and not lines[j].is_prose))
+            ):
                 if not lines[j].blank:
                     page.remove(j, "related_block")
                 j += 1
@@ -760,7 +953,12 @@ def _remove_title_rewordings(page: _Page) -> None:
     if not page.title_words:
         return
     for ln in page.lines[: page.first]:
-        if not ln.blank and ln.idx not in page.removed and ln.is_heading_like and _similar_to_title(ln, page.title_words):
+        if (
+            not ln.blank
+            and ln.idx not in page.removed
+            and ln.is_heading_like
+            and _similar_to_title(ln, page.title_words)
+        ):
             page.remove(ln.idx, "repeated_headline")
 
 
@@ -797,7 +995,9 @@ def _is_short(ln: _Line) -> bool:
     """Menu-entry shape: not prose, at most 15 words, no sentence break inside, and
     heading-like or at most eight words."""
     return (
-        not ln.is_prose and ln.n_words <= 15 and not _INNER_SENTENCE_RE.search(ln.norm)
+        not ln.is_prose
+        and ln.n_words <= 15
+        and not _INNER_SENTENCE_RE.search(ln.norm)
         and (ln.is_heading_like or ln.n_words <= 8)
     )
 
@@ -858,7 +1058,9 @@ def _line_edits(lines: Sequence[_Line], removed: dict[int, str]) -> list[Edit]:
             if fixed != ln.raw:
                 edits.append(Edit(ln.start, ln.end, ln.raw, ln.norm, "fix_mojibake"))
             else:
-                edits.extend(Edit(e.start + ln.start, e.end + ln.start, e.original, e.replacement, e.rule) for e in ln.char_edits)
+                edits.extend(
+                    Edit(e.start + ln.start, e.end + ln.start, e.original, e.replacement, e.rule) for e in ln.char_edits
+                )
         if ln.newline == "\r\n":
             edits.append(Edit(ln.end, ln.end + 1, "\r", "", "normalize_whitespace"))
         elif ln.newline == "\r":
@@ -906,8 +1108,7 @@ def restore_raw(clean: str, edits: Sequence[Edit] | pd.DataFrame) -> str:
 def _as_edits(edits: Sequence[Edit] | pd.DataFrame) -> list[Edit]:
     if isinstance(edits, pd.DataFrame):
         return [
-            Edit(int(r.start), int(r.end), r.original, r.replacement, r.rule)
-            for r in edits.itertuples(index=False)
+            Edit(int(r.start), int(r.end), r.original, r.replacement, r.rule) for r in edits.itertuples(index=False)
         ]
     return list(edits)
 
@@ -943,7 +1144,9 @@ def clean_corpus(corpus: pd.DataFrame) -> pd.DataFrame:
         texts.append(result.text)
         titles.append(result.title)
         dates.append(result.date)
-        audit_rows.extend((doc_id, e.start, e.end, e.original, e.replacement, e.rule, RULES[e.rule]) for e in result.edits)
+        audit_rows.extend(
+            (doc_id, e.start, e.end, e.original, e.replacement, e.rule, RULES[e.rule]) for e in result.edits
+        )
     out["text"] = texts
     for col, values in (("title", titles), ("date", dates)):
         extracted = pd.Series(values, index=out.index, dtype="object")
@@ -981,4 +1184,3 @@ def summarize_audit(audit: pd.DataFrame) -> pd.DataFrame:
         .agg(edits=("rule", "size"), chars_removed=("chars", "sum"))
         .reset_index()
     )
-

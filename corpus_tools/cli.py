@@ -13,7 +13,14 @@ import sys
 from pathlib import Path
 
 from corpus_tools.config import NOTEBOOKS_DIR, PROJECT_DIR, REPORTS_DIR
-from corpus_tools.study import StudyError, default_study, format_parameter_table, list_notebooks, read_study, update_readme_table
+from corpus_tools.study import (
+    StudyError,
+    default_study,
+    format_parameter_table,
+    list_notebooks,
+    read_study,
+    update_readme_table,
+)
 
 __all__ = ["main", "build_parser"]
 
@@ -31,8 +38,7 @@ def _parameters_epilog(notebooks_dir: Path) -> str:
         table = f"(cannot read the notebooks' parameters: {exc})"
     return (
         "notebook parameters (set them per notebook in the study file, or with -p NAME=VALUE or\n"
-        "-p NOTEBOOK.NAME=VALUE; corpus, metadata and group_by come from the study, output_dir from --out):\n"
-        + table
+        "-p NOTEBOOK.NAME=VALUE; corpus, metadata and group_by come from the study, output_dir from --out):\n" + table
     )
 
 
@@ -41,26 +47,50 @@ def build_parser(notebooks_dir: Path = NOTEBOOKS_DIR, *, list_parameters: bool =
     (read only when ``list_parameters``, since reading them takes a second or two)."""
     parser = argparse.ArgumentParser(prog="corpus-tools", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    report = sub.add_parser("report", help="regenerate a study's reports", description=REPORT_HELP,
-                            epilog=_parameters_epilog(notebooks_dir) if list_parameters else None, formatter_class=argparse.RawDescriptionHelpFormatter)
-    report.add_argument("--study", type=Path, help="study file (YAML); default: study 'seeds' (the seeds, default "
-                        "parameters), or with --corpus a study named after the corpus")
+    report = sub.add_parser(
+        "report",
+        help="regenerate a study's reports",
+        description=REPORT_HELP,
+        epilog=_parameters_epilog(notebooks_dir) if list_parameters else None,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    report.add_argument(
+        "--study",
+        type=Path,
+        help="study file (YAML); default: study 'seeds' (the seeds, default "
+        "parameters), or with --corpus a study named after the corpus",
+    )
     report.add_argument("--corpus", type=Path, help="corpus folder or table (overrides the study's)")
     report.add_argument("--metadata", type=Path, help="metadata table keyed by doc_id (overrides the study's)")
     report.add_argument("--only", nargs="+", metavar="NAME", help="run only these notebooks (others' reports are kept)")
-    report.add_argument("-p", "--parameter", action="append", default=[], metavar="NAME=VALUE", dest="parameters",
-                        help="set a parameter, parsed by its declared type (repeatable)")
+    report.add_argument(
+        "-p",
+        "--parameter",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        dest="parameters",
+        help="set a parameter, parsed by its declared type (repeatable)",
+    )
     report.add_argument("--out", type=Path, default=REPORTS_DIR, help="reports folder (default: %(default)s)")
     report.add_argument("--jobs", "-j", type=int, default=1, help="notebooks run at once (default: %(default)s)")
     report.add_argument("--force", action="store_true", help="re-run notebooks whose inputs are unchanged")
-    report.add_argument("--timeout", type=float, default=1800, help="seconds each notebook may run (default: %(default)s)")
+    report.add_argument(
+        "--timeout", type=float, default=1800, help="seconds each notebook may run (default: %(default)s)"
+    )
     report.add_argument("--notebooks", type=Path, default=notebooks_dir, help="notebooks folder (default: %(default)s)")
     report.add_argument("--no-progress", action="store_true", help="no progress bars")
     params = sub.add_parser("params", help="list every notebook's parameters with type, default and meaning")
     params.add_argument("--notebooks", type=Path, default=notebooks_dir, help="notebooks folder")
     params.add_argument("--markdown", action="store_true", help="print a markdown table")
-    params.add_argument("--update-readme", nargs="?", const=PROJECT_DIR / "README.md", type=Path, metavar="README",
-                        help="rewrite the parameter table in the README (default: the project's)")
+    params.add_argument(
+        "--update-readme",
+        nargs="?",
+        const=PROJECT_DIR / "README.md",
+        type=Path,
+        metavar="README",
+        help="rewrite the parameter table in the README (default: the project's)",
+    )
     return parser
 
 
@@ -74,10 +104,21 @@ def _report(args: argparse.Namespace) -> int:
             study.name = re.sub(r"[^A-Za-z0-9_.-]+", "_", study.corpus.stem) or "corpus"
     if args.metadata:
         study.metadata = args.metadata.resolve()
-    result = run_study(study, notebooks_dir=args.notebooks, only=args.only, overrides=args.parameters, out=args.out,
-                       jobs=args.jobs, force=args.force, timeout=args.timeout, progress=not args.no_progress)
-    print(f"{result.report_dir}/index.html: {len(result.ran)} run, {len(result.reused)} reused, {len(result.failed)} failed"
-          + (f" ({', '.join(result.failed)})" if result.failed else ""))
+    result = run_study(
+        study,
+        notebooks_dir=args.notebooks,
+        only=args.only,
+        overrides=args.parameters,
+        out=args.out,
+        jobs=args.jobs,
+        force=args.force,
+        timeout=args.timeout,
+        progress=not args.no_progress,
+    )
+    print(
+        f"{result.report_dir}/index.html: {len(result.ran)} run, {len(result.reused)} reused, {len(result.failed)} failed"
+        + (f" ({', '.join(result.failed)})" if result.failed else "")
+    )
     return 0 if result.ok else 1
 
 

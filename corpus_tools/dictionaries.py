@@ -28,8 +28,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from corpus_tools.config import RESOURCES_DIR, resource_path
+from corpus_tools.config import RESOURCES_DIR
 from corpus_tools.segment import tokenize
+from corpus_tools.shipped import resolve_resource
 
 __all__ = [
     "Dictionary",
@@ -89,7 +90,7 @@ class Entry:
     case_sensitive: bool = False
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def read_negators() -> frozenset[str]:
     """The shipped negator list (``resources/negators.txt``), lower case.
 
@@ -98,7 +99,7 @@ def read_negators() -> frozenset[str]:
     >>> {"not", "never", "without"} <= read_negators()
     True
     """
-    lines = resource_path("negators.txt").read_text(encoding="utf-8").splitlines()
+    lines = resolve_resource("negators.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
@@ -267,7 +268,9 @@ def _split_word(word: str, *, prefix: str, pattern: str) -> list[str]:
         )
     tokens = [t for t, _, _ in tokenize(core)]
     if not tokens:
-        raise UnmatchablePatternError(f"{prefix}pattern {pattern!r} has no letters or digits, so it can never match a word")
+        raise UnmatchablePatternError(
+            f"{prefix}pattern {pattern!r} has no letters or digits, so it can never match a word"
+        )
     tokens[0] = "*" * lead + tokens[0]
     tokens[-1] = tokens[-1] + "*" * trail
     return tokens
@@ -345,8 +348,14 @@ def read_dictionary(source: str | Path | Dictionary) -> Dictionary:
     if isinstance(source, Dictionary):
         return source
     path = _resolve(source)
-    reader = {".yml": _read_yaml, ".yaml": _read_yaml, ".csv": _read_csv, ".tsv": _read_csv,
-              ".dic": _read_liwc, ".lc3": _read_lexicoder}[path.suffix.lower()]  # fmt: skip
+    reader = {
+        ".yml": _read_yaml,
+        ".yaml": _read_yaml,
+        ".csv": _read_csv,
+        ".tsv": _read_csv,
+        ".dic": _read_liwc,
+        ".lc3": _read_lexicoder,
+    }[path.suffix.lower()]
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
@@ -363,7 +372,9 @@ def _resolve(source: str | Path) -> Path:
     path = Path(source)
     if path.exists():
         if path.suffix.lower() not in SUFFIXES:
-            raise DictionaryError(f"{path}: unknown dictionary format {path.suffix!r}; use one of {', '.join(SUFFIXES)}")
+            raise DictionaryError(
+                f"{path}: unknown dictionary format {path.suffix!r}; use one of {', '.join(SUFFIXES)}"
+            )
         return path
     if isinstance(source, str) and not path.suffix and "/" not in source and "\\" not in source:
         for folder in DICTIONARY_DIRS:
@@ -406,22 +417,27 @@ def _read_csv(text: str, path: Path) -> Dictionary:
         weight = record.get("weight") or None
         entries += _entry_or_skip(skipped, category, record.get("term", ""), weight, where=where)
     categories = {e.category: "" for e in entries}
-    return Dictionary(name=path.stem, entries=_unique_entries(entries, str(path), skipped), categories=categories,
-                      source=str(path))  # fmt: skip
+    return Dictionary(
+        name=path.stem, entries=_unique_entries(entries, str(path), skipped), categories=categories, source=str(path)
+    )
 
 
 def _read_liwc(text: str, path: Path) -> Dictionary:
     lines = list(enumerate(text.splitlines(), start=1))
     lines = [(i, line.strip()) for i, line in lines if line.strip()]
     if not lines or lines[0][1] != "%":
-        raise DictionaryError(f"{path}:1: a LIWC .dic file starts with a line '%', then 'number<TAB>category' lines, then '%'")
+        raise DictionaryError(
+            f"{path}:1: a LIWC .dic file starts with a line '%', then 'number<TAB>category' lines, then '%'"
+        )
     ids: dict[str, str] = {}
     position = 1
     while position < len(lines) and lines[position][1] != "%":
         line, content = lines[position]
         parts = content.split(None, 1)
         if len(parts) != 2 or not parts[0].isdigit():
-            raise DictionaryError(f"{path}:{line}: expected 'number<TAB>category name' in the header, found {content!r}")
+            raise DictionaryError(
+                f"{path}:{line}: expected 'number<TAB>category name' in the header, found {content!r}"
+            )
         ids[parts[0]] = parts[1].strip()
         position += 1
     if position >= len(lines):
@@ -437,8 +453,12 @@ def _read_liwc(text: str, path: Path) -> Dictionary:
             )
         for n in numbers:
             entries += _entry_or_skip(skipped, ids[n], term, where=f"{path}:{line}")
-    return Dictionary(name=path.stem, entries=_unique_entries(entries, str(path), skipped), categories={c: "" for c in ids.values()},
-                      source=str(path))  # fmt: skip
+    return Dictionary(
+        name=path.stem,
+        entries=_unique_entries(entries, str(path), skipped),
+        categories={c: "" for c in ids.values()},
+        source=str(path),
+    )
 
 
 def _split_liwc_entry(content: str) -> tuple[str, list[str]]:
@@ -472,14 +492,25 @@ def _read_lexicoder(text: str, path: Path) -> Dictionary:
             raise DictionaryError(f"{path}:{line}: term {content!r} comes before any '+category' line")
         else:
             entries += _entry_or_skip(skipped, category, content, where=f"{path}:{line}")
-    return Dictionary(name=path.stem, entries=_unique_entries(entries, str(path), skipped), categories=categories,
-                      source=str(path))  # fmt: skip
+    return Dictionary(
+        name=path.stem, entries=_unique_entries(entries, str(path), skipped), categories=categories, source=str(path)
+    )
 
 
 # ---------------------------------------------------------------------------- YAML
 
-_YAML_KEYS = {"name", "description", "source", "licence", "license", "version", "negation", "categories", "notes",
-              "split_hyphens"}  # fmt: skip
+_YAML_KEYS = {
+    "name",
+    "description",
+    "source",
+    "licence",
+    "license",
+    "version",
+    "negation",
+    "categories",
+    "notes",
+    "split_hyphens",
+}
 
 
 def _read_yaml(text: str, path: Path) -> Dictionary:
@@ -495,7 +526,9 @@ def _read_yaml(text: str, path: Path) -> Dictionary:
     for key_node, value_node in root.value:
         key = _construct(key_node)
         if key not in _YAML_KEYS:
-            raise DictionaryError(f"{_at(path, key_node)}: unknown key {key!r}; allowed: {', '.join(sorted(_YAML_KEYS))}")
+            raise DictionaryError(
+                f"{_at(path, key_node)}: unknown key {key!r}; allowed: {', '.join(sorted(_YAML_KEYS))}"
+            )
         fields[key] = value_node
     if "categories" not in fields:
         raise DictionaryError(f"{path}:1: no 'categories' key; see docs/dictionaries.md for the format")
@@ -507,10 +540,14 @@ def _read_yaml(text: str, path: Path) -> Dictionary:
     if not isinstance(split_hyphens, bool):
         raise DictionaryError(f"{_at(path, fields['split_hyphens'])}: split_hyphens must be true or false")
     return Dictionary(
-        name=meta.pop("name", path.stem), entries=_unique_entries(entries, str(path), skipped), categories=categories,
-        licence=str(_construct(licence) or "") if licence is not None else "", negation=negation,
-        split_hyphens=split_hyphens, **meta,
-    )  # fmt: skip
+        name=meta.pop("name", path.stem),
+        entries=_unique_entries(entries, str(path), skipped),
+        categories=categories,
+        licence=str(_construct(licence) or "") if licence is not None else "",
+        negation=negation,
+        split_hyphens=split_hyphens,
+        **meta,
+    )
 
 
 def _construct(node: yaml.Node):
@@ -555,7 +592,9 @@ def _read_yaml_patterns(node: yaml.Node, category: str, default_weight, path: Pa
             elif isinstance(item, yaml.ScalarNode):
                 items.append((item, None))
             else:
-                raise DictionaryError(f"{_at(path, item)}: a pattern is a string or 'pattern: weight' in category {category!r}")
+                raise DictionaryError(
+                    f"{_at(path, item)}: a pattern is a string or 'pattern: weight' in category {category!r}"
+                )
     else:
         raise DictionaryError(f"{_at(path, node)}: patterns of category {category!r} must be a list")
     entries = []
@@ -583,8 +622,12 @@ def _read_yaml_negation(node: yaml.Node, path: Path) -> Negation:
     if not isinstance(categories, dict):
         raise DictionaryError(f"{_at(path, node)}: negation 'categories' maps a category to its negated category")
     breaks = str(value.get("clause_breaks", Negation.clause_breaks) or "")
-    return Negation(window=window, negators=negators, categories={str(k): str(v) for k, v in categories.items()},
-                    clause_breaks=breaks)  # fmt: skip
+    return Negation(
+        window=window,
+        negators=negators,
+        categories={str(k): str(v) for k, v in categories.items()},
+        clause_breaks=breaks,
+    )
 
 
 # ---------------------------------------------------------------------------- matching

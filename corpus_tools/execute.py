@@ -21,14 +21,16 @@ import shutil
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 __all__ = ["execute_notebook", "export_html", "summarize_error", "NotebookTimeout", "KERNEL_NAME"]
 
 KERNEL_NAME = "python3"
 PROGRESS_PREFIX = "@@progress"
-KERNEL_START_ERRORS = re.compile(r"Address already in use|Kernel died before replying|didn't respond|Kernel didn't|DeadKernel", re.I)
+KERNEL_START_ERRORS = re.compile(
+    r"Address already in use|Kernel died before replying|didn't respond|Kernel didn't|DeadKernel", re.I
+)
 START_ATTEMPTS = 3
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 _ANSI_RE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -87,7 +89,9 @@ def _progress_engine():
     return ProgressEngine
 
 
-def _run_papermill(notebook: Path, executed: Path, parameters: dict, *, deadline: float, kernel_name: str, progress: bool) -> None:
+def _run_papermill(
+    notebook: Path, executed: Path, parameters: dict, *, deadline: float, kernel_name: str, progress: bool
+) -> None:
     import papermill as pm
     from jupyter_client.manager import AsyncKernelManager
     from jupyter_core.utils import run_sync
@@ -153,12 +157,18 @@ def execute_notebook(
     deadline = time.monotonic() + timeout
     for attempt in range(1, START_ATTEMPTS + 1):
         try:
-            _run_papermill(notebook, executed, parameters, deadline=deadline, kernel_name=kernel_name, progress=progress)
+            _run_papermill(
+                notebook, executed, parameters, deadline=deadline, kernel_name=kernel_name, progress=progress
+            )
             break
         except CellTimeoutError as exc:
             raise NotebookTimeout(f"{notebook.name} ran past its time limit of {timeout:g} s") from exc
         except Exception as exc:  # a kernel that failed to start is retried; anything else is raised
-            if type(exc).__name__ == "PapermillExecutionError" or attempt == START_ATTEMPTS or not KERNEL_START_ERRORS.search(str(exc)):
+            if (
+                type(exc).__name__ == "PapermillExecutionError"
+                or attempt == START_ATTEMPTS
+                or not KERNEL_START_ERRORS.search(str(exc))
+            ):
                 raise
             print(f"{notebook.name}: kernel failed to start ({exc}); retrying", file=sys.stderr, flush=True)
             time.sleep(0.5 * attempt)
@@ -218,7 +228,7 @@ def summarize_error(exc: BaseException) -> dict:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _exit_with_parent() -> None:
@@ -243,8 +253,15 @@ def main(argv: list[str] | None = None) -> int:
     result = {"started": _now(), "status": "ok", "error": None}
     clock = time.perf_counter()
     try:
-        execute_notebook(Path(spec["notebook"]), out_dir, spec["parameters"], timeout=spec["timeout"], kernel_name=spec["kernel_name"], progress=True,
-                         shown_output_dir=spec.get("shown_output_dir"))
+        execute_notebook(
+            Path(spec["notebook"]),
+            out_dir,
+            spec["parameters"],
+            timeout=spec["timeout"],
+            kernel_name=spec["kernel_name"],
+            progress=True,
+            shown_output_dir=spec.get("shown_output_dir"),
+        )
     except NotebookTimeout as exc:
         result.update(status="timeout", error={"cell": None, "line": None, "message": str(exc)})
     except Exception as exc:  # recorded and reported by the runner; the other notebooks go on

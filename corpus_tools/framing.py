@@ -25,7 +25,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -160,9 +160,11 @@ def _sentence_words(sentences: pd.DataFrame) -> pd.DataFrame:
     """Words and sentences per document, counted as the matcher tokenises them."""
     words = sentences["text"].map(count_words)
     return (
-        sentences.assign(n_words=words).groupby("doc_id", sort=False)
-        .agg(n_words=("n_words", "sum"), n_sentences=("sent_id", "size")).reset_index()
-    )  # fmt: skip
+        sentences.assign(n_words=words)
+        .groupby("doc_id", sort=False)
+        .agg(n_words=("n_words", "sum"), n_sentences=("sent_id", "size"))
+        .reset_index()
+    )
 
 
 def score_frame_sentences(
@@ -232,8 +234,16 @@ def score_frames(
     table = table.astype({c: "int64" for c in ("hits", "sentences_with_frame", "n_words", "n_sentences")})
     table["per_1000_words"] = 1000 * table["hits"] / table["n_words"].where(table["n_words"] > 0)
     table["share_sentences"] = table["sentences_with_frame"] / table["n_sentences"].where(table["n_sentences"] > 0)
-    columns = ["doc_id", "frame", "hits", "n_words", "n_sentences", "sentences_with_frame", "per_1000_words",
-               "share_sentences"]  # fmt: skip
+    columns = [
+        "doc_id",
+        "frame",
+        "hits",
+        "n_words",
+        "n_sentences",
+        "sentences_with_frame",
+        "per_1000_words",
+        "share_sentences",
+    ]
     return _with_group(table[columns], by, corpus) if by else table[columns]
 
 
@@ -255,14 +265,23 @@ def count_frame_salience(scores: pd.DataFrame, *, by: str = "doc_id") -> pd.Data
     """
     _require(scores, [by, "frame", "hits", "n_words", "n_sentences", "sentences_with_frame"])
     grouped = scores.assign(has_frame=scores["hits"] > 0).groupby([by, "frame"], sort=True)
-    table = grouped.agg(
-        n_docs=("doc_id", "nunique"), n_words=("n_words", "sum"), hits=("hits", "sum"),
-        n_sentences=("n_sentences", "sum"), sentences_with_frame=("sentences_with_frame", "sum"),
-        share_documents=("has_frame", "mean"),
-    ).reset_index().rename(columns={by: "group"})  # fmt: skip
+    table = (
+        grouped.agg(
+            n_docs=("doc_id", "nunique"),
+            n_words=("n_words", "sum"),
+            hits=("hits", "sum"),
+            n_sentences=("n_sentences", "sum"),
+            sentences_with_frame=("sentences_with_frame", "sum"),
+            share_documents=("has_frame", "mean"),
+        )
+        .reset_index()
+        .rename(columns={by: "group"})
+    )
     table["per_1000_words"] = 1000 * table["hits"] / table["n_words"].where(table["n_words"] > 0)
     table["share_sentences"] = table["sentences_with_frame"] / table["n_sentences"].where(table["n_sentences"] > 0)
-    return table[["group", "frame", "n_docs", "n_words", "hits", "per_1000_words", "share_sentences", "share_documents"]]
+    return table[
+        ["group", "frame", "n_docs", "n_words", "hits", "per_1000_words", "share_sentences", "share_documents"]
+    ]
 
 
 def count_dominant_frames(scores: pd.DataFrame) -> pd.DataFrame:
@@ -285,8 +304,16 @@ def count_dominant_frames(scores: pd.DataFrame) -> pd.DataFrame:
         names = " / ".join(part.loc[part["hits"] == top, "frame"]) if top > 0 else "(none)"
         rows.append((doc_id, names, top, top / total if total else math.nan))
     table = pd.DataFrame(rows, columns=["doc_id", "dominant_frame", "hits", "share_of_hits"])
-    score_columns = {"doc_id", "frame", "hits", "n_words", "n_sentences", "sentences_with_frame", "per_1000_words",
-                     "share_sentences"}  # fmt: skip
+    score_columns = {
+        "doc_id",
+        "frame",
+        "hits",
+        "n_words",
+        "n_sentences",
+        "sentences_with_frame",
+        "per_1000_words",
+        "share_sentences",
+    }
     extra = [c for c in scores.columns if c not in score_columns and scores.groupby("doc_id")[c].nunique().le(1).all()]
     return table.merge(scores[["doc_id", *extra]].drop_duplicates("doc_id"), on="doc_id") if extra else table
 
@@ -326,9 +353,14 @@ def count_frame_shares(
     parts = []
     for frame, part in sentence_scores.groupby("frame", sort=False):
         table = stats.bootstrap_groups(
-            part.assign(present=part["present"].astype(float)), value="present", by=by, n_boot=n_boot, seed=seed,
-            ci=ci, cluster=_cluster_for(by),
-        )  # fmt: skip
+            part.assign(present=part["present"].astype(float)),
+            value="present",
+            by=by,
+            n_boot=n_boot,
+            seed=seed,
+            ci=ci,
+            cluster=_cluster_for(by),
+        )
         parts.append(table.assign(frame=frame))
     table = pd.concat(parts, ignore_index=True)
     if "n_clusters" not in table.columns:
@@ -359,12 +391,31 @@ def compare_frames(
     parts = []
     for frame, part in sentence_scores.groupby("frame", sort=False):
         table = stats.compare_groups(
-            part.assign(present=part["present"].astype(float)), value="present", by=by, n_boot=n_boot, seed=seed,
-            ci=ci, cluster=_cluster_for(by), adjust="none",
-        )  # fmt: skip
+            part.assign(present=part["present"].astype(float)),
+            value="present",
+            by=by,
+            n_boot=n_boot,
+            seed=seed,
+            ci=ci,
+            cluster=_cluster_for(by),
+            adjust="none",
+        )
         parts.append(table.assign(frame=frame))
-    columns = ["frame", "group_a", "group_b", "n_a", "n_b", "share_a", "share_b", "diff", "diff_ci_low",
-               "diff_ci_high", "cliffs_delta", "p_value", "p_adjusted"]  # fmt: skip
+    columns = [
+        "frame",
+        "group_a",
+        "group_b",
+        "n_a",
+        "n_b",
+        "share_a",
+        "share_b",
+        "diff",
+        "diff_ci_low",
+        "diff_ci_high",
+        "cliffs_delta",
+        "p_value",
+        "p_adjusted",
+    ]
     if not parts or all(p.empty for p in parts):
         return pd.DataFrame(columns=columns)
     table = pd.concat(parts, ignore_index=True).rename(columns={"mean_a": "share_a", "mean_b": "share_b"})
@@ -390,11 +441,23 @@ def cramers_v(table: np.ndarray | pd.DataFrame) -> float:
 def _chi2_row(observed: pd.DataFrame, label: str) -> dict:
     kept = observed.loc[observed.sum(axis=1) > 0, observed.sum(axis=0) > 0]
     if min(kept.shape) < 2:
-        return {"frame": label, "chi2": math.nan, "dof": 0, "p_value": math.nan, "cramers_v": math.nan,
-                "n": int(observed.to_numpy().sum())}  # fmt: skip
+        return {
+            "frame": label,
+            "chi2": math.nan,
+            "dof": 0,
+            "p_value": math.nan,
+            "cramers_v": math.nan,
+            "n": int(observed.to_numpy().sum()),
+        }
     chi2, p, dof, _ = sps.chi2_contingency(kept.to_numpy(dtype=float), correction=False)
-    return {"frame": label, "chi2": float(chi2), "dof": int(dof), "p_value": float(p),
-            "cramers_v": cramers_v(kept), "n": int(kept.to_numpy().sum())}  # fmt: skip
+    return {
+        "frame": label,
+        "chi2": float(chi2),
+        "dof": int(dof),
+        "p_value": float(p),
+        "cramers_v": cramers_v(kept),
+        "n": int(kept.to_numpy().sum()),
+    }
 
 
 def compare_frames_chi2(sentence_scores: pd.DataFrame, *, by: str, adjust: str = "holm") -> pd.DataFrame:
@@ -415,8 +478,10 @@ def compare_frames_chi2(sentence_scores: pd.DataFrame, *, by: str, adjust: str =
         rows.append(_chi2_row(observed, frame))
     table = pd.DataFrame(rows)
     table["p_adjusted"] = stats.p_adjust(table["p_value"].to_numpy(), method=adjust)
-    overall = _chi2_row(sentence_scores.pivot_table(index=by, columns="frame", values="hits", aggfunc="sum",
-                                                    fill_value=0), "(all frames)")  # fmt: skip
+    overall = _chi2_row(
+        sentence_scores.pivot_table(index=by, columns="frame", values="hits", aggfunc="sum", fill_value=0),
+        "(all frames)",
+    )
     table = pd.concat([table, pd.DataFrame([{**overall, "p_adjusted": overall["p_value"]}])], ignore_index=True)
     return table[["frame", "chi2", "dof", "p_value", "p_adjusted", "cramers_v", "n"]]
 
@@ -444,7 +509,9 @@ def count_frame_cooccurrence(sentence_scores: pd.DataFrame, *, unit: str = "sent
     for i, a in enumerate(frames):
         for j, b in enumerate(frames):
             union = both[i, i] + both[j, j] - both[i, j]
-            rows.append((a, b, int(both[i, i]), int(both[j, j]), int(both[i, j]), both[i, j] / union if union else math.nan))
+            rows.append(
+                (a, b, int(both[i, i]), int(both[j, j]), int(both[i, j]), both[i, j] / union if union else math.nan)
+            )
     return pd.DataFrame(rows, columns=["frame_a", "frame_b", "n_a", "n_b", "n_both", "jaccard"])
 
 
@@ -523,12 +590,16 @@ def read_naming(source: str | Path = "ukraine_security") -> Dictionary:
             raise DictionaryError(f"{path}: concept {concept!r} must map names to lists of patterns")
         for name, patterns in names.items():
             if name in concept_of:
-                raise DictionaryError(f"{path}: name {name!r} appears under {concept_of[name]!r} and {concept!r}; rename one")
+                raise DictionaryError(
+                    f"{path}: name {name!r} appears under {concept_of[name]!r} and {concept!r}; rename one"
+                )
             if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
                 raise DictionaryError(f"{path}: concept {concept!r}, name {name!r}: patterns must be a list of strings")
             mapping[str(name)], concept_of[str(name)] = patterns, str(concept)
     dictionary = Dictionary.from_mapping(mapping, name=str(data.get("name", path.stem)))
-    return dataclasses.replace(dictionary, categories=concept_of, path=str(path), description=str(data.get("description", "")))
+    return dataclasses.replace(
+        dictionary, categories=concept_of, path=str(path), description=str(data.get("description", ""))
+    )
 
 
 def split_naming_hits(sentences: pd.DataFrame, *, naming: str | Path | Dictionary = "ukraine_security") -> pd.DataFrame:
@@ -545,10 +616,13 @@ def split_naming_hits(sentences: pd.DataFrame, *, naming: str | Path | Dictionar
     naming = naming if isinstance(naming, Dictionary) else read_naming(naming)
     hits = match_dictionary(sentences, naming, negation=False).rename(columns={"category": "name"})
     hits["concept"] = hits["name"].map(naming.categories)
-    hits = hits.assign(length=hits["end"] - hits["start"]).sort_values(["doc_id", "concept", "length", "start"],
-                                                                     ascending=[True, True, False, True])  # fmt: skip
+    hits = hits.assign(length=hits["end"] - hits["start"]).sort_values(
+        ["doc_id", "concept", "length", "start"], ascending=[True, True, False, True]
+    )
     keep, taken = [], {}
-    for index, doc_id, concept, start, end in zip(hits.index, hits["doc_id"], hits["concept"], hits["start"], hits["end"]):
+    for index, doc_id, concept, start, end in zip(
+        hits.index, hits["doc_id"], hits["concept"], hits["start"], hits["end"]
+    ):
         spans = taken.setdefault((doc_id, concept), [])
         if not any(start < e and s < end for s, e in spans):
             spans.append((start, end))
@@ -678,8 +752,18 @@ def split_quotes(
             rows.append((doc_id, sent_id, "direct" if quote else "indirect", cue, speaker, offset + s, offset + e, *q))
         if quote and not found:
             rows.append((doc_id, sent_id, "direct", "", "", -1, -1, *q))
-    columns = ["doc_id", "sent_id", "kind", "cue", "speaker", "speaker_start", "speaker_end", "quote", "quote_start",
-               "quote_end"]  # fmt: skip
+    columns = [
+        "doc_id",
+        "sent_id",
+        "kind",
+        "cue",
+        "speaker",
+        "speaker_start",
+        "speaker_end",
+        "quote",
+        "quote_start",
+        "quote_end",
+    ]
     table = pd.DataFrame(rows, columns=columns)
     table.insert(7, "actor", _speaker_actors(table, actors))
     table.insert(8, "resolved_from", "")
@@ -740,9 +824,12 @@ def count_quotes(quotes: pd.DataFrame, *, by: str = "doc_id", corpus: pd.DataFra
         group's attributions.
     """
     quotes = _with_group(quotes, by, corpus)
-    table = quotes.assign(direct=quotes["kind"].eq("direct")).groupby([by, "actor"]).agg(
-        n_quotes=("kind", "size"), n_direct=("direct", "sum"), n_documents=("doc_id", "nunique")
-    ).reset_index()  # fmt: skip
+    table = (
+        quotes.assign(direct=quotes["kind"].eq("direct"))
+        .groupby([by, "actor"])
+        .agg(n_quotes=("kind", "size"), n_direct=("direct", "sum"), n_documents=("doc_id", "nunique"))
+        .reset_index()
+    )
     table["share"] = table["n_quotes"] / table.groupby(by)["n_quotes"].transform("sum")
     table = table.rename(columns={by: "group"}).astype({"n_direct": "int64"})
     return table.sort_values(["group", "n_quotes"], ascending=[True, False], ignore_index=True)
@@ -769,10 +856,16 @@ def select_contrast_groups(corpus: pd.DataFrame, *, by: str, contrast: str = "")
         groups = [g.strip() for g in contrast.split("|")]
         unknown = [g for g in groups if g not in set(values)]
         if len(groups) != 2 or unknown:
-            raise ValueError(f"contrast must name two groups of {by!r} as 'A|B'; got {contrast!r}; groups: {sorted(set(values))}")
+            raise ValueError(
+                f"contrast must name two groups of {by!r} as 'A|B'; got {contrast!r}; groups: {sorted(set(values))}"
+            )
         return groups
     counts = values.value_counts()
-    words = corpus.loc[values.index, "n_words"].groupby(values).sum() if "n_words" in corpus else pd.Series(0, index=counts.index)
+    words = (
+        corpus.loc[values.index, "n_words"].groupby(values).sum()
+        if "n_words" in corpus
+        else pd.Series(0, index=counts.index)
+    )
     ranked = sorted(counts.index, key=lambda g: (-counts[g], -words[g], g))
     if len(ranked) < 2:
         raise ValueError(f"a contrast needs two groups in {by!r}; found {ranked}")
@@ -800,20 +893,28 @@ def select_evidence(
         each hit (:func:`corpus_tools.report.highlight_html`).
     """
     _require(hits, [*_KEYS, "frame", "term", "start", "end"])
-    per_sentence = hits.groupby([*_KEYS, "frame"]).agg(
-        n_hits=("term", "size"), n_terms=("term", lambda t: t.str.lower().nunique()),
-        terms=("term", lambda t: "; ".join(dict.fromkeys(t.str.lower()))),
-    ).reset_index()  # fmt: skip
+    per_sentence = (
+        hits.groupby([*_KEYS, "frame"])
+        .agg(
+            n_hits=("term", "size"),
+            n_terms=("term", lambda t: t.str.lower().nunique()),
+            terms=("term", lambda t: "; ".join(dict.fromkeys(t.str.lower()))),
+        )
+        .reset_index()
+    )
     sents = _with_group(sentences[["doc_id", "sent_id", "start", "end", "text", *_carried(by, sentences)]], by, corpus)
     table = per_sentence.merge(sents, on=_KEYS)
-    table = table.sort_values([by, "frame", "n_terms", "n_hits", "doc_id", "sent_id"],
-                              ascending=[True, True, False, False, True, True])  # fmt: skip
+    table = table.sort_values(
+        [by, "frame", "n_terms", "n_hits", "doc_id", "sent_id"], ascending=[True, True, False, False, True, True]
+    )
     table = table.groupby([by, "frame"], sort=False).head(top_n).copy()
     table["rank"] = table.groupby([by, "frame"], sort=False).cumcount() + 1
     spans = hits.groupby([*_KEYS, "frame"])[["start", "end"]].agg(list)
     table["html"] = [
         highlight_html(text, [(s - offset, e - offset) for s, e in zip(*spans.loc[(d, i, f)])])
-        for d, i, f, offset, text in zip(table["doc_id"], table["sent_id"], table["frame"], table["start"], table["text"])
+        for d, i, f, offset, text in zip(
+            table["doc_id"], table["sent_id"], table["frame"], table["start"], table["text"]
+        )
     ]
     table = table.rename(columns={by: "group"}) if by != "doc_id" else table.assign(group=table["doc_id"])
     columns = ["group", "frame", "rank", "doc_id", "sent_id", "start", "end", "n_hits", "terms", "text", "html"]
@@ -856,8 +957,9 @@ def export_coding_sample(
     strata = sents.groupby([by, "_flagged"], sort=True)
     per_stratum = math.ceil(n / max(strata.ngroups, 1))
     rng = np.random.default_rng(seed)
-    picked = [part.iloc[np.sort(rng.choice(len(part), size=min(per_stratum, len(part)), replace=False))]
-              for _, part in strata]  # fmt: skip
+    picked = [
+        part.iloc[np.sort(rng.choice(len(part), size=min(per_stratum, len(part)), replace=False))] for _, part in strata
+    ]
     sample = pd.concat(picked) if picked else sents.head(0)
     sample = sample.iloc[rng.permutation(len(sample))].reset_index(drop=True)
     sheet = sample[["doc_id", "sent_id", "start", "end", "text"]].copy()
@@ -897,8 +999,10 @@ def read_coding(paths: str | Path | Sequence[str | Path] | dict[str, pd.DataFram
             bad = ~cells[frame].isin(_CODE_VALUES) & coded
             if bad.any():
                 line = int(np.flatnonzero(bad.to_numpy())[0]) + 2
-                raise ValueError(f"coding sheet {coder}, line {line}, column {frame!r}: {sheet[frame][bad].iloc[0]!r} "
-                                 "is not a code; write 1 (frame present) or 0 (absent)")  # fmt: skip
+                raise ValueError(
+                    f"coding sheet {coder}, line {line}, column {frame!r}: {sheet[frame][bad].iloc[0]!r} "
+                    "is not a code; write 1 (frame present) or 0 (absent)"
+                )
         long = sheet.loc[coded, ["doc_id", "sent_id"]].join(cells.loc[coded])
         long = long.melt(["doc_id", "sent_id"], var_name="frame", value_name="code")
         parts.append(long.assign(coder=str(coder), code=long["code"].map(_CODE_VALUES).astype("int64")))
@@ -944,10 +1048,21 @@ def _agreement_row(frame: str, rater_a: str, rater_b: str, a: np.ndarray, b: np.
     precision = tp / (tp + fp) if tp + fp else math.nan
     recall = tp / (tp + fn) if tp + fn else math.nan
     f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else math.nan
-    return {"frame": frame, "rater_a": rater_a, "rater_b": rater_b, "n": int(a.size), "both": tp, "only_a": fp,
-            "only_b": fn, "neither": tn, "precision": precision, "recall": recall, "f1": f1,
-            "kappa": cohens_kappa(a, b) if a.size else math.nan,
-            "alpha": krippendorff_alpha([a, b]) if a.size else math.nan}  # fmt: skip
+    return {
+        "frame": frame,
+        "rater_a": rater_a,
+        "rater_b": rater_b,
+        "n": int(a.size),
+        "both": tp,
+        "only_a": fp,
+        "only_b": fn,
+        "neither": tn,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "kappa": cohens_kappa(a, b) if a.size else math.nan,
+        "alpha": krippendorff_alpha([a, b]) if a.size else math.nan,
+    }
 
 
 def compare_coding(coding: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
@@ -979,8 +1094,15 @@ def compare_coding(coding: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
             rows.append(_agreement_row(frame, a, b, both[a].to_numpy(int), both[b].to_numpy(int)))
         if len(coders) >= 3:
             n_units = int(part[coders].notna().any(axis=1).sum())
-            rows.append({"frame": frame, "rater_a": "all coders", "rater_b": "", "n": n_units,
-                         "alpha": krippendorff_alpha(part[coders].to_numpy(dtype=float).T)})  # fmt: skip
+            rows.append(
+                {
+                    "frame": frame,
+                    "rater_a": "all coders",
+                    "rater_b": "",
+                    "n": n_units,
+                    "alpha": krippendorff_alpha(part[coders].to_numpy(dtype=float).T),
+                }
+            )
     return pd.DataFrame(rows, columns=list(_agreement_row("", "", "", np.zeros(0), np.zeros(0))))
 
 
@@ -998,8 +1120,15 @@ def _heatmap(matrix: pd.DataFrame, *, title: str, label: str, fmt: str = "{:.2g}
     top = np.nanmax(matrix.to_numpy(dtype=float)) if matrix.size else 0
     for (i, j), value in np.ndenumerate(matrix.to_numpy(dtype=float)):
         if not np.isnan(value):
-            ax.text(j, i, fmt.format(value), ha="center", va="center", fontsize=8,
-                    color="white" if top and value > 0.6 * top else "black")  # fmt: skip
+            ax.text(
+                j,
+                i,
+                fmt.format(value),
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="white" if top and value > 0.6 * top else "black",
+            )
     fig.colorbar(image, ax=ax, label=label)
     ax.set_title(title)
     fig.tight_layout()
@@ -1016,9 +1145,14 @@ def plot_frame_heatmap(salience: pd.DataFrame, *, value: str = "per_1000_words",
     ['war', 'peace']
     """
     matrix = salience.pivot(index="group", columns="frame", values=value)
-    matrix = matrix.reindex(index=list(dict.fromkeys(salience["group"])), columns=list(dict.fromkeys(salience["frame"])))
-    label = {"per_1000_words": "hits per 1,000 words", "share_sentences": "share of sentences with the frame",
-             "share_documents": "share of documents with the frame"}.get(value, value.replace("_", " "))  # fmt: skip
+    matrix = matrix.reindex(
+        index=list(dict.fromkeys(salience["group"])), columns=list(dict.fromkeys(salience["frame"]))
+    )
+    label = {
+        "per_1000_words": "hits per 1,000 words",
+        "share_sentences": "share of sentences with the frame",
+        "share_documents": "share of documents with the frame",
+    }.get(value, value.replace("_", " "))
     return _heatmap(matrix, title=f"Frame salience: {label}", label=label, labels=labels)
 
 
@@ -1036,8 +1170,11 @@ def plot_frame_cooccurrence(cooccurrence: pd.DataFrame, *, value: str = "jaccard
     values = matrix.to_numpy(copy=True)
     np.fill_diagonal(values, np.nan)
     label = "Jaccard index (with both / with either)" if value == "jaccard" else value.replace("_", " ")
-    return _heatmap(pd.DataFrame(values, index=matrix.index, columns=matrix.columns),
-                    title="Frame co-occurrence (diagonal left empty)", label=label)  # fmt: skip
+    return _heatmap(
+        pd.DataFrame(values, index=matrix.index, columns=matrix.columns),
+        title="Frame co-occurrence (diagonal left empty)",
+        label=label,
+    )
 
 
 def plot_frame_differences(differences: pd.DataFrame, *, max_pairs: int = 12, labels: Mapping | None = None):
@@ -1060,8 +1197,9 @@ def plot_frame_differences(differences: pd.DataFrame, *, max_pairs: int = 12, la
     frames = sorted(differences["frame"].astype(str).unique())
     ncols = min(3, max(len(pairs), 1))
     nrows = math.ceil(max(len(pairs), 1) / ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(4.4 * ncols, nrows * (1.0 + 0.3 * len(frames))), sharey=True,
-                             sharex=True, squeeze=False)  # fmt: skip
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(4.4 * ncols, nrows * (1.0 + 0.3 * len(frames))), sharey=True, sharex=True, squeeze=False
+    )
     for ax in axes.flat[len(pairs) :]:
         ax.set_visible(False)
     name = {g: str(({} if labels is None else labels).get(g, g)) for pair in pairs for g in pair}

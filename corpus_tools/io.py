@@ -19,7 +19,15 @@ import pandas as pd
 
 from corpus_tools.segment import count_words
 
-__all__ = ["load_corpus", "read_corpus_columns", "read_text_file", "read_table", "CorpusInputError", "CorpusWarning", "TEXT_COLUMNS"]
+__all__ = [
+    "load_corpus",
+    "read_corpus_columns",
+    "read_text_file",
+    "read_table",
+    "CorpusInputError",
+    "CorpusWarning",
+    "TEXT_COLUMNS",
+]
 
 #: Column names recognised as the text column of a table, in order of preference.
 TEXT_COLUMNS = ("text", "body", "content", "article", "full_text", "article_text", "raw_text", "story", "document")
@@ -79,7 +87,11 @@ def decode_bytes(data: bytes, *, source: str = "<bytes>") -> tuple[str, str, str
     ):
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding, None if encoding == "utf-8-sig" else f"decoded as {encoding} (byte-order mark)"
+                return (
+                    data.decode(encoding),
+                    encoding,
+                    None if encoding == "utf-8-sig" else f"decoded as {encoding} (byte-order mark)",
+                )
             except UnicodeDecodeError as exc:
                 raise CorpusInputError(
                     f"{source}: starts with a {encoding} byte-order mark but is not valid {encoding} "
@@ -141,7 +153,9 @@ def _read_any_table(path: Path) -> pd.DataFrame:
                 try:
                     record = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    raise CorpusInputError(f"{path}:{lineno}: not valid JSON ({exc.msg}); each line must be one JSON object") from exc
+                    raise CorpusInputError(
+                        f"{path}:{lineno}: not valid JSON ({exc.msg}); each line must be one JSON object"
+                    ) from exc
                 if not isinstance(record, dict):
                     raise CorpusInputError(
                         f"{path}:{lineno}: a JSON {type(record).__name__}, not an object; "
@@ -157,7 +171,9 @@ def _read_any_table(path: Path) -> pd.DataFrame:
         if suffix == ".parquet":
             return _read_parquet(path)
     except pd.errors.ParserError as exc:
-        raise CorpusInputError(f"{path}: malformed table ({exc}); check quoting and the number of columns on that line") from exc
+        raise CorpusInputError(
+            f"{path}: malformed table ({exc}); check quoting and the number of columns on that line"
+        ) from exc
     raise CorpusInputError(f"{path}: unsupported table format {suffix!r}; use one of {', '.join(TABLE_SUFFIXES)}")
 
 
@@ -166,10 +182,12 @@ def _read_json_records(path: Path) -> pd.DataFrame:
     try:
         records = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise CorpusInputError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}, column {exc.colno}); fix the syntax there") from exc
+        raise CorpusInputError(
+            f"{path}:{exc.lineno}: not valid JSON ({exc.msg}, column {exc.colno}); fix the syntax there"
+        ) from exc
     if not (isinstance(records, list) and all(isinstance(r, dict) for r in records)):
         raise CorpusInputError(
-            f"{path}: a .json corpus must be a list of objects ([{{\"doc_id\": ..., \"text\": ...}}, ...]); "
+            f'{path}: a .json corpus must be a list of objects ([{{"doc_id": ..., "text": ...}}, ...]); '
             "for one object per line, name the file .jsonl"
         )
     return pd.DataFrame.from_records(records)
@@ -179,7 +197,9 @@ def _read_parquet(path: Path) -> pd.DataFrame:
     try:
         return pd.read_parquet(path)
     except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
-        raise CorpusInputError(f"{path}: not a readable Parquet file ({exc}); re-export it, or save the table as .csv") from exc
+        raise CorpusInputError(
+            f"{path}: not a readable Parquet file ({exc}); re-export it, or save the table as .csv"
+        ) from exc
 
 
 def _read_delimited(text: str, path: Path, *, sep: str) -> pd.DataFrame:
@@ -229,9 +249,15 @@ def _pick(columns: list[str], candidates: tuple[str, ...]) -> str | None:
 
 
 def _read_folder(folder: Path, log: list[dict]) -> pd.DataFrame:
-    files = sorted(p for p in folder.rglob("*.txt") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    files = sorted(
+        p
+        for p in folder.rglob("*.txt")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
     if not files:
-        raise CorpusInputError(f"{folder}: no .txt files found (searched subfolders too); point to a folder of .txt files or a table")
+        raise CorpusInputError(
+            f"{folder}: no .txt files found (searched subfolders too); point to a folder of .txt files or a table"
+        )
     rows = []
     for path in files:
         rel = path.relative_to(folder)
@@ -242,12 +268,25 @@ def _read_folder(folder: Path, log: list[dict]) -> pd.DataFrame:
             continue
         if note:
             _warn(log, str(path), note, "decoded text kept; re-save as UTF-8 to silence this")
-        rows.append({"doc_id": path.stem, "folder": rel.parent.as_posix() if rel.parent != Path(".") else "", "source_file": rel.as_posix(), "encoding": encoding, "raw_text": raw})
+        rows.append(
+            {
+                "doc_id": path.stem,
+                "folder": rel.parent.as_posix() if rel.parent != Path(".") else "",
+                "source_file": rel.as_posix(),
+                "encoding": encoding,
+                "raw_text": raw,
+            }
+        )
     frame = pd.DataFrame(rows, columns=["doc_id", "folder", "source_file", "encoding", "raw_text"])
     duplicated = frame["doc_id"].duplicated(keep=False)
     if duplicated.any():
         clash = sorted(frame.loc[duplicated, "source_file"])
-        _warn(log, str(folder), f"file names repeat in different subfolders ({', '.join(clash[:6])})", "doc_id is the path without '.txt' for those files")
+        _warn(
+            log,
+            str(folder),
+            f"file names repeat in different subfolders ({', '.join(clash[:6])})",
+            "doc_id is the path without '.txt' for those files",
+        )
         frame.loc[duplicated, "doc_id"] = frame.loc[duplicated, "source_file"].str.removesuffix(".txt")
     if not frame["folder"].astype(bool).any():
         frame = frame.drop(columns="folder")
@@ -277,11 +316,18 @@ def _read_corpus_table(path: Path, log: list[dict], text_col: str | None, id_col
     frame["doc_id"] = frame["doc_id"].astype(str)
     if frame["doc_id"].duplicated().any():
         dups = sorted(frame.loc[frame["doc_id"].duplicated(), "doc_id"].unique())[:6]
-        raise CorpusInputError(f"{path}: doc_id column {id_col!r} has duplicates ({', '.join(dups)}); make the ids unique")
+        raise CorpusInputError(
+            f"{path}: doc_id column {id_col!r} has duplicates ({', '.join(dups)}); make the ids unique"
+        )
     missing = frame["raw_text"].isna() | (frame["raw_text"].astype(str).str.strip() == "")
     for idx in frame.index[missing]:
         where = f"{path}:{lines[idx]}" if lines else f"{path}: row {idx + 1}"
-        _warn(log, where, f"document {frame.at[idx, 'doc_id']!r} has no text", "row skipped; add its text or remove the row")
+        _warn(
+            log,
+            where,
+            f"document {frame.at[idx, 'doc_id']!r} has no text",
+            "row skipped; add its text or remove the row",
+        )
     frame = frame.loc[~missing].copy()
     frame["raw_text"] = frame["raw_text"].astype(str)
     frame["encoding"] = "table"
@@ -299,12 +345,16 @@ def _check_metadata(meta: pd.DataFrame, source: str) -> pd.DataFrame:
     columns = [str(c) for c in meta.columns]
     key = _pick(columns, ("doc_id",)) or _pick(columns, ID_COLUMNS)
     if key is None:
-        raise CorpusInputError(f"{source}: metadata needs a 'doc_id' column (the file name without .txt); columns are {columns}")
+        raise CorpusInputError(
+            f"{source}: metadata needs a 'doc_id' column (the file name without .txt); columns are {columns}"
+        )
     meta = meta.rename(columns={key: "doc_id"})
     meta["doc_id"] = meta["doc_id"].astype(str).str.removesuffix(".txt")
     dups = meta["doc_id"][meta["doc_id"].duplicated()].unique()
     if len(dups):
-        raise CorpusInputError(f"{source}: doc_id repeats in the metadata ({', '.join(map(str, dups[:6]))}); one row per document")
+        raise CorpusInputError(
+            f"{source}: doc_id repeats in the metadata ({', '.join(map(str, dups[:6]))}); one row per document"
+        )
     return meta
 
 
@@ -350,9 +400,13 @@ def load_corpus(
     elif path.is_file() and path.suffix.lower() == ".txt":
         raise CorpusInputError(f"{path}: is a single .txt file; pass the folder that contains it ({path.parent})")
     elif not path.exists():
-        raise CorpusInputError(f"{path}: no such file or folder; check the path, or give a folder of .txt files or a table")
+        raise CorpusInputError(
+            f"{path}: no such file or folder; check the path, or give a folder of .txt files or a table"
+        )
     else:
-        raise CorpusInputError(f"{path}: unsupported input; use a folder of .txt files or one of {', '.join(TABLE_SUFFIXES)}")
+        raise CorpusInputError(
+            f"{path}: unsupported input; use a folder of .txt files or one of {', '.join(TABLE_SUFFIXES)}"
+        )
     if frame.empty:
         raise CorpusInputError(f"{path}: no readable documents (see the warnings above)")
 
@@ -392,8 +446,12 @@ def _check_cleaned(frame: pd.DataFrame, path: Path, log: list[dict]) -> None:
         )
     for doc_id, source in zip(emptied, frame.loc[empty, "source_file"]):
         where = str(path / source) if path.is_dir() else f"{path}: document {doc_id!r}"
-        _warn(log, where, "cleaning removed every line as web boilerplate",
-              "kept with empty text; see clean_audit(corpus) for the rules applied, or load with clean=False")
+        _warn(
+            log,
+            where,
+            "cleaning removed every line as web boilerplate",
+            "kept with empty text; see clean_audit(corpus) for the rules applied, or load with clean=False",
+        )
 
 
 def read_corpus_columns(path: str | Path, *, metadata: str | Path | None = None) -> list[str]:
@@ -416,7 +474,9 @@ def read_corpus_columns(path: str | Path, *, metadata: str | Path | None = None)
         renamed = {_text_column(path, names, None), _pick(names, ID_COLUMNS)}
         columns += [c for c in names if c not in renamed and c not in columns]
     elif not path.exists():
-        raise CorpusInputError(f"{path}: no such file or folder; check the path, or give a folder of .txt files or a table")
+        raise CorpusInputError(
+            f"{path}: no such file or folder; check the path, or give a folder of .txt files or a table"
+        )
     if metadata:
         columns += [c for c in map(str, read_metadata(metadata).columns) if c not in columns]
     return columns
@@ -433,13 +493,25 @@ def _join_metadata(frame: pd.DataFrame, metadata: str | Path | pd.DataFrame, log
             "or the id column of a table"
         )
     if unmatched:
-        _warn(log, source, f"{len(unmatched)} row(s) match no document ({', '.join(unmatched[:6])})", "rows ignored; check the doc_id spelling")
+        _warn(
+            log,
+            source,
+            f"{len(unmatched)} row(s) match no document ({', '.join(unmatched[:6])})",
+            "rows ignored; check the doc_id spelling",
+        )
     missing = sorted(set(frame["doc_id"]) - set(meta["doc_id"]))
     if missing:
-        _warn(log, source, f"{len(missing)} document(s) have no metadata row ({', '.join(missing[:6])})", "their metadata columns are empty")
+        _warn(
+            log,
+            source,
+            f"{len(missing)} document(s) have no metadata row ({', '.join(missing[:6])})",
+            "their metadata columns are empty",
+        )
     clash = [c for c in meta.columns if c in frame.columns and c not in ("doc_id", "title", "date")]
     if clash:
-        raise CorpusInputError(f"{source}: column(s) {clash} would overwrite corpus columns; rename them in the metadata")
+        raise CorpusInputError(
+            f"{source}: column(s) {clash} would overwrite corpus columns; rename them in the metadata"
+        )
     merged = frame.merge(meta, on="doc_id", how="left", suffixes=("", "_meta"), validate="one_to_one")
     for col in ("title", "date"):
         if f"{col}_meta" in merged.columns:

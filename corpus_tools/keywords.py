@@ -74,9 +74,21 @@ __all__ = [
 
 #: Columns of the :func:`keyness` table, in order.
 KEYNESS_COLUMNS = [
-    "term", "n_target", "n_reference", "total_target", "total_reference", "g2", "chi2", "log_ratio",
-    "pct_diff", "p_value", "p_adjusted", "log_odds_z", "range_target", "range_reference",
-]  # fmt: skip
+    "term",
+    "n_target",
+    "n_reference",
+    "total_target",
+    "total_reference",
+    "g2",
+    "chi2",
+    "log_ratio",
+    "pct_diff",
+    "p_value",
+    "p_adjusted",
+    "log_odds_z",
+    "range_target",
+    "range_reference",
+]
 
 #: Text between two tokens that ends a phrase or n-gram: sentence punctuation or a line break.
 _BREAK_RE = re.compile(r"[.!?;:\n]")
@@ -133,7 +145,8 @@ class TermCounts:
         """Counts summed per group: ``(group labels sorted, groups x terms matrix)``."""
         labels, inverse = np.unique(self.groups.astype(str), return_inverse=True)
         indicator = sparse.csr_matrix(
-            (np.ones(len(inverse), dtype=np.int64), (inverse, np.arange(len(inverse)))), shape=(len(labels), len(inverse))
+            (np.ones(len(inverse), dtype=np.int64), (inverse, np.arange(len(inverse)))),
+            shape=(len(labels), len(inverse)),
         )
         return labels, (indicator @ self.matrix).tocsr()
 
@@ -142,8 +155,14 @@ class TermCounts:
         ``doc_id, group, term, n`` (``level="doc"``)."""
         if level == "doc":
             coo = self.matrix.tocoo()
-            return pd.DataFrame({"doc_id": self.doc_ids[coo.row], "group": self.groups[coo.row],
-                                 "term": self.terms[coo.col], "n": coo.data.astype("int64")})  # fmt: skip
+            return pd.DataFrame(
+                {
+                    "doc_id": self.doc_ids[coo.row],
+                    "group": self.groups[coo.row],
+                    "term": self.terms[coo.col],
+                    "n": coo.data.astype("int64"),
+                }
+            )
         if level != "group":
             raise ValueError(f"level must be 'group' or 'doc', not {level!r}")
         labels, grouped = self.group_matrix()
@@ -165,7 +184,9 @@ def _compile_phrases(phrases: Iterable[str], lowercase: bool) -> dict[str, list[
     for phrase in phrases:
         words = tuple(m.group() for m in TOKEN_RE.finditer(phrase.lower() if lowercase else phrase))
         if len(words) < 2:
-            raise ValueError(f"phrase {phrase!r} has fewer than two words; list single words as stop words or terms instead")
+            raise ValueError(
+                f"phrase {phrase!r} has fewer than two words; list single words as stop words or terms instead"
+            )
         index.setdefault(words[0].lower(), []).append(words)
     for first in index:
         index[first] = sorted(set(index[first]), key=len, reverse=True)
@@ -222,8 +243,10 @@ class _Analyzer:
         kept = self.cache.get(token)
         if kept is None:
             kept = CONCATENATOR in token or (
-                len(token) >= self.min_length and token.lower().replace("\u2019", "'") not in self.stopwords
-                and (self.keep_numbers or _LETTER_RE.search(token) is not None))  # fmt: skip
+                len(token) >= self.min_length
+                and token.lower().replace("\u2019", "'") not in self.stopwords
+                and (self.keep_numbers or _LETTER_RE.search(token) is not None)
+            )
             self.cache[token] = kept
         return kept
 
@@ -241,8 +264,11 @@ class _Analyzer:
                 continue
             for n in range(low, high + 1):
                 for i in range(len(run) - n + 1):
-                    if kept[i] and kept[i + n - 1] and (n < 3 or self.keep_numbers
-                                                        or all(_LETTER_RE.search(t) for t in run[i + 1 : i + n - 1])):
+                    if (
+                        kept[i]
+                        and kept[i + n - 1]
+                        and (n < 3 or self.keep_numbers or all(_LETTER_RE.search(t) for t in run[i + 1 : i + n - 1]))
+                    ):
                         terms.append(" ".join(run[i : i + n]))
         return terms
 
@@ -301,7 +327,9 @@ def count_terms(
     if not 1 <= low <= high:
         raise ValueError(f"ngram_range must be (min_n, max_n) with 1 <= min_n <= max_n, not {ngram_range!r}")
     stop = read_stopword_list(stopwords, extra=extra_stopwords)
-    analyzer = _Analyzer(lowercase, stop, int(min_length), stem, (low, high), _compile_phrases(phrases, lowercase), keep_numbers)
+    analyzer = _Analyzer(
+        lowercase, stop, int(min_length), stem, (low, high), _compile_phrases(phrases, lowercase), keep_numbers
+    )
     if stem:
         _stemmer(stem)  # an unknown language fails here, with snowballstemmer's message
     vectorizer = CountVectorizer(analyzer=analyzer, dtype=np.int64)
@@ -334,12 +362,12 @@ def read_stopword_list(name: str | None = "snowball", *, extra: Iterable[str] = 
     >>> len(words), "the" in words, "states" in words, "kyiv" in words
     (175, True, False, True)
     """
-    from corpus_tools.config import resource_path
+    from corpus_tools.shipped import resolve_resource
 
     if not name:
         base: frozenset[str] = frozenset()
     elif name == "snowball":
-        lines = resource_path("stopwords_snowball_english.txt").read_text(encoding="utf-8").splitlines()
+        lines = resolve_resource("stopwords_snowball_english.txt").read_text(encoding="utf-8").splitlines()
         base = frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
     else:
         base = read_stopwords(name)
@@ -351,16 +379,22 @@ def _group_labels(corpus: pd.DataFrame, by: str | None) -> np.ndarray:
     missing = column.isna() | (column.astype(str).str.strip() == "")
     if missing.any():
         ids = corpus.loc[missing, "doc_id"].astype(str).head(6).tolist()
-        warnings.warn(f"{int(missing.sum())} document(s) have no {by!r} value ({', '.join(ids)}); counted in the group "
-                      f"{MISSING_GROUP!r}", KeywordsWarning, stacklevel=3)  # fmt: skip
+        warnings.warn(
+            f"{int(missing.sum())} document(s) have no {by!r} value ({', '.join(ids)}); counted in the group "
+            f"{MISSING_GROUP!r}",
+            KeywordsWarning,
+            stacklevel=3,
+        )
     return column.astype(str).where(~missing, MISSING_GROUP).to_numpy(dtype=object)
 
 
 def _require(frame: pd.DataFrame, columns: Sequence[str]) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise KeyError(f"table is missing column(s) {missing}; it has {list(frame.columns)}. Name one of its columns, or "
-                       "add the column as metadata (load_corpus(..., metadata=TABLE keyed by doc_id))")
+        raise KeyError(
+            f"table is missing column(s) {missing}; it has {list(frame.columns)}. Name one of its columns, or "
+            "add the column as metadata (load_corpus(..., metadata=TABLE keyed by doc_id))"
+        )
 
 
 def count_frequencies(counts: TermCounts, *, min_count: int = 1) -> pd.DataFrame:
@@ -383,8 +417,9 @@ def count_frequencies(counts: TermCounts, *, min_count: int = 1) -> pd.DataFrame
     if counts.matrix.nnz == 0:
         return pd.DataFrame(columns=columns)
     labels, grouped = counts.group_matrix()
-    _, present = TermCounts((counts.matrix > 0).astype(np.int64).tocsr(), counts.doc_ids, counts.terms,
-                            counts.groups, counts.by).group_matrix()  # fmt: skip
+    _, present = TermCounts(
+        (counts.matrix > 0).astype(np.int64).tocsr(), counts.doc_ids, counts.terms, counts.groups, counts.by
+    ).group_matrix()
     n_docs = pd.Series(counts.groups.astype(str)).value_counts()
     totals = np.asarray(grouped.sum(axis=1)).ravel()
     coo = grouped.tocoo()
@@ -392,7 +427,9 @@ def count_frequencies(counts: TermCounts, *, min_count: int = 1) -> pd.DataFrame
     frame["per_10k"] = frame["n"] / totals[coo.row] * 10_000
     frame["range"] = np.asarray(present[coo.row, coo.col]).ravel().astype("int64")
     frame["range_share"] = frame["range"] / frame["group"].map(n_docs).to_numpy()
-    frame = frame[frame["n"] >= min_count].sort_values(["group", "n", "term"], ascending=[True, False, True], kind="stable")
+    frame = frame[frame["n"] >= min_count].sort_values(
+        ["group", "n", "term"], ascending=[True, False, True], kind="stable"
+    )
     frame.insert(1, "rank", frame.groupby("group").cumcount() + 1)
     return frame.reset_index(drop=True)
 
@@ -413,9 +450,14 @@ def score_tfidf(counts: TermCounts, *, top_n: int = 10) -> pd.DataFrame:
     if counts.matrix.nnz == 0:
         return pd.DataFrame(columns=["doc_id", "rank", "term", "n", "tfidf"])
     weights = TfidfTransformer().fit_transform(counts.matrix).tocoo()
-    frame = pd.DataFrame({"doc_id": counts.doc_ids[weights.row], "term": counts.terms[weights.col],
-                          "n": np.asarray(counts.matrix[weights.row, weights.col]).ravel().astype("int64"),
-                          "tfidf": weights.data})  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "doc_id": counts.doc_ids[weights.row],
+            "term": counts.terms[weights.col],
+            "n": np.asarray(counts.matrix[weights.row, weights.col]).ravel().astype("int64"),
+            "tfidf": weights.data,
+        }
+    )
     order = {d: i for i, d in enumerate(counts.doc_ids)}
     frame = frame.assign(_order=frame["doc_id"].map(order)).sort_values(
         ["_order", "tfidf", "term"], ascending=[True, False, True], kind="stable"
@@ -453,7 +495,9 @@ def keyness_statistics(n_target, n_reference, total_target, total_reference, *, 
     nt = np.broadcast_to(np.asarray(total_target, dtype=float), a.shape)
     nr = np.broadcast_to(np.asarray(total_reference, dtype=float), a.shape)
     if np.any(a > nt) or np.any(b > nr) or np.any(a < 0) or np.any(b < 0):
-        raise ValueError("counts must be between 0 and their totals (a term cannot be counted more often than all terms)")
+        raise ValueError(
+            "counts must be between 0 and their totals (a term cannot be counted more often than all terms)"
+        )
     n = nt + nr
     observed = np.stack([a, b, nt - a, nr - b])
     row = np.stack([a + b, a + b, n - a - b, n - a - b])
@@ -470,8 +514,15 @@ def keyness_statistics(n_target, n_reference, total_target, total_reference, *, 
         pct_diff = np.where(b > 0, 100 * (rel_t - rel_r) / rel_r, np.where(a > 0, np.inf, 0.0))
     sign = np.where(rel_t >= rel_r, 1.0, -1.0)
     g2 = np.maximum(g2, 0.0)  # rounding can leave -1e-15
-    return pd.DataFrame({"g2": sign * g2, "chi2": sign * chi2, "log_ratio": log_ratio, "pct_diff": pct_diff,
-                         "p_value": sps.chi2.sf(g2, df=1)})  # fmt: skip
+    return pd.DataFrame(
+        {
+            "g2": sign * g2,
+            "chi2": sign * chi2,
+            "log_ratio": log_ratio,
+            "pct_diff": pct_diff,
+            "p_value": sps.chi2.sf(g2, df=1),
+        }
+    )
 
 
 def log_odds_dirichlet(n_target, n_reference, prior, *, total_target=None, total_reference=None) -> np.ndarray:
@@ -495,8 +546,7 @@ def log_odds_dirichlet(n_target, n_reference, prior, *, total_target=None, total
     a0 = alpha.sum()
     n_t = y_t.sum() if total_target is None else float(total_target)
     n_r = y_r.sum() if total_reference is None else float(total_reference)
-    delta = (np.log((y_t + alpha) / (n_t + a0 - y_t - alpha))
-             - np.log((y_r + alpha) / (n_r + a0 - y_r - alpha)))  # fmt: skip
+    delta = np.log((y_t + alpha) / (n_t + a0 - y_t - alpha)) - np.log((y_r + alpha) / (n_r + a0 - y_r - alpha))
     return delta / np.sqrt(1 / (y_t + alpha) + 1 / (y_r + alpha))
 
 
@@ -529,8 +579,10 @@ def _select_groups(counts: TermCounts, labels: list[str], role: str) -> np.ndarr
     unknown = sorted(set(labels) - set(groups))
     if unknown:
         available = [str(g) for g in sorted(set(groups))]
-        raise ValueError(f"{role} group(s) {unknown} not found in column {counts.by!r}; groups are {available[:20]}; "
-                         "check the spelling")
+        raise ValueError(
+            f"{role} group(s) {unknown} not found in column {counts.by!r}; groups are {available[:20]}; "
+            "check the spelling"
+        )
     return np.isin(groups, labels)
 
 
@@ -551,13 +603,22 @@ def _keyness_vectors(counts: TermCounts, target, reference) -> dict:
         if np.any(t_mask & r_mask):
             raise ValueError("target and reference share groups; list each group on one side only")
         if not r_mask.any():
-            raise ValueError("the reference is empty: the target covers every document; pass a reference frequency list")
+            raise ValueError(
+                "the reference is empty: the target covers every document; pass a reference frequency list"
+            )
         if reference is None:  # the rest of the corpus: whole corpus minus target
             b, range_r = corpus - a, counts.term_ranges - range_t
         else:
             b, range_r = _column_sums(counts.matrix, r_mask)
-        return {"terms": counts.terms, "a": a, "b": b, "prior": corpus, "range_t": range_t, "range_r": range_r,
-                "ranks": counts.term_ranks}  # fmt: skip
+        return {
+            "terms": counts.terms,
+            "a": a,
+            "b": b,
+            "prior": corpus,
+            "range_t": range_t,
+            "range_r": range_r,
+            "ranks": counts.term_ranks,
+        }
     terms = np.array(sorted(set(counts.terms) | set(external.index)), dtype=object)
     pos = np.searchsorted(terms, counts.terms)
 
@@ -567,8 +628,15 @@ def _keyness_vectors(counts: TermCounts, target, reference) -> dict:
         return out
 
     b = external.reindex(terms, fill_value=0).to_numpy(dtype=float)
-    return {"terms": terms, "a": widen(a), "b": b, "prior": widen(corpus) + b, "range_t": widen(range_t),
-            "range_r": np.full(len(terms), np.nan), "ranks": np.arange(len(terms))}  # fmt: skip
+    return {
+        "terms": terms,
+        "a": widen(a),
+        "b": b,
+        "prior": widen(corpus) + b,
+        "range_t": widen(range_t),
+        "range_r": np.full(len(terms), np.nan),
+        "ranks": np.arange(len(terms)),
+    }
 
 
 def _as_counts(data: pd.DataFrame | TermCounts, by: str, count_options: Mapping | None) -> TermCounts:
@@ -576,8 +644,10 @@ def _as_counts(data: pd.DataFrame | TermCounts, by: str, count_options: Mapping 
     if not isinstance(data, TermCounts):
         return count_terms(data, by=by, **dict(count_options or {}))
     if by not in ("doc_id", data.by) or count_options:
-        raise ValueError(f"these counts are grouped by {data.by!r} and already counted; pass by={data.by!r} and no "
-                         "count_options, or pass the corpus table instead")  # fmt: skip
+        raise ValueError(
+            f"these counts are grouped by {data.by!r} and already counted; pass by={data.by!r} and no "
+            "count_options, or pass the corpus table instead"
+        )
     return data
 
 
@@ -625,13 +695,30 @@ def keyness(
     [['troops', 3, 1], ['talks', 1, 3]]
     """
     counts = _as_counts(data, by, count_options)
-    return _keyness_table(counts, target, reference, correction=correction, prior_scale=prior_scale, yates=yates,
-                          min_count=min_count, reference_total=reference_total)  # fmt: skip
+    return _keyness_table(
+        counts,
+        target,
+        reference,
+        correction=correction,
+        prior_scale=prior_scale,
+        yates=yates,
+        min_count=min_count,
+        reference_total=reference_total,
+    )
 
 
-def _keyness_table(counts: TermCounts, target, reference, *, correction: str = "bonferroni", prior_scale: float = 1.0,
-                   yates: bool = False, min_count: int = 1, reference_total: float | None = None,
-                   top_n: int | None = None) -> pd.DataFrame:  # fmt: skip
+def _keyness_table(
+    counts: TermCounts,
+    target,
+    reference,
+    *,
+    correction: str = "bonferroni",
+    prior_scale: float = 1.0,
+    yates: bool = False,
+    min_count: int = 1,
+    reference_total: float | None = None,
+    top_n: int | None = None,
+) -> pd.DataFrame:
     """:func:`keyness` on counts; with ``top_n``, only the first and last ``top_n`` rows are
     built (the statistics and ``p_adjusted`` are computed over every term all the same)."""
     if prior_scale <= 0:
@@ -640,7 +727,9 @@ def _keyness_table(counts: TermCounts, target, reference, *, correction: str = "
     nt, nr = v["a"].sum(), float(reference_total) if reference_total is not None else v["b"].sum()
     if nt == 0:
         raise ValueError(f"target {target!r} has no counted terms; check the stop-word and length options")
-    z = log_odds_dirichlet(v["a"], v["b"], prior_scale * np.maximum(v["prior"], 1e-12), total_target=nt, total_reference=nr)
+    z = log_odds_dirichlet(
+        v["a"], v["b"], prior_scale * np.maximum(v["prior"], 1e-12), total_target=nt, total_reference=nr
+    )
     keep = np.flatnonzero(v["a"] + v["b"] >= max(int(min_count), 1))
     stats = keyness_statistics(v["a"][keep], v["b"][keep], nt, nr, yates=yates)
     columns = {name: stats[name].to_numpy() for name in stats.columns}
@@ -651,13 +740,19 @@ def _keyness_table(counts: TermCounts, target, reference, *, correction: str = "
     rows = keep[order]
     internal = _external_counts(reference) is None
     count_type = "int64" if internal else "float64"
-    table = pd.DataFrame({
-        "term": v["terms"][rows], "n_target": v["a"][rows].astype("int64"), "n_reference": v["b"][rows].astype(count_type),
-        "total_target": np.full(len(rows), int(nt)), "total_reference": np.full(len(rows), nr).astype(count_type),
-        **{name: values[order] for name, values in columns.items()},
-        "log_odds_z": z[rows], "range_target": v["range_t"][rows].astype("int64"),
-        "range_reference": v["range_r"][rows].astype(count_type),
-    })  # fmt: skip
+    table = pd.DataFrame(
+        {
+            "term": v["terms"][rows],
+            "n_target": v["a"][rows].astype("int64"),
+            "n_reference": v["b"][rows].astype(count_type),
+            "total_target": np.full(len(rows), int(nt)),
+            "total_reference": np.full(len(rows), nr).astype(count_type),
+            **{name: values[order] for name, values in columns.items()},
+            "log_odds_z": z[rows],
+            "range_target": v["range_t"][rows].astype("int64"),
+            "range_reference": v["range_r"][rows].astype(count_type),
+        }
+    )
     return table[KEYNESS_COLUMNS]
 
 
@@ -699,10 +794,17 @@ def compare_keyness(
     sizes = pd.Series(np.asarray(counts.matrix.sum(axis=1)).ravel()).groupby(counts.groups.astype(str)).sum()
     empty = [g for g in groups if g in sizes.index and sizes[g] == 0]
     if empty:
-        warnings.warn(f"group(s) {', '.join(empty[:6])} have no counted terms (only stop words, numbers or short words); "
-                      "left out of the keyness table", KeywordsWarning, stacklevel=2)  # fmt: skip
-    tables = [_keyness_table(counts, g, reference, top_n=top_n, **options).assign(group=g)
-              for g in groups if g not in excluded and g not in empty]  # fmt: skip
+        warnings.warn(
+            f"group(s) {', '.join(empty[:6])} have no counted terms (only stop words, numbers or short words); "
+            "left out of the keyness table",
+            KeywordsWarning,
+            stacklevel=2,
+        )
+    tables = [
+        _keyness_table(counts, g, reference, top_n=top_n, **options).assign(group=g)
+        for g in groups
+        if g not in excluded and g not in empty
+    ]
     if not tables:
         return pd.DataFrame(columns=["group", *KEYNESS_COLUMNS])
     table = pd.concat(tables, ignore_index=True)
@@ -735,13 +837,20 @@ def read_frequency_list(path) -> pd.DataFrame:
     table = read_table(path)
     if not {"term", "n"} <= set(table.columns):
         if table.shape[1] != 2:
-            raise CorpusInputError(f"{path}: a frequency list needs columns 'term' and 'n' (or exactly two columns); it has {list(table.columns)}")
+            raise CorpusInputError(
+                f"{path}: a frequency list needs columns 'term' and 'n' (or exactly two columns); it has {list(table.columns)}"
+            )
         table = table.set_axis(["term", "n"], axis=1)
     n = pd.to_numeric(table["n"], errors="coerce")
     if n.isna().any() or (n < 0).any():
         line = int(np.flatnonzero((n.isna() | (n < 0)).to_numpy())[0]) + 2
-        raise CorpusInputError(f"{path}:{line}: count {table['n'].iloc[line - 2]!r} is not a number >= 0; fix or remove that line")
-    return pd.DataFrame({"term": table["term"].astype(str), "n": n}).groupby("term", as_index=False, sort=True)["n"].sum()
+        raise CorpusInputError(
+            f"{path}:{line}: count {table['n'].iloc[line - 2]!r} is not a number >= 0; fix or remove that line"
+        )
+    return (
+        pd.DataFrame({"term": table["term"].astype(str), "n": n}).groupby("term", as_index=False, sort=True)["n"].sum()
+    )
+
 
 # --------------------------------------------------------------------------- collocations
 
@@ -812,16 +921,32 @@ def count_collocations(
     from nltk.collocations import BigramCollocationFinder
     from nltk.metrics import BigramAssocMeasures
 
-    options = {"lowercase": True, "stopwords": "snowball", "extra_stopwords": (), "min_length": 1, "phrases": (),
-               "keep_numbers": False, **dict(count_options or {})}  # fmt: skip
-    unknown = [m for m in measures if m not in MEASURES] + [k for k in options if k not in
-               ("lowercase", "stopwords", "extra_stopwords", "min_length", "phrases", "keep_numbers")]  # fmt: skip
+    options = {
+        "lowercase": True,
+        "stopwords": "snowball",
+        "extra_stopwords": (),
+        "min_length": 1,
+        "phrases": (),
+        "keep_numbers": False,
+        **dict(count_options or {}),
+    }
+    unknown = [m for m in measures if m not in MEASURES] + [
+        k
+        for k in options
+        if k not in ("lowercase", "stopwords", "extra_stopwords", "min_length", "phrases", "keep_numbers")
+    ]
     if unknown or int(window) < 2:
-        raise ValueError(f"unknown measure or option {unknown} (measures: {', '.join(MEASURES)}), or window {window} < 2")
+        raise ValueError(
+            f"unknown measure or option {unknown} (measures: {', '.join(MEASURES)}), or window {window} < 2"
+        )
     _require(corpus, ["doc_id", text_col])
-    words = _collocation_words(corpus[text_col], window=int(window), lowercase=options["lowercase"], phrases=options["phrases"])
+    words = _collocation_words(
+        corpus[text_col], window=int(window), lowercase=options["lowercase"], phrases=options["phrases"]
+    )
     stop = read_stopword_list(options["stopwords"], extra=options["extra_stopwords"])
-    analyzer = _Analyzer(options["lowercase"], stop, int(options["min_length"]), None, (1, 1), {}, options["keep_numbers"])
+    analyzer = _Analyzer(
+        options["lowercase"], stop, int(options["min_length"]), None, (1, 1), {}, options["keep_numbers"]
+    )
     nodes = None if node is None else {n.lower() if options["lowercase"] else n for n in _as_labels(node)}
     finder = BigramCollocationFinder(*_pair_counts(words, int(window), nodes), window_size=int(window))
     finder.apply_freq_filter(int(min_count))
@@ -832,8 +957,11 @@ def count_collocations(
         scores = dict(finder.score_ngrams(getattr(BigramAssocMeasures, MEASURES[name])))
         table[name] = [scores.get(pair, np.nan) for pair, _ in pairs]
     if nodes is not None:  # one row per node a pair contains
-        table = pd.concat([table[(table["w1"] == n) | (table["w2"] == n)].assign(node=n) for n in sorted(nodes)]
-                          + [table.iloc[:0].assign(node="")], ignore_index=True)  # fmt: skip
+        table = pd.concat(
+            [table[(table["w1"] == n) | (table["w2"] == n)].assign(node=n) for n in sorted(nodes)]
+            + [table.iloc[:0].assign(node="")],
+            ignore_index=True,
+        )
     if measures and len(table):
         keys = (["node"] if nodes is not None else []) + [measures[0], "w1", "w2"]
         table = table.sort_values(keys, ascending=[True] * (nodes is not None) + [False, True, True], kind="stable")
@@ -855,7 +983,9 @@ def _pair_counts(words: list, window: int, nodes: set[str] | None):
         if nodes is None:
             pairs.update(p for p in shifted if p[0] is not None and p[1] is not None)
         else:
-            pairs.update(p for p in shifted if (p[0] in nodes or p[1] in nodes) and p[0] is not None and p[1] is not None)
+            pairs.update(
+                p for p in shifted if (p[0] in nodes or p[1] in nodes) and p[0] is not None and p[1] is not None
+            )
     return word_fd, FreqDist(pairs)
 
 
@@ -865,7 +995,9 @@ KWIC_COLUMNS = ["doc_id", "sent_id", "pattern", "start", "end", "left", "match",
 _SPACE_RE = re.compile(r"\s+")
 
 
-def _matching_forms(word: str, vocabulary: Mapping[str, list[str]], *, pattern_type: str, case_sensitive: bool) -> frozenset[str]:
+def _matching_forms(
+    word: str, vocabulary: Mapping[str, list[str]], *, pattern_type: str, case_sensitive: bool
+) -> frozenset[str]:
     """The token forms of the corpus that one pattern word matches (``vocabulary``: lower
     case -> forms as written)."""
     import fnmatch
@@ -878,8 +1010,9 @@ def _matching_forms(word: str, vocabulary: Mapping[str, list[str]], *, pattern_t
     return frozenset(f for forms in vocabulary.values() for f in forms if rx.match(f))
 
 
-def _token_matches(text: str, spans: np.ndarray, forms: list[str], index: Mapping[str, list[int]],
-                   words: list[frozenset[str]]) -> list[tuple[int, int]]:  # fmt: skip
+def _token_matches(
+    text: str, spans: np.ndarray, forms: list[str], index: Mapping[str, list[int]], words: list[frozenset[str]]
+) -> list[tuple[int, int]]:
     """Spans where consecutive tokens match ``words`` (sets of forms), within a sentence."""
     k, n = len(words), len(forms)
     first = words[0] if len(words[0]) < len(index) else [f for f in index if f in words[0]]
@@ -969,14 +1102,23 @@ def kwic(
     if pattern_type not in ("glob", "phrase", "regex"):
         raise ValueError(f"pattern_type must be 'glob', 'phrase' or 'regex', not {pattern_type!r}")
     _require(corpus, ["doc_id", text_col])
-    labelled = {str(k): str(v) for k, v in pattern.items()} if isinstance(pattern, Mapping) else {p: p for p in _as_labels(pattern)}
+    labelled = (
+        {str(k): str(v) for k, v in pattern.items()}
+        if isinstance(pattern, Mapping)
+        else {p: p for p in _as_labels(pattern)}
+    )
     texts = [t if isinstance(t, str) else "" for t in corpus[text_col]]
     docs, vocabulary = _tokenize_docs(texts)
     if pattern_type == "regex":
         compiled = {label: re.compile(p, 0 if case_sensitive else re.IGNORECASE) for label, p in labelled.items()}
     else:
-        compiled = {label: [_matching_forms(w, vocabulary, pattern_type=pattern_type, case_sensitive=case_sensitive)
-                            for w in p.split()] for label, p in labelled.items()}  # fmt: skip
+        compiled = {
+            label: [
+                _matching_forms(w, vocabulary, pattern_type=pattern_type, case_sensitive=case_sensitive)
+                for w in p.split()
+            ]
+            for label, p in labelled.items()
+        }
     rows = []
     for doc_id, text, (spans, forms) in zip(corpus["doc_id"], texts, docs):
         index: dict[str, list[int]] = {}
@@ -984,8 +1126,11 @@ def kwic(
             index.setdefault(form, []).append(i)
         sentence_starts = None
         for label, rx in compiled.items():
-            found = ([m.span() for m in rx.finditer(text) if m.end() > m.start()] if pattern_type == "regex"
-                     else _token_matches(text, spans, forms, index, rx))  # fmt: skip
+            found = (
+                [m.span() for m in rx.finditer(text) if m.end() > m.start()]
+                if pattern_type == "regex"
+                else _token_matches(text, spans, forms, index, rx)
+            )
             if found and sentence_starts is None:
                 sentence_starts = np.array([s for s, _, _ in split_text_sentences(text)], dtype=np.int64)
             for span in found:
@@ -1030,11 +1175,11 @@ def _cell_text(value) -> str:
 def _table_html(table: pd.DataFrame, *, html_columns: Sequence[str], max_rows: int | None) -> str:
     """:func:`corpus_tools.report.table_html` with every cell outside ``html_columns`` escaped
     here, whatever its dtype (pandas 3 stores text as ``str``, not ``object``)."""
-    from corpus_tools.report import table_html
+    from corpus_tools.report import format_table_html
 
     shown = table if max_rows is None else table.head(max_rows)
     shown = shown.assign(**{c: [v if c in html_columns else _cell_text(v) for v in shown[c]] for c in shown.columns})
-    return table_html(shown, html_columns=list(shown.columns))
+    return format_table_html(shown, html_columns=list(shown.columns))
 
 
 def format_kwic_html(lines: pd.DataFrame, *, max_lines: int | None = 50) -> str:
@@ -1054,22 +1199,26 @@ def format_kwic_html(lines: pd.DataFrame, *, max_lines: int | None = 50) -> str:
     for pattern, group in lines.groupby("pattern", sort=False):
         shown = group.assign(match=[highlight_html(m, [(0, len(m))]) for m in group["match"]])
         shown = shown[["doc_id", "sent_id", "start", "left", "match", "right"]]
-        parts.append(f'<h4 id="{kwic_anchor(str(pattern))}">{escape(str(pattern))} '
-                     f"({len(group)} line{'s' if len(group) != 1 else ''})</h4>")  # fmt: skip
+        parts.append(
+            f'<h4 id="{kwic_anchor(str(pattern))}">{escape(str(pattern))} '
+            f"({len(group)} line{'s' if len(group) != 1 else ''})</h4>"
+        )
         parts.append(_table_html(shown, html_columns=["match"], max_rows=max_lines))
     return "\n".join(parts)
 
 
-def format_keyness_html(table: pd.DataFrame, *, linked: Iterable[str] = (), columns: Sequence[str] | None = None,
-                        max_rows: int | None = 50) -> str:  # fmt: skip
+def format_keyness_html(
+    table: pd.DataFrame, *, linked: Iterable[str] = (), columns: Sequence[str] | None = None, max_rows: int | None = 50
+) -> str:
     """A keyness table as HTML; terms in ``linked`` link to their concordance section
     (:func:`format_kwic_html` with the same term as pattern). Cells are escaped."""
     from html import escape
 
     linked = set(linked)
     shown = table[list(columns)] if columns else table
-    shown = shown.assign(term=[f'<a href="#{kwic_anchor(t)}">{escape(t)}</a>' if t in linked else escape(t)
-                               for t in shown["term"]])  # fmt: skip
+    shown = shown.assign(
+        term=[f'<a href="#{kwic_anchor(t)}">{escape(t)}</a>' if t in linked else escape(t) for t in shown["term"]]
+    )
     return _table_html(shown, html_columns=["term"], max_rows=max_rows)
 
 
@@ -1157,15 +1306,20 @@ def plot_term_scatter(
     from adjustText import adjust_text
     from matplotlib.colors import LinearSegmentedColormap, TwoSlopeNorm
 
-    x = np.where(table["n_reference"] > 0, table["n_reference"], 0.5) / table["total_reference"].to_numpy(dtype=float) * 10_000
+    x = (
+        np.where(table["n_reference"] > 0, table["n_reference"], 0.5)
+        / table["total_reference"].to_numpy(dtype=float)
+        * 10_000
+    )
     y = np.where(table["n_target"] > 0, table["n_target"], 0.5) / table["total_target"].to_numpy(dtype=float) * 10_000
     z = table[colour_by].to_numpy(dtype=float)
     limit = max(float(np.nanmax(np.abs(z))) if len(z) else 1.0, 1e-9)
     cmap = LinearSegmentedColormap.from_list("keyness", [REFERENCE_COLOUR, "#d9d9d9", TARGET_COLOUR])
     fig, ax = plt.subplots(figsize=(7.5, 6.5))
     order = np.argsort(np.abs(z))  # strongest drawn last, on top
-    points = ax.scatter(x[order], y[order], c=z[order], cmap=cmap,
-                        norm=TwoSlopeNorm(0, -limit, limit), s=14, alpha=0.8, linewidths=0)  # fmt: skip
+    points = ax.scatter(
+        x[order], y[order], c=z[order], cmap=cmap, norm=TwoSlopeNorm(0, -limit, limit), s=14, alpha=0.8, linewidths=0
+    )
     ax.set_xscale("log")
     ax.set_yscale("log")
     low, high = min(np.min(x), np.min(y)) / 1.5, max(np.max(x), np.max(y)) * 1.5
@@ -1174,8 +1328,11 @@ def plot_term_scatter(
     ax.set_ylim(low, high)
     ax.set_xlabel(f"per 10,000 terms in {reference_label}")
     ax.set_ylabel(f"per 10,000 terms in {target_label}")
-    readable = {"log_odds_z": "Fightin' Words z (log-odds with prior)", "g2": "signed log-likelihood G2",
-                "log_ratio": "log2 ratio of relative frequencies"}
+    readable = {
+        "log_odds_z": "Fightin' Words z (log-odds with prior)",
+        "g2": "signed log-likelihood G2",
+        "log_ratio": "log2 ratio of relative frequencies",
+    }
     fig.colorbar(points, ax=ax, label=readable.get(colour_by, colour_by), shrink=0.8)
     picked = np.concatenate([np.argsort(-z)[: (label_top + 1) // 2], np.argsort(z)[: label_top // 2]])
     picked = [i for i in dict.fromkeys(picked.tolist()) if z[i] != 0][:label_top]
@@ -1187,8 +1344,14 @@ def plot_term_scatter(
     return fig
 
 
-def plot_dispersion(corpus: pd.DataFrame, terms: Sequence[str] | Mapping[str, str], *, pattern_type: str = "glob",
-                    text_col: str = "text", max_docs: int = 40):  # fmt: skip
+def plot_dispersion(
+    corpus: pd.DataFrame,
+    terms: Sequence[str] | Mapping[str, str],
+    *,
+    pattern_type: str = "glob",
+    text_col: str = "text",
+    max_docs: int = 40,
+):
     """Lexical dispersion ("x-ray", as NLTK's ``dispersion_plot`` and quanteda's
     ``textplot_xray``): one panel per term (four to a row), one row per document, a tick wherever the term
     occurs, at its relative position in the document (0 = start, 1 = end).
@@ -1218,14 +1381,26 @@ def plot_dispersion(corpus: pd.DataFrame, terms: Sequence[str] | Mapping[str, st
     row = {d: i for i, d in enumerate(docs["doc_id"])}
     ncols = min(max(len(terms), 1), 4)
     nrows = -(-max(len(terms), 1) // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(2.4 * ncols + 1.5, nrows * (1.2 + 0.28 * len(docs))),
-                             sharey=True, sharex=True, squeeze=False)  # fmt: skip
-    for ax in axes.ravel()[len(terms):]:
+    fig, axes = plt.subplots(
+        nrows,
+        ncols,
+        figsize=(2.4 * ncols + 1.5, nrows * (1.2 + 0.28 * len(docs))),
+        sharey=True,
+        sharex=True,
+        squeeze=False,
+    )
+    for ax in axes.ravel()[len(terms) :]:
         ax.set_visible(False)
     for ax, term in zip(axes.ravel(), terms):
         hits = lines[lines["pattern"] == term]
-        ax.scatter(hits["start"] / hits["doc_id"].map(lengths).to_numpy(), hits["doc_id"].map(row), marker="|",
-                   s=120, color=TARGET_COLOUR, linewidths=1.2)  # fmt: skip
+        ax.scatter(
+            hits["start"] / hits["doc_id"].map(lengths).to_numpy(),
+            hits["doc_id"].map(row),
+            marker="|",
+            s=120,
+            color=TARGET_COLOUR,
+            linewidths=1.2,
+        )
         ax.set_title(term, fontsize=9)
         ax.set_xlim(0, 1)
         ax.set_xticks([0, 0.5, 1])

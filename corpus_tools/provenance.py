@@ -30,16 +30,40 @@ __all__ = [
 
 #: Distributions whose versions go into the manifest (those that shape the numbers and pages).
 DEPENDENCIES = (
-    "pandas", "numpy", "scipy", "scikit-learn", "matplotlib", "nltk", "ftfy", "vaderSentiment", "afinn",
-    "textblob", "snowballstemmer", "stop-words", "jusText", "krippendorff", "papermill", "nbconvert", "nbclient",
-    "ipykernel", "jupyter_client",
+    "pandas",
+    "numpy",
+    "scipy",
+    "scikit-learn",
+    "matplotlib",
+    "nltk",
+    "ftfy",
+    "vaderSentiment",
+    "afinn",
+    "textblob",
+    "snowballstemmer",
+    "statsmodels",
+    "krippendorff",
+    "papermill",
+    "nbconvert",
+    "nbclient",
+    "ipykernel",
+    "jupyter_client",
 )
 #: Modules that run reports or validations but are never imported by a notebook: editing them
 #: does not change any report, so they are left out of the package hash in the cache key.
-RUNNER_MODULES = frozenset({
-    "__main__.py", "cli.py", "execute.py", "provenance.py", "report_index.py", "reports.py", "run_notebooks.py",
-    "study.py", "validate.py",
-})
+RUNNER_MODULES = frozenset(
+    {
+        "__main__.py",
+        "cli.py",
+        "execute.py",
+        "provenance.py",
+        "report_index.py",
+        "reports.py",
+        "run_notebooks.py",
+        "study.py",
+        "validate.py",
+    }
+)
 _SKIP_PARTS = {"__pycache__", ".ipynb_checkpoints", ".git"}
 
 
@@ -56,7 +80,8 @@ def _files_under(root: Path) -> list[Path]:
     if root.is_file():
         return [root]
     return sorted(
-        p for p in root.rglob("*")
+        p
+        for p in root.rglob("*")
         if p.is_file() and not _SKIP_PARTS & set(p.relative_to(root).parts) and not p.name.startswith(".")
     )
 
@@ -106,7 +131,9 @@ def record_package() -> dict:
         if rel not in RUNNER_MODULES and not rel.startswith("validation/")
     }
     resources = {p.relative_to(RESOURCES_DIR).as_posix(): hash_file(p) for p in _files_under(RESOURCES_DIR)}
-    listing = "".join(f"{k} {v}\n" for k, v in sorted({**source, **{f"resources/{k}": v for k, v in resources.items()}}.items()))
+    listing = "".join(
+        f"{k} {v}\n" for k, v in sorted({**source, **{f"resources/{k}": v for k, v in resources.items()}}.items())
+    )
     return {
         "name": "corpus-tools",
         "version": corpus_tools.__version__,
@@ -132,7 +159,13 @@ def record_git(root: str | Path = PROJECT_DIR) -> dict | None:
         commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=10)
         if commit.returncode != 0:
             return None
-        status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root, capture_output=True, text=True, timeout=10)
+        status = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     return {"commit": commit.stdout.strip(), "dirty": bool(status.stdout.strip())}

@@ -41,7 +41,10 @@ def summarize_notebook(path: str | Path) -> tuple[str, str]:
 
 def _links(entry: dict) -> str:
     files = sorted(entry.get("outputs") or {})
-    groups = {"tables": [f for f in files if f.startswith("tables/")], "figures": [f for f in files if f.startswith("figures/")]}
+    groups = {
+        "tables": [f for f in files if f.startswith("tables/")],
+        "figures": [f for f in files if f.startswith("figures/")],
+    }
     parts = []
     for label, items in groups.items():
         if items:
@@ -62,10 +65,14 @@ def _row(name: str, entry: dict, report_dir: Path) -> str:
         error = entry.get("error") or {}
         extra.append(f'<a href="{entry["failed_notebook"]}">failed run</a>: {html.escape(error.get("message", ""))}')
         if entry.get("last_good"):
-            extra.append(f'showing the last good run ({html.escape(entry["last_good"].get("ended", "?"))})')
-    when = f'{html.escape(str(entry.get("ended", "")))}, {entry.get("duration_s", 0):.1f} s' + (" (reused)" if entry.get("reused") else "")
-    return (f'<tr><td>{link}<br><code>{html.escape(name)}</code></td><td>{html.escape(sentence)}{_links(entry)}</td>'
-            f'<td class="{html.escape(status)}">{html.escape(status)}</td><td class="meta">{when}<br>{" · ".join(extra)}</td></tr>')
+            extra.append(f"showing the last good run ({html.escape(entry['last_good'].get('ended', '?'))})")
+    when = f"{html.escape(str(entry.get('ended', '')))}, {entry.get('duration_s', 0):.1f} s" + (
+        " (reused)" if entry.get("reused") else ""
+    )
+    return (
+        f"<tr><td>{link}<br><code>{html.escape(name)}</code></td><td>{html.escape(sentence)}{_links(entry)}</td>"
+        f'<td class="{html.escape(status)}">{html.escape(status)}</td><td class="meta">{when}<br>{" · ".join(extra)}</td></tr>'
+    )
 
 
 def write_index(report_dir: str | Path, manifest: dict) -> Path:
@@ -75,7 +82,11 @@ def write_index(report_dir: str | Path, manifest: dict) -> Path:
     run = manifest.get("run", {})
     git = manifest.get("git") or {}
     rows = "\n".join(_row(name, entry, report_dir) for name, entry in manifest.get("notebooks", {}).items())
-    commit = f'commit <code>{html.escape(git.get("commit", "")[:12])}</code>{" (modified)" if git.get("dirty") else ""} · ' if git else ""
+    commit = (
+        f"commit <code>{html.escape(git.get('commit', '')[:12])}</code>{' (modified)' if git.get('dirty') else ''} · "
+        if git
+        else ""
+    )
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Reports: {html.escape(study.get("name", ""))}</title>
 <style>{_STYLE}</style></head>

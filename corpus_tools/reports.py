@@ -33,7 +33,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from corpus_tools import execute, provenance
@@ -79,7 +79,7 @@ class RunResult:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def read_manifest(report_dir: str | Path) -> dict:
@@ -106,7 +106,9 @@ def _parameter_files(params: dict, notebook_dir: Path) -> dict[str, str]:
     return found
 
 
-def _plan(selected: dict[str, Path], declared: dict[str, dict], parameters: dict[str, dict], corpus: dict, package: dict) -> list[Job]:
+def _plan(
+    selected: dict[str, Path], declared: dict[str, dict], parameters: dict[str, dict], corpus: dict, package: dict
+) -> list[Job]:
     jobs = []
     for name, path in selected.items():
         digest = provenance.hash_file(path)
@@ -125,7 +127,11 @@ def _plan(selected: dict[str, Path], declared: dict[str, dict], parameters: dict
 
 def _defaults(declared: dict) -> dict:
     """The notebook's default values that are plain string literals (e.g. ``"../data/x.yml"``)."""
-    return {k: p["default"][1:-1] for k, p in declared.items() if p["type"] == "str" and p["default"][:1] in "\"'" and len(p["default"]) > 1}
+    return {
+        k: p["default"][1:-1]
+        for k, p in declared.items()
+        if p["type"] == "str" and p["default"][:1] in "\"'" and len(p["default"]) > 1
+    }
 
 
 def _declared_before(manifest: dict, selected: dict[str, Path]) -> dict[str, dict]:
@@ -134,7 +140,8 @@ def _declared_before(manifest: dict, selected: dict[str, Path]) -> dict[str, dic
     return {
         name: entries[name]["declared_parameters"]
         for name, path in selected.items()
-        if entries.get(name, {}).get("declared_parameters") and entries[name].get("notebook_sha256") == provenance.hash_file(path)
+        if entries.get(name, {}).get("declared_parameters")
+        and entries[name].get("notebook_sha256") == provenance.hash_file(path)
     }
 
 
@@ -144,7 +151,8 @@ def _reusable(entry: dict | None, job: Job, report_dir: Path) -> bool:
         return False
     outputs = entry.get("outputs") or {}
     return bool(outputs) and all(
-        (report_dir / rel).is_file() and provenance.hash_file(report_dir / rel) == digest for rel, digest in outputs.items()
+        (report_dir / rel).is_file() and provenance.hash_file(report_dir / rel) == digest
+        for rel, digest in outputs.items()
     )
 
 
@@ -155,7 +163,9 @@ def _study_lock(out: Path, name: str):
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:
-            raise StudyError(f"another report run of study {name!r} is in progress (lock {out / f'.{name}.lock'})") from exc
+            raise StudyError(
+                f"another report run of study {name!r} is in progress (lock {out / f'.{name}.lock'})"
+            ) from exc
         yield
 
 
@@ -195,7 +205,9 @@ class _Progress:
     def open(self, name: str):
         with self.lock:
             slot = self.free.pop(0) if self.free else 1
-        return self._tqdm(desc=name, unit="cell", position=slot, leave=False, disable=None if self.enabled else True), slot
+        return self._tqdm(
+            desc=name, unit="cell", position=slot, leave=False, disable=None if self.enabled else True
+        ), slot
 
     def close(self, bar, slot: int, line: str) -> None:
         bar.close()
@@ -206,19 +218,35 @@ class _Progress:
             self.overall.update(1)
 
 
-def _run_process(job: Job, work: Path, *, timeout: float, kernel_name: str, shown_dir: Path, progress: _Progress,
-                 running: set) -> dict:  # fmt: skip
+def _run_process(
+    job: Job, work: Path, *, timeout: float, kernel_name: str, shown_dir: Path, progress: _Progress, running: set
+) -> dict:
     """Run one notebook in its own Python process; kill it (and so its kernel) past the limit."""
     work.mkdir(parents=True)
     spec = work.parent / f"{job.name}.spec.json"
     params = {**job.parameters, "output_dir": str(work)}
-    spec.write_text(json.dumps({"notebook": str(job.notebook), "out_dir": str(work), "parameters": params,
-                                "timeout": timeout, "kernel_name": kernel_name, "shown_output_dir": str(shown_dir)}))
+    spec.write_text(
+        json.dumps(
+            {
+                "notebook": str(job.notebook),
+                "out_dir": str(work),
+                "parameters": params,
+                "timeout": timeout,
+                "kernel_name": kernel_name,
+                "shown_output_dir": str(shown_dir),
+            }
+        )
+    )
     bar, slot = progress.open(job.name)
     started, clock = _now(), time.perf_counter()
     # run as a script (-P: its folder not on sys.path), so the process imports papermill, not the package
-    proc = subprocess.Popen([sys.executable, "-P", execute.__file__, str(spec)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-P", execute.__file__, str(spec)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     running.add(proc)
     timed_out = threading.Event()
     timer = threading.Timer(timeout + KILL_GRACE_S, lambda: (timed_out.set(), _kill(proc)))
@@ -245,8 +273,13 @@ def _run_process(job: Job, work: Path, *, timeout: float, kernel_name: str, show
             message = "stopped: the run was interrupted"
         else:
             message = f"process exited {proc.returncode}: {stderr.strip()[-2000:]}"
-        result = {"status": "timeout" if timed_out.is_set() else "failed", "error": {"cell": None, "line": None, "message": message},
-                  "started": started, "ended": _now(), "duration_s": round(time.perf_counter() - clock, 2)}
+        result = {
+            "status": "timeout" if timed_out.is_set() else "failed",
+            "error": {"cell": None, "line": None, "message": message},
+            "started": started,
+            "ended": _now(),
+            "duration_s": round(time.perf_counter() - clock, 2),
+        }
     progress.close(bar, slot, _status_line(job.name, result))
     return result
 
@@ -266,14 +299,24 @@ def _status_line(name: str, result: dict) -> str:
     return f"FAILED  {name}: {where}{line}\n        {error.get('message', result['status'])}"
 
 
-def _execute_all(todo: list[Job], work: Path, report_dir: Path, *, jobs: int, timeout: float, kernel_name: str, progress: bool) -> dict[str, dict]:
+def _execute_all(
+    todo: list[Job], work: Path, report_dir: Path, *, jobs: int, timeout: float, kernel_name: str, progress: bool
+) -> dict[str, dict]:
     bars = _Progress(len(todo), min(jobs, len(todo)), progress)
     running: set[subprocess.Popen] = set()
     pool = ThreadPoolExecutor(max_workers=max(1, jobs))
     try:
         futures = {
-            job.name: pool.submit(_run_process, job, work / job.name, timeout=timeout, kernel_name=kernel_name,
-                                  shown_dir=report_dir, progress=bars, running=running)
+            job.name: pool.submit(
+                _run_process,
+                job,
+                work / job.name,
+                timeout=timeout,
+                kernel_name=kernel_name,
+                shown_dir=report_dir,
+                progress=bars,
+                running=running,
+            )
             for job in todo
         }
         return {name: future.result() for name, future in futures.items()}
@@ -314,7 +357,9 @@ def _adopt_outputs(work: Path, staging: Path, taken: dict[str, str], name: str) 
     return outputs
 
 
-def _assemble(staging: Path, report_dir: Path, previous: dict, jobs: list[Job], carried: list[str], results: dict[str, dict]) -> dict[str, dict]:
+def _assemble(
+    staging: Path, report_dir: Path, previous: dict, jobs: list[Job], carried: list[str], results: dict[str, dict]
+) -> dict[str, dict]:
     """Build the new report folder's notebook entries: new, reused, failed (last good kept), carried over."""
     before = previous.get("notebooks", {})
     entries, taken = {}, {}
@@ -323,10 +368,19 @@ def _assemble(staging: Path, report_dir: Path, previous: dict, jobs: list[Job], 
         taken.update(dict.fromkeys(entries[name]["outputs"], name))
     for job in jobs:
         result = results.get(job.name)
-        base = {"notebook": job.notebook.name, "notebook_sha256": job.notebook_sha256, "parameters": job.parameters,
-                "declared_parameters": job.declared, "cache_key": job.key}
+        base = {
+            "notebook": job.notebook.name,
+            "notebook_sha256": job.notebook_sha256,
+            "parameters": job.parameters,
+            "declared_parameters": job.declared,
+            "cache_key": job.key,
+        }
         if result is None:  # reused
-            entries[job.name] = {**before[job.name], "reused": True, "outputs": _copy_outputs(before[job.name], report_dir, staging)}
+            entries[job.name] = {
+                **before[job.name],
+                "reused": True,
+                "outputs": _copy_outputs(before[job.name], report_dir, staging),
+            }
         elif result["status"] == "ok":
             try:
                 outputs = _adopt_outputs(staging / ".work" / job.name, staging, taken, job.name)
@@ -349,21 +403,35 @@ def _failed_entry(job: Job, base: dict, result: dict, last: dict | None, staging
     good = last if last and last.get("status") == "ok" else (last or {}).get("last_good")
     kept = _copy_outputs(good, report_dir, staging) if good else {}
     last_good = {k: good[k] for k in ("started", "ended", "cache_key", "parameters") if k in good} if good else None
-    return {**base, **result, "reused": False, "outputs": kept, "last_good": last_good and {**last_good, "outputs": kept},
-            "failed_notebook": f"{job.name}.failed.ipynb" if (staging / f"{job.name}.failed.ipynb").is_file() else None}
+    return {
+        **base,
+        **result,
+        "reused": False,
+        "outputs": kept,
+        "last_good": last_good and {**last_good, "outputs": kept},
+        "failed_notebook": f"{job.name}.failed.ipynb" if (staging / f"{job.name}.failed.ipynb").is_file() else None,
+    }
 
 
 def _manifest(study: Study, corpus: dict, package: dict, entries: dict, started: str, clock: float) -> dict:
     return {
-        "study": {"name": study.name, "description": study.description, "file": str(study.source) if study.source else None,
-                  "file_sha256": provenance.hash_file(study.source) if study.source else None,
-                  "group_by": study.group_by},
+        "study": {
+            "name": study.name,
+            "description": study.description,
+            "file": str(study.source) if study.source else None,
+            "file_sha256": provenance.hash_file(study.source) if study.source else None,
+            "group_by": study.group_by,
+        },
         "corpus": corpus,
         "package": package,
         "environment": provenance.record_environment(),
         "git": provenance.record_git(),
-        "run": {"started": started, "ended": _now(), "duration_s": round(time.perf_counter() - clock, 2),
-                "status": "ok" if all(e["status"] == "ok" for e in entries.values()) else "failed"},
+        "run": {
+            "started": started,
+            "ended": _now(),
+            "duration_s": round(time.perf_counter() - clock, 2),
+            "status": "ok" if all(e["status"] == "ok" for e in entries.values()) else "failed",
+        },
         "notebooks": entries,
     }
 
@@ -373,7 +441,9 @@ def _input_paths(study: Study, params: dict, notebooks_dir: Path) -> tuple[Path,
     paths = []
     for key, fallback in (("corpus", study.corpus), ("metadata", study.metadata)):
         value = params.get(key, fallback)
-        paths.append(notebooks_dir / value if value and not Path(value).is_absolute() else (Path(value) if value else None))
+        paths.append(
+            notebooks_dir / value if value and not Path(value).is_absolute() else (Path(value) if value else None)
+        )
     return paths[0] or study.corpus, paths[1]
 
 
@@ -460,7 +530,15 @@ def run_study(
         staging = Path(tempfile.mkdtemp(prefix=f".{study.name}.tmp-", dir=out))
         staging.chmod(0o755)
         try:
-            results = _execute_all(todo, staging / ".work", report_dir, jobs=jobs, timeout=timeout, kernel_name=kernel_name, progress=progress)
+            results = _execute_all(
+                todo,
+                staging / ".work",
+                report_dir,
+                jobs=jobs,
+                timeout=timeout,
+                kernel_name=kernel_name,
+                progress=progress,
+            )
             entries = _assemble(staging, report_dir, previous, plan, carried, results)
             result.failed = [job.name for job in plan if entries[job.name]["status"] != "ok"]
             result.manifest = _manifest(study, corpus, package, entries, started, clock)

@@ -17,7 +17,8 @@ from collections.abc import Iterable, Iterator
 import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from corpus_tools.config import resource_path
+from corpus_tools import shipped
+from corpus_tools.shipped import resolve_resource
 
 __all__ = [
     "split_sentences",
@@ -47,11 +48,11 @@ TOKEN_RE = re.compile(
 
 
 def _read_list(name: str) -> list[str]:
-    lines = resource_path(name).read_text(encoding="utf-8").splitlines()
+    lines = resolve_resource(name).read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def sentence_tokenizer(*, use_nltk_data: bool = False) -> PunktSentenceTokenizer:
     """Return the Punkt sentence tokenizer used by :func:`split_sentences`.
 
@@ -152,10 +153,7 @@ def tokenize(text: str, *, lowercase: bool = False) -> list[tuple[str, int, int]
     >>> tokenize("The U.S. sent $76.8 billion, Zelensky's aides said.")
     [('The', 0, 3), ('U.S.', 4, 8), ('sent', 9, 13), ('76.8', 15, 19), ('billion', 20, 27), ("Zelensky's", 29, 39), ('aides', 40, 45), ('said', 46, 50)]
     """
-    return [
-        (m.group().lower() if lowercase else m.group(), m.start(), m.end())
-        for m in TOKEN_RE.finditer(text)
-    ]
+    return [(m.group().lower() if lowercase else m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
 
 
 def count_words(text: str) -> int:
@@ -189,29 +187,17 @@ def split_tokens(sentences: pd.DataFrame, *, lowercase: bool = True) -> pd.DataF
 
 
 def read_stopwords(language: str = "english", *, extra: Iterable[str] = ()) -> frozenset[str]:
-    """Return a stop-word list: NLTK's list from a local ``nltk_data`` if the machine has it,
-    else the list of the ``stop-words`` PyPI package (no download either way).
+    """Return a shipped stop-word list (see :func:`corpus_tools.shipped.read_stopwords`): the
+    same words on every machine, whatever NLTK data it has.
 
     Args:
-        language: language name ("english").
+        language: a shipped list name ("english": 1,333 words; "snowball": 174 function words).
         extra: words to add (compared in lower case).
 
     >>> "the" in read_stopwords() and "kremlin" in read_stopwords(extra=["Kremlin"])
     True
     """
-    return _base_stopwords(language) | {w.lower() for w in extra}
-
-
-@functools.lru_cache(maxsize=None)
-def _base_stopwords(language: str) -> frozenset[str]:
-    try:
-        from nltk.corpus import stopwords as nltk_stopwords
-
-        return frozenset(nltk_stopwords.words(language))
-    except (LookupError, OSError):
-        from stop_words import get_stop_words
-
-        return frozenset(get_stop_words(language))
+    return shipped.read_stopwords(language, extra=extra)
 
 
 def _require_columns(frame: pd.DataFrame, columns: list[str]) -> None:

@@ -102,21 +102,25 @@ class Lexicon:
 # ---------------------------------------------------------------------------- lexicons
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _vader_analyzer() -> vader_ref.SentimentIntensityAnalyzer:
     return vader_ref.SentimentIntensityAnalyzer()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _afinn_dictionary() -> Dictionary:
     from afinn import Afinn
 
     lexicon = Afinn(emoticons=False)._dict
-    return Dictionary.from_mapping({"afinn": lexicon}, name="afinn", source="AFINN-en-165 (Nielsen 2011), afinn package",
-                                   licence="ODbL-1.0 (word list)")  # fmt: skip
+    return Dictionary.from_mapping(
+        {"afinn": lexicon},
+        name="afinn",
+        source="AFINN-en-165 (Nielsen 2011), afinn package",
+        licence="ODbL-1.0 (word list)",
+    )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _pattern_dictionary() -> Dictionary:
     import textblob
 
@@ -127,9 +131,12 @@ def _pattern_dictionary() -> Dictionary:
         if form and "*" not in form:  # censored forms ("f*cking") are not words
             senses.setdefault(form, []).append(float(word.get("polarity", 0.0)))
     weights = {form: sum(p) / len(p) for form, p in senses.items() if sum(p) != 0}
-    return Dictionary.from_mapping({"pattern": weights}, name="pattern",
-                                   source="Pattern subjectivity lexicon 1.3 (De Smedt & Daelemans), textblob package",
-                                   licence="PDDL")  # fmt: skip
+    return Dictionary.from_mapping(
+        {"pattern": weights},
+        name="pattern",
+        source="Pattern subjectivity lexicon 1.3 (De Smedt & Daelemans), textblob package",
+        licence="PDDL",
+    )
 
 
 def _vader_with_overrides(overrides: Mapping[str, float | None]) -> vader_ref.SentimentIntensityAnalyzer:
@@ -148,7 +155,9 @@ def _dictionary_scale(dictionary: Dictionary) -> float:
     return VALENCE_SCALE / max(weights) if weights and max(weights) > 0 else 1.0
 
 
-def read_lexicon(source: str | Path | Dictionary | Lexicon, *, overrides: Mapping[str, float | None] | None = None) -> Lexicon:
+def read_lexicon(
+    source: str | Path | Dictionary | Lexicon, *, overrides: Mapping[str, float | None] | None = None
+) -> Lexicon:
     """A :class:`Lexicon` from a name (``"vader"``, ``"afinn"``, ``"pattern"``), a dictionary
     file or name, or a :class:`~corpus_tools.dictionaries.Dictionary`.
 
@@ -191,8 +200,10 @@ def _read_named_dictionary(source: str | Path | Dictionary) -> Dictionary:
         return read_dictionary(source)
     except DictionaryError as err:
         if isinstance(source, str) and not Path(source).suffix:
-            raise DictionaryError(f"unknown lexicon {source!r}: built-in lexicons: {', '.join(LEXICONS)}; "
-                                  f"a dictionary can be named too ({err})") from None
+            raise DictionaryError(
+                f"unknown lexicon {source!r}: built-in lexicons: {', '.join(LEXICONS)}; "
+                f"a dictionary can be named too ({err})"
+            ) from None
         raise
 
 
@@ -302,22 +313,35 @@ def _dictionary_rows(lexicon: Lexicon, texts: list[str], details: bool) -> pd.Da
     frame = pd.DataFrame({"doc_id": range(len(texts)), "sent_id": 0, "start": 0, "text": texts})
     hits = _dictionary_hits(lexicon, frame)
     value = hits["value"]
-    per_text = pd.DataFrame({
-        "doc_id": hits["doc_id"], "pos_sum": value.clip(lower=0), "neg_sum": (-value).clip(lower=0),
-        "n_pos": (value > 0).astype("int64"), "n_neg": (value < 0).astype("int64"), "total": value,
-        "covered": [len(tokenize(t)) or 1 for t in hits["term"]],
-    }).groupby("doc_id").sum().reindex(range(len(texts)), fill_value=0)  # fmt: skip
+    per_text = (
+        pd.DataFrame(
+            {
+                "doc_id": hits["doc_id"],
+                "pos_sum": value.clip(lower=0),
+                "neg_sum": (-value).clip(lower=0),
+                "n_pos": (value > 0).astype("int64"),
+                "n_neg": (value < 0).astype("int64"),
+                "total": value,
+                "covered": [len(tokenize(t)) or 1 for t in hits["term"]],
+            }
+        )
+        .groupby("doc_id")
+        .sum()
+        .reindex(range(len(texts)), fill_value=0)
+    )
     n_tokens = np.asarray(_token_counts(texts, lexicon.dictionary), dtype="int64")
     neutral = np.maximum(n_tokens - per_text["covered"].to_numpy(), 0)
     mass = per_text["pos_sum"].to_numpy() + per_text["neg_sum"].to_numpy() + neutral
     safe = np.where(mass > 0, mass, 1.0)
     total = per_text["total"].to_numpy(dtype=float)
-    rows = pd.DataFrame({
-        "neg": np.where(mass > 0, per_text["neg_sum"].to_numpy() / safe, 0.0),
-        "neu": np.where(mass > 0, neutral / safe, 0.0),
-        "pos": np.where(mass > 0, per_text["pos_sum"].to_numpy() / safe, 0.0),
-        "compound": total / np.sqrt(total * total + ALPHA),
-    })  # fmt: skip
+    rows = pd.DataFrame(
+        {
+            "neg": np.where(mass > 0, per_text["neg_sum"].to_numpy() / safe, 0.0),
+            "neu": np.where(mass > 0, neutral / safe, 0.0),
+            "pos": np.where(mass > 0, per_text["pos_sum"].to_numpy() / safe, 0.0),
+            "compound": total / np.sqrt(total * total + ALPHA),
+        }
+    )
     if details:
         rows = rows.join(_details_frame(n_tokens, per_text["n_pos"].to_numpy(), per_text["n_neg"].to_numpy()))
     return rows
@@ -326,9 +350,15 @@ def _dictionary_rows(lexicon: Lexicon, texts: list[str], details: bool) -> pd.Da
 def _details_frame(n_tokens: np.ndarray, n_pos: np.ndarray, n_neg: np.ndarray) -> pd.DataFrame:
     """Counts and the standard dictionary polarity scores."""
     safe = np.where(n_tokens > 0, n_tokens, 1)
-    return pd.DataFrame({"n_tokens": n_tokens, "n_pos": n_pos, "n_neg": n_neg,
-                         "log_ratio": np.log((n_pos + 0.5) / (n_neg + 0.5)),
-                         "net": np.where(n_tokens > 0, (n_pos - n_neg) / safe, 0.0)})  # fmt: skip
+    return pd.DataFrame(
+        {
+            "n_tokens": n_tokens,
+            "n_pos": n_pos,
+            "n_neg": n_neg,
+            "log_ratio": np.log((n_pos + 0.5) / (n_neg + 0.5)),
+            "net": np.where(n_tokens > 0, (n_pos - n_neg) / safe, 0.0),
+        }
+    )
 
 
 # ---------------------------------------------------------------------------- scoring
@@ -425,8 +455,11 @@ def score_sentences(
     parts = []
     for lex in _lexicon_list(lexicons, overrides):
         scores = score_texts(sentences["text"].fillna(""), lexicon=lex, details=True)
-        parts.append(pd.concat([sentences[keys].reset_index(drop=True), scores.reset_index(drop=True)], axis=1)
-                     .assign(lexicon=lex.name))  # fmt: skip
+        parts.append(
+            pd.concat([sentences[keys].reset_index(drop=True), scores.reset_index(drop=True)], axis=1).assign(
+                lexicon=lex.name
+            )
+        )
     frame = pd.concat(parts, ignore_index=True)
     return frame[keys + ["lexicon"] + SCORE_COLUMNS + DETAIL_COLUMNS]
 
@@ -456,15 +489,36 @@ def score_documents(
     labelled = scores.assign(
         _pos=scores["compound"] >= neutral_threshold, _neg=scores["compound"] <= -neutral_threshold
     )
-    docs = labelled.groupby(["doc_id", "lexicon"], sort=False).agg(
-        n_sentences=("compound", "size"), compound=("compound", "mean"), share_pos=("_pos", "mean"),
-        share_neg=("_neg", "mean"), n_tokens=("n_tokens", "sum"), n_pos=("n_pos", "sum"), n_neg=("n_neg", "sum"),
-    ).reset_index()  # fmt: skip
+    docs = (
+        labelled.groupby(["doc_id", "lexicon"], sort=False)
+        .agg(
+            n_sentences=("compound", "size"),
+            compound=("compound", "mean"),
+            share_pos=("_pos", "mean"),
+            share_neg=("_neg", "mean"),
+            n_tokens=("n_tokens", "sum"),
+            n_pos=("n_pos", "sum"),
+            n_neg=("n_neg", "sum"),
+        )
+        .reset_index()
+    )
     docs["share_neu"] = 1 - docs["share_pos"] - docs["share_neg"]
     docs["log_ratio"] = np.log((docs["n_pos"] + 0.5) / (docs["n_neg"] + 0.5))
     docs["net"] = (docs["n_pos"] - docs["n_neg"]) / docs["n_tokens"].where(docs["n_tokens"] > 0)
-    columns = ["doc_id", "lexicon", "n_sentences", "compound", "share_pos", "share_neu", "share_neg",
-               "n_tokens", "n_pos", "n_neg", "log_ratio", "net"]  # fmt: skip
+    columns = [
+        "doc_id",
+        "lexicon",
+        "n_sentences",
+        "compound",
+        "share_pos",
+        "share_neu",
+        "share_neg",
+        "n_tokens",
+        "n_pos",
+        "n_neg",
+        "log_ratio",
+        "net",
+    ]
     if corpus is None:
         return docs[columns]
     keys = corpus[["doc_id", "title"] + ([by] if by != "doc_id" else [])].fillna({"title": ""})
@@ -551,8 +605,9 @@ def compare_groups(
     """
     frame = _with_group(scores, by, corpus)
     parts = [
-        stats.compare_groups(part, value="compound", by=by, n_boot=n_boot, seed=seed, ci=ci, cluster=cluster)
-        .assign(lexicon=lexicon)
+        stats.compare_groups(part, value="compound", by=by, n_boot=n_boot, seed=seed, ci=ci, cluster=cluster).assign(
+            lexicon=lexicon
+        )
         for lexicon, part in frame.groupby("lexicon", sort=False)
     ]
     table = pd.concat(parts, ignore_index=True)
@@ -599,8 +654,12 @@ def compare_lexicons(scores: pd.DataFrame, *, by: str = "doc_id") -> pd.DataFram
     >>> compare_lexicons(s)[["group", "spearman"]].values.tolist()
     [['a', 1.0], ['all', 1.0]]
     """
-    wide = scores.pivot_table(index=[by, "doc_id", "sent_id"] if by != "doc_id" else ["doc_id", "sent_id"],
-                              columns="lexicon", values="compound", sort=False).reset_index()  # fmt: skip
+    wide = scores.pivot_table(
+        index=[by, "doc_id", "sent_id"] if by != "doc_id" else ["doc_id", "sent_id"],
+        columns="lexicon",
+        values="compound",
+        sort=False,
+    ).reset_index()
     lexicons = list(dict.fromkeys(scores["lexicon"]))
     rows = []
     groups = [(g, part) for g, part in wide.groupby(by, sort=True)] + [("all", wide)]
@@ -675,7 +734,9 @@ def count_drivers(
     table = table.sort_values(["group", "abs", "word"], ascending=[True, False, True], kind="mergesort")
     if top_n is not None:
         table = table.groupby("group", sort=False).head(int(top_n))
-    return table.assign(lexicon=lex.name)[["lexicon", "group", "word", "count", "contribution", "share"]].reset_index(drop=True)
+    return table.assign(lexicon=lex.name)[["lexicon", "group", "word", "count", "contribution", "share"]].reset_index(
+        drop=True
+    )
 
 
 def compare_overrides(
@@ -702,12 +763,25 @@ def compare_overrides(
     after = score_sentences(sentences, lexicons=lexicons, overrides=overrides)
     keys = ["doc_id", "lexicon"]
     docs = score_documents(before, neutral_threshold=neutral_threshold).merge(
-        score_documents(after, neutral_threshold=neutral_threshold), on=keys, suffixes=("_before", "_after"))  # fmt: skip
+        score_documents(after, neutral_threshold=neutral_threshold), on=keys, suffixes=("_before", "_after")
+    )
     changed = before[keys].assign(changed=before["compound"].to_numpy() != after["compound"].to_numpy())
     docs["n_sentences_changed"] = docs.set_index(keys).index.map(changed.groupby(keys)["changed"].sum()).to_numpy()
     docs["change"] = docs["compound_after"] - docs["compound_before"]
-    return docs[["doc_id", "lexicon", "compound_before", "compound_after", "change", "share_pos_before",
-                 "share_pos_after", "share_neg_before", "share_neg_after", "n_sentences_changed"]]  # fmt: skip
+    return docs[
+        [
+            "doc_id",
+            "lexicon",
+            "compound_before",
+            "compound_after",
+            "change",
+            "share_pos_before",
+            "share_pos_after",
+            "share_neg_before",
+            "share_neg_after",
+            "n_sentences_changed",
+        ]
+    ]
 
 
 # ---------------------------------------------------------------------------- actors
@@ -739,9 +813,13 @@ def score_actor_sentences(
     if hits.empty:
         columns = ["actor", "mentions"] + list(scores.columns)
         return pd.DataFrame(columns=columns)
-    mentions = (hits.groupby(["category", "doc_id", "sent_id"], sort=False)["term"]
-                .agg(lambda t: "; ".join(dict.fromkeys(t))).rename("mentions").reset_index()
-                .rename(columns={"category": "actor"}))  # fmt: skip
+    mentions = (
+        hits.groupby(["category", "doc_id", "sent_id"], sort=False)["term"]
+        .agg(lambda t: "; ".join(dict.fromkeys(t)))
+        .rename("mentions")
+        .reset_index()
+        .rename(columns={"category": "actor"})
+    )
     table = mentions.merge(scores, on=["doc_id", "sent_id"], how="inner")
     order = ["actor", "doc_id", "sent_id", "start", "end", "lexicon", "compound", "mentions", "text"]
     order = [c for c in order if c in table.columns]
@@ -848,7 +926,11 @@ def plot_groups(
         colour = f"C{k % 10}"
         if points is not None:
             mine = points[(points["lexicon"] == lexicon) & points[by].astype(str).isin(names)]
-            y = mine[by].astype(str).map(names.index).to_numpy() + offset + jitter.uniform(-step / 3, step / 3, len(mine))
+            y = (
+                mine[by].astype(str).map(names.index).to_numpy()
+                + offset
+                + jitter.uniform(-step / 3, step / 3, len(mine))
+            )
             ax.scatter(mine["compound"], y, s=6, alpha=0.25, color=colour, linewidths=0)
         y = np.array([names.index(str(g)) for g in part["group"]]) + offset
         err = np.vstack([part["estimate"] - part["ci_low"], part["ci_high"] - part["estimate"]])
@@ -878,7 +960,14 @@ def plot_arcs(arcs: pd.DataFrame, *, lexicon: str = "vader", labels: Mapping | N
     part = arcs[arcs["lexicon"] == lexicon]
     fig, ax = plt.subplots(figsize=(8, 4))
     for doc_id, doc in part.groupby("doc_id", sort=True):
-        ax.plot(doc["position"], doc["compound"], lw=1, alpha=0.6, marker=".", label=str(({} if labels is None else labels).get(doc_id, doc_id)))
+        ax.plot(
+            doc["position"],
+            doc["compound"],
+            lw=1,
+            alpha=0.6,
+            marker=".",
+            label=str(({} if labels is None else labels).get(doc_id, doc_id)),
+        )
     mean = part.groupby("position")["compound"].mean()
     ax.plot(mean.index, mean.to_numpy(), color="black", lw=2.5, label="mean of documents")
     ax.axhline(0, color="grey", lw=0.8)
@@ -893,7 +982,12 @@ def plot_arcs(arcs: pd.DataFrame, *, lexicon: str = "vader", labels: Mapping | N
 
 
 def plot_actor_heatmap(
-    actors: pd.DataFrame, *, lexicon: str = "vader", min_n: int = 1, labels: Mapping | None = None, title: str | None = None
+    actors: pd.DataFrame,
+    *,
+    lexicon: str = "vader",
+    min_n: int = 1,
+    labels: Mapping | None = None,
+    title: str | None = None,
 ):
     """Actor x group heatmap of :func:`score_actors`: mean compound of the sentences mentioning
     each actor, the number of sentences written in each cell; empty cells have no mention.
@@ -911,7 +1005,9 @@ def plot_actor_heatmap(
     values = part.pivot_table(index="actor", columns="group", values="estimate", sort=True)
     counts = part.pivot_table(index="actor", columns="group", values="n", sort=True).reindex_like(values)
     wide = values.shape[1] > 12
-    fig, ax = plt.subplots(figsize=(2.5 + (0.35 if wide else 1.25) * max(1, values.shape[1]), 1.5 + 0.4 * max(1, values.shape[0])))
+    fig, ax = plt.subplots(
+        figsize=(2.5 + (0.35 if wide else 1.25) * max(1, values.shape[1]), 1.5 + 0.4 * max(1, values.shape[0]))
+    )
     image = ax.imshow(values.to_numpy(dtype=float), cmap="RdBu", vmin=-1, vmax=1, aspect="auto")
     for (i, j), n in np.ndenumerate(counts.to_numpy(dtype=float)):
         if not np.isnan(n) and not wide:
@@ -920,7 +1016,9 @@ def plot_actor_heatmap(
         names = [str(({} if labels is None else labels).get(c, c)) for c in values.columns]
         ax.set_xticks(range(values.shape[1]), names, rotation=90 if wide else 35, ha="center" if wide else "right")
     else:  # titles wrapped under their column
-        ax.set_xticks(range(values.shape[1]), [textwrap.fill(str(labels.get(c, c)), 16) for c in values.columns], fontsize=8)
+        ax.set_xticks(
+            range(values.shape[1]), [textwrap.fill(str(labels.get(c, c)), 16) for c in values.columns], fontsize=8
+        )
     ax.set_yticks(range(values.shape[0]), list(values.index))
     fig.colorbar(image, ax=ax, label=f"mean sentence compound ({lexicon})")
     ax.set_title(title or "Sentiment of sentences mentioning each actor")

@@ -260,9 +260,13 @@ def _p_value(x: np.ndarray, y: np.ndarray, *, test: str, n_boot: int, seed: int)
     if test == "mannwhitney":
         return float(sps.mannwhitneyu(x, y, alternative="two-sided").pvalue)
     result = sps.permutation_test(
-        (x, y), lambda a, b, axis: np.mean(a, axis=axis) - np.mean(b, axis=axis),
-        n_resamples=n_boot, vectorized=True, random_state=seed, alternative="two-sided",
-    )  # fmt: skip
+        (x, y),
+        lambda a, b, axis: np.mean(a, axis=axis) - np.mean(b, axis=axis),
+        n_resamples=n_boot,
+        vectorized=True,
+        random_state=seed,
+        alternative="two-sided",
+    )
     return float(result.pvalue)
 
 
@@ -325,16 +329,45 @@ def compare_groups(
     rows = []
     for a, b in itertools.combinations(parts, 2):
         pa, pb = parts[a], parts[b]
-        rng = np.random.default_rng([seed, zlib.crc32(f"{a}\x00{b}".encode("utf-8"))])
+        rng = np.random.default_rng([seed, zlib.crc32(f"{a}\x00{b}".encode())])
         boot = _boot_mean(pa, value, cluster, int(n_boot), rng) - _boot_mean(pb, value, cluster, int(n_boot), rng)
         x, y = pa[value].to_numpy(dtype=float), pb[value].to_numpy(dtype=float)
-        p = _p_value(_test_values(pa, value, cluster), _test_values(pb, value, cluster), test=test,
-                     n_boot=int(n_boot), seed=seed)  # fmt: skip
+        p = _p_value(
+            _test_values(pa, value, cluster), _test_values(pb, value, cluster), test=test, n_boot=int(n_boot), seed=seed
+        )
         low, high = _percentiles(boot, ci)
-        rows.append((a, b, x.size, y.size, x.mean(), y.mean(), x.mean() - y.mean(), low, high,
-                     cohens_d(x, y), cohens_d(x, y, hedges=True), cliffs_delta(x, y), p))  # fmt: skip
-    columns = ["group_a", "group_b", "n_a", "n_b", "mean_a", "mean_b", "diff", "diff_ci_low", "diff_ci_high",
-               "cohens_d", "hedges_g", "cliffs_delta", "p_value"]  # fmt: skip
+        rows.append(
+            (
+                a,
+                b,
+                x.size,
+                y.size,
+                x.mean(),
+                y.mean(),
+                x.mean() - y.mean(),
+                low,
+                high,
+                cohens_d(x, y),
+                cohens_d(x, y, hedges=True),
+                cliffs_delta(x, y),
+                p,
+            )
+        )
+    columns = [
+        "group_a",
+        "group_b",
+        "n_a",
+        "n_b",
+        "mean_a",
+        "mean_b",
+        "diff",
+        "diff_ci_low",
+        "diff_ci_high",
+        "cohens_d",
+        "hedges_g",
+        "cliffs_delta",
+        "p_value",
+    ]
     table = pd.DataFrame(rows, columns=columns)
     table["p_adjusted"] = p_adjust(table["p_value"].to_numpy(), method=adjust)
     return table

@@ -192,7 +192,15 @@ def _parse_literal(text: str):
 
 def _check_type(value, type_name: str, name: str):
     """Return ``value`` (an int widened to float) if it fits ``type_name``, else raise."""
-    expected = {"str": str, "int": int, "float": (int, float), "bool": bool, "list": list, "dict": dict, "tuple": (list, tuple)}
+    expected = {
+        "str": str,
+        "int": int,
+        "float": (int, float),
+        "bool": bool,
+        "list": list,
+        "dict": dict,
+        "tuple": (list, tuple),
+    }
     if type_name == "any":
         return value
     wrong_bool = isinstance(value, bool) and type_name in ("int", "float")
@@ -209,10 +217,16 @@ def _unknown_parameter(notebook: str, name: str, declared: dict[str, dict]) -> S
 
 def select_notebooks(study: Study, available: dict[str, Path], only: list[str] | None = None) -> dict[str, Path]:
     """The notebooks a run covers: the study's list (default all), narrowed by ``only``."""
-    for label, names in (("study", study.notebooks or []), ("--only", only or []), ("study parameters", list(study.parameters))):
+    for label, names in (
+        ("study", study.notebooks or []),
+        ("--only", only or []),
+        ("study parameters", list(study.parameters)),
+    ):
         missing = [n for n in names if n not in available]
         if missing:
-            raise StudyError(f"{label} names unknown notebook(s) {', '.join(missing)}; available: {', '.join(available) or 'none'}")
+            raise StudyError(
+                f"{label} names unknown notebook(s) {', '.join(missing)}; available: {', '.join(available) or 'none'}"
+            )
     chosen = [n for n in available if study.notebooks is None or n in study.notebooks]
     return {n: available[n] for n in chosen if not only or n in only}
 
@@ -270,7 +284,9 @@ def resolve_parameters(
         targets = [target] if target else [n for n in notebooks if key in declared[n]]
         if not targets or key in RESERVED_PARAMETERS:
             known = sorted({k for d in declared.values() for k in d} - set(RESERVED_PARAMETERS))
-            raise StudyError(f"-p {text!r}: no selected notebook has a parameter {key!r}; parameters: {', '.join(known)}")
+            raise StudyError(
+                f"-p {text!r}: no selected notebook has a parameter {key!r}; parameters: {', '.join(known)}"
+            )
         for name in targets:
             if key not in declared[name]:
                 raise _unknown_parameter(name, key, declared[name])
@@ -287,7 +303,10 @@ def format_parameter_table(notebooks: dict[str, Path], *, markdown: bool = True)
     ]
     if markdown:
         lines = ["| notebook | parameter | type | default | meaning |", "|---|---|---|---|---|"]
-        lines += ["| " + " | ".join(f"`{c}`" if i in (0, 1, 3) else c.replace("|", "\\|") for i, c in enumerate(r)) + " |" for r in rows]
+        lines += [
+            "| " + " | ".join(f"`{c}`" if i in (0, 1, 3) else c.replace("|", "\\|") for i, c in enumerate(r)) + " |"
+            for r in rows
+        ]
         return "\n".join(lines)
     lines, current = [], None
     for name, param, type_name, default, help_text in rows:

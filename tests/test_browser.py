@@ -29,10 +29,17 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--host-resolver-rules=MAP * ~NOTFOUND",  # any attempt to reach the network fails, and is seen
-    "--remote-debugging-port=0", "--window-size=1200,900",
+    "--remote-debugging-port=0",
+    "--window-size=1200,900",
 ]
 PAGE_PROBE = """JSON.stringify({
   images: [...document.images].map(i => ({src: i.src.slice(0, 80), complete: i.complete, width: i.naturalWidth})),
@@ -89,8 +96,11 @@ def browser():
         # These tests run only when asked for (marker ``browser``); a missing browser is a failure, not a skip.
         pytest.fail("chromium not installed: `make test-browser` installs Debian's chromium and runs these tests")
     profile = Path(tempfile.mkdtemp(prefix="ct-chromium-"))
-    proc = subprocess.Popen([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         port_file = profile / "DevToolsActivePort"
         deadline = time.monotonic() + 60

@@ -40,7 +40,9 @@ def removed_by(result, rule):
 )
 def test_chrome_lines_are_removed_with_their_rule(chrome, rule):
     result = clean_text(f"Talks in Paris\n\n{chrome}\n\n{BODY}")
-    assert chrome in removed_by(result, rule) or chrome.replace("|", "").strip("-") in " ".join(removed_by(result, rule))
+    assert chrome in removed_by(result, rule) or chrome.replace("|", "").strip("-") in " ".join(
+        removed_by(result, rule)
+    )
     assert "Diplomats from thirty countries" in result.text
     assert "meet again next month" in result.text
 
@@ -48,7 +50,11 @@ def test_chrome_lines_are_removed_with_their_rule(chrome, rule):
 def test_related_block_removes_heading_and_link_list():
     raw = BODY + "\nRead also:\n\nEU leaders meet in Brussels\nSanctions package agreed\n"
     result = clean_text(raw)
-    assert removed_by(result, "related_block") == ["Read also:", "EU leaders meet in Brussels", "Sanctions package agreed"]
+    assert removed_by(result, "related_block") == [
+        "Read also:",
+        "EU leaders meet in Brussels",
+        "Sanctions package agreed",
+    ]
     assert result.text.rstrip().endswith("in the meantime.")
 
 
@@ -98,11 +104,21 @@ PROSE = "The ministers said on Monday that they would meet again in Paris at the
         ("Rovers through on penalties", ["Rovers win 5-4 on penalties", PROSE]),
         # a team sheet: short last lines of a list, not truncated fragments
         ("Cup final line-ups", [PROSE, "Town: A Smith, B Jones, C Brown.", "Subs: D Green, E White.", "F Black"]),
-        ("Cup draw in full", [PROSE, "Rovers v United", "Winners play in the final", "City v Athletic", "Winners play in the final"]),
+        (
+            "Cup draw in full",
+            [PROSE, "Rovers v United", "Winners play in the final", "City v Athletic", "Winners play in the final"],
+        ),
         ("Champions list", [PROSE, "WINNERS (twice)"]),
         # a prose line that mentions a newsletter and signing up is not a promotion
-        ("Party targets voters by mail", [PROSE, "The party newsletter says it can sign up supporters for postal votes, "
-                                          "according to a copy seen by reporters on Tuesday.", PROSE.replace("Paris", "Rome")]),
+        (
+            "Party targets voters by mail",
+            [
+                PROSE,
+                "The party newsletter says it can sign up supporters for postal votes, "
+                "according to a copy seen by reporters on Tuesday.",
+                PROSE.replace("Paris", "Rome"),
+            ],
+        ),
         # a broadcast line at the end of a sports report
         ("Derby preview", [PROSE, "Live on Channel 7 and this website"]),
     ],
@@ -125,7 +141,7 @@ def test_duplicated_block_is_removed_once():
 def test_unicode_and_whitespace_are_normalised():
     raw = "\u201cWe\u2019re ready\u201d \u2014 said the\u00a0minister  today.\r\n"
     result = clean_text(raw)
-    assert result.text == "\"We're ready\" - said the minister today.\n"
+    assert result.text == '"We\'re ready" - said the minister today.\n'
     assert {"normalize_unicode", "normalize_whitespace"} <= {e.rule for e in result.edits}
 
 
@@ -138,14 +154,27 @@ def test_every_rule_in_audit_is_documented(seeds_corpus):
 def test_seeds_chrome_gone_content_kept(seeds_corpus):
     text = dict(zip(seeds_corpus["doc_id"], seeds_corpus["text"]))
     joined = "\n".join(text.values()).lower()
-    for chrome in ["welcome to your ultimate source", "thank you for visiting", "bookmark our website", "skip to content",
-                   "table of contents", "leave a comment", "akismet", "you may also like", "read also", "keywords:", "home » world"]:
+    for chrome in [
+        "welcome to your ultimate source",
+        "thank you for visiting",
+        "bookmark our website",
+        "skip to content",
+        "table of contents",
+        "leave a comment",
+        "akismet",
+        "you may also like",
+        "read also",
+        "keywords:",
+        "home » world",
+    ]:
         assert chrome not in joined, chrome
-    for content in ["Russian Reaction: Russia has consistently viewed NATO expansion",
-                    "Representatives from a broad coalition of over thirty nations convened virtually",
-                    "coalition of the willing",
-                    "The Russian Foreign Ministry has also rejected Western considerations",
-                    "We are very attached to a pathway for Ukraine towards NATO"]:
+    for content in [
+        "Russian Reaction: Russia has consistently viewed NATO expansion",
+        "Representatives from a broad coalition of over thirty nations convened virtually",
+        "coalition of the willing",
+        "The Russian Foreign Ministry has also rejected Western considerations",
+        "We are very attached to a pathway for Ukraine towards NATO",
+    ]:
         assert content in "\n".join(text.values()), content
 
 
@@ -165,13 +194,37 @@ def test_seeds_audit_reconstructs_raw_exactly(seeds_corpus):
         assert all(raw[s:e] == o for s, e, o in zip(rows["start"], rows["end"], rows["original"]))
 
 
-_lines = st.sampled_from([
-    "Skip to content", "Home » News » Talks", "", "  ", "Read also:", "Latest", "close", "|---|---|",
-    "| a | b |", "Keywords: x, y", "3 min read", "\u2022 item one", "Share", BODY.splitlines()[0],
-    "Thank you for visiting our website.", "A heading", "A heading", "caf\u00c3\u00a9 au lait", "tab\there  x ",
-    "- [World](https://example.org/world)", "See [the \u201creport\u201d](https://example.org/a b) here.", "[iv]",
-    "Privacy Policy", "Contact Us", "Mar 3, 2025 | 9:05 AM", "We use cookies on our website; you accept them.", "\u00a9 2025 Site",
-])
+_lines = st.sampled_from(
+    [
+        "Skip to content",
+        "Home » News » Talks",
+        "",
+        "  ",
+        "Read also:",
+        "Latest",
+        "close",
+        "|---|---|",
+        "| a | b |",
+        "Keywords: x, y",
+        "3 min read",
+        "\u2022 item one",
+        "Share",
+        BODY.splitlines()[0],
+        "Thank you for visiting our website.",
+        "A heading",
+        "A heading",
+        "caf\u00c3\u00a9 au lait",
+        "tab\there  x ",
+        "- [World](https://example.org/world)",
+        "See [the \u201creport\u201d](https://example.org/a b) here.",
+        "[iv]",
+        "Privacy Policy",
+        "Contact Us",
+        "Mar 3, 2025 | 9:05 AM",
+        "We use cookies on our website; you accept them.",
+        "\u00a9 2025 Site",
+    ]
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -214,16 +267,32 @@ def test_markdown_link_lines_are_removed_and_link_markup_unwrapped():
     )
     result = clean_text(raw)
     assert removed_by(result, "link_list") == [
-        "## Links", "- [World](https://example.org/world)", "- [https://example.org/](https://example.org/)", "https://example.org/feed",
+        "## Links",
+        "- [World](https://example.org/world)",
+        "- [https://example.org/](https://example.org/)",
+        "https://example.org/feed",
     ]
-    assert kept_lines(result)[0].startswith("The harbour reopened on Friday after a week of repairs, the port authority said")
-    assert [e.original for e in result.edits if e.rule == "link_markup"] == ["[port authority](https://example.org/port)"]
+    assert kept_lines(result)[0].startswith(
+        "The harbour reopened on Friday after a week of repairs, the port authority said"
+    )
+    assert [e.original for e in result.edits if e.rule == "link_markup"] == [
+        "[port authority](https://example.org/port)"
+    ]
 
 
 def test_menu_and_footer_runs_outside_the_body_are_removed():
     body = [PROSE, BODY.splitlines()[0], BODY.splitlines()[2]]
-    raw = page("Harbour reopens after storm | Coast Herald", MENU, "Harbour reopens after storm", "Mar 3, 2025 | 9:05 AM",
-               "By Ann Example", body, "Fishing fleet returns to port", "Ferry timetable changes next week", FOOTER)
+    raw = page(
+        "Harbour reopens after storm | Coast Herald",
+        MENU,
+        "Harbour reopens after storm",
+        "Mar 3, 2025 | 9:05 AM",
+        "By Ann Example",
+        body,
+        "Fishing fleet returns to port",
+        "Ferry timetable changes next week",
+        FOOTER,
+    )
     result = clean_text(raw)
     assert result.title == "Harbour reopens after storm"  # the site name after " | " is dropped
     assert result.date == pd.Timestamp("2025-03-03")  # read from the header run
@@ -240,8 +309,14 @@ def test_short_lines_after_the_body_without_furniture_are_kept():
 @pytest.mark.parametrize(
     ("line", "rule"),
     [
-        ("We use cookies to improve your experience on our website. By browsing you accept our cookie policy.", "cookie_notice"),
-        ("This cookie is used to collect statistics about how visitors use the site and which pages they open.", "cookie_notice"),
+        (
+            "We use cookies to improve your experience on our website. By browsing you accept our cookie policy.",
+            "cookie_notice",
+        ),
+        (
+            "This cookie is used to collect statistics about how visitors use the site and which pages they open.",
+            "cookie_notice",
+        ),
     ],
 )
 def test_cookie_notices_are_removed(line, rule):
@@ -258,7 +333,9 @@ def test_article_about_cookies_keeps_its_prose():
 
 def test_reader_addressed_line_between_footer_furniture_is_removed_by_context():
     line = "Create a password that only you will remember, and keep it somewhere safe for the next time you visit."
-    result = clean_text(page("Harbour reopens after storm", PROSE, BODY.splitlines()[0], FOOTER, line, "Log in", "Newsletters"))
+    result = clean_text(
+        page("Harbour reopens after storm", PROSE, BODY.splitlines()[0], FOOTER, line, "Log in", "Newsletters")
+    )
     assert line in removed_by(result, "chrome_context") + removed_by(result, "promo")
     assert kept_lines(result) == [PROSE, BODY.splitlines()[0]]
 
@@ -268,16 +345,30 @@ def test_question_subheads_and_colon_paragraphs_after_a_removed_table_are_kept()
     # then a paragraph that ends in a colon and introduces a list.
     question_1 = "How do the governments involved view the proposal?"
     question_2 = "Which other options are being discussed by the ministers?"
-    intro = ("Besides the treaty, other forms of support are being considered, although they raise hard questions. "
-             "These include:")
+    intro = (
+        "Besides the treaty, other forms of support are being considered, although they raise hard questions. "
+        "These include:"
+    )
     table = ["| Country | View |", "| :--- | :--- |", "| Norway | Supports |", "| Chile | Undecided |"]
     items = ["Loans: Offering credit to rebuild the ports.", "Training: Sending instructors to the academy."]
-    raw = page("Ministers weigh new treaty", PROSE, BODY.splitlines()[0], question_1, table, question_2, intro, items,
-               "You may also like", FOOTER)
+    raw = page(
+        "Ministers weigh new treaty",
+        PROSE,
+        BODY.splitlines()[0],
+        question_1,
+        table,
+        question_2,
+        intro,
+        items,
+        "You may also like",
+        FOOTER,
+    )
     kept = kept_lines(clean_text(raw))
     assert question_1 in kept and question_2 in kept
     assert intro in kept
     assert "Careers" not in kept
+
+
 @pytest.mark.parametrize(
     ("chrome", "rule"),
     [
@@ -292,16 +383,28 @@ def test_question_subheads_and_colon_paragraphs_after_a_removed_table_are_kept()
     ],
 )
 def test_small_chrome_lines_inside_the_page(chrome, rule):
-    result = clean_text(page("Harbour reopens after storm", PROSE, chrome, BODY.splitlines()[0], PROSE.replace("Paris", "Rome")))
+    result = clean_text(
+        page("Harbour reopens after storm", PROSE, chrome, BODY.splitlines()[0], PROSE.replace("Paris", "Rome"))
+    )
     assert removed_by(result, rule) == [chrome]
     assert len(kept_lines(result)) == 3
 
 
 def test_news_feed_heading_takes_its_headlines():
-    raw = page("Harbour reopens after storm", PROSE, BODY.splitlines()[0], "News Feed", "Ferry fares rise in spring",
-               "Council approves new bridge")
+    raw = page(
+        "Harbour reopens after storm",
+        PROSE,
+        BODY.splitlines()[0],
+        "News Feed",
+        "Ferry fares rise in spring",
+        "Council approves new bridge",
+    )
     result = clean_text(raw)
-    assert removed_by(result, "related_block") == ["News Feed", "Ferry fares rise in spring", "Council approves new bridge"]
+    assert removed_by(result, "related_block") == [
+        "News Feed",
+        "Ferry fares rise in spring",
+        "Council approves new bridge",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -327,11 +430,24 @@ def test_line_mentioning_a_date_is_not_a_date_line():
 def test_question_section_after_the_body_is_kept_and_its_repeated_table_dropped():
     table = ["Country Position", "France Supports the plan.", "Italy Opposes the plan."]
     piped = ["| Country | Position |", "|---|---|", "| France | Supports the plan. |", "| Italy | Opposes the plan. |"]
-    questions = ["How do the governments view the plan?", "What other options are being considered?",
-                 "Besides the plan, other forms of support are being discussed, though they raise hard questions. These include:",
-                 "Bilateral agreements: separate pacts between pairs of countries."]
-    raw = page("Ministers weigh the plan", PROSE, table, BODY.splitlines()[0], BODY.splitlines()[2],
-               questions[0], piped, questions[1:], "You may also like", "Leave a Comment")
+    questions = [
+        "How do the governments view the plan?",
+        "What other options are being considered?",
+        "Besides the plan, other forms of support are being discussed, though they raise hard questions. These include:",
+        "Bilateral agreements: separate pacts between pairs of countries.",
+    ]
+    raw = page(
+        "Ministers weigh the plan",
+        PROSE,
+        table,
+        BODY.splitlines()[0],
+        BODY.splitlines()[2],
+        questions[0],
+        piped,
+        questions[1:],
+        "You may also like",
+        "Leave a Comment",
+    )
     result = clean_text(raw)
     kept = kept_lines(result)
     assert all(q in kept for q in questions)
@@ -347,19 +463,97 @@ def test_question_section_after_the_body_is_kept_and_its_repeated_table_dropped(
     ],
 )
 def test_site_name_named_in_the_copyright_line_leaves_the_title(first_line, title):
-    raw = page(first_line, PROSE, "The Mayor said the work was finished early.", BODY.splitlines()[0], FOOTER,
-               "© 1999-2025 Coast Herald")
+    raw = page(
+        first_line,
+        PROSE,
+        "The Mayor said the work was finished early.",
+        BODY.splitlines()[0],
+        FOOTER,
+        "© 1999-2025 Coast Herald",
+    )
     assert clean_text(raw).title == title
 
 
-_PROMO_WORDS = st.sampled_from([
-    "our", "Our", "this", "website", "site", "subscribe", "Sign", "up", "in", "to", "log", "newsletter", "bookmark", "Thank",
-    "you", "for", "visiting", "welcome", "stay", "tuned", "don't", "miss", "follow", "us", "US", "join", "check", "back",
-    "breaking", "news", "latest", "updates", "contact", "reach", "out", "like", "hear", "from", "visit", "now", "click",
-    "here", "all", "rights", "reserved", "©", "(c)", "2025", "cookies", "accept", "inbox", "delivered", "your", "download",
-    "the", "app", "support", "journalism", "trusted", "source", "account", "password", "are", "logged", "browser",
-    "donate", "ad", "below", "feedback", "independent", "thousands", "team", "readers", ".", "Paris", "talks",
-])
+_PROMO_WORDS = st.sampled_from(
+    [
+        "our",
+        "Our",
+        "this",
+        "website",
+        "site",
+        "subscribe",
+        "Sign",
+        "up",
+        "in",
+        "to",
+        "log",
+        "newsletter",
+        "bookmark",
+        "Thank",
+        "you",
+        "for",
+        "visiting",
+        "welcome",
+        "stay",
+        "tuned",
+        "don't",
+        "miss",
+        "follow",
+        "us",
+        "US",
+        "join",
+        "check",
+        "back",
+        "breaking",
+        "news",
+        "latest",
+        "updates",
+        "contact",
+        "reach",
+        "out",
+        "like",
+        "hear",
+        "from",
+        "visit",
+        "now",
+        "click",
+        "here",
+        "all",
+        "rights",
+        "reserved",
+        "©",
+        "(c)",
+        "2025",
+        "cookies",
+        "accept",
+        "inbox",
+        "delivered",
+        "your",
+        "download",
+        "the",
+        "app",
+        "support",
+        "journalism",
+        "trusted",
+        "source",
+        "account",
+        "password",
+        "are",
+        "logged",
+        "browser",
+        "donate",
+        "ad",
+        "below",
+        "feedback",
+        "independent",
+        "thousands",
+        "team",
+        "readers",
+        ".",
+        "Paris",
+        "talks",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)

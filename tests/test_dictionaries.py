@@ -58,7 +58,10 @@ def test_read_csv_fixture():
     d = read_dictionary(DICTS / "mini.csv")
     frame = d.to_frame()
     assert frame[["category", "pattern", "weight"]].values.tolist() == [
-        ["positive", "good", 3.0], ["negative", "bad", -3.0], ["positive", "peace talk*", 1.0], ["negative", "war", -2.0]
+        ["positive", "good", 3.0],
+        ["negative", "bad", -3.0],
+        ["positive", "peace talk*", 1.0],
+        ["negative", "war", -2.0],
     ]
 
 
@@ -76,7 +79,10 @@ def test_read_lexicoder_fixture():
     assert d.patterns("neg_positive") == ["not good*"]
     hits = match_dictionary(sentences_of("They abandoned a bad plan; it was not good."), d, negation=False)
     assert sorted(zip(hits["category"], hits["term"])) == [
-        ("neg_positive", "not good"), ("negative", "abandoned"), ("negative", "bad"), ("positive", "good")
+        ("neg_positive", "not good"),
+        ("negative", "abandoned"),
+        ("negative", "bad"),
+        ("positive", "good"),
     ]
 
 
@@ -88,8 +94,11 @@ def test_read_shipped_name_and_unknown_name():
 
 @pytest.mark.parametrize(
     "content",
-    ["category,term,weight\npos,good,2\nneg,bad,-1\n", "Pattern,Valence,Category\ngood,2,pos\nbad,-1,neg\n",
-     "category,term\npos,good\nneg,bad\n"],
+    [
+        "category,term,weight\npos,good,2\nneg,bad,-1\n",
+        "Pattern,Valence,Category\ngood,2,pos\nbad,-1,neg\n",
+        "category,term\npos,good\nneg,bad\n",
+    ],
 )
 def test_csv_header_in_any_column_order(tmp_path, content):
     path = tmp_path / "tone.csv"
@@ -106,7 +115,12 @@ def test_csv_header_in_any_column_order(tmp_path, content):
         ("bad.yml", "name: x\ncategories:\n  a:\n    - good: lots\n", 4, "weight 'lots'.*not a number"),
         ("bad.yml", "name: x\ncolour: red\ncategories:\n  a: [b]\n", 2, "unknown key 'colour'"),
         ("bad.yml", "name: x\ncategories:\n  a: [b\n  c: d\n", 4, "YAML syntax error"),
-        ("bad.yml", "name: x\ncategories:\n  a:\n    pattern: [b]\n", 4, "takes 'description', 'weight' and 'patterns'"),
+        (
+            "bad.yml",
+            "name: x\ncategories:\n  a:\n    pattern: [b]\n",
+            4,
+            "takes 'description', 'weight' and 'patterns'",
+        ),
         ("bad.yml", "name: x\nnegation: {window: -1}\ncategories:\n  a: [b]\n", 2, "window must be a whole number"),
         ("bad.csv", "term,category,weight\ngood,pos,1\nbad,neg,1,extra\n", 3, "expected term,category,weight"),
         ("bad.csv", "good,pos,high\n", 1, "weight 'high'"),
@@ -141,7 +155,9 @@ def test_malformed_files_name_file_and_line(tmp_path, name, content, line, messa
 def test_patterns_without_letters_are_skipped_with_one_warning(tmp_path, name, content, line):
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
-    with pytest.warns(DictionaryWarning, match=rf"1 pattern\(s\) without letters or digits skipped .*':-\)' \(.*:{line}\)"):
+    with pytest.warns(
+        DictionaryWarning, match=rf"1 pattern\(s\) without letters or digits skipped .*':-\)' \(.*:{line}\)"
+    ):
         d = read_dictionary(path)
     assert d.patterns() == ["good"]
 
@@ -161,14 +177,24 @@ def test_unknown_suffix_and_missing_file(tmp_path):
 @pytest.mark.parametrize(
     ("pattern", "text", "expected"),
     [
-        ("sanction*", "Sanctions and sanctioned banks, not a sanction-free zone.", ["Sanctions", "sanctioned", "sanction-free"]),
+        (
+            "sanction*",
+            "Sanctions and sanctioned banks, not a sanction-free zone.",
+            ["Sanctions", "sanctioned", "sanction-free"],
+        ),
         ("*peace*", "Peacekeepers keep the peace; peaceful talks.", ["Peacekeepers", "peace", "peaceful"]),
         ("*keeping", "Peacekeeping and keeping.", ["Peacekeeping", "keeping"]),
         ("guarantee", "Guarantees differ from a guarantee.", ["guarantee"]),
-        ("coalition of the willing", "The Coalition of the Willing met; a coalition of the unwilling did not.",
-         ["Coalition of the Willing"]),
-        ("security guarantee*", "Security guarantees, a security guarantee, security alone.",
-         ["Security guarantees", "security guarantee"]),
+        (
+            "coalition of the willing",
+            "The Coalition of the Willing met; a coalition of the unwilling did not.",
+            ["Coalition of the Willing"],
+        ),
+        (
+            "security guarantee*",
+            "Security guarantees, a security guarantee, security alone.",
+            ["Security guarantees", "security guarantee"],
+        ),
         ("Russia", "Russia's army and Russian troops.", ["Russia's"]),
         ("U.S.", "The U.S. and the US.", ["U.S."]),
         ("=US", "The US told us that US-led talks help us.", ["US"]),
@@ -191,10 +217,12 @@ def test_offsets_point_into_document_text():
 
 
 def test_overlap_counted_once_per_category_longest_wins():
-    d = Dictionary.from_mapping({
-        "security": ["security", "security guarantee*", "guarantee*"],
-        "other": ["guarantees"],
-    })
+    d = Dictionary.from_mapping(
+        {
+            "security": ["security", "security guarantee*", "guarantee*"],
+            "other": ["guarantees"],
+        }
+    )
     hits = match_dictionary(sentences_of("Security guarantees matter more than security."), d)
     assert terms(hits, "security") == ["Security guarantees", "security"]
     assert hits.loc[hits["category"] == "security", "pattern"].tolist() == ["security guarantee*", "security"]
@@ -271,7 +299,9 @@ def test_overrides_remove_and_reweight():
 
 
 def test_override_of_a_phrase_lets_a_shorter_match_count():
-    d = Dictionary.from_mapping({"c": ["security", "security guarantee*"]}).with_overrides({"security guarantees": None})
+    d = Dictionary.from_mapping({"c": ["security", "security guarantee*"]}).with_overrides(
+        {"security guarantees": None}
+    )
     assert terms(match_dictionary(sentences_of("Security guarantees."), d)) == ["Security"]
 
 
@@ -283,7 +313,15 @@ def test_missing_columns_error():
 def test_empty_result_has_columns_and_types():
     hits = match_dictionary(sentences_of("Nothing here."), Dictionary.from_mapping({"c": ["sanction*"]}))
     assert hits.empty and list(hits.columns) == [
-        "doc_id", "sent_id", "category", "pattern", "term", "start", "end", "negated", "weight"
+        "doc_id",
+        "sent_id",
+        "category",
+        "pattern",
+        "term",
+        "start",
+        "end",
+        "negated",
+        "weight",
     ]
 
 
@@ -313,7 +351,10 @@ def test_make_entry(pattern, words, case_sensitive):
         ("The US-led plan and Russia-Ukraine talks.", ["United States", "Russia", "Ukraine"]),
         ("Zelenskyy and Zelensky visited Kyiv.", ["Ukraine", "Ukraine", "Ukraine"]),
         ("Nato's chief Mark Rutte and the EU's von der Leyen.", ["NATO", "NATO", "European Union", "European Union"]),
-        ("Starmer and Macron lead the coalition of the willing.", ["United Kingdom", "France", "Coalition of the willing"]),
+        (
+            "Starmer and Macron lead the coalition of the willing.",
+            ["United Kingdom", "France", "Coalition of the willing"],
+        ),
     ],
 )
 def test_match_actors(text, expected):
@@ -327,7 +368,6 @@ def test_match_actors_on_seeds(seeds_sentences):
     assert not hits["term"].str.fullmatch("us").any()  # lower-case "us" is never the United States
 
 
-
 def test_worked_example_in_docs_holds(tmp_path):
     """docs/dictionaries.md's YAML example parses and gives the table printed there."""
     docs = (Path(__file__).parents[1] / "docs" / "dictionaries.md").read_text(encoding="utf-8")
@@ -336,7 +376,9 @@ def test_worked_example_in_docs_holds(tmp_path):
     frames = read_dictionary(tmp_path / "security.yml")
     hits = match_dictionary(sentences_of("Sanctions are not good, but security guarantees are."), frames)
     assert hits[["category", "term", "start", "end", "negated"]].values.tolist() == [
-        ["economy", "Sanctions", 0, 9, False], ["tone", "good", 18, 22, True], ["security", "security guarantees", 28, 47, False]
+        ["economy", "Sanctions", 0, 9, False],
+        ["tone", "good", 18, 22, True],
+        ["security", "security guarantees", 28, 47, False],
     ]
     assert "| a | 0 | security | security guarantee* | security guarantees | 28 | 47 | False | NaN |" in docs
 
@@ -355,8 +397,12 @@ def test_afinn_lexicon_as_weighted_dictionary():
     lexicon = Afinn(emoticons=False)._dict
     d = Dictionary.from_mapping({"afinn": lexicon}, name="afinn")
     hits = match_dictionary(sentences_of("I can't stand this bad luck, but peace is good."), d)
-    expected = {"can't stand": lexicon["can't stand"], "bad luck": lexicon["bad luck"], "peace": lexicon["peace"],
-                "good": lexicon["good"]}  # fmt: skip
+    expected = {
+        "can't stand": lexicon["can't stand"],
+        "bad luck": lexicon["bad luck"],
+        "peace": lexicon["peace"],
+        "good": lexicon["good"],
+    }
     assert dict(zip(hits["term"], hits["weight"])) == expected
 
 

@@ -69,7 +69,9 @@ def test_seminar_python_cells_run(monkeypatch, tmp_path):
     _run_blocks(blocks[coding_cell : coding_cell + 1], "docs/seminar.md (coding)", namespace)
     agreement = namespace["agreement"]
     coders = agreement[agreement["rater_a"] == "coder_a"]
-    assert set(coders["rater_b"]) == {"coder_b"} and (coders["both"] == 0).all() and (coders["only_a"] == len(sheet)).all()
+    assert (
+        set(coders["rater_b"]) == {"coder_b"} and (coders["both"] == 0).all() and (coders["only_a"] == len(sheet)).all()
+    )
     dictionary = agreement[(agreement["rater_a"] == "dictionary") & (agreement["rater_b"] == "coder_a")]
     assert (dictionary["recall"] <= 1).all() and (dictionary["only_a"] == 0).all()  # coder_a codes every frame present
 
@@ -86,7 +88,9 @@ def test_seminar_tables_and_figures_are_written_by_a_notebook():
     assert {"overview_cleaning_audit", "framing_coding_sample", "sentiment_overrides"} <= written
     mentioned = set(re.findall(r"(?:tables|figures)/(\w+)\.(?:csv|png)", SEMINAR.read_text(encoding="utf-8")))
     assert mentioned, "the guide names no report files"
-    assert not mentioned - written, f"named in docs/seminar.md but written by no notebook: {sorted(mentioned - written)}"
+    assert not mentioned - written, (
+        f"named in docs/seminar.md but written by no notebook: {sorted(mentioned - written)}"
+    )
 
 
 def test_seminar_functions_exist():

@@ -41,7 +41,9 @@ def _sents(*texts, doc_id="a"):
         starts.append(pos)
         pos += len(t) + 1
     ends = [start + len(t) for start, t in zip(starts, texts)]
-    return pd.DataFrame({"doc_id": doc_id, "sent_id": range(len(texts)), "start": starts, "end": ends, "text": list(texts)})
+    return pd.DataFrame(
+        {"doc_id": doc_id, "sent_id": range(len(texts)), "start": starts, "end": ends, "text": list(texts)}
+    )
 
 
 # ---------------------------------------------------------------------------- matching
@@ -79,15 +81,25 @@ def test_shipped_frame_dictionaries_load_with_codebooks():
     assert generic.category_names == ["conflict", "human_interest", "economic", "morality", "responsibility"]
     security = framing.read_frames("security")
     assert set(security.category_names) == {
-        "deterrence_security", "diplomacy_negotiation", "escalation_risk", "sovereignty_territory",
-        "alliance_burden", "humanitarian", "sanctions_economy", "legitimacy_law",
-    }  # fmt: skip
+        "deterrence_security",
+        "diplomacy_negotiation",
+        "escalation_risk",
+        "sovereignty_territory",
+        "alliance_burden",
+        "humanitarian",
+        "sanctions_economy",
+        "legitimacy_law",
+    }
     for name, dictionary in (("generic", generic), ("security", security)):
         codebook = (framing.FRAMES_DIR / f"{name}.md").read_text(encoding="utf-8")
         for frame in dictionary.category_names:
             assert f"## {frame}" in codebook and dictionary.categories[frame]
     register = (ct.config.RESOURCES_DIR / "README.md").read_text(encoding="utf-8")
-    assert "frames/generic.yml" in register and "frames/security.yml" in register and "naming/ukraine_security.yml" in register
+    assert (
+        "frames/generic.yml" in register
+        and "frames/security.yml" in register
+        and "naming/ukraine_security.yml" in register
+    )
 
 
 @pytest.mark.parametrize(
@@ -150,7 +162,12 @@ def fixture_corpus():
 def test_score_frames_per_1000_words_by_hand(frames_file, fixture_corpus):
     scores = framing.score_frames(fixture_corpus, dictionary=frames_file, by="outlet")
     got = scores.set_index(["doc_id", "frame"])
-    assert got.loc[("a", "security"), ["hits", "n_words", "n_sentences", "sentences_with_frame"]].tolist() == [2, 9, 2, 1]
+    assert got.loc[("a", "security"), ["hits", "n_words", "n_sentences", "sentences_with_frame"]].tolist() == [
+        2,
+        9,
+        2,
+        1,
+    ]
     assert got.loc[("a", "security"), "per_1000_words"] == pytest.approx(1000 * 2 / 9)
     assert got.loc[("a", "economy"), "share_sentences"] == pytest.approx(0.5)
     assert got.loc[("b", "economy"), "per_1000_words"] == pytest.approx(1000 * 2 / 4)
@@ -203,8 +220,10 @@ def test_compare_frames_differences_and_intervals(sentence_scores):
     assert f["diff_ci_low"] <= f["diff"] <= f["diff_ci_high"]
     # p-values: Mann-Whitney on per-document shares (x: a 2/4, b 2/2; y: c 0/4, d 1/2 for f;
     # x: 0, 0 and y: 1/4, 0 for g), then Holm over both frames, by hand
-    expected = {"f": mannwhitneyu([0.5, 1.0], [0.0, 0.5], alternative="two-sided").pvalue,
-                "g": mannwhitneyu([0.0, 0.0], [0.25, 0.0], alternative="two-sided").pvalue}  # fmt: skip
+    expected = {
+        "f": mannwhitneyu([0.5, 1.0], [0.0, 0.5], alternative="two-sided").pvalue,
+        "g": mannwhitneyu([0.0, 0.0], [0.25, 0.0], alternative="two-sided").pvalue,
+    }
     by_frame = table.set_index("frame")
     assert by_frame["p_value"].to_dict() == pytest.approx(expected)
     low, high = sorted(expected.values())
@@ -227,7 +246,9 @@ def test_chi2_and_cramers_v_against_scipy(sentence_scores):
     assert table.loc["f", "cramers_v"] == pytest.approx(association(observed, method="cramer", correction=False))
     assert table.loc["f", "n"] == 12 and table.loc["f", "dof"] == 1
     assert "(all frames)" in table.index
-    assert framing.cramers_v([[3, 1, 0], [0, 2, 5]]) == pytest.approx(association(np.array([[3, 1, 0], [0, 2, 5]]), method="cramer"))
+    assert framing.cramers_v([[3, 1, 0], [0, 2, 5]]) == pytest.approx(
+        association(np.array([[3, 1, 0], [0, 2, 5]]), method="cramer")
+    )
 
 
 def test_cooccurrence_by_hand(sentence_scores):
@@ -251,7 +272,9 @@ def test_actor_frames_count_sentences_where_both_occur(frames_file):
 
 
 def test_naming_overlaps_within_concept_count_once_and_rates_per_10000():
-    sents = _sents("The coalition of the willing and the coalition met in Kyiv.", "Peacekeepers and peacekeeping force.")
+    sents = _sents(
+        "The coalition of the willing and the coalition met in Kyiv.", "Peacekeepers and peacekeeping force."
+    )
     hits = framing.split_naming_hits(sents)
     names = list(zip(hits["concept"], hits["name"]))
     assert names.count(("the states offering support", "coalition of the willing")) == 1
@@ -280,8 +303,14 @@ def test_read_naming_errors_name_the_problem(tmp_path):
     "text, expected",
     [
         ('"We will never accept foreign troops in Ukraine," Putin said.', [("direct", "said", "Putin", "Russia")]),
-        ("Prime Minister Keir Starmer told reporters the plan was ready.", [("indirect", "told", "Prime Minister Keir Starmer", "United Kingdom")]),
-        ("According to a Downing Street spokesperson, talks continued.", [("indirect", "according to", "a Downing Street spokesperson", "United Kingdom")]),
+        (
+            "Prime Minister Keir Starmer told reporters the plan was ready.",
+            [("indirect", "told", "Prime Minister Keir Starmer", "United Kingdom")],
+        ),
+        (
+            "According to a Downing Street spokesperson, talks continued.",
+            [("indirect", "according to", "a Downing Street spokesperson", "United Kingdom")],
+        ),
         ('"The guarantees must be credible and binding," said Zelensky.', [("direct", "said", "Zelensky", "Ukraine")]),
         ("He stated that the force would deploy.", [("indirect", "stated", "He", "(pronoun)")]),
         ("Western officials said the talks had stalled.", [("indirect", "said", "Western officials", "(other)")]),
@@ -298,8 +327,16 @@ def test_split_quotes_on_fixture_sentences(text, expected):
 
 
 def test_pronouns_take_the_last_named_speaker_within_the_window():
-    sents = _sents("Prime Minister Starmer said the plan was ready.", "He said troops were ready.", "Filler.",
-                   "Filler.", "Filler.", "She said nothing.", "Putin said no.", "They said yes.")  # fmt: skip
+    sents = _sents(
+        "Prime Minister Starmer said the plan was ready.",
+        "He said troops were ready.",
+        "Filler.",
+        "Filler.",
+        "Filler.",
+        "She said nothing.",
+        "Putin said no.",
+        "They said yes.",
+    )
     quotes = framing.split_quotes(sents)
     assert quotes[["speaker", "actor", "resolved_from"]].values.tolist() == [
         ["Prime Minister Starmer", "United Kingdom", ""],
@@ -320,10 +357,15 @@ def test_end_of_a_quotation_from_the_previous_sentence_is_direct():
 
 
 def test_count_quotes_per_group_and_actor():
-    sents = pd.concat([_sents("Putin said no.", "Lavrov said no again.", doc_id="a"), _sents("Macron said yes.", doc_id="b")])
+    sents = pd.concat(
+        [_sents("Putin said no.", "Lavrov said no again.", doc_id="a"), _sents("Macron said yes.", doc_id="b")]
+    )
     corpus = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["x", "y"]})
     table = framing.count_quotes(framing.split_quotes(sents), by="outlet", corpus=corpus)
-    assert table[["group", "actor", "n_quotes", "share"]].values.tolist() == [["x", "Russia", 2, 1.0], ["y", "France", 1, 1.0]]
+    assert table[["group", "actor", "n_quotes", "share"]].values.tolist() == [
+        ["x", "Russia", 2, 1.0],
+        ["y", "France", 1, 1.0],
+    ]
 
 
 # ---------------------------------------------------------------------------- evidence
@@ -383,7 +425,11 @@ def test_coding_round_trip_and_confusion_matrix(tmp_path, frames_file):
     table = framing.compare_coding(coding, hits).set_index(["frame", "rater_a", "rater_b"])
     row = table.loc[("economy", "dictionary", "coder_1")]
     assert row[["n", "both", "only_a", "only_b", "neither"]].tolist() == [5, 1, 1, 1, 2]
-    assert row["precision"] == pytest.approx(0.5) and row["recall"] == pytest.approx(0.5) and row["f1"] == pytest.approx(0.5)
+    assert (
+        row["precision"] == pytest.approx(0.5)
+        and row["recall"] == pytest.approx(0.5)
+        and row["f1"] == pytest.approx(0.5)
+    )
     dict_codes = [1, 0, 1, 0, 0]
     coder_codes = [1, 0, 0, 1, 0]
     assert row["kappa"] == pytest.approx(cohen_kappa_score(dict_codes, coder_codes))
@@ -393,7 +439,9 @@ def test_coding_round_trip_and_confusion_matrix(tmp_path, frames_file):
 
 
 def test_coding_sample_is_seeded_and_stratified():
-    sents = pd.concat([_sents(*[f"Sentence {i} costs." if i % 2 else f"Sentence {i}." for i in range(20)], doc_id=d) for d in "ab"])
+    sents = pd.concat(
+        [_sents(*[f"Sentence {i} costs." if i % 2 else f"Sentence {i}." for i in range(20)], doc_id=d) for d in "ab"]
+    )
     hits = framing.split_frame_hits(sents, dictionary="generic")
     one = framing.export_coding_sample(sents, hits, frames=["economic"], n=8, seed=5)
     two = framing.export_coding_sample(sents, hits, frames=["economic"], n=8, seed=5)
@@ -405,7 +453,9 @@ def test_coding_sample_is_seeded_and_stratified():
 
 def test_read_coding_rejects_a_bad_cell_with_its_line(tmp_path):
     path = tmp_path / "ann.csv"
-    pd.DataFrame({"coding_id": [1, 2], "doc_id": ["a", "a"], "sent_id": [0, 1], "text": ["x", "y"], "economic": ["1", "maybe"]}).to_csv(path, index=False)
+    pd.DataFrame(
+        {"coding_id": [1, 2], "doc_id": ["a", "a"], "sent_id": [0, 1], "text": ["x", "y"], "economic": ["1", "maybe"]}
+    ).to_csv(path, index=False)
     with pytest.raises(ValueError, match=r"ann, line 3, column 'economic'.*maybe"):
         framing.read_coding(path)
 
@@ -416,7 +466,9 @@ def test_read_coding_rejects_a_bad_cell_with_its_line(tmp_path):
 def test_plots_return_figures_without_saving(tmp_path, frames_file, fixture_corpus, sentence_scores):
     import matplotlib.figure
 
-    salience = framing.count_frame_salience(framing.score_frames(fixture_corpus, dictionary=frames_file, by="outlet"), by="outlet")
+    salience = framing.count_frame_salience(
+        framing.score_frames(fixture_corpus, dictionary=frames_file, by="outlet"), by="outlet"
+    )
     figures = [
         framing.plot_frame_heatmap(salience),
         framing.plot_frame_cooccurrence(framing.count_frame_cooccurrence(sentence_scores)),
@@ -469,7 +521,9 @@ def test_difference_plot_shows_every_pair_and_says_when_it_cannot():
 def test_heatmap_rows_use_the_labels_given():
     import matplotlib.pyplot as plt
 
-    salience = pd.DataFrame({"group": ["a", "a", "b", "b"], "frame": ["war", "peace"] * 2, "per_1000_words": [1.0, 2, 3, 4]})
+    salience = pd.DataFrame(
+        {"group": ["a", "a", "b", "b"], "frame": ["war", "peace"] * 2, "per_1000_words": [1.0, 2, 3, 4]}
+    )
     ax = framing.plot_frame_heatmap(salience, labels={"a": "Article A"}).axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Article A", "b"]
     assert ax.get_title() == "Frame salience: hits per 1,000 words"
@@ -488,8 +542,14 @@ def test_validation_scores_a_hand_written_frac_file(tmp_path):
 
     folder = tmp_path / "frames" / "frac"
     folder.mkdir(parents=True)
-    rows = [("Taxes and prices will rise.", 1), ("Jobs were cut.", 1), ("It is a moral duty.", 3),
-            ("The court ruled the law illegal.", 5), ("Troops deter an attack.", 8), ("Voters liked it.", 12)]  # fmt: skip
+    rows = [
+        ("Taxes and prices will rise.", 1),
+        ("Jobs were cut.", 1),
+        ("It is a moral duty.", 3),
+        ("The court ruled the law illegal.", 5),
+        ("Troops deter an attack.", 8),
+        ("Voters liked it.", 12),
+    ]
     pd.DataFrame(rows, columns=["sentence", "label"]).to_csv(folder / "gold_standard_single_label_all.csv", index=False)
     table = validation.score_mappings(validation.read_frac(tmp_path)).set_index(["dictionary", "frames"])
     economic = table.loc[("generic", "economic")]
@@ -506,12 +566,25 @@ def test_framing_notebook_runs_on_fixture_corpus(tmp_path):
     from corpus_tools.run_notebooks import execute_notebook
 
     fixtures = FIXTURES_DIR / "framing"
-    sheet = pd.DataFrame({"doc_id": ["beta_2", "beta_1", "alpha_1", "alpha_2"], "sent_id": [2, 0, 0, 2],
-                          "text": ["", "", "", ""], "sovereignty_territory": [1, 1, 0, 0]})  # fmt: skip
+    sheet = pd.DataFrame(
+        {
+            "doc_id": ["beta_2", "beta_1", "alpha_1", "alpha_2"],
+            "sent_id": [2, 0, 0, 2],
+            "text": ["", "", "", ""],
+            "sovereignty_territory": [1, 1, 0, 0],
+        }
+    )
     sheet.to_csv(tmp_path / "coder_a.csv", index=False)
-    params = {"corpus": str(fixtures / "corpus"), "metadata": str(fixtures / "metadata.csv"), "group_by": "outlet",
-              "dictionary": "security", "n_boot": 200, "coding_n": 6, "coding_sheets": str(tmp_path / "coder_a.csv"),
-              "output_dir": str(tmp_path)}  # fmt: skip
+    params = {
+        "corpus": str(fixtures / "corpus"),
+        "metadata": str(fixtures / "metadata.csv"),
+        "group_by": "outlet",
+        "dictionary": "security",
+        "n_boot": 200,
+        "coding_n": 6,
+        "coding_sheets": str(tmp_path / "coder_a.csv"),
+        "output_dir": str(tmp_path),
+    }
     execute_notebook(NOTEBOOKS_DIR / "framing.ipynb", tmp_path, params)
     tables = tmp_path / "tables"
     salience = pd.read_csv(tables / "framing_salience.csv").set_index(["group", "frame"])
@@ -529,7 +602,9 @@ def test_framing_notebook_runs_on_fixture_corpus(tmp_path):
     assert voices.loc[("Beta", "Russia"), "n_quotes"] == 2 and voices.loc[("Alpha", "United Kingdom"), "n_quotes"] == 1
     differences = pd.read_csv(tables / "framing_differences.csv")
     assert set(differences["group_a"]) == {"Alpha"} and len(differences) == 8
-    assert (differences["diff_ci_low"] <= differences["diff"]).all() and (differences["diff"] <= differences["diff_ci_high"]).all()
+    assert (differences["diff_ci_low"] <= differences["diff"]).all() and (
+        differences["diff"] <= differences["diff_ci_high"]
+    ).all()
     sample = pd.read_csv(tables / "framing_coding_sample.csv", keep_default_na=False)
     assert len(sample) == 6 and (sample["legitimacy_law"] == "").all()
     agreement = pd.read_csv(tables / "framing_agreement.csv").set_index(["frame", "rater_a"])
@@ -567,10 +642,24 @@ def test_docstring_examples_run():
 @pytest.mark.parametrize(
     ("kwargs", "drop", "error", "message"),
     [
-        ({"dictionary": "genric"}, None, ct.dictionaries.DictionaryError,
-         r"no shipped dictionary named 'genric'; available: .*generic.*\(or give the path of a \.yml"),
-        ({"dictionary": "missing.yml"}, None, ct.dictionaries.DictionaryError, r"missing\.yml: no such dictionary file"),
-        ({"by": "outlett"}, None, KeyError, r"grouping column\(s\) \['outlett'\] not found; pass corpus= with them .*metadata="),
+        (
+            {"dictionary": "genric"},
+            None,
+            ct.dictionaries.DictionaryError,
+            r"no shipped dictionary named 'genric'; available: .*generic.*\(or give the path of a \.yml",
+        ),
+        (
+            {"dictionary": "missing.yml"},
+            None,
+            ct.dictionaries.DictionaryError,
+            r"missing\.yml: no such dictionary file",
+        ),
+        (
+            {"by": "outlett"},
+            None,
+            KeyError,
+            r"grouping column\(s\) \['outlett'\] not found; pass corpus= with them .*metadata=",
+        ),
         ({}, "text", KeyError, r"missing column\(s\) \['text'\].*Pass a corpus from corpus_tools\.load_corpus"),
     ],
 )
@@ -582,8 +671,13 @@ def test_score_frames_bad_input_names_the_problem_and_fix(kwargs, drop, error, m
 
 def test_frame_heatmap_with_two_groups_keeps_room_for_its_rows():
     # Two groups once gave a squashed strip under rotated frame labels.
-    salience = pd.DataFrame({"group": ["a"] * 8 + ["b"] * 8, "frame": [f"frame_name_{i}" for i in range(8)] * 2,
-                             "per_1000_words": np.arange(16.0)})  # fmt: skip
+    salience = pd.DataFrame(
+        {
+            "group": ["a"] * 8 + ["b"] * 8,
+            "frame": [f"frame_name_{i}" for i in range(8)] * 2,
+            "per_1000_words": np.arange(16.0),
+        }
+    )
     fig = framing.plot_frame_heatmap(salience)
     axes_height_in = fig.axes[0].get_position().height * fig.get_size_inches()[1]
     assert axes_height_in >= 0.4 * 2  # at least 0.4 inch per row

@@ -36,7 +36,11 @@ def test_seeds_load_in_order_with_required_columns(seeds_corpus):
         (ARTICLE.replace("Geneva", "Genève").encode("utf-8"), "utf-8", False),
         (b"\xef\xbb\xbf" + ARTICLE.replace("Geneva", "Genève").encode("utf-8"), "utf-8-sig", False),
         (ARTICLE.replace("Geneva", "Genève").encode("utf-16"), "utf-16", True),
-        (ARTICLE.replace("Geneva", "Genève").replace("said", "said \u2013 \u201cwe\u201d").encode("cp1252"), "cp1252", True),
+        (
+            ARTICLE.replace("Geneva", "Genève").replace("said", "said \u2013 \u201cwe\u201d").encode("cp1252"),
+            "cp1252",
+            True,
+        ),
     ],
 )
 def test_encodings_are_read_and_recorded(tmp_path, encoded, encoding, warns):
@@ -90,7 +94,9 @@ def test_repeated_file_names_in_subfolders_get_path_ids(tmp_path):
 
 @pytest.mark.parametrize("suffix", [".csv", ".tsv", ".jsonl", ".json", ".parquet"])
 def test_tables_with_autodetected_text_column(tmp_path, suffix):
-    frame = pd.DataFrame({"id": ["x", "y"], "body": [ARTICLE, ARTICLE.replace("Monday", "Tuesday")], "outlet": ["A", "B"]})
+    frame = pd.DataFrame(
+        {"id": ["x", "y"], "body": [ARTICLE, ARTICLE.replace("Monday", "Tuesday")], "outlet": ["A", "B"]}
+    )
     path = tmp_path / f"corpus{suffix}"
     if suffix == ".csv":
         frame.to_csv(path, index=False)
@@ -133,7 +139,9 @@ def test_metadata_join_and_precedence(tmp_path):
     write(tmp_path / "c" / "a.txt", ARTICLE.encode())
     write(tmp_path / "c" / "b.txt", ARTICLE.encode())
     meta = tmp_path / "meta.csv"
-    pd.DataFrame({"doc_id": ["a", "b", "zzz"], "outlet": ["X", "Y", "Z"], "date": ["2025-03-01", "", "2025-01-01"]}).to_csv(meta, index=False)
+    pd.DataFrame(
+        {"doc_id": ["a", "b", "zzz"], "outlet": ["X", "Y", "Z"], "date": ["2025-03-01", "", "2025-01-01"]}
+    ).to_csv(meta, index=False)
     with pytest.warns(CorpusWarning, match="zzz"):
         corpus = ct.load_corpus(tmp_path / "c", metadata=meta)
     assert corpus["outlet"].tolist() == ["X", "Y"]
@@ -172,16 +180,40 @@ def test_decode_bytes_rejects_undecodable_utf16_bom():
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("ragged.csv", 'doc_id,text\na,"fine"\nb,one,two\n', r"ragged\.csv:3: 3 fields, but the header has 2; check the quoting"),
+        (
+            "ragged.csv",
+            'doc_id,text\na,"fine"\nb,one,two\n',
+            r"ragged\.csv:3: 3 fields, but the header has 2; check the quoting",
+        ),
         ("short.csv", "doc_id,text,outlet\na,words,X\nb,words\n", r"short\.csv:3: 2 fields, but the header has 3"),
-        ("quoted.csv", 'doc_id,text\na,"two\nlines"\nb,x,y\n', r"quoted\.csv:4: 3 fields"),  # line of the row, after a multi-line field
+        (
+            "quoted.csv",
+            'doc_id,text\na,"two\nlines"\nb,x,y\n',
+            r"quoted\.csv:4: 3 fields",
+        ),  # line of the row, after a multi-line field
         ("ragged.tsv", "doc_id\ttext\na\tx\ty\n", r"ragged\.tsv:2: 3 fields.*a field containing a tab"),
-        ("unclosed.csv", 'doc_id,text\na,fine\nb,"never closed\nc,more\n', r"unclosed\.csv:3: a double quote on this line is never closed.*close the quote"),
-        ("array.jsonl", '{"doc_id": "a", "text": "x"}\n["b", "y"]\n', r"array\.jsonl:2: a JSON list, not an object; each line must be one JSON object"),
+        (
+            "unclosed.csv",
+            'doc_id,text\na,fine\nb,"never closed\nc,more\n',
+            r"unclosed\.csv:3: a double quote on this line is never closed.*close the quote",
+        ),
+        (
+            "array.jsonl",
+            '{"doc_id": "a", "text": "x"}\n["b", "y"]\n',
+            r"array\.jsonl:2: a JSON list, not an object; each line must be one JSON object",
+        ),
         ("nums.jsonl", '{"doc_id": "a", "text": "x"}\n7\n', r"nums\.jsonl:2: a JSON int, not an object"),
         ("none.csv", "doc_id,body_text\na,x\n", r"none\.csv: no text column found.*pass text_col="),
-        ("cut.json", '[{"doc_id": "a",\n "text": "x"},', r"cut\.json:2: not valid JSON \(Expecting value, column 15\); fix the syntax"),
-        ("one.json", '{"doc_id": "a", "text": "x"}', r"one\.json: a \.json corpus must be a list of objects.*name the file \.jsonl"),
+        (
+            "cut.json",
+            '[{"doc_id": "a",\n "text": "x"},',
+            r"cut\.json:2: not valid JSON \(Expecting value, column 15\); fix the syntax",
+        ),
+        (
+            "one.json",
+            '{"doc_id": "a", "text": "x"}',
+            r"one\.json: a \.json corpus must be a list of objects.*name the file \.jsonl",
+        ),
         ("fake.parquet", "doc_id,text\na,x\n", r"fake\.parquet: not a readable Parquet file .*save the table as \.csv"),
     ],
 )
@@ -197,9 +229,18 @@ def test_malformed_tables_name_file_line_and_remedy(tmp_path, name, content, mes
     [
         ("doc_id,outlet\na,X\na,Y\n", r"meta\.csv: doc_id repeats in the metadata \(a\); one row per document"),
         ("doc_id,outlet\na,X,extra\n", r"meta\.csv:2: 3 fields, but the header has 2"),
-        (pd.DataFrame({"doc_id": ["a", "a"], "outlet": ["X", "Y"]}), r"metadata DataFrame: doc_id repeats .*one row per document"),
-        (pd.DataFrame({"name": ["a"], "outlet": ["X"]}), r"metadata DataFrame: metadata needs a 'doc_id' column.*\['name', 'outlet'\]"),
-        ("doc_id,outlet\nA1,X\nb2,Y\n", r"meta\.csv: none of its 2 doc_id\(s\) matches a document \(it has A1, b2; the corpus has a\); doc_id is the file name"),
+        (
+            pd.DataFrame({"doc_id": ["a", "a"], "outlet": ["X", "Y"]}),
+            r"metadata DataFrame: doc_id repeats .*one row per document",
+        ),
+        (
+            pd.DataFrame({"name": ["a"], "outlet": ["X"]}),
+            r"metadata DataFrame: metadata needs a 'doc_id' column.*\['name', 'outlet'\]",
+        ),
+        (
+            "doc_id,outlet\nA1,X\nb2,Y\n",
+            r"meta\.csv: none of its 2 doc_id\(s\) matches a document \(it has A1, b2; the corpus has a\); doc_id is the file name",
+        ),
     ],
 )
 def test_bad_metadata_names_the_source_and_remedy(tmp_path, metadata, message):
@@ -214,7 +255,10 @@ def test_bad_metadata_names_the_source_and_remedy(tmp_path, metadata, message):
 def test_metadata_dataframe_ids_match_like_a_file(tmp_path):
     write(tmp_path / "c" / "a.txt", ARTICLE.encode())
     meta = pd.DataFrame({"id": ["a.txt", "zz"], "outlet": ["X", "Z"]})
-    with pytest.warns(CorpusWarning, match=r"metadata DataFrame: 1 row\(s\) match no document \(zz\); rows ignored; check the doc_id spelling"):
+    with pytest.warns(
+        CorpusWarning,
+        match=r"metadata DataFrame: 1 row\(s\) match no document \(zz\); rows ignored; check the doc_id spelling",
+    ):
         corpus = ct.load_corpus(tmp_path / "c", metadata=meta)
     assert corpus["outlet"].tolist() == ["X"]
 
@@ -225,7 +269,10 @@ CHROME = "Skip to content\nSign up for our newsletter\nAll rights reserved\n"
 @pytest.mark.parametrize(
     ("files", "message"),
     [
-        ({"a.txt": CHROME, "b.txt": CHROME}, r"c: cleaning removed every line of all 2 document\(s\) .*\(a, b\); .*load with clean=False"),
+        (
+            {"a.txt": CHROME, "b.txt": CHROME},
+            r"c: cleaning removed every line of all 2 document\(s\) .*\(a, b\); .*load with clean=False",
+        ),
         ({"a.txt": CHROME, "b.txt": ARTICLE}, None),
     ],
 )
@@ -236,7 +283,9 @@ def test_documents_emptied_by_cleaning_are_never_silent(tmp_path, files, message
         with pytest.raises(CorpusInputError, match=message):
             ct.load_corpus(tmp_path / "c")
         return
-    with pytest.warns(CorpusWarning, match=r"c/a\.txt: cleaning removed every line .*kept with empty text; see clean_audit"):
+    with pytest.warns(
+        CorpusWarning, match=r"c/a\.txt: cleaning removed every line .*kept with empty text; see clean_audit"
+    ):
         corpus = ct.load_corpus(tmp_path / "c")
     assert corpus["doc_id"].tolist() == ["a", "b"] and corpus["n_words"].tolist()[0] == 0
     assert corpus.attrs["load_log"][0]["source"].endswith("a.txt")
@@ -245,15 +294,26 @@ def test_documents_emptied_by_cleaning_are_never_silent(tmp_path, files, message
 @pytest.mark.parametrize(
     ("name", "content", "where"),
     [
-        ("c.csv", f'doc_id,text\na,"{ARTICLE}"\n\nb,\nc,"{ARTICLE}"\n', "c.csv:7"),  # the article spans 4 lines, then a blank line
+        (
+            "c.csv",
+            f'doc_id,text\na,"{ARTICLE}"\n\nb,\nc,"{ARTICLE}"\n',
+            "c.csv:7",
+        ),  # the article spans 4 lines, then a blank line
         ("c.tsv", f"doc_id\ttext\nb\t\na\t{ARTICLE.splitlines()[2]}\n", "c.tsv:2"),
-        ("c.jsonl", '{"doc_id": "a", "text": "' + ARTICLE.replace("\n", "\\n") + '"}\n\n{"doc_id": "b", "text": " "}\n', "c.jsonl:3"),
+        (
+            "c.jsonl",
+            '{"doc_id": "a", "text": "' + ARTICLE.replace("\n", "\\n") + '"}\n\n{"doc_id": "b", "text": " "}\n',
+            "c.jsonl:3",
+        ),
     ],
 )
 def test_table_rows_without_text_are_warned_with_their_line(tmp_path, name, content, where):
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
-    with pytest.warns(CorpusWarning, match=rf"{re.escape(where)}: document 'b' has no text; row skipped; add its text or remove the row"):
+    with pytest.warns(
+        CorpusWarning,
+        match=rf"{re.escape(where)}: document 'b' has no text; row skipped; add its text or remove the row",
+    ):
         corpus = ct.load_corpus(path, clean=False)
     assert "b" not in set(corpus["doc_id"]) and "a" in set(corpus["doc_id"])
     assert [entry["source"] for entry in corpus.attrs["load_log"]] == [str(tmp_path / where)]

@@ -45,9 +45,9 @@ def test_log_ratio_replaces_zero_counts_by_half():
     assert out.loc[0, "pct_diff"] == math.inf and out.loc[1, "pct_diff"] == -100.0
 
 
-tables = st.tuples(
-    st.integers(0, 500), st.integers(0, 500), st.integers(1, 5000), st.integers(1, 5000)
-).filter(lambda t: t[0] + t[1] > 0 and (t[2] + t[3] > t[0] + t[1]))
+tables = st.tuples(st.integers(0, 500), st.integers(0, 500), st.integers(1, 5000), st.integers(1, 5000)).filter(
+    lambda t: t[0] + t[1] > 0 and (t[2] + t[3] > t[0] + t[1])
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -93,15 +93,18 @@ def test_log_odds_dirichlet_matches_the_formula_word_by_word():
 
 
 def test_keyness_log_odds_uses_whole_corpus_prior():
-    docs = pd.DataFrame({
-        "doc_id": ["d1", "d2", "d3"],
-        "side": ["x", "y", "z"],
-        "text": ["troops troops talks peace", "talks talks peace", "peace sanctions sanctions"],
-    })  # fmt: skip
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["d1", "d2", "d3"],
+            "side": ["x", "y", "z"],
+            "text": ["troops troops talks peace", "talks talks peace", "peace sanctions sanctions"],
+        }
+    )
     table = kw.keyness(docs, by="side", target="x", reference="y", prior_scale=0.5).set_index("term")
     corpus = {"troops": 2, "talks": 3, "peace": 3, "sanctions": 2}
-    expected = fightin_words_by_hand({"troops": 2, "talks": 1, "peace": 1}, {"talks": 2, "peace": 1},
-                                     {w: 0.5 * n for w, n in corpus.items()})  # fmt: skip
+    expected = fightin_words_by_hand(
+        {"troops": 2, "talks": 1, "peace": 1}, {"talks": 2, "peace": 1}, {w: 0.5 * n for w, n in corpus.items()}
+    )
     assert "sanctions" not in table.index, "terms of neither side are not listed"
     for word in ("troops", "talks", "peace"):
         assert table.loc[word, "log_odds_z"] == pytest.approx(expected[word], rel=1e-12)
@@ -109,16 +112,18 @@ def test_keyness_log_odds_uses_whole_corpus_prior():
 
 # --------------------------------------------------------------------------- keyness table
 
-DOCS = pd.DataFrame({
-    "doc_id": ["a1", "a2", "b1", "b2"],
-    "outlet": ["A", "A", "B", "B"],
-    "text": [
-        "Troops and troops. The reassurance force waits.",
-        "Troops again; a ceasefire.",
-        "Talks about the ceasefire. Talks!",
-        "Peace talks and a reassurance force.",
-    ],
-})  # fmt: skip
+DOCS = pd.DataFrame(
+    {
+        "doc_id": ["a1", "a2", "b1", "b2"],
+        "outlet": ["A", "A", "B", "B"],
+        "text": [
+            "Troops and troops. The reassurance force waits.",
+            "Troops again; a ceasefire.",
+            "Talks about the ceasefire. Talks!",
+            "Peace talks and a reassurance force.",
+        ],
+    }
+)
 
 
 def test_keyness_table_counts_ranges_and_order():
@@ -168,7 +173,11 @@ def test_keyness_against_an_external_frequency_list():
     ("kwargs", "error", "message"),
     [
         ({"by": "outlett", "target": "A"}, KeyError, r"missing column\(s\) \['outlett'\].*add the column as metadata"),
-        ({"by": "outlet", "target": "C"}, ValueError, r"target group\(s\) \['C'\] not found in column 'outlet'; groups are \['A', 'B'\]; check"),
+        (
+            {"by": "outlet", "target": "C"},
+            ValueError,
+            r"target group\(s\) \['C'\] not found in column 'outlet'; groups are \['A', 'B'\]; check",
+        ),
         ({"by": "outlet", "target": "A", "reference": "D"}, ValueError, r"reference group\(s\) \['D'\] not found"),
     ],
 )
@@ -188,13 +197,15 @@ def test_keyness_errors_name_the_problem():
 
 # --------------------------------------------------------------------------- counting
 
-COUNT_DOCS = pd.DataFrame({
-    "doc_id": ["d1", "d2"],
-    "text": [
-        "The Coalition of the Willing met. Guarantees, guarantees: security guarantees in 2025.",
-        "A reassurance force; security guarantee talks. Go!",
-    ],
-})  # fmt: skip
+COUNT_DOCS = pd.DataFrame(
+    {
+        "doc_id": ["d1", "d2"],
+        "text": [
+            "The Coalition of the Willing met. Guarantees, guarantees: security guarantees in 2025.",
+            "A reassurance force; security guarantee talks. Go!",
+        ],
+    }
+)
 
 
 FEW_STOPWORDS = {"stopwords": None, "extra_stopwords": ["the", "of", "a", "in"]}
@@ -215,25 +226,38 @@ def test_count_terms_default_lowercases_and_drops_stop_words_and_numbers():
 @pytest.mark.parametrize(
     "options, present, absent",
     [
-        ({"lowercase": False}, {("d1", "Coalition"): 1, ("d1", "Guarantees"): 1, ("d1", "guarantees"): 2}, [("d1", "coalition")]),
+        (
+            {"lowercase": False},
+            {("d1", "Coalition"): 1, ("d1", "Guarantees"): 1, ("d1", "guarantees"): 2},
+            [("d1", "coalition")],
+        ),
         ({"stopwords": None}, {("d1", "the"): 2, ("d1", "of"): 1}, []),
         ({"extra_stopwords": ["Guarantees"]}, {("d1", "security"): 1}, [("d1", "guarantees")]),
         ({"min_length": 3}, {("d2", "force"): 1}, [("d2", "go")]),
         ({"keep_numbers": True}, {("d1", "2025"): 1}, []),
         ({"stem": "english"}, {("d1", "guarante"): 3, ("d2", "guarante"): 1}, [("d1", "guarantees")]),
-        ({"lowercase": False, "phrases": ["coalition of the willing", "security guarantees"]},
-         {("d1", "Coalition_of_the_Willing"): 1, ("d1", "security_guarantees"): 1, ("d2", "security"): 1}, [("d1", "Coalition")]),
-        ({"phrases": ["coalition of the willing", "security guarantees"]},
-         {("d1", "coalition_of_the_willing"): 1, ("d1", "security_guarantees"): 1, ("d1", "guarantees"): 2},
-         [("d1", "coalition"), ("d1", "willing")]),
-        ({"ngram_range": (2, 2), **FEW_STOPWORDS},
-         {("d1", "security guarantees"): 1, ("d2", "reassurance force"): 1, ("d1", "guarantees guarantees"): 1},
-         [("d2", "force security"), ("d1", "met guarantees"), ("d1", "coalition"), ("d1", "of the")]),
-        ({"ngram_range": (1, 4), **FEW_STOPWORDS},
-         {("d1", "coalition of the willing"): 1, ("d1", "willing met"): 1, ("d1", "met"): 1},
-         [("d1", "coalition of the"), ("d1", "the willing")]),
+        (
+            {"lowercase": False, "phrases": ["coalition of the willing", "security guarantees"]},
+            {("d1", "Coalition_of_the_Willing"): 1, ("d1", "security_guarantees"): 1, ("d2", "security"): 1},
+            [("d1", "Coalition")],
+        ),
+        (
+            {"phrases": ["coalition of the willing", "security guarantees"]},
+            {("d1", "coalition_of_the_willing"): 1, ("d1", "security_guarantees"): 1, ("d1", "guarantees"): 2},
+            [("d1", "coalition"), ("d1", "willing")],
+        ),
+        (
+            {"ngram_range": (2, 2), **FEW_STOPWORDS},
+            {("d1", "security guarantees"): 1, ("d2", "reassurance force"): 1, ("d1", "guarantees guarantees"): 1},
+            [("d2", "force security"), ("d1", "met guarantees"), ("d1", "coalition"), ("d1", "of the")],
+        ),
+        (
+            {"ngram_range": (1, 4), **FEW_STOPWORDS},
+            {("d1", "coalition of the willing"): 1, ("d1", "willing met"): 1, ("d1", "met"): 1},
+            [("d1", "coalition of the"), ("d1", "the willing")],
+        ),
     ],
-)  # fmt: skip
+)
 def test_count_terms_options_on_hand_counted_fixture(options, present, absent):
     got = counts_of(**options)
     for key, n in present.items():
@@ -261,7 +285,9 @@ def test_count_terms_groups_and_sparse_matrix():
 
 
 def test_count_frequencies_per_10k_and_range():
-    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "g": ["x", "x", "y"], "text": ["peace peace war", "peace talks", "war"]})
+    docs = pd.DataFrame(
+        {"doc_id": ["a", "b", "c"], "g": ["x", "x", "y"], "text": ["peace peace war", "peace talks", "war"]}
+    )
     freq = kw.count_frequencies(kw.count_terms(docs, by="g")).set_index(["group", "term"])
     assert freq.loc[("x", "peace"), ["n", "range"]].tolist() == [3, 2]
     assert freq.loc[("x", "peace"), "per_10k"] == pytest.approx(3 / 5 * 10_000)
@@ -282,13 +308,15 @@ def test_score_tfidf_matches_the_formula():
 
 # --------------------------------------------------------------------------- concordance
 
-KWIC_DOCS = pd.DataFrame({
-    "doc_id": ["k1", "k2"],
-    "text": [
-        "Allies discussed Security Guarantees.\nThe security guarantee talks ended; security. Guarantees later.",
-        "<script>alert(1)</script> sanctions & sanctioned banks; no sanction relief.",
-    ],
-})  # fmt: skip
+KWIC_DOCS = pd.DataFrame(
+    {
+        "doc_id": ["k1", "k2"],
+        "text": [
+            "Allies discussed Security Guarantees.\nThe security guarantee talks ended; security. Guarantees later.",
+            "<script>alert(1)</script> sanctions & sanctioned banks; no sanction relief.",
+        ],
+    }
+)
 
 
 @pytest.mark.parametrize(
@@ -313,7 +341,12 @@ def test_kwic_context_and_sentence_ids():
     lines = kw.kwic(KWIC_DOCS, "security guarantee*", window=2)
     first, second = lines.iloc[0], lines.iloc[1]
     # context is `window` words each side, running across sentences, whitespace collapsed
-    assert (first["doc_id"], first["sent_id"], first["left"], first["right"]) == ("k1", 0, "Allies discussed", ". The security")
+    assert (first["doc_id"], first["sent_id"], first["left"], first["right"]) == (
+        "k1",
+        0,
+        "Allies discussed",
+        ". The security",
+    )
     # a line break ends a sentence (corpus_tools.split_sentences): the second match is in sentence 1
     assert (second["sent_id"], second["left"], second["right"]) == (1, "Guarantees. The", "talks ended")
 
@@ -346,18 +379,24 @@ def test_kwic_anchor_is_unique_and_safe():
 
 # --------------------------------------------------------------------------- collocations
 
-COLLOCATION_DOCS = pd.DataFrame({
-    "doc_id": ["c1", "c2"],
-    "text": [
-        "Peace talks resumed. Peace talks stalled. Troops waited near peace lines.",
-        "Peace talks again. Talks peace.",
-    ],
-})  # fmt: skip
+COLLOCATION_DOCS = pd.DataFrame(
+    {
+        "doc_id": ["c1", "c2"],
+        "text": [
+            "Peace talks resumed. Peace talks stalled. Troops waited near peace lines.",
+            "Peace talks again. Talks peace.",
+        ],
+    }
+)
 
 
 def test_count_collocations_counts_pairs_within_sentences():
-    table = kw.count_collocations(COLLOCATION_DOCS, min_count=1, measures=["pmi", "likelihood_ratio", "t_score"],
-                                  count_options={"stopwords": None})  # fmt: skip
+    table = kw.count_collocations(
+        COLLOCATION_DOCS,
+        min_count=1,
+        measures=["pmi", "likelihood_ratio", "t_score"],
+        count_options={"stopwords": None},
+    )
     pairs = {(r.w1, r.w2): r.n for r in table.itertuples()}
     # hand count: "peace talks" x3, "talks peace" x1; "stalled troops" spans a sentence break
     assert pairs[("peace", "talks")] == 3 and pairs[("talks", "peace")] == 1
@@ -371,7 +410,9 @@ def test_count_collocations_counts_pairs_within_sentences():
 
 
 def test_count_collocations_window_and_node():
-    table = kw.count_collocations(COLLOCATION_DOCS, node="troops", window=3, min_count=1, count_options={"stopwords": None})
+    table = kw.count_collocations(
+        COLLOCATION_DOCS, node="troops", window=3, min_count=1, count_options={"stopwords": None}
+    )
     assert set(table["w1"]) | set(table["w2"]) >= {"troops"}
     assert all("troops" in (r.w1, r.w2) for r in table.itertuples())
     assert {(r.w1, r.w2) for r in table.itertuples()} == {("troops", "waited"), ("troops", "near")}
@@ -403,8 +444,10 @@ def test_term_scatter_labels_land_in_the_same_place_every_time(tmp_path):
     from corpus_tools.report import save_figure
 
     table = kw.keyness(DOCS, by="outlet", target="A")
-    paths = [save_figure(kw.plot_term_scatter(table, label_top=5), "scatter", tmp_path / str(i), formats=("svg",))[0]
-             for i in range(2)]
+    paths = [
+        save_figure(kw.plot_term_scatter(table, label_top=5), "scatter", tmp_path / str(i), formats=("svg",))[0]
+        for i in range(2)
+    ]
     assert paths[0].read_bytes() == paths[1].read_bytes()
 
 
@@ -460,8 +503,15 @@ def test_keywords_notebook_runs_with_metadata_groups(tmp_path):
         (corpus / f"{doc_id}.txt").write_text(text + "\n", encoding="utf-8")
     (tmp_path / "meta.csv").write_text("doc_id,outlet\nn1,north\nn2,north\nn3,south\nn4,south\n", encoding="utf-8")
     out = tmp_path / "report"
-    params = {"corpus": str(corpus), "metadata": str(tmp_path / "meta.csv"), "output_dir": str(out), "group_by": "outlet",
-              "phrases": ["security guarantees", "coalition of the willing"], "min_count": 2, "kwic_terms": 2}  # fmt: skip
+    params = {
+        "corpus": str(corpus),
+        "metadata": str(tmp_path / "meta.csv"),
+        "output_dir": str(out),
+        "group_by": "outlet",
+        "phrases": ["security guarantees", "coalition of the willing"],
+        "min_count": 2,
+        "kwic_terms": 2,
+    }
     execute_notebook(NOTEBOOKS_DIR / "keywords.ipynb", out, params)
     tables = out / "tables"
     keyness = pd.read_csv(tables / "keywords_keyness.csv")
@@ -486,8 +536,10 @@ def test_keywords_notebook_runs_with_metadata_groups(tmp_path):
 def test_readme_worked_example_is_true(seeds_corpus):
     counts = kw.count_terms(seeds_corpus, by="doc_id", phrases=["security guarantees", "coalition of the willing"])
     table = kw.keyness(counts, target="004_8a95de6eedf91f42")
-    rows = [(r.term, r.n_target, r.n_reference, round(r.g2, 2), round(r.log_ratio, 2), round(r.log_odds_z, 2))
-            for r in table.head(3).itertuples()]  # fmt: skip
+    rows = [
+        (r.term, r.n_target, r.n_reference, round(r.g2, 2), round(r.log_ratio, 2), round(r.log_odds_z, 2))
+        for r in table.head(3).itertuples()
+    ]
     assert rows == [
         ("nato", 29, 9, 35.74, 2.93, 3.34),
         ("security_guarantees", 30, 15, 26.64, 2.24, 2.91),
@@ -507,7 +559,9 @@ def test_keyness_refuses_counts_grouped_otherwise():
 
 
 def test_missing_groups_and_empty_groups_are_reported():
-    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "side": ["x", None, "y"], "text": ["troops talks", "troops", "the of"]})
+    docs = pd.DataFrame(
+        {"doc_id": ["a", "b", "c"], "side": ["x", None, "y"], "text": ["troops talks", "troops", "the of"]}
+    )
     with pytest.warns(kw.KeywordsWarning, match="1 document\\(s\\) have no 'side' value \\(b\\)"):
         counts = kw.count_terms(docs, by="side")
     assert sorted(set(counts.groups)) == ["(missing)", "x", "y"]
@@ -527,8 +581,13 @@ def test_keyness_table_matches_scipy_term_by_term(seed, correction):
     n_docs, n_terms = 6, 12
     matrix = sparse.csr_matrix(rng.poisson(rng.uniform(0.2, 3, size=n_terms), size=(n_docs, n_terms)).astype(np.int64))
     groups = np.array(["t", "t", "r", "r", "o", "o"], dtype=object)
-    counts = kw.TermCounts(matrix, np.array([f"d{i}" for i in range(n_docs)], dtype=object),
-                           np.array([f"w{j:02d}" for j in range(n_terms)], dtype=object), groups, "side")  # fmt: skip
+    counts = kw.TermCounts(
+        matrix,
+        np.array([f"d{i}" for i in range(n_docs)], dtype=object),
+        np.array([f"w{j:02d}" for j in range(n_terms)], dtype=object),
+        groups,
+        "side",
+    )
     dense = matrix.toarray()
     a, b = dense[:2].sum(axis=0), dense[2:4].sum(axis=0)
     assume(a.sum() > 0 and b.sum() > 0)
@@ -560,8 +619,9 @@ def test_pair_counts_equal_nltk_from_words(words, window):
 
 
 def test_count_collocations_with_several_nodes():
-    table = kw.count_collocations(COLLOCATION_DOCS, node=["troops", "Lines"], window=3, min_count=1,
-                                  count_options={"stopwords": None})  # fmt: skip
+    table = kw.count_collocations(
+        COLLOCATION_DOCS, node=["troops", "Lines"], window=3, min_count=1, count_options={"stopwords": None}
+    )
     assert table["node"].tolist() == ["lines", "lines", "troops", "troops"]
     assert {(r.w1, r.w2) for r in table.itertuples() if r.node == "lines"} == {("near", "lines"), ("peace", "lines")}
 

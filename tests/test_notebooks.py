@@ -37,7 +37,9 @@ def test_notebook_is_stripped_and_has_typed_documented_parameters(path):
 
 
 def test_overview_notebook_runs_on_seeds(tmp_path):
-    execute_notebook(NOTEBOOKS_DIR / "corpus_overview.ipynb", tmp_path, {"corpus": str(SEEDS_DIR), "output_dir": str(tmp_path)})
+    execute_notebook(
+        NOTEBOOKS_DIR / "corpus_overview.ipynb", tmp_path, {"corpus": str(SEEDS_DIR), "output_dir": str(tmp_path)}
+    )
     assert (tmp_path / "corpus_overview.html").stat().st_size > 10_000
     documents = pd.read_csv(tmp_path / "tables" / "overview_documents.csv")
     assert len(documents) == 5 and (documents["n_sentences"] > 0).all()

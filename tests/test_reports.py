@@ -54,7 +54,12 @@ def test_read_study_resolves_paths_relative_to_the_file(tmp_path):
     path = tmp_path / "s.yml"
     path.write_text("name: mine\ncorpus: data\nmetadata: meta.csv\ngroup_by: outlet\nparameters:\n  simple: {n: 2}\n")
     study = read_study(path)
-    assert (study.name, study.corpus, study.metadata, study.group_by) == ("mine", tmp_path / "data", tmp_path / "meta.csv", "outlet")
+    assert (study.name, study.corpus, study.metadata, study.group_by) == (
+        "mine",
+        tmp_path / "data",
+        tmp_path / "meta.csv",
+        "outlet",
+    )
     assert study.parameters == {"simple": {"n": 2}}
 
 
@@ -64,7 +69,10 @@ def test_read_study_resolves_paths_relative_to_the_file(tmp_path):
         ("nmae: x\n", "unknown key(s) nmae; valid keys: name, description"),
         ("name: a b\n", "may use only letters"),
         ("parameters: [1, 2]\n", "'parameters' must map notebook names"),
-        ("name: [unclosed\n", "bad.yml:2: not valid YAML (expected ',' or ']', but got '<stream end>'); fix the syntax there"),
+        (
+            "name: [unclosed\n",
+            "bad.yml:2: not valid YAML (expected ',' or ']', but got '<stream end>'); fix the syntax there",
+        ),
         ("name: x\nparameters:\n  sentiment: {n_boot: 10\n", "bad.yml:4: not valid YAML"),
         ("name: x\n  corpus: y\n", "bad.yml:2: not valid YAML (mapping values are not allowed here); fix the syntax"),
     ],
@@ -81,9 +89,18 @@ def test_read_study_errors_name_the_file_and_the_fix(tmp_path, text, message):
     ("group_by", "metadata", "overrides", "message"),
     [
         ("outlett", None, [], "s.yml: group_by 'outlett' is not a column of the corpus"),
-        ("outlett", "doc_id,outlet\na,X\n", [],
-         "columns: doc_id, title, date, text, raw_text, n_words, source_file, encoding, outlet. Set group_by to one of them"),
-        ("outlet", "doc_id,outlet\na,X\na,Y\n", [], "meta.csv: doc_id repeats in the metadata (a); one row per document"),
+        (
+            "outlett",
+            "doc_id,outlet\na,X\n",
+            [],
+            "columns: doc_id, title, date, text, raw_text, n_words, source_file, encoding, outlet. Set group_by to one of them",
+        ),
+        (
+            "outlet",
+            "doc_id,outlet\na,X\na,Y\n",
+            [],
+            "meta.csv: doc_id repeats in the metadata (a); one row per document",
+        ),
         # -p values are checked too, with the metadata the notebooks will read
         (None, "doc_id,outlet\na,X\n", ["group_by=outlett", "metadata={meta}"], "metadata ({meta}) that notebook"),
     ],
@@ -104,7 +121,10 @@ def test_group_by_must_name_a_column_before_anything_runs(corpus, tmp_path, grou
 @pytest.mark.parametrize(
     ("table", "message"),
     [
-        ("doc_id,text\na,Peace talks resumed.\nb,one,two\n", "corpus.csv:3: 3 fields, but the header has 2; check the quoting"),
+        (
+            "doc_id,text\na,Peace talks resumed.\nb,one,two\n",
+            "corpus.csv:3: 3 fields, but the header has 2; check the quoting",
+        ),
         ('doc_id,text\na,"Peace talks\n', "corpus.csv:2: a double quote on this line is never closed"),
         ("doc_id,words\na,Peace talks resumed.\n", "corpus.csv: no text column found"),
     ],
@@ -114,7 +134,15 @@ def test_unreadable_corpus_table_stops_the_run_before_anything_runs(tmp_path, ca
     study = Study(name="table", corpus=tmp_path / "corpus.csv")
     with pytest.raises(StudyError, match=re.escape(message)):
         run_study(study, notebooks_dir=FIXTURE_NOTEBOOKS, out=tmp_path / "out", progress=False)
-    args = ["report", "--notebooks", str(FIXTURE_NOTEBOOKS), "--corpus", str(tmp_path / "corpus.csv"), "--out", str(tmp_path / "out")]
+    args = [
+        "report",
+        "--notebooks",
+        str(FIXTURE_NOTEBOOKS),
+        "--corpus",
+        str(tmp_path / "corpus.csv"),
+        "--out",
+        str(tmp_path / "out"),
+    ]
     assert cli.main(args) == 2 and message in capsys.readouterr().err
     assert not (tmp_path / "out" / "table").exists() and not (tmp_path / "out" / "corpus").exists()
 
@@ -142,7 +170,11 @@ def test_parameters_from_study_and_command_line_are_typed(corpus):
 @pytest.mark.parametrize(
     ("parameters", "overrides", "message"),
     [
-        ({"simple": {"nn": 3}}, [], "notebook simple has no parameter 'nn'; valid parameters: corpus: str, n: int, scale: float"),
+        (
+            {"simple": {"nn": 3}},
+            [],
+            "notebook simple has no parameter 'nn'; valid parameters: corpus: str, n: int, scale: float",
+        ),
         ({"simple": {"n": "three"}}, [], "simple.n: expected int, got str 'three'"),
         ({"simple": {"n": True}}, [], "simple.n: expected int, got bool"),
         ({"simple": {"label": 5}}, [], "simple.label: expected str, got int 5 (quote it in YAML)"),
@@ -150,7 +182,11 @@ def test_parameters_from_study_and_command_line_are_typed(corpus):
         ({"simpel": {"n": 3}}, [], "study parameters names unknown notebook(s) simpel; available: broken, simple"),
         ({}, ["n=three"], "simple.n: 'three' is not a valid int"),
         ({}, ["fail=maybe"], "broken.fail: 'maybe' is not a valid bool"),
-        ({}, ["top_n=3"], "no selected notebook has a parameter 'top_n'; parameters: corpus, fail, label, n, scale, wait"),
+        (
+            {},
+            ["top_n=3"],
+            "no selected notebook has a parameter 'top_n'; parameters: corpus, fail, label, n, scale, wait",
+        ),
         ({}, ["broken.n=3"], "notebook broken has no parameter 'n'; valid parameters: fail: bool"),
         ({}, ["other.n=3"], "no notebook 'other' in this run; notebooks: broken, simple"),
         ({}, ["n"], "expected NAME=VALUE"),
@@ -197,7 +233,9 @@ def test_unknown_notebook_in_only_names_the_available_ones(corpus, tmp_path):
 def test_command_line_errors_exit_2_naming_the_valid_parameters(capsys, tmp_path):
     args = ["report", "--notebooks", str(FIXTURE_NOTEBOOKS), "--out", str(tmp_path), "--no-progress"]
     assert cli.main([*args, "-p", "simple.nn=1"]) == 2
-    assert "error: notebook simple has no parameter 'nn'; valid parameters: corpus: str, n: int" in capsys.readouterr().err
+    assert (
+        "error: notebook simple has no parameter 'nn'; valid parameters: corpus: str, n: int" in capsys.readouterr().err
+    )
     assert cli.main([*args, "--study", str(tmp_path / "missing.yml")]) == 2
     assert "missing.yml not found" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
@@ -234,7 +272,9 @@ def test_failure_is_isolated_and_caching_reruns_only_what_changed(corpus, tmp_pa
     assert not (report / "tables" / "broken_before.csv").exists(), "a failed run's tables are not published"
     error = first.manifest["notebooks"]["broken"]["error"]
     assert error["message"] == "ValueError: failing on purpose"
-    assert error["line"] == 'line 2: raise ValueError("failing on purpose")' and error["cell"] == 4  # In [4]: parameters, injected parameters, imports, then the failing cell
+    assert (
+        error["line"] == 'line 2: raise ValueError("failing on purpose")' and error["cell"] == 4
+    )  # In [4]: parameters, injected parameters, imports, then the failing cell
 
     second = _run(_study(corpus), out, only=["simple"])
     assert (second.ran, second.reused) == ([], ["simple"])
@@ -282,8 +322,23 @@ def test_a_failing_notebook_keeps_its_last_good_report(corpus, tmp_path):
     assert (report / "tables" / "broken_before.csv").is_file() and (report / "broken.failed.ipynb").is_file()
     entry = read_manifest(report)["notebooks"]["broken"]
     assert entry["status"] == "failed" and entry["last_good"]["parameters"] == {"fail": False}
-    assert cli.main(["report", "--notebooks", str(FIXTURE_NOTEBOOKS), "--corpus", str(corpus), "--out", str(out),
-                     "--only", "broken", "--no-progress"]) == 1
+    assert (
+        cli.main(
+            [
+                "report",
+                "--notebooks",
+                str(FIXTURE_NOTEBOOKS),
+                "--corpus",
+                str(corpus),
+                "--out",
+                str(out),
+                "--only",
+                "broken",
+                "--no-progress",
+            ]
+        )
+        == 1
+    )
     fixed = _run(_study(corpus, broken={"fail": False}), out, only=["broken"])
     assert fixed.ok and not (report / "broken.failed.ipynb").exists()
 
@@ -314,8 +369,24 @@ def test_a_terminated_run_leaves_the_previous_report_and_nothing_else(corpus, tm
     before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     study = tmp_path / "fixture.yml"
     study.write_text(f"name: fixture\ncorpus: {corpus}\n", encoding="utf-8")
-    command = [sys.executable, "-m", "corpus_tools", "report", "--notebooks", str(FIXTURE_NOTEBOOKS), "--study", str(study),
-               "--out", str(out), "--only", "simple", "--force", "-p", "wait=60", "--no-progress"]
+    command = [
+        sys.executable,
+        "-m",
+        "corpus_tools",
+        "report",
+        "--notebooks",
+        str(FIXTURE_NOTEBOOKS),
+        "--study",
+        str(study),
+        "--out",
+        str(out),
+        "--only",
+        "simple",
+        "--force",
+        "-p",
+        "wait=60",
+        "--no-progress",
+    ]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while not list(out.glob(".fixture.tmp-*/.work/simple")) and time.monotonic() < deadline:
@@ -339,7 +410,11 @@ def test_two_runs_give_identical_tables_and_figures(corpus, tmp_path):
     first = _run(_study(corpus), tmp_path / "one", only=["simple"]).report_dir
     second = _run(_study(corpus), tmp_path / "two", only=["simple"]).report_dir
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.parent.name in ("tables", "figures"))
-    assert [f.as_posix() for f in files] == ["figures/simple_plot.png", "figures/simple_plot.svg", "tables/simple_values.csv"]
+    assert [f.as_posix() for f in files] == [
+        "figures/simple_plot.png",
+        "figures/simple_plot.svg",
+        "tables/simple_values.csv",
+    ]
     for rel in files:
         assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
 
@@ -362,7 +437,9 @@ def test_manifest_records_inputs_versions_and_runs(corpus, tmp_path):
     executed = json.loads((result.report_dir / "simple.ipynb").read_text())
     assert executed["metadata"]["papermill"]["parameters"]["output_dir"] == str(result.report_dir)
     page = (result.report_dir / "simple.html").read_text()
-    assert len(re.findall(r'<img [^>]*src="data:image/png;base64,', page)) == 1, "the figure is drawn inline (MPLBACKEND=Agg in the test process)"
+    assert len(re.findall(r'<img [^>]*src="data:image/png;base64,', page)) == 1, (
+        "the figure is drawn inline (MPLBACKEND=Agg in the test process)"
+    )
     assert "https://" not in "".join(line for line in page.splitlines() if "<script" in line), "no network scripts"
     index = (result.report_dir / "index.html").read_text()
     assert 'href="simple.html"' in index and "Writes a small table and a figure from its parameters" in index
@@ -398,7 +475,9 @@ def test_a_kernel_that_fails_to_start_is_retried_and_a_cell_error_is_not(tmp_pat
 
     def failing_cell(notebook, executed, parameters, **kwargs):
         calls.append("cell")  # a cell's own error is not retried, whatever it says
-        raise PapermillExecutionError(3, 3, "bind()", "OSError", "Address already in use", ["OSError: Address already in use"])
+        raise PapermillExecutionError(
+            3, 3, "bind()", "OSError", "Address already in use", ["OSError: Address already in use"]
+        )
 
     monkeypatch.setattr(execute, "_run_papermill", failing_cell)
     with pytest.raises(PapermillExecutionError):

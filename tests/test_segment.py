@@ -20,8 +20,14 @@ from corpus_tools.segment import read_stopwords, split_sentences, split_text_sen
         ("The answer was no. Then they left.", ["The answer was no.", "Then they left."]),
         ('He said: "We are ready." Then he left.', ['He said: "We are ready."', "Then he left."]),
         ("Is peace near? Nobody knows!", ["Is peace near?", "Nobody knows!"]),
-        ("Heading without stop\nFirst sentence. Second one.", ["Heading without stop", "First sentence.", "Second one."]),
-        ("Talks resume on Mar. 22 in Riyadh. Officials said so.", ["Talks resume on Mar. 22 in Riyadh.", "Officials said so."]),
+        (
+            "Heading without stop\nFirst sentence. Second one.",
+            ["Heading without stop", "First sentence.", "Second one."],
+        ),
+        (
+            "Talks resume on Mar. 22 in Riyadh. Officials said so.",
+            ["Talks resume on Mar. 22 in Riyadh.", "Officials said so."],
+        ),
     ],
 )
 def test_split_text_sentences(text, expected):
@@ -50,7 +56,9 @@ def test_tokenize_keeps_inner_punctuation():
 
 
 def test_split_tokens_offsets():
-    sents = pd.DataFrame({"doc_id": ["d", "d"], "sent_id": [0, 1], "start": [0, 13], "text": ["Peace talks.", "They failed."]})
+    sents = pd.DataFrame(
+        {"doc_id": ["d", "d"], "sent_id": [0, 1], "start": [0, 13], "text": ["Peace talks.", "They failed."]}
+    )
     text = "Peace talks. They failed."
     tokens = split_tokens(sents)
     assert tokens["token_id"].tolist() == [0, 1, 2, 3]

@@ -52,8 +52,12 @@ def test_sentence_scores_equal_reference_and_keep_offsets(seed_sentences, refere
     texts = corpus.set_index("doc_id")["text"]
     for row in scores.itertuples():
         assert texts[row.doc_id][row.start : row.end] == row.text
-        assert reference.polarity_scores(row.text) == {"neg": row.neg, "neu": row.neu, "pos": row.pos,
-                                                       "compound": row.compound}  # fmt: skip
+        assert reference.polarity_scores(row.text) == {
+            "neg": row.neg,
+            "neu": row.neu,
+            "pos": row.pos,
+            "compound": row.compound,
+        }
 
 
 def test_vader_word_valences_rebuild_the_reference_scores(seed_sentences, reference):
@@ -109,8 +113,9 @@ def _driver_words(lexicon, text):
 
 
 def test_lexicoder_phrases_replace_the_words_they_contain():
-    drivers = sentiment.count_drivers(pd.DataFrame({"doc_id": ["a"], "text": ["It is not good, but not bad either."]}),
-                                      lexicon=FIXTURES / "tone.lc3")  # fmt: skip
+    drivers = sentiment.count_drivers(
+        pd.DataFrame({"doc_id": ["a"], "text": ["It is not good, but not bad either."]}), lexicon=FIXTURES / "tone.lc3"
+    )
     assert dict(zip(drivers["word"], drivers["contribution"])) == {"not bad": 1.5, "not good": -1.5}
 
 
@@ -178,7 +183,9 @@ def test_overrides_neutralise_a_word_and_show_the_effect():
     corpus = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Peace talks began. Troops wait.", "War returned."]})
     effect = sentiment.compare_overrides(corpus, overrides={"peace": None}, lexicons=["vader", "afinn"])
     a = effect.set_index(["doc_id", "lexicon"])
-    assert a.loc[("a", "vader"), "compound_before"] == pytest.approx((0.5423 + 0.0) / 2)  # reference: "Peace talks began."
+    assert a.loc[("a", "vader"), "compound_before"] == pytest.approx(
+        (0.5423 + 0.0) / 2
+    )  # reference: "Peace talks began."
     assert a.loc[("a", "vader"), "compound_after"] == 0.0
     assert a.loc[("a", "vader"), "n_sentences_changed"] == 1
     assert a.loc[("b", "vader"), "change"] == 0.0
@@ -250,8 +257,14 @@ def test_compare_groups_against_an_independent_computation(fixture_corpus, fixtu
 
 
 def test_arcs_average_sentences_by_relative_position():
-    s = pd.DataFrame({"doc_id": "a", "lexicon": "vader", "position": [0, 0.2, 0.5, 0.8, 1.0],
-                      "compound": [0.5, 0.1, -0.2, -0.4, 0.0]})  # fmt: skip
+    s = pd.DataFrame(
+        {
+            "doc_id": "a",
+            "lexicon": "vader",
+            "position": [0, 0.2, 0.5, 0.8, 1.0],
+            "compound": [0.5, 0.1, -0.2, -0.4, 0.0],
+        }
+    )
     arcs = sentiment.score_arcs(s, n_bins=2)
     assert arcs["n_sentences"].tolist() == [2, 3]
     assert arcs["compound"].tolist() == pytest.approx([0.3, (-0.2 - 0.4 + 0.0) / 3])
@@ -275,7 +288,12 @@ def test_actor_sentences_examples_and_intervals(fixture_corpus, fixture_scores):
     russia = vader[vader["actor"] == "Russia"]
     # Russia is named in ledger_01 (Russia, Kremlin), ledger_02 (Russia, Moscow) and courier_02 (Russian)
     assert sorted(russia[["doc_id", "sent_id"]].itertuples(index=False, name=None)) == [
-        ("courier_02", 2), ("ledger_01", 3), ("ledger_01", 4), ("ledger_02", 1), ("ledger_02", 2)]  # fmt: skip
+        ("courier_02", 2),
+        ("ledger_01", 3),
+        ("ledger_01", 4),
+        ("ledger_02", 1),
+        ("ledger_02", 2),
+    ]
     examples = sentiment.select_examples(actor_scores, n=1)
     texts = fixture_corpus.set_index("doc_id")["text"]
     for row in examples.itertuples():
@@ -283,7 +301,9 @@ def test_actor_sentences_examples_and_intervals(fixture_corpus, fixture_scores):
     negative = examples[(examples["actor"] == "Russia") & (examples["kind"] == "most negative")].iloc[0]
     assert negative["compound"] == russia["compound"].min()
     table = sentiment.score_actors(actor_scores, by="outlet", corpus=fixture_corpus, n_boot=300, seed=3)
-    row = table[(table["lexicon"] == "vader") & (table["actor"] == "Russia") & (table["group"] == "Daily Ledger")].iloc[0]
+    row = table[(table["lexicon"] == "vader") & (table["actor"] == "Russia") & (table["group"] == "Daily Ledger")].iloc[
+        0
+    ]
     assert row["n"] == 4
     assert row["estimate"] == pytest.approx(russia.loc[russia["doc_id"].str.startswith("ledger"), "compound"].mean())
     assert row["ci_low"] <= row["estimate"] <= row["ci_high"]
@@ -309,10 +329,18 @@ def test_notebook_runs_on_the_fixture_corpus(tmp_path, fixture_corpus, reference
     eval_dir = tmp_path / "eval"
     (eval_dir / "vader_groundtruth").mkdir(parents=True)
     lines = [f"{i}\t{r}\t{t}" for i, r, t in RATED]
-    (eval_dir / "vader_groundtruth" / "nytEditorialSnippets_GroundTruth.txt").write_text("\r\n".join(lines), encoding="utf-8")
+    (eval_dir / "vader_groundtruth" / "nytEditorialSnippets_GroundTruth.txt").write_text(
+        "\r\n".join(lines), encoding="utf-8"
+    )
     out = tmp_path / "report"
-    params = {"corpus": str(FIXTURES / "corpus"), "metadata": str(FIXTURES / "metadata.csv"), "output_dir": str(out),
-              "group_by": "outlet", "n_boot": 300, "eval_dir": str(eval_dir)}  # fmt: skip
+    params = {
+        "corpus": str(FIXTURES / "corpus"),
+        "metadata": str(FIXTURES / "metadata.csv"),
+        "output_dir": str(out),
+        "group_by": "outlet",
+        "n_boot": 300,
+        "eval_dir": str(eval_dir),
+    }
     execute_notebook(NOTEBOOKS_DIR / "sentiment.ipynb", out, params)
     tables = out / "tables"
     sentences = ct.split_sentences(fixture_corpus)
@@ -322,8 +350,9 @@ def test_notebook_runs_on_the_fixture_corpus(tmp_path, fixture_corpus, reference
     documents = pd.read_csv(tables / "sentiment_documents.csv")
     assert len(documents) == 4 * 3 and set(documents["lexicon"]) == {"vader", "afinn", "pattern"}
     vader_docs = documents[documents["lexicon"] == "vader"].set_index("doc_id")["compound"]
-    pd.testing.assert_series_equal(vader_docs.sort_index(), sentences.groupby("doc_id")["compound"].mean(),
-                                   check_names=False, atol=1e-6)  # fmt: skip
+    pd.testing.assert_series_equal(
+        vader_docs.sort_index(), sentences.groupby("doc_id")["compound"].mean(), check_names=False, atol=1e-6
+    )
 
     groups = pd.read_csv(tables / "sentiment_groups.csv")
     vader_groups = groups[groups["lexicon"] == "vader"].set_index("group")
@@ -370,11 +399,27 @@ def test_unknown_lexicon_names_the_choices():
 @pytest.mark.parametrize(
     ("lexicon", "content", "message"),
     [
-        ("vadr", None, r"unknown lexicon 'vadr': built-in lexicons: vader, afinn, pattern; .*no shipped dictionary named 'vadr'"),
+        (
+            "vadr",
+            None,
+            r"unknown lexicon 'vadr': built-in lexicons: vader, afinn, pattern; .*no shipped dictionary named 'vadr'",
+        ),
         ("missing.csv", None, r"missing\.csv: no such dictionary file"),
-        ("tone.csv", "term,category,weight\ngood,pos,1\nbad,neg,lots\n", r"tone\.csv:3: weight 'lots' of pattern 'bad' is not a number; write e\.g\. -2"),
-        ("tone.csv", "term,category,weight\ngood,pos,1,2\n", r"tone\.csv:2: expected term,category,weight \(3 fields\), found 4"),
-        ("topics.csv", "term,category\ntroops,security\n", r"topics\.csv: a sentiment dictionary needs weights or a category named positive/negative.*Rename the categories"),
+        (
+            "tone.csv",
+            "term,category,weight\ngood,pos,1\nbad,neg,lots\n",
+            r"tone\.csv:3: weight 'lots' of pattern 'bad' is not a number; write e\.g\. -2",
+        ),
+        (
+            "tone.csv",
+            "term,category,weight\ngood,pos,1,2\n",
+            r"tone\.csv:2: expected term,category,weight \(3 fields\), found 4",
+        ),
+        (
+            "topics.csv",
+            "term,category\ntroops,security\n",
+            r"topics\.csv: a sentiment dictionary needs weights or a category named positive/negative.*Rename the categories",
+        ),
     ],
 )
 def test_bad_lexicons_name_the_file_line_and_fix(tmp_path, lexicon, content, message):
@@ -401,16 +446,40 @@ def test_plots_name_documents_by_the_labels_given():
     import matplotlib.pyplot as plt
 
     labels = {"d1": "Talks begin", "d2": "Allies meet"}
-    groups = pd.DataFrame({"lexicon": "vader", "group": ["d1", "d2", "d3"], "estimate": [.1, -.2, 0],
-                           "ci_low": [0, -.3, -.1], "ci_high": [.2, -.1, .1]})  # fmt: skip
+    groups = pd.DataFrame(
+        {
+            "lexicon": "vader",
+            "group": ["d1", "d2", "d3"],
+            "estimate": [0.1, -0.2, 0],
+            "ci_low": [0, -0.3, -0.1],
+            "ci_high": [0.2, -0.1, 0.1],
+        }
+    )
     ax = sentiment.plot_groups(groups, labels=labels).axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Talks begin", "Allies meet", "d3"]  # unlabelled: its value
-    arcs = pd.DataFrame({"lexicon": "vader", "doc_id": ["d1", "d1", "d2", "d2"], "segment": [0, 1] * 2,
-                         "position": [.25, .75] * 2, "n_sentences": 1, "compound": [.1, -.1, .2, 0]})  # fmt: skip
+    arcs = pd.DataFrame(
+        {
+            "lexicon": "vader",
+            "doc_id": ["d1", "d1", "d2", "d2"],
+            "segment": [0, 1] * 2,
+            "position": [0.25, 0.75] * 2,
+            "n_sentences": 1,
+            "compound": [0.1, -0.1, 0.2, 0],
+        }
+    )
     legend = sentiment.plot_arcs(arcs, labels=labels).axes[0].get_legend()
     assert [t.get_text() for t in legend.get_texts()][:2] == ["Talks begin", "Allies meet"]
-    actors = pd.DataFrame({"lexicon": "vader", "actor": ["NATO", "NATO"], "group": ["d1", "d2"], "n": [2, 1],
-                           "estimate": [.3, -.4], "ci_low": [.1, -.4], "ci_high": [.5, -.4]})  # fmt: skip
+    actors = pd.DataFrame(
+        {
+            "lexicon": "vader",
+            "actor": ["NATO", "NATO"],
+            "group": ["d1", "d2"],
+            "n": [2, 1],
+            "estimate": [0.3, -0.4],
+            "ci_low": [0.1, -0.4],
+            "ci_high": [0.5, -0.4],
+        }
+    )
     ax = sentiment.plot_actor_heatmap(actors, labels=labels).axes[0]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["Talks begin", "Allies meet"]
     plt.close("all")
@@ -420,8 +489,9 @@ def test_actor_heatmap_of_many_documents_stays_readable():
     import matplotlib.pyplot as plt
 
     groups = [f"doc{i:02d}" for i in range(40)]
-    actors = pd.DataFrame({"lexicon": "vader", "actor": "NATO", "group": groups, "n": 2, "estimate": .3,
-                           "ci_low": .1, "ci_high": .5})  # fmt: skip
+    actors = pd.DataFrame(
+        {"lexicon": "vader", "actor": "NATO", "group": groups, "n": 2, "estimate": 0.3, "ci_low": 0.1, "ci_high": 0.5}
+    )
     fig = sentiment.plot_actor_heatmap(actors)
     assert fig.get_size_inches()[0] < 20 and not fig.axes[0].texts  # narrow columns, colour only
     fig = sentiment.plot_actor_heatmap(actors.head(5))
@@ -430,8 +500,16 @@ def test_actor_heatmap_of_many_documents_stays_readable():
 
 
 def test_document_scores_keep_every_corpus_document_with_title_and_group():
-    scores = pd.DataFrame({"doc_id": ["a", "a"], "lexicon": "vader", "compound": [0.5, -0.5],
-                           "n_tokens": 4, "n_pos": [1, 0], "n_neg": [0, 1]})  # fmt: skip
+    scores = pd.DataFrame(
+        {
+            "doc_id": ["a", "a"],
+            "lexicon": "vader",
+            "compound": [0.5, -0.5],
+            "n_tokens": 4,
+            "n_pos": [1, 0],
+            "n_neg": [0, 1],
+        }
+    )
     corpus = pd.DataFrame({"doc_id": ["a", "b"], "title": ["Title A", None], "outlet": ["x", "y"]})
     docs = sentiment.score_documents(scores, corpus=corpus, by="outlet")
     assert docs[["doc_id", "title", "outlet"]].values.tolist() == [["a", "Title A", "x"], ["b", "", "y"]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -19,8 +20,14 @@ def sample():
 @pytest.mark.parametrize("stat", [np.mean, np.median])
 def test_bootstrap_ci_matches_scipy_percentile(sample, stat):
     est, low, high = bootstrap_ci(sample, stat=stat, n_boot=20000, seed=1)
-    ref = sps.bootstrap((sample,), stat, n_resamples=20000, method="percentile", confidence_level=0.95,
-                        random_state=np.random.default_rng(7)).confidence_interval  # fmt: skip
+    ref = sps.bootstrap(
+        (sample,),
+        stat,
+        n_resamples=20000,
+        method="percentile",
+        confidence_level=0.95,
+        random_state=np.random.default_rng(7),
+    ).confidence_interval
     assert est == pytest.approx(stat(sample))
     # Monte-Carlo tolerance: different random draws, same percentile method
     assert low == pytest.approx(ref.low, abs=0.05) and high == pytest.approx(ref.high, abs=0.05)
@@ -44,8 +51,11 @@ def test_bootstrap_ci_statistic_without_axis(sample):
 
 @pytest.mark.parametrize(
     ("kwargs", "message"),
-    [({"values": []}, "no \\(non-missing\\) values"), ({"values": [1, 2], "ci": 95}, "ci must be between"),
-     ({"values": [1, 2], "n_boot": 0}, "n_boot")],
+    [
+        ({"values": []}, "no \\(non-missing\\) values"),
+        ({"values": [1, 2], "ci": 95}, "ci must be between"),
+        ({"values": [1, 2], "n_boot": 0}, "n_boot"),
+    ],
 )
 def test_bootstrap_ci_errors(kwargs, message):
     values = kwargs.pop("values")
@@ -70,8 +80,9 @@ def test_bootstrap_groups_estimates_and_reproducibility(sample):
 def test_bootstrap_groups_matches_scipy_per_group(sample):
     frame = pd.DataFrame({"g": ["a"] * 60, "x": sample})
     row = bootstrap_groups(frame, value="x", by="g", n_boot=20000).iloc[0]
-    ref = sps.bootstrap((sample,), np.mean, n_resamples=20000, method="percentile",
-                        random_state=np.random.default_rng(0)).confidence_interval  # fmt: skip
+    ref = sps.bootstrap(
+        (sample,), np.mean, n_resamples=20000, method="percentile", random_state=np.random.default_rng(0)
+    ).confidence_interval
     assert row["ci_low"] == pytest.approx(ref.low, abs=0.05) and row["ci_high"] == pytest.approx(ref.high, abs=0.05)
 
 
@@ -86,17 +97,24 @@ def test_cluster_bootstrap_is_wider_for_correlated_rows():
     a wider interval than pretending the sentences are independent."""
     rng = np.random.default_rng(0)
     doc_level = rng.normal(0, 1, size=20)
-    frame = pd.DataFrame({
-        "doc_id": np.repeat(np.arange(20), 15),
-        "x": np.repeat(doc_level, 15) + rng.normal(0, 0.1, size=300),
-    })
+    frame = pd.DataFrame(
+        {
+            "doc_id": np.repeat(np.arange(20), 15),
+            "x": np.repeat(doc_level, 15) + rng.normal(0, 0.1, size=300),
+        }
+    )
     rows = bootstrap_groups(frame, value="x", n_boot=4000).iloc[0]
     docs = bootstrap_groups(frame, value="x", n_boot=4000, cluster="doc_id").iloc[0]
     assert docs["n_clusters"] == 20 and docs["estimate"] == pytest.approx(frame["x"].mean())
     assert (docs["ci_high"] - docs["ci_low"]) > 2.5 * (rows["ci_high"] - rows["ci_low"])
     # independent check: the percentile interval of document means (equal-size documents)
-    ref = sps.bootstrap((frame.groupby("doc_id")["x"].mean().to_numpy(),), np.mean, n_resamples=4000,
-                        method="percentile", random_state=np.random.default_rng(3)).confidence_interval  # fmt: skip
+    ref = sps.bootstrap(
+        (frame.groupby("doc_id")["x"].mean().to_numpy(),),
+        np.mean,
+        n_resamples=4000,
+        method="percentile",
+        random_state=np.random.default_rng(3),
+    ).confidence_interval
     assert docs["ci_low"] == pytest.approx(ref.low, abs=0.05) and docs["ci_high"] == pytest.approx(ref.high, abs=0.05)
 
 
@@ -123,8 +141,12 @@ def test_cohens_d_hand_values(a, b, hedges, expected):
 
 @pytest.mark.parametrize(
     ("a", "b", "expected"),
-    [([1, 2, 3], [4, 5, 6], -1.0), ([4, 5, 6], [1, 2, 3], 1.0), ([1, 2], [1, 2], 0.0),
-     ([1, 2, 3], [2, 2, 4], -3 / 9)],  # a>b: 3>2 twice; a<b: 1<2 twice, 1<4, 2<4, 3<4 -> (2-5)/9
+    [
+        ([1, 2, 3], [4, 5, 6], -1.0),
+        ([4, 5, 6], [1, 2, 3], 1.0),
+        ([1, 2], [1, 2], 0.0),
+        ([1, 2, 3], [2, 2, 4], -3 / 9),
+    ],  # a>b: 3>2 twice; a<b: 1<2 twice, 1<4, 2<4, 3<4 -> (2-5)/9
 )
 def test_cliffs_delta_hand_values(a, b, expected):
     assert cliffs_delta(a, b) == pytest.approx(expected)
@@ -169,11 +191,15 @@ def test_p_adjust_keeps_nan_and_rejects_unknown_method():
 @pytest.fixture(scope="module")
 def three_groups():
     rng = np.random.default_rng(11)
-    return pd.DataFrame({
-        "outlet": np.repeat(["bbc", "cnn", "rt"], [40, 35, 30]),
-        "doc_id": np.concatenate([np.repeat(np.arange(8), 5), np.repeat(np.arange(8, 15), 5), np.repeat(np.arange(15, 21), 5)]),
-        "score": np.concatenate([rng.normal(0, 1, 40), rng.normal(0.2, 1, 35), rng.normal(-0.8, 1, 30)]),
-    })
+    return pd.DataFrame(
+        {
+            "outlet": np.repeat(["bbc", "cnn", "rt"], [40, 35, 30]),
+            "doc_id": np.concatenate(
+                [np.repeat(np.arange(8), 5), np.repeat(np.arange(8, 15), 5), np.repeat(np.arange(15, 21), 5)]
+            ),
+            "score": np.concatenate([rng.normal(0, 1, 40), rng.normal(0.2, 1, 35), rng.normal(-0.8, 1, 30)]),
+        }
+    )
 
 
 def test_compare_groups_against_scipy(three_groups):

@@ -12,11 +12,26 @@ BODY = [
     "The council said on Monday that the new bridge would open in the spring, after two years of work on the river.",
     "Residents welcomed the news, although some said the project had cost far more than the town was first told.",
 ]
-CHROME_PAGE = "\n".join([
-    "Bridge to open in spring | Valley Courier", "Menu", "News", "Sport", "Weather", "Sign In",
-    "Bridge to open in spring", *BODY, "Privacy Policy", "Contact Us", "Terms of Use", "Careers",
-    "- [News](https://example.org/news)",
-]) + "\n"
+CHROME_PAGE = (
+    "\n".join(
+        [
+            "Bridge to open in spring | Valley Courier",
+            "Menu",
+            "News",
+            "Sport",
+            "Weather",
+            "Sign In",
+            "Bridge to open in spring",
+            *BODY,
+            "Privacy Policy",
+            "Contact Us",
+            "Terms of Use",
+            "Careers",
+            "- [News](https://example.org/news)",
+        ]
+    )
+    + "\n"
+)
 
 
 def write_eval(tmp_path, bbc_body):
@@ -26,7 +41,11 @@ def write_eval(tmp_path, bbc_body):
     (folder / "002.txt").write_text("Talks resume in Paris\n\n" + BODY[1] + "\n", encoding="utf-8")
     pages = tmp_path / "ukraine_news"
     pages.mkdir()
-    row = {"id": "example.org_bridge", "raw_text": CHROME_PAGE, "search_snippet": "The council said on Monday that the new bridge would open..."}
+    row = {
+        "id": "example.org_bridge",
+        "raw_text": CHROME_PAGE,
+        "search_snippet": "The council said on Monday that the new bridge would open...",
+    }
     (pages / "ukraine_raw_pages.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
     return tmp_path
 

@@ -120,7 +120,9 @@ def _report_bbc(table: pd.DataFrame, lost: pd.DataFrame) -> bool:
     distinct = table.drop_duplicates("raw")
     fully = (distinct["lost"] == 0).mean()
     title = distinct["title_ok"].mean()
-    print(f"BBC: {len(table):,} articles cleaned as one corpus ({len(distinct):,} distinct texts; figures below on distinct)")
+    print(
+        f"BBC: {len(table):,} articles cleaned as one corpus ({len(distinct):,} distinct texts; figures below on distinct)"
+    )
     print(f"  articles with every body line kept: {fully:.2%}  (target >= {BBC_MIN_FULLY_KEPT:.1%})")
     print(f"  body lines lost: {int(distinct['lost'].sum()):,} of {int(distinct['body_lines'].sum()):,}")
     print(f"  headline taken as title: {title:.2%}  (target >= {BBC_MIN_TITLE:.1%})")
@@ -173,14 +175,21 @@ def score_pages(pages: list[dict], results: list[CleanResult]) -> tuple[pd.DataF
             if kept[ln] <= 0:
                 removed_rows.append((page["id"], removed.get(ln, "altered"), ln, ln in prose - kept_any))
             kept[ln] -= 1
-        per_page.append({
-            "page": page["id"][:48], "lines": len(lines), "kept": n_kept, "removed": len(lines) - n_kept,
-            "prose": len(prose), "prose_kept": prose_kept,
-            "snippet": _snippet_found(page.get("search_snippet", ""), raw, result.text),
-            "date": result.date.date().isoformat() if result.date is not None else "-",
-            "title": (result.title or "")[:50],
-            "title_ok": page.get("title") is not None and (result.title or "") == normalize_line(page["title"]).strip(),
-        })
+        per_page.append(
+            {
+                "page": page["id"][:48],
+                "lines": len(lines),
+                "kept": n_kept,
+                "removed": len(lines) - n_kept,
+                "prose": len(prose),
+                "prose_kept": prose_kept,
+                "snippet": _snippet_found(page.get("search_snippet", ""), raw, result.text),
+                "date": result.date.date().isoformat() if result.date is not None else "-",
+                "title": (result.title or "")[:50],
+                "title_ok": page.get("title") is not None
+                and (result.title or "") == normalize_line(page["title"]).strip(),
+            }
+        )
     return pd.DataFrame(per_page), pd.DataFrame(removed_rows, columns=["page", "rule", "line", "prose"])
 
 
@@ -189,11 +198,15 @@ def _report_pages(table: pd.DataFrame, removed: pd.DataFrame, label: str) -> flo
         print(table.drop(columns=["title_ok"]).to_string(index=False))
     total, kept = table["lines"].sum(), table["kept"].sum()
     prose_share = table["prose_kept"].sum() / max(1, table["prose"].sum())
-    print(f"{label}: {len(table)} pages, {total:,} lines: kept {kept:,} ({kept / max(1, total):.1%}), removed {total - kept:,}")
+    print(
+        f"{label}: {len(table)} pages, {total:,} lines: kept {kept:,} ({kept / max(1, total):.1%}), removed {total - kept:,}"
+    )
     print(f"  distinct prose lines kept: {table['prose_kept'].sum():,} of {table['prose'].sum():,} ({prose_share:.1%})")
     if "snippet" in table:
         snippets = table["snippet"].value_counts()
-        print(f"  search snippet found in the raw page: {snippets.get('kept', 0) + snippets.get('lost', 0)}, kept: {snippets.get('kept', 0)}")
+        print(
+            f"  search snippet found in the raw page: {snippets.get('kept', 0) + snippets.get('lost', 0)}, kept: {snippets.get('kept', 0)}"
+        )
     if len(removed):
         print("  removed lines by rule:", dict(Counter(removed["rule"]).most_common()))
         for row in removed[removed["prose"]].drop_duplicates(["page", "line"]).head(15).itertuples():
@@ -203,7 +216,9 @@ def _report_pages(table: pd.DataFrame, removed: pd.DataFrame, label: str) -> flo
 
 def _read_jsonl(path: Path) -> list[dict]:
     if not path.is_file():
-        raise FileNotFoundError(f"{path}: not found; expected ukraine_news/ukraine_raw_pages.jsonl (one page per line) under --eval")
+        raise FileNotFoundError(
+            f"{path}: not found; expected ukraine_news/ukraine_raw_pages.jsonl (one page per line) under --eval"
+        )
     pages = []
     with path.open(encoding="utf-8") as fh:
         for lineno, line in enumerate(fh, 1):
@@ -211,7 +226,9 @@ def _read_jsonl(path: Path) -> list[dict]:
                 try:
                     pages.append(json.loads(line))
                 except json.JSONDecodeError as err:
-                    raise ValueError(f"{path}:{lineno}: not valid JSON ({err.msg}); the file must hold one object per line") from err
+                    raise ValueError(
+                        f"{path}:{lineno}: not valid JSON ({err.msg}); the file must hold one object per line"
+                    ) from err
     return pages
 
 
@@ -246,6 +263,8 @@ def run(eval_dir: Path) -> bool:
         filtered = _read_filtered(filtered_dir)
         f_table, f_removed = score_pages(filtered, _clean_all([p["raw_text"] for p in filtered], "filtered pages"))
         _report_pages(f_table.drop(columns=["snippet"]), f_removed, "pre-filtered pages (informational)")
-        print(f"  title equal to the front matter's title: {int(f_table['title_ok'].sum())} of {len(f_table)} "
-              "(their headline is mostly not in the text: the cleaner should then return no title)")
+        print(
+            f"  title equal to the front matter's title: {int(f_table['title_ok'].sum())} of {len(f_table)} "
+            "(their headline is mostly not in the text: the cleaner should then return no title)"
+        )
     return ok

@@ -59,8 +59,16 @@ def read_frac(eval_dir: Path) -> pd.DataFrame:
     if not path.exists():
         raise FileNotFoundError(f"{path} not found; pass the evaluation folder that holds frames/frac/")
     gold = pd.read_csv(path)
-    return pd.DataFrame({"doc_id": [f"frac_{i}" for i in range(len(gold))], "sent_id": 0, "start": 0,
-                         "end": gold["sentence"].str.len(), "text": gold["sentence"], "label": gold["label"]})  # fmt: skip
+    return pd.DataFrame(
+        {
+            "doc_id": [f"frac_{i}" for i in range(len(gold))],
+            "sent_id": 0,
+            "start": 0,
+            "end": gold["sentence"].str.len(),
+            "text": gold["sentence"],
+            "label": gold["label"],
+        }
+    )
 
 
 def score_mappings(sentences: pd.DataFrame) -> pd.DataFrame:
@@ -78,10 +86,21 @@ def score_mappings(sentences: pd.DataFrame) -> pd.DataFrame:
         f1 = 2 * tp / (flagged.sum() + truth.sum()) if truth.any() or flagged.any() else math.nan
         base = truth.mean()
         auc = roc_auc_score(truth, score) if 0 < truth.sum() < truth.size else math.nan
-        rows.append({"dictionary": dictionary, "frames": "+".join(frames), "mfc": f"{code} {mfc}",
-                     "mapping": "strict" if strict else "loose", "positives": int(truth.sum()),
-                     "flagged": int(flagged.sum()), "precision": precision, "recall": recall, "f1": f1,
-                     "f1_flag_all": 2 * base / (1 + base), "auc": auc})  # fmt: skip
+        rows.append(
+            {
+                "dictionary": dictionary,
+                "frames": "+".join(frames),
+                "mfc": f"{code} {mfc}",
+                "mapping": "strict" if strict else "loose",
+                "positives": int(truth.sum()),
+                "flagged": int(flagged.sum()),
+                "precision": precision,
+                "recall": recall,
+                "f1": f1,
+                "f1_flag_all": 2 * base / (1 + base),
+                "auc": auc,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -97,5 +116,7 @@ def run(eval_dir: Path) -> bool:
     macro = strict["f1"].mean()
     print(f"macro F1 over strict mappings: {macro:.3f}; mean AUC: {np.nanmean(strict['auc']):.3f}")
     for _, row in broken.iterrows():
-        print(f"BROKEN: {row['dictionary']}:{row['frames']} -> {row['mfc']}: flagged {row['flagged']}, AUC {row['auc']:.3f}")
+        print(
+            f"BROKEN: {row['dictionary']}:{row['frames']} -> {row['mfc']}: flagged {row['flagged']}, AUC {row['auc']:.3f}"
+        )
     return broken.empty

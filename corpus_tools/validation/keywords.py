@@ -42,7 +42,9 @@ def run(eval_dir: Path) -> bool:
     counted = time.perf_counter() - started
     table = kw.compare_keyness(counts, correction="bonferroni", min_count=5)
     elapsed = time.perf_counter() - started
-    print(f"{len(docs)} articles (duplicates dropped), {len(counts.terms):,} terms, {int(counts.matrix.sum()):,} counted")
+    print(
+        f"{len(docs)} articles (duplicates dropped), {len(counts.terms):,} terms, {int(counts.matrix.sum()):,} counted"
+    )
     print(f"counting {counted:.1f} s, counting + keyness of 5 topics {elapsed:.1f} s\n")
     ok = True
     summary = []
@@ -55,5 +57,7 @@ def run(eval_dir: Path) -> bool:
         ok &= len(significant) >= MIN_KEY_TERMS
     print()
     print(pd.DataFrame(summary).to_string(index=False))
-    print(f"\nthreshold: at least {MIN_KEY_TERMS} key terms per topic with p_adjusted < 0.05 -> {'ok' if ok else 'MISSED'}")
+    print(
+        f"\nthreshold: at least {MIN_KEY_TERMS} key terms per topic with p_adjusted < 0.05 -> {'ok' if ok else 'MISSED'}"
+    )
     return ok

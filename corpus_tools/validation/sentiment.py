@@ -32,11 +32,19 @@ SETS = {
 #: The paper's Table 4: (data set, method) -> (r, F1). Hu-Liu04 is listed as the closest
 #: published relative of the other word lists; the paper has no figure for AFINN or Pattern.
 PAPER = {
-    ("nyt", "vader"): (0.492, 0.55), ("nyt", "humans"): (0.745, 0.65), ("nyt", "Hu-Liu04"): (0.487, 0.52),
-    ("tweets", "vader"): (0.881, 0.96), ("tweets", "humans"): (0.888, 0.84), ("tweets", "Hu-Liu04"): (0.756, 0.77),
-    ("movies", "vader"): (0.451, 0.61), ("movies", "humans"): (0.899, 0.92), ("movies", "Hu-Liu04"): (0.416, 0.59),
-    ("amazon", "vader"): (0.565, 0.63), ("amazon", "humans"): (0.911, 0.85), ("amazon", "Hu-Liu04"): (0.571, 0.62),
-}  # fmt: skip
+    ("nyt", "vader"): (0.492, 0.55),
+    ("nyt", "humans"): (0.745, 0.65),
+    ("nyt", "Hu-Liu04"): (0.487, 0.52),
+    ("tweets", "vader"): (0.881, 0.96),
+    ("tweets", "humans"): (0.888, 0.84),
+    ("tweets", "Hu-Liu04"): (0.756, 0.77),
+    ("movies", "vader"): (0.451, 0.61),
+    ("movies", "humans"): (0.899, 0.92),
+    ("movies", "Hu-Liu04"): (0.416, 0.59),
+    ("amazon", "vader"): (0.565, 0.63),
+    ("amazon", "humans"): (0.911, 0.85),
+    ("amazon", "Hu-Liu04"): (0.571, 0.62),
+}
 TARGET_R_NYT = 0.49
 THRESHOLD = 0.05
 
@@ -89,8 +97,18 @@ def score_validity(eval_dir: Path, *, lexicons=LEXICONS, sets=tuple(SETS)) -> pd
             predicted = _classes(compound)
             r = sps.pearsonr(compound, gold["mean_rating"]).statistic
             paper_r, paper_f1 = PAPER.get((name, str(lexicon)), (np.nan, np.nan))
-            rows.append((name, str(lexicon), len(gold), float(r), f1_score(truth, predicted, average="weighted"),
-                         f1_score(truth, predicted, average="macro"), paper_r, paper_f1))  # fmt: skip
+            rows.append(
+                (
+                    name,
+                    str(lexicon),
+                    len(gold),
+                    float(r),
+                    f1_score(truth, predicted, average="weighted"),
+                    f1_score(truth, predicted, average="macro"),
+                    paper_r,
+                    paper_f1,
+                )
+            )
         for method in ("humans", "Hu-Liu04"):
             paper_r, paper_f1 = PAPER[(name, method)]
             rows.append((name, f"{method} (paper)", len(gold), np.nan, np.nan, np.nan, paper_r, paper_f1))
@@ -112,5 +130,7 @@ def run(eval_dir: Path) -> bool:
         return False
     r = float(nyt["pearson_r"].iloc[0])
     ok = r >= TARGET_R_NYT
-    print(f"reference VADER on NYT editorials: r = {r:.3f} (target >= {TARGET_R_NYT}, paper 0.492): {'ok' if ok else 'MISSED'}")
+    print(
+        f"reference VADER on NYT editorials: r = {r:.3f} (target >= {TARGET_R_NYT}, paper 0.492): {'ok' if ok else 'MISSED'}"
+    )
     return ok

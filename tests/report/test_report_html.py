@@ -6,13 +6,13 @@ import pandas as pd
 import pytest
 
 from corpus_tools import report
-from corpus_tools.report import highlight_html, table_html
+from corpus_tools.report import format_table_html, highlight_html
 
 
 @pytest.mark.parametrize("dtype", [object, "string", pd.StringDtype("python")])
 def test_table_html_escapes_text_whatever_its_dtype(dtype):
     table = pd.DataFrame({"doc_id": pd.Series(["<b>x</b>"], dtype=dtype), "n": [3]})
-    html = table_html(table)
+    html = format_table_html(table)
     assert "<b>x</b>" not in html
     assert "&lt;b&gt;x&lt;/b&gt;" in html
 
@@ -21,7 +21,7 @@ def test_table_html_keeps_the_callers_html_columns():
     text = "a <script>alert(1)</script> reassurance force"
     start = text.index("reassurance")
     marked = highlight_html(text, [(start, start + len("reassurance force"))])
-    html = table_html(pd.DataFrame({"sentence": [marked]}), html_columns=["sentence"])
+    html = format_table_html(pd.DataFrame({"sentence": [marked]}), html_columns=["sentence"])
     assert "<script>" not in html and "<mark" in html
 
 
@@ -42,7 +42,9 @@ def test_label_shortens_the_title_or_the_opening_words(title, text, width, expec
 
 
 def test_label_keys_are_the_shortest_unique_start_of_each_doc_id():
-    docs = pd.DataFrame({"doc_id": ["000_abc", "001_abc", "bbc_2025_01", "bbc_2025_02"], "title": ["T"] * 4, "text": ""})
+    docs = pd.DataFrame(
+        {"doc_id": ["000_abc", "001_abc", "bbc_2025_01", "bbc_2025_02"], "title": ["T"] * 4, "text": ""}
+    )
     labels = report.label_documents(docs)
     assert labels.index.tolist() == docs["doc_id"].tolist()
     assert [label.split(" \u00b7 ")[0] for label in labels] == ["000", "001", "bbc_2025_01", "bbc_2025_02"]
@@ -75,5 +77,6 @@ def test_label_on_the_seeds_names_every_document_once(seeds_corpus):
 def test_docstring_examples_run():
     import doctest
 
-    result = doctest.testmod(report)
-    assert result.attempted > 0 and result.failed == 0
+    for module in (report.html, report.labels, report.heatmap):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0, module.__name__
