@@ -1,11 +1,47 @@
 """corpus_tools: load, clean and analyse corpora of scraped news articles.
 
-The pipeline runs one way: ``io`` (read) -> ``clean`` (strip boilerplate, with an audit) ->
-``segment`` (sentences, tokens) -> analyses -> reports.
+The package's folders show the pipeline, and data flows one way (no module imports from a stage
+downstream of it; ``tests/test_package.py`` checks it):
+
+==================  ===================================================================
+``config``          paths; ``checks`` column checks; ``shipped`` shipped resources and word lists
+``groups``          the one grouping policy: ``attach_groups`` adds a ``group`` column to any
+                    table; a missing value is the explicit group ``"(missing)"``, never dropped
+``io``              read files and tables (encodings, folders, tables, metadata)
+``clean``           strip web boilerplate with an audit of every edit
+``corpus``          ``load_corpus``: read + clean + metadata
+``segment``         sentences and tokens (``tokens`` holds the shared tokenizer)
+``dictionaries``    dictionary model, readers (YAML, CSV, LIWC, Lexicoder) and matcher
+``stats``           bootstrap intervals, effect sizes, tests, p-value adjustment
+``sentiment``       lexicons, sentence and document scores, drivers, actors
+``keywords``        term counts, keyness, collocations, concordance (KWIC)
+``framing``         frames, naming, quotes, hand-coding and agreement
+``validation``      measurements against third-party labelled data (``make validate``)
+``report``          draws and writes: tables, figures, HTML; computes no statistics
+``runner``          ``corpus-tools report``: studies, cached papermill runs, manifest, index
+==================  ===================================================================
+
+One naming grammar, followed everywhere; a function's name says what kind of thing it returns:
+
+- ``read_`` / ``write_``: disk only (``read_dictionary``, ``write_table``);
+- ``split_``: table -> finer table (``split_sentences``: documents -> sentences);
+- ``match_``: find dictionary or pattern hits (``match_dictionary``);
+- ``score_``: the same rows plus score columns (``score_sentences``);
+- ``summarize_``: rows -> one row per group with an estimate and an interval;
+- ``count_``: -> counts (``count_terms``); ``compare_``: groups -> a contrast table;
+- ``select_``: pick rows; ``format_``: -> HTML or text; ``plot_``: -> a Figure, never saved.
+
+One option name per concept: ``by=`` (a grouping column, default ``"doc_id"``: each document its
+own group; the output column is ``group``), ``p_adjust=``, ``n_boot=``, ``seed=``, ``ci=``,
+``top_n=``; rates are per 10,000 words in a column ``per_10k``; a token or term column is ``term``.
+Options after the data argument are keyword-only. A renamed public name keeps working for one
+release with a ``DeprecationWarning`` naming the new one.
 
 >>> import corpus_tools as ct
 >>> corpus = ct.load_corpus(ct.config.SEEDS_DIR)
 >>> sentences = ct.split_sentences(corpus)
+>>> list(sentences.columns[:4])
+['doc_id', 'sent_id', 'start', 'end']
 """
 
 from corpus_tools import config, dictionaries, framing, keywords, sentiment, stats
