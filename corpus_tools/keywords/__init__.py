@@ -4,11 +4,13 @@ Submodules:
 
 - :mod:`~corpus_tools.keywords.counts`: :class:`TermCounts` (sparse documents x terms),
   :func:`count_terms` (phrases, stop words from :mod:`corpus_tools.shipped`, stemming,
-  n-grams, groups ``by=``), :func:`count_frequencies` (``per_10k``, range), :func:`score_tfidf`.
+  n-grams, groups ``by=``), :func:`count_frequencies` (``per_10k``, range), :func:`score_tfidf`,
+  :func:`select_top_terms` (each group's top terms side by side).
 - :mod:`~corpus_tools.keywords.keyness`: the statistics (:func:`score_keyness_statistics`:
   G2, chi2, log ratio, %DIFF; :func:`score_log_odds`: Fightin' Words), :func:`score_keyness`
   (one target against a reference, one row per term), :func:`compare_keyness` (every group in
-  turn, stacked with a ``group`` column), :func:`select_key_terms`, :func:`read_frequency_list`.
+  turn, stacked with a ``group`` column), :func:`select_key_terms`, :func:`read_frequency_list`,
+  :func:`resolve_reference` (a reference option as text: "", a group or a frequency list file).
 - :mod:`~corpus_tools.keywords.collocations`: :func:`count_collocations` (NLTK measures).
 - :mod:`~corpus_tools.keywords.kwic`: concordance lines (:func:`match_kwic`), the pattern of a
   counted term (:func:`make_term_pattern`) and the id of its section (:func:`make_kwic_anchor`).
@@ -40,12 +42,14 @@ from corpus_tools.keywords.counts import (
     count_terms,
     read_stopword_list,
     score_tfidf,
+    select_top_terms,
 )
 from corpus_tools.keywords.keyness import (
     KEYNESS_COLUMNS,
     KeywordsWarning,
     compare_keyness,
     read_frequency_list,
+    resolve_reference,
     score_keyness,
     score_keyness_statistics,
     score_log_odds,
@@ -67,12 +71,14 @@ __all__ = [
     "read_stopword_list",
     "count_frequencies",
     "score_tfidf",
+    "select_top_terms",
     "score_keyness",
     "score_keyness_statistics",
     "score_log_odds",
     "compare_keyness",
     "select_key_terms",
     "read_frequency_list",
+    "resolve_reference",
     "count_collocations",
     "match_kwic",
     "make_term_pattern",

@@ -36,6 +36,7 @@ __all__ = [
     "read_stopword_list",
     "count_frequencies",
     "score_tfidf",
+    "select_top_terms",
     "CONCATENATOR",
 ]
 
@@ -391,3 +392,15 @@ def score_tfidf(counts: TermCounts, *, top_n: int = 10) -> pd.DataFrame:
     )
     frame.insert(1, "rank", frame.groupby("_order").cumcount() + 1)
     return frame[frame["rank"] <= top_n].drop(columns="_order").reset_index(drop=True)
+
+
+def select_top_terms(table: pd.DataFrame, *, top_n: int = 10, column: str = "group") -> pd.DataFrame:
+    """The ``top_n`` terms of each group side by side: one row per ``rank``, one column per
+    value of ``column`` (``"group"`` for :func:`count_frequencies`, ``"doc_id"`` for
+    :func:`score_tfidf`).
+
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["peace peace war", "talks"]})
+    >>> select_top_terms(count_frequencies(count_terms(docs)), top_n=1).values.tolist()
+    [['peace', 'talks']]
+    """
+    return table[table["rank"] <= top_n].pivot_table(index="rank", columns=column, values="term", aggfunc="first")

@@ -55,6 +55,7 @@ __all__ = [
     "compare_keyness",
     "select_key_terms",
     "read_frequency_list",
+    "resolve_reference",
 ]
 
 
@@ -496,3 +497,18 @@ def read_frequency_list(path) -> pd.DataFrame:
     return (
         pd.DataFrame({"term": table["term"].astype(str), "n": n}).groupby("term", as_index=False, sort=True)["n"].sum()
     )
+
+
+def resolve_reference(reference: str | None):
+    """The ``reference=`` of :func:`score_keyness` from a text option (a notebook parameter):
+    ``""`` or None -> None (the rest of the corpus); a ``.csv``/``.tsv`` path -> its frequency
+    list (:func:`read_frequency_list`); anything else -> the group label as given.
+
+    >>> resolve_reference(""), resolve_reference("south")
+    (None, 'south')
+    """
+    if not reference:
+        return None
+    if str(reference).endswith((".csv", ".tsv")):
+        return read_frequency_list(reference)
+    return reference

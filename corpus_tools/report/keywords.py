@@ -97,6 +97,7 @@ def plot_keyness(
     measure: str = "g2",
     target_label: str = "target",
     reference_label: str = "reference",
+    title: str = "",
 ):
     """Bar chart of the ``top_n`` key terms of the target and of the reference (as
     quanteda's ``textplot_keyness``): bars right of zero are over-represented in the target.
@@ -106,6 +107,7 @@ def plot_keyness(
         top_n: terms shown in each direction.
         measure: the signed column to plot (``g2``, ``chi2``, ``log_ratio``, ``log_odds_z``).
         target_label, reference_label: legend names of the two sides.
+        title: the axes title ("" for none).
 
     Returns:
         A matplotlib Figure (not saved).
@@ -136,6 +138,8 @@ def plot_keyness(
     ax.legend(handles, [target_label, reference_label], loc="lower right", frameon=False, fontsize=8)
     ax.spines[["top", "right", "left"]].set_visible(False)
     fig.tight_layout()
+    if title:
+        ax.set_title(title)
     return fig
 
 
