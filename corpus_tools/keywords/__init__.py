@@ -19,7 +19,8 @@ Figures and HTML (``plot_keyness``, ``plot_term_scatter``, ``plot_dispersion``,
 ``format_kwic_html``, ``format_keyness_html``) live in :mod:`corpus_tools.report.keywords`;
 their old names here, and the old names ``keyness``, ``keyness_statistics``,
 ``log_odds_dirichlet``, ``kwic``, ``term_pattern`` and ``kwic_anchor``, still work for one
-release with a ``DeprecationWarning``.
+release with a ``DeprecationWarning`` (``keywords.keyness`` and ``keywords.kwic`` are now the
+submodules, which can still be called as the old functions).
 
 >>> import pandas as pd
 >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["troops troops talks", "talks talks troops"]})

@@ -116,3 +116,15 @@ def test_score_tfidf_matches_the_formula():
     a = top[top["doc_id"] == "a"].set_index("term")["tfidf"]
     assert a["war"] == pytest.approx(raw["war"] / norm) and a["peace"] == pytest.approx(raw["peace"] / norm)
     assert top[top["doc_id"] == "a"]["term"].tolist() == ["war", "peace"]
+
+
+def test_select_top_terms_puts_groups_side_by_side():
+    docs = pd.DataFrame(
+        {"doc_id": ["a", "b", "c"], "g": ["x", "x", "y"], "text": ["peace peace war", "peace talks", "war"]}
+    )
+    frequency = kw.count_frequencies(kw.count_terms(docs, by="g"))
+    wide = kw.select_top_terms(frequency, top_n=2)
+    assert list(wide.columns) == ["x", "y"] and wide.index.tolist() == [1, 2]
+    assert wide["x"].tolist() == ["peace", "talks"] and wide.loc[1, "y"] == "war"
+    by_doc = kw.select_top_terms(kw.score_tfidf(kw.count_terms(docs)), top_n=1, column="doc_id")
+    assert by_doc.loc[1].to_dict() == {"a": "peace", "b": "talks", "c": "war"}

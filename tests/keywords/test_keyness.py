@@ -298,3 +298,11 @@ def test_corpus_without_counted_terms_gives_empty_tables():
     assert kw.count_frequencies(counts).empty and kw.score_tfidf(counts).empty
     with pytest.raises(ValueError, match="no counted terms"):
         kw.score_keyness(counts, target="a")
+
+
+def test_resolve_reference_reads_a_list_or_keeps_a_group(tmp_path):
+    path = tmp_path / "ref.tsv"
+    path.write_text("term\tn\npeace\t3\n", encoding="utf-8")
+    assert kw.resolve_reference("") is None and kw.resolve_reference(None) is None
+    assert kw.resolve_reference("B") == "B"
+    assert kw.resolve_reference(str(path)).values.tolist() == [["peace", 3]]

@@ -114,3 +114,9 @@ def test_keywords_notebook_runs_with_metadata_groups(tmp_path):
     assert f'href="#{kw.make_kwic_anchor("sanctions")}"' in page and f'id="{kw.make_kwic_anchor("sanctions")}"' in page
     for name in ("keywords_keyness_north", "keywords_term_scatter", "keywords_dispersion"):
         assert (out / "figures" / f"{name}.png").exists()
+
+
+def test_plot_keyness_title():
+    table = kw.score_keyness(DOCS, by="outlet", target="A")
+    assert report_kw.plot_keyness(table, title="A vs B").axes[0].get_title() == "A vs B"
+    assert report_kw.plot_keyness(table).axes[0].get_title() == ""
