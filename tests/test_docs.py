@@ -126,7 +126,7 @@ def test_seminar_quoted_figures():
     scores = ct.sentiment.score_texts(["Russia rejected the peace plan.", "Russia rejected the plan."])
     assert scores["compound"].round(2).tolist() == [0.05, -0.51]
     docs = ct.load_corpus(SEEDS_DIR)
-    oil = ct.keywords.kwic(docs, "oil", window=8)
+    oil = ct.keywords.match_kwic(docs, "oil", window=8)
     assert len(oil) == 4 and set(oil["doc_id"]) == {"003_564980538acac505"}
     raw = (SEEDS_DIR / "000_02b64eec91d5a962.txt").read_text(encoding="utf-8")
     clean_text = docs.set_index("doc_id").at["000_02b64eec91d5a962", "text"]

@@ -41,7 +41,6 @@ LEGACY = {
     "dictionaries",
     "stats",
     "sentiment",
-    "keywords",
     "framing",
     "validation",
     "cli",

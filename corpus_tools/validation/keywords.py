@@ -40,7 +40,7 @@ def run(eval_dir: Path) -> bool:
     started = time.perf_counter()
     counts = kw.count_terms(docs, by="category", min_length=2)
     counted = time.perf_counter() - started
-    table = kw.compare_keyness(counts, correction="bonferroni", min_count=5)
+    table = kw.compare_keyness(counts, p_adjust="bonferroni", min_count=5)
     elapsed = time.perf_counter() - started
     print(
         f"{len(docs)} articles (duplicates dropped), {len(counts.terms):,} terms, {int(counts.matrix.sum()):,} counted"

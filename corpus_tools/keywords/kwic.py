@@ -1,0 +1,195 @@
+"""Concordance (keyword in context): every match of a pattern with the words around it.
+
+:func:`match_kwic` finds glob, phrase or regex patterns in the text and returns the data of
+each line (``doc_id, sent_id, pattern, start, end, left, match, right``; ``text[start:end]``
+is the match). :func:`make_term_pattern` turns a counted term into a pattern and
+:func:`make_kwic_anchor` names a term's section; the HTML is built by
+:func:`corpus_tools.report.keywords.format_kwic_html`.
+
+>>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["Peace talks. More peace."]})
+>>> match_kwic(docs, "peace", window=1)["right"].tolist()
+['talks', '']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from corpus_tools.checks import require_columns
+from corpus_tools.keywords.counts import _BREAK_RE, _COLUMN_HINT, CONCATENATOR, _as_labels
+from corpus_tools.segment import TOKEN_RE, split_text_sentences
+
+__all__ = ["KWIC_COLUMNS", "match_kwic", "make_term_pattern", "make_kwic_anchor"]
+
+KWIC_COLUMNS = ["doc_id", "sent_id", "pattern", "start", "end", "left", "match", "right"]
+_SPACE_RE = re.compile(r"\s+")
+
+
+def _matching_forms(
+    word: str, vocabulary: Mapping[str, list[str]], *, pattern_type: str, case_sensitive: bool
+) -> frozenset[str]:
+    """The token forms of the corpus that one pattern word matches (``vocabulary``: lower
+    case -> forms as written)."""
+    import fnmatch
+
+    literal = pattern_type == "phrase" or not any(c in word for c in "*?[")
+    if literal:
+        forms = vocabulary.get(word.lower(), [])
+        return frozenset(f for f in forms if f == word) if case_sensitive else frozenset(forms)
+    rx = re.compile(fnmatch.translate(word), 0 if case_sensitive else re.IGNORECASE)
+    return frozenset(f for forms in vocabulary.values() for f in forms if rx.match(f))
+
+
+def _token_matches(
+    text: str, spans: np.ndarray, forms: list[str], index: Mapping[str, list[int]], words: list[frozenset[str]]
+) -> list[tuple[int, int]]:
+    """Spans where consecutive tokens match ``words`` (sets of forms), within a sentence."""
+    k, n = len(words), len(forms)
+    first = words[0] if len(words[0]) < len(index) else [f for f in index if f in words[0]]
+    found = []
+    for i in sorted(i for f in first if f in index for i in index[f]):
+        if i + k > n or not all(forms[i + j] in words[j] for j in range(1, k)):
+            continue
+        if k == 1 or not any(_BREAK_RE.search(text, spans[i + j, 1], spans[i + j + 1, 0]) for j in range(k - 1)):
+            found.append((int(spans[i, 0]), int(spans[i + k - 1, 1])))
+    return found
+
+
+def _tokenize_docs(texts: list[str]) -> tuple[list[tuple[np.ndarray, list[str]]], dict[str, list[str]]]:
+    """Token spans and forms of every text, and the vocabulary: lower case -> forms."""
+    docs, vocabulary = [], {}
+    for text in texts:
+        matches = list(TOKEN_RE.finditer(text))
+        forms = [m.group() for m in matches]
+        spans = np.array([m.span() for m in matches], dtype=np.int64).reshape(-1, 2)
+        docs.append((spans, forms))
+        for form in set(forms):
+            vocabulary.setdefault(form.lower(), []).append(form)
+    return docs, {low: sorted(set(forms)) for low, forms in vocabulary.items()}
+
+
+def _context(text: str, spans: np.ndarray, span: tuple[int, int], window: int) -> tuple[str, str, str]:
+    start, end = span
+    before = int(np.searchsorted(spans[:, 1], start, side="right"))
+    after = int(np.searchsorted(spans[:, 0], end, side="left"))
+    left_from = int(spans[max(before - window, 0), 0]) if before > 0 and window > 0 else start
+    right_to = int(spans[min(after + window, len(spans)) - 1, 1]) if after < len(spans) and window > 0 else end
+    clean = lambda s: _SPACE_RE.sub(" ", s).strip()  # noqa: E731
+    return clean(text[left_from:start]), clean(text[start:end]), clean(text[end:right_to])
+
+
+def _sort_kwic(table: pd.DataFrame, sort_by: str | None, patterns: list[str]) -> pd.DataFrame:
+    """Patterns in the order given; within a pattern, document order or the ``sort_by`` context."""
+    if sort_by not in (None, "left", "right", "match"):
+        raise ValueError(f"sort_by must be None, 'left', 'right' or 'match', not {sort_by!r}")
+    if sort_by is None:
+        key = pd.Series("", index=table.index)
+    elif sort_by == "left":  # the word next to the match first, as concordancers sort
+        key = table["left"].str.lower().str.split().map(lambda w: " ".join(reversed(w)))
+    else:
+        key = table[sort_by].str.lower()
+    order = {p: i for i, p in enumerate(patterns)}
+    ranked = table.assign(_p=table["pattern"].map(order), _key=key)
+    return ranked.sort_values(["_p", "_key"], kind="stable").drop(columns=["_p", "_key"])
+
+
+def match_kwic(
+    corpus: pd.DataFrame,
+    pattern: str | Iterable[str] | Mapping[str, str],
+    *,
+    window: int = 6,
+    pattern_type: str = "glob",
+    sort_by: str | None = None,
+    case_sensitive: bool = False,
+    text_col: str = "text",
+) -> pd.DataFrame:
+    """Keyword in context: every match of a pattern with the words around it.
+
+    Args:
+        corpus: a table with ``doc_id`` and ``text_col``.
+        pattern: a pattern, a list of patterns, or a dict label -> pattern (the ``pattern``
+            column then shows the label, e.g. the key term). ``glob``: words with ``*``/``?``
+            (``sanction*``, ``security guarantee*``); ``phrase``: literal words;
+            ``regex``: a regular expression searched in the text. Multi-word glob and phrase
+            patterns match consecutive tokens within a sentence.
+        window: words of context on each side.
+        pattern_type: ``"glob"``, ``"phrase"`` or ``"regex"``.
+        sort_by: None (patterns in the order given, then document order), ``"left"`` (by the words before the match, nearest
+            first), ``"right"`` or ``"match"``.
+        case_sensitive: match case exactly.
+        text_col: the column searched; ``start``/``end`` index into it.
+
+    Returns:
+        ``doc_id, sent_id, pattern, start, end, left, match, right``; ``text[start:end]`` is
+        the match, ``sent_id`` numbers sentences as :func:`corpus_tools.split_sentences`.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["Allies offered security guarantees to Kyiv."]})
+    >>> match_kwic(docs, "guarantee*", window=2)[["start", "end", "left", "match", "right"]].values.tolist()
+    [[24, 34, 'offered security', 'guarantees', 'to Kyiv']]
+    """
+    if pattern_type not in ("glob", "phrase", "regex"):
+        raise ValueError(f"pattern_type must be 'glob', 'phrase' or 'regex', not {pattern_type!r}")
+    require_columns(corpus, ["doc_id", text_col], table="corpus", hint=_COLUMN_HINT)
+    labelled = (
+        {str(k): str(v) for k, v in pattern.items()}
+        if isinstance(pattern, Mapping)
+        else {p: p for p in _as_labels(pattern)}
+    )
+    texts = [t if isinstance(t, str) else "" for t in corpus[text_col]]
+    docs, vocabulary = _tokenize_docs(texts)
+    if pattern_type == "regex":
+        compiled = {label: re.compile(p, 0 if case_sensitive else re.IGNORECASE) for label, p in labelled.items()}
+    else:
+        compiled = {
+            label: [
+                _matching_forms(w, vocabulary, pattern_type=pattern_type, case_sensitive=case_sensitive)
+                for w in p.split()
+            ]
+            for label, p in labelled.items()
+        }
+    rows = []
+    for doc_id, text, (spans, forms) in zip(corpus["doc_id"], texts, docs):
+        index: dict[str, list[int]] = {}
+        for i, form in enumerate(forms):
+            index.setdefault(form, []).append(i)
+        sentence_starts = None
+        for label, rx in compiled.items():
+            found = (
+                [m.span() for m in rx.finditer(text) if m.end() > m.start()]
+                if pattern_type == "regex"
+                else _token_matches(text, spans, forms, index, rx)
+            )
+            if found and sentence_starts is None:
+                sentence_starts = np.array([s for s, _, _ in split_text_sentences(text)], dtype=np.int64)
+            for span in found:
+                sent_id = max(int(np.searchsorted(sentence_starts, span[0], side="right")) - 1, 0)
+                rows.append((doc_id, sent_id, label, span[0], span[1], *_context(text, spans, span, window)))
+    table = pd.DataFrame(rows, columns=KWIC_COLUMNS).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+    return _sort_kwic(table, sort_by, list(labelled)).reset_index(drop=True)
+
+
+def make_term_pattern(term: str, *, stemmed: bool = False) -> str:
+    """The :func:`match_kwic` glob pattern that finds a counted term in the text: compound and
+    n-gram words become a phrase, stemmed words match any ending.
+
+    >>> make_term_pattern("security_guarantees"), make_term_pattern("guarante", stemmed=True)
+    ('security guarantees', 'guarante*')
+    """
+    words = term.replace(CONCATENATOR, " ").split()
+    return " ".join(w + "*" if stemmed else w for w in words)
+
+
+def make_kwic_anchor(term: str) -> str:
+    """The HTML id of a term's concordance section: ASCII, unique per term.
+
+    >>> make_kwic_anchor("security guarantees")
+    'kwic-security-guarantees-3e567035'
+    """
+    import zlib
+
+    slug = re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")[:40]
+    return f"kwic-{slug}-{zlib.crc32(term.encode('utf-8')):08x}"

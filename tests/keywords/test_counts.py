@@ -1,0 +1,130 @@
+"""Counting: term counts on hand-counted fixtures, stop-word lists, frequencies and TF-IDF."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from corpus_tools import keywords as kw
+
+COUNT_DOCS = pd.DataFrame(
+    {
+        "doc_id": ["d1", "d2"],
+        "text": [
+            "The Coalition of the Willing met. Guarantees, guarantees: security guarantees in 2025.",
+            "A reassurance force; security guarantee talks. Go!",
+        ],
+    }
+)
+
+
+FEW_STOPWORDS = {"stopwords": None, "extra_stopwords": ["the", "of", "a", "in"]}
+
+
+def counts_of(**options) -> dict:
+    frame = kw.count_terms(COUNT_DOCS, **options).to_frame()
+    return {(g, t): n for g, t, n in frame.itertuples(index=False)}
+
+
+def test_count_terms_default_lowercases_and_drops_stop_words_and_numbers():
+    got = counts_of()
+    assert got[("d1", "guarantees")] == 3 and got[("d1", "coalition")] == 1
+    assert ("d1", "the") not in got and ("d1", "2025") not in got
+    assert got[("d2", "force")] == 1 and ("d2", "a") not in got
+
+
+@pytest.mark.parametrize(
+    "options, present, absent",
+    [
+        (
+            {"lowercase": False},
+            {("d1", "Coalition"): 1, ("d1", "Guarantees"): 1, ("d1", "guarantees"): 2},
+            [("d1", "coalition")],
+        ),
+        ({"stopwords": None}, {("d1", "the"): 2, ("d1", "of"): 1}, []),
+        ({"extra_stopwords": ["Guarantees"]}, {("d1", "security"): 1}, [("d1", "guarantees")]),
+        ({"min_length": 3}, {("d2", "force"): 1}, [("d2", "go")]),
+        ({"keep_numbers": True}, {("d1", "2025"): 1}, []),
+        ({"stem": "english"}, {("d1", "guarante"): 3, ("d2", "guarante"): 1}, [("d1", "guarantees")]),
+        (
+            {"lowercase": False, "phrases": ["coalition of the willing", "security guarantees"]},
+            {("d1", "Coalition_of_the_Willing"): 1, ("d1", "security_guarantees"): 1, ("d2", "security"): 1},
+            [("d1", "Coalition")],
+        ),
+        (
+            {"phrases": ["coalition of the willing", "security guarantees"]},
+            {("d1", "coalition_of_the_willing"): 1, ("d1", "security_guarantees"): 1, ("d1", "guarantees"): 2},
+            [("d1", "coalition"), ("d1", "willing")],
+        ),
+        (
+            {"ngram_range": (2, 2), **FEW_STOPWORDS},
+            {("d1", "security guarantees"): 1, ("d2", "reassurance force"): 1, ("d1", "guarantees guarantees"): 1},
+            [("d2", "force security"), ("d1", "met guarantees"), ("d1", "coalition"), ("d1", "of the")],
+        ),
+        (
+            {"ngram_range": (1, 4), **FEW_STOPWORDS},
+            {("d1", "coalition of the willing"): 1, ("d1", "willing met"): 1, ("d1", "met"): 1},
+            [("d1", "coalition of the"), ("d1", "the willing")],
+        ),
+    ],
+)
+def test_count_terms_options_on_hand_counted_fixture(options, present, absent):
+    got = counts_of(**options)
+    for key, n in present.items():
+        assert got.get(key, 0) == n, key
+    for key in absent:
+        assert key not in got, key
+
+
+def test_stop_word_lists():
+    snowball = kw.read_stopword_list()
+    assert {"the", "of", "don't", "against"} <= snowball and not {"states", "million", "group"} & snowball
+    assert kw.read_stopword_list(None, extra=["Kyiv’s"]) == frozenset({"kyiv's"})
+    assert kw.read_stopword_list("english") >= {"the", "of"}  # corpus_tools.segment.read_stopwords
+    docs = pd.DataFrame({"doc_id": ["a"], "text": ["Member states don’t agree."]})
+    assert set(kw.count_terms(docs).terms) == {"member", "states", "agree"}
+
+
+def test_count_terms_groups_and_sparse_matrix():
+    docs = COUNT_DOCS.assign(side=["x", "x"])
+    counts = kw.count_terms(docs, by="side")
+    assert counts.matrix.shape == (2, len(counts.terms)) and counts.matrix.format == "csr"
+    frame = counts.to_frame()
+    assert set(frame["group"]) == {"x"}
+    assert frame.set_index("term").loc["security", "n"] == 2
+
+
+def test_count_frequencies_per_10k_and_range():
+    docs = pd.DataFrame(
+        {"doc_id": ["a", "b", "c"], "g": ["x", "x", "y"], "text": ["peace peace war", "peace talks", "war"]}
+    )
+    freq = kw.count_frequencies(kw.count_terms(docs, by="g")).set_index(["group", "term"])
+    assert freq.loc[("x", "peace"), ["n", "range"]].tolist() == [3, 2]
+    assert freq.loc[("x", "peace"), "per_10k"] == pytest.approx(3 / 5 * 10_000)
+    assert freq.loc[("x", "war"), "range_share"] == pytest.approx(0.5)
+    assert freq.loc[("y", "war"), "rank"] == 1
+
+
+def test_score_tfidf_matches_the_formula():
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["peace war war", "peace talks"]})
+    top = kw.score_tfidf(kw.count_terms(docs), top_n=5)
+    idf = {"peace": math.log(3 / 3) + 1, "war": math.log(3 / 2) + 1, "talks": math.log(3 / 2) + 1}
+    raw = {"peace": 1 * idf["peace"], "war": 2 * idf["war"]}
+    norm = math.sqrt(sum(v * v for v in raw.values()))
+    a = top[top["doc_id"] == "a"].set_index("term")["tfidf"]
+    assert a["war"] == pytest.approx(raw["war"] / norm) and a["peace"] == pytest.approx(raw["peace"] / norm)
+    assert top[top["doc_id"] == "a"]["term"].tolist() == ["war", "peace"]
+
+
+def test_select_top_terms_puts_groups_side_by_side():
+    docs = pd.DataFrame(
+        {"doc_id": ["a", "b", "c"], "g": ["x", "x", "y"], "text": ["peace peace war", "peace talks", "war"]}
+    )
+    frequency = kw.count_frequencies(kw.count_terms(docs, by="g"))
+    wide = kw.select_top_terms(frequency, top_n=2)
+    assert list(wide.columns) == ["x", "y"] and wide.index.tolist() == [1, 2]
+    assert wide["x"].tolist() == ["peace", "talks"] and wide.loc[1, "y"] == "war"
+    by_doc = kw.select_top_terms(kw.score_tfidf(kw.count_terms(docs)), top_n=1, column="doc_id")
+    assert by_doc.loc[1].to_dict() == {"a": "peace", "b": "talks", "c": "war"}
