@@ -6,21 +6,20 @@ Submodules:
   :func:`count_terms` (phrases, stop words from :mod:`corpus_tools.shipped`, stemming,
   n-grams, groups ``by=``), :func:`count_frequencies` (``per_10k``, range), :func:`score_tfidf`,
   :func:`select_top_terms` (each group's top terms side by side).
-- :mod:`~corpus_tools.keywords.keyness`: the statistics (:func:`score_keyness_statistics`:
+- :mod:`~corpus_tools.keywords.contrast`: the statistics (:func:`score_keyness_statistics`:
   G2, chi2, log ratio, %DIFF; :func:`score_log_odds`: Fightin' Words), :func:`score_keyness`
   (one target against a reference, one row per term), :func:`compare_keyness` (every group in
   turn, stacked with a ``group`` column), :func:`select_key_terms`, :func:`read_frequency_list`,
   :func:`resolve_reference` (a reference option as text: "", a group or a frequency list file).
 - :mod:`~corpus_tools.keywords.collocations`: :func:`count_collocations` (NLTK measures).
-- :mod:`~corpus_tools.keywords.kwic`: concordance lines (:func:`match_kwic`), the pattern of a
+- :mod:`~corpus_tools.keywords.concordance`: concordance lines (:func:`match_kwic`), the pattern of a
   counted term (:func:`make_term_pattern`) and the id of its section (:func:`make_kwic_anchor`).
 
 Figures and HTML (``plot_keyness``, ``plot_term_scatter``, ``plot_dispersion``,
 ``format_kwic_html``, ``format_keyness_html``) live in :mod:`corpus_tools.report.keywords`;
 their old names here, and the old names ``keyness``, ``keyness_statistics``,
 ``log_odds_dirichlet``, ``kwic``, ``term_pattern`` and ``kwic_anchor``, still work for one
-release with a ``DeprecationWarning`` (``keywords.keyness`` and ``keywords.kwic`` are now the
-submodules, which can still be called as the old functions).
+release with a ``DeprecationWarning``.
 
 >>> import pandas as pd
 >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["troops troops talks", "talks talks troops"]})
@@ -28,24 +27,12 @@ submodules, which can still be called as the old functions).
 {'a': 'troops', 'b': 'talks'}
 """
 
-import types
-import warnings
-from collections.abc import Callable
-
 from corpus_tools.checks import make_renamed_getattr
 from corpus_tools.groups import MISSING_GROUP, GroupWarning
-from corpus_tools.keywords import collocations, counts, keyness, kwic
+from corpus_tools.keywords import collocations, concordance, contrast, counts
 from corpus_tools.keywords.collocations import MEASURES, count_collocations
-from corpus_tools.keywords.counts import (
-    CONCATENATOR,
-    TermCounts,
-    count_frequencies,
-    count_terms,
-    read_stopword_list,
-    score_tfidf,
-    select_top_terms,
-)
-from corpus_tools.keywords.keyness import (
+from corpus_tools.keywords.concordance import KWIC_COLUMNS, make_kwic_anchor, make_term_pattern, match_kwic
+from corpus_tools.keywords.contrast import (
     KEYNESS_COLUMNS,
     KeywordsWarning,
     compare_keyness,
@@ -56,13 +43,21 @@ from corpus_tools.keywords.keyness import (
     score_log_odds,
     select_key_terms,
 )
-from corpus_tools.keywords.kwic import KWIC_COLUMNS, make_kwic_anchor, make_term_pattern, match_kwic
+from corpus_tools.keywords.counts import (
+    CONCATENATOR,
+    TermCounts,
+    count_frequencies,
+    count_terms,
+    read_stopword_list,
+    score_tfidf,
+    select_top_terms,
+)
 
 __all__ = [
     "counts",
-    "keyness",
+    "contrast",
     "collocations",
-    "kwic",
+    "concordance",
     "TermCounts",
     "KeywordsWarning",
     "GroupWarning",
@@ -92,31 +87,12 @@ __all__ = [
 _REPORT = "corpus_tools.report.keywords"
 
 
-def _keep_old_call(module: types.ModuleType, function: Callable) -> None:
-    """Let a submodule that took an old function's name (``keywords.keyness``,
-    ``keywords.kwic``) still be called as that function, for one release, with a
-    ``DeprecationWarning`` naming the new function."""
-    old = module.__name__
-    new = f"{__name__}.{function.__name__}"
-
-    class _OldFunctionName(types.ModuleType):
-        def __call__(self, *args, **kwargs):
-            warnings.warn(
-                f"{old}(...) is renamed {new}(...); the old name goes in the next release",
-                DeprecationWarning,
-                stacklevel=2,
-            )
-            return function(*args, **kwargs)
-
-    module.__class__ = _OldFunctionName
-
-
 # Old names, kept for one release with a DeprecationWarning.
-_keep_old_call(keyness, score_keyness)
-_keep_old_call(kwic, match_kwic)
 __getattr__ = make_renamed_getattr(
     __name__,
     {
+        "keyness": "score_keyness",
+        "kwic": "match_kwic",
         "keyness_statistics": "score_keyness_statistics",
         "log_odds_dirichlet": "score_log_odds",
         "term_pattern": "make_term_pattern",

@@ -18,7 +18,7 @@ from html import escape
 import numpy as np
 import pandas as pd
 
-from corpus_tools.keywords.kwic import make_kwic_anchor, make_term_pattern, match_kwic
+from corpus_tools.keywords.concordance import make_kwic_anchor, make_term_pattern, match_kwic
 from corpus_tools.report.html import format_table_html, highlight_html
 
 __all__ = [
