@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
+from corpus_tools.groups import GroupWarning
 from corpus_tools.report import sentiment as report_sentiment
 
 
@@ -61,4 +63,22 @@ def test_actor_heatmap_of_many_documents_stays_readable():
     assert fig.get_size_inches()[0] < 20 and not fig.axes[0].texts  # narrow columns, colour only
     fig = report_sentiment.plot_actor_heatmap(actors.head(5))
     assert len(fig.axes[0].texts) == 5  # few documents: every cell carries its mean and n
+    plt.close("all")
+
+
+def test_group_plot_draws_the_sentences_of_documents_without_a_group_value():
+    import matplotlib.pyplot as plt
+
+    from corpus_tools import sentiment
+
+    corpus = pd.DataFrame(
+        {"doc_id": ["a", "b"], "text": ["Peace is good. War is bad.", "Talks failed."], "outlet": ["x", None]}
+    )
+    scores = sentiment.score_sentences(corpus)
+    with pytest.warns(GroupWarning, match=r"\(b\)"):
+        groups = sentiment.summarize_groups(scores, by="outlet", corpus=corpus, n_boot=50)
+    fig = report_sentiment.plot_groups(groups, scores=scores, by="outlet", corpus=corpus)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["(missing)", "x"]
+    assert len(ax.collections[0].get_offsets()) == len(scores)  # every sentence drawn, "(missing)" included
     plt.close("all")

@@ -8,6 +8,7 @@ import pytest
 from scipy import stats as sps
 
 from corpus_tools import sentiment
+from corpus_tools.groups import MISSING_GROUP, GroupWarning
 
 
 def test_group_bootstrap_is_reproducible_and_matches_scipy(fixture_corpus, seed_sentences):
@@ -60,3 +61,56 @@ def test_lexicon_agreement_is_spearman_per_document(fixture_scores):
     row = table[(table["group"] == "courier_02") & (table["lexicon_a"] == "vader") & (table["lexicon_b"] == "afinn")]
     assert row["spearman"].iloc[0] == pytest.approx(expected)
     assert set(table["group"]) == {"all", "courier_01", "courier_02", "ledger_01", "ledger_02"}
+
+
+# ---------------------------------------------------------------------------- a document without a group value
+
+
+@pytest.fixture(scope="module")
+def corpus_without_outlet(fixture_corpus):
+    """The fixture corpus with courier_02's outlet missing."""
+    docs = fixture_corpus.copy()
+    docs["outlet"] = docs["outlet"].where(docs["doc_id"] != "courier_02", None)
+    return docs
+
+
+def test_a_document_without_a_group_value_is_in_the_missing_group_everywhere(corpus_without_outlet, fixture_scores):
+    """Every function of the stage that takes by= keeps the document, in the group "(missing)", and warns."""
+    docs = corpus_without_outlet
+    grouped = {"by": "outlet", "corpus": docs}
+    n_courier_02 = int(((fixture_scores["doc_id"] == "courier_02") & (fixture_scores["lexicon"] == "vader")).sum())
+    assert n_courier_02 > 0
+
+    with pytest.warns(GroupWarning, match=r"courier_02"):
+        documents = sentiment.score_documents(fixture_scores, **grouped)
+    assert documents.set_index(["doc_id", "lexicon"]).loc[("courier_02", "vader"), "group"] == MISSING_GROUP
+    assert set(documents["group"]) == {"Daily Ledger", "Evening Courier", MISSING_GROUP}
+
+    with pytest.warns(GroupWarning, match=r"courier_02"):
+        summary = sentiment.summarize_groups(fixture_scores, n_boot=50, **grouped)
+    missing = summary[(summary["lexicon"] == "vader") & (summary["group"] == MISSING_GROUP)].iloc[0]
+    assert (missing["n"], missing["n_docs"]) == (n_courier_02, 1)
+    vader = fixture_scores[fixture_scores["lexicon"] == "vader"]
+    assert missing["estimate"] == pytest.approx(vader.loc[vader["doc_id"] == "courier_02", "compound"].mean())
+
+    with pytest.warns(GroupWarning, match=r"courier_02"):
+        contrasts = sentiment.compare_groups(fixture_scores, n_boot=50, **grouped)
+    pairs = contrasts[contrasts["lexicon"] == "vader"]
+    assert len(pairs) == 3 and MISSING_GROUP in set(pairs["group_a"]) | set(pairs["group_b"])
+
+    with pytest.warns(GroupWarning, match=r"courier_02"):
+        agreement = sentiment.compare_lexicons(fixture_scores, **grouped)
+    assert set(agreement["group"]) == {"Daily Ledger", "Evening Courier", MISSING_GROUP, "all"}
+    row = agreement[(agreement["group"] == MISSING_GROUP) & (agreement["lexicon_a"] == "vader")].iloc[0]
+    assert row["n_sentences"] == n_courier_02
+
+    with pytest.warns(GroupWarning, match=r"courier_02"):
+        drivers = sentiment.count_drivers(fixture_scores, **grouped)
+    assert MISSING_GROUP in set(drivers["group"])
+
+    actor_scores = sentiment.score_actor_sentences(fixture_scores)
+    with pytest.warns(GroupWarning, match=r"courier_02"):
+        actors = sentiment.summarize_actors(actor_scores, n_boot=50, **grouped)
+    russia = actors[(actors["lexicon"] == "vader") & (actors["actor"] == "Russia")].set_index("group")
+    assert russia.loc[MISSING_GROUP, "n"] == 1  # "Russian officials complained ..."
+    assert russia.loc["Daily Ledger", "n"] == 4
