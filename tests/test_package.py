@@ -40,7 +40,6 @@ LEGACY = {
     "segment",
     "dictionaries",
     "stats",
-    "sentiment",
     "framing",
     "validation",
     "cli",

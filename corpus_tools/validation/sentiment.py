@@ -12,6 +12,7 @@ Target: the reference VADER reproduces r >= 0.49 on the NYT editorials (paper: 0
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +20,7 @@ import pandas as pd
 from scipy import stats as sps
 from sklearn.metrics import f1_score
 
+from corpus_tools.config import NOTEBOOKS_DIR
 from corpus_tools.sentiment import LEXICONS, score_texts
 
 FOLDER = "vader_groundtruth"
@@ -47,6 +49,19 @@ PAPER = {
 }
 TARGET_R_NYT = 0.49
 THRESHOLD = 0.05
+
+
+def resolve_eval_dir(eval_dir: str | Path, *, base: Path = NOTEBOOKS_DIR) -> Path:
+    """``eval_dir`` as an absolute path; a relative one is read from ``base`` (``notebooks/``,
+    where the notebooks run), so the result does not depend on the working directory.
+
+    >>> resolve_eval_dir("../../shared/eval", base=Path("/repo/notebooks")).as_posix()
+    '/shared/eval'
+    >>> resolve_eval_dir("/data/eval").as_posix()
+    '/data/eval'
+    """
+    path = Path(eval_dir).expanduser()
+    return path if path.is_absolute() else Path(os.path.normpath(base / path))
 
 
 def read_ground_truth(path: Path) -> pd.DataFrame:

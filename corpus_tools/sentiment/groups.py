@@ -1,0 +1,169 @@
+"""Group summaries and contrasts of sentence scores, sentiment arcs and lexicon agreement.
+
+Every function that takes ``by=`` (default ``"doc_id"``: each document its own group) attaches
+the ``group`` column with :func:`corpus_tools.groups.attach_groups`, so a document without a
+value in the grouping column is counted in the group ``"(missing)"``, never dropped. The
+statistics are :func:`corpus_tools.stats.bootstrap_groups` and
+:func:`corpus_tools.stats.compare_groups`, run once per lexicon.
+
+>>> s = pd.DataFrame({"doc_id": list("aabb"), "lexicon": "vader", "compound": [0.1, 0.3, -0.2, -0.4]})
+>>> summarize_groups(s, n_boot=200)["group"].tolist()
+['a', 'b']
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pandas as pd
+from scipy import stats as sps
+
+from corpus_tools import stats
+from corpus_tools.groups import attach_groups
+
+__all__ = ["summarize_groups", "compare_groups", "summarize_arcs", "compare_lexicons"]
+
+
+def summarize_groups(
+    scores: pd.DataFrame,
+    *,
+    by: str = "doc_id",
+    corpus: pd.DataFrame | None = None,
+    n_boot: int = 2000,
+    seed: int = 0,
+    ci: float = 0.95,
+    cluster: str | None = None,
+    neutral_threshold: float = 0.05,
+) -> pd.DataFrame:
+    """Mean sentence compound per group and lexicon, with a bootstrap confidence interval.
+
+    Args:
+        scores: sentence scores (:func:`~corpus_tools.sentiment.scores.score_sentences`).
+        by: grouping column (in ``scores`` or in ``corpus``); documents without a value form
+            the group ``"(missing)"``.
+        corpus: the corpus, to take ``by`` from (joined on ``doc_id``).
+        n_boot, seed, ci: bootstrap settings (:func:`corpus_tools.stats.bootstrap_groups`).
+        cluster: None resamples sentences; ``"doc_id"`` resamples whole articles (wider,
+            more honest intervals when sentences of one article are alike).
+        neutral_threshold: for the shares of positive and negative sentences.
+
+    Returns:
+        ``lexicon, group, n, n_docs, estimate, ci_low, ci_high, share_pos, share_neg``.
+
+    >>> s = pd.DataFrame({"doc_id": list("aabb"), "lexicon": "vader", "compound": [0.1, 0.3, -0.2, -0.4]})
+    >>> summarize_groups(s, n_boot=200)[["group", "n", "estimate"]].values.tolist()
+    [['a', 2, 0.2], ['b', 2, -0.30000000000000004]]
+    """
+    frame = attach_groups(scores, by, documents=corpus)
+    parts = []
+    for lexicon, part in frame.groupby("lexicon", sort=False):
+        table = stats.bootstrap_groups(
+            part, value="compound", by="group", n_boot=n_boot, seed=seed, ci=ci, cluster=cluster
+        )
+        grouped = part.groupby("group")
+        table["n_docs"] = table["group"].map(grouped["doc_id"].nunique())
+        table["share_pos"] = table["group"].map(grouped["compound"].apply(lambda c: (c >= neutral_threshold).mean()))
+        table["share_neg"] = table["group"].map(grouped["compound"].apply(lambda c: (c <= -neutral_threshold).mean()))
+        parts.append(table.assign(lexicon=lexicon))
+    table = pd.concat(parts, ignore_index=True)
+    return table[["lexicon", "group", "n", "n_docs", "estimate", "ci_low", "ci_high", "share_pos", "share_neg"]]
+
+
+def compare_groups(
+    scores: pd.DataFrame,
+    *,
+    by: str = "doc_id",
+    corpus: pd.DataFrame | None = None,
+    n_boot: int = 2000,
+    seed: int = 0,
+    ci: float = 0.95,
+    cluster: str | None = None,
+) -> pd.DataFrame:
+    """Every pair of groups compared, per lexicon: difference of mean sentence compound with a
+    bootstrap interval, Cohen's d, Hedges' g, Cliff's delta and a Holm-adjusted p-value
+    (:func:`corpus_tools.stats.compare_groups`).
+
+    Args:
+        scores: sentence scores (:func:`~corpus_tools.sentiment.scores.score_sentences`).
+        by, corpus, n_boot, seed, ci, cluster: as in :func:`summarize_groups`.
+
+    Returns:
+        ``lexicon, group_a, group_b, n_a, n_b, mean_a, mean_b, diff, diff_ci_low,
+        diff_ci_high, cohens_d, hedges_g, cliffs_delta, p_value, p_adjusted``.
+
+    >>> s = pd.DataFrame({"doc_id": list("aaabbb"), "lexicon": "vader", "compound": [.1, .3, .2, -.2, -.4, -.3]})
+    >>> compare_groups(s, by="doc_id", n_boot=200)[["group_a", "group_b", "diff"]].round(2).values.tolist()
+    [['a', 'b', 0.5]]
+    """
+    frame = attach_groups(scores, by, documents=corpus)
+    parts = [
+        stats.compare_groups(
+            part, value="compound", by="group", n_boot=n_boot, seed=seed, ci=ci, cluster=cluster
+        ).assign(lexicon=lexicon)
+        for lexicon, part in frame.groupby("lexicon", sort=False)
+    ]
+    table = pd.concat(parts, ignore_index=True)
+    return table[["lexicon"] + [c for c in table.columns if c != "lexicon"]]
+
+
+def summarize_arcs(scores: pd.DataFrame, *, n_bins: int = 5) -> pd.DataFrame:
+    """Sentiment arc: mean sentence compound by relative position in each article.
+
+    Sentences are put in ``n_bins`` equal slices of the article by ``position`` (0 = first
+    sentence, 1 = last).
+
+    Returns:
+        ``lexicon, doc_id, segment`` (0 .. n_bins-1), ``position`` (the slice's middle),
+        ``n_sentences, compound``.
+
+    >>> s = pd.DataFrame({"doc_id": "a", "lexicon": "vader", "position": [0, .5, 1], "compound": [.2, .4, -.6]})
+    >>> summarize_arcs(s, n_bins=2)[["n_sentences", "compound"]].round(2).to_dict("list")
+    {'n_sentences': [1, 2], 'compound': [0.2, -0.1]}
+    """
+    if int(n_bins) < 1:
+        raise ValueError(f"n_bins must be >= 1, not {n_bins!r}")
+    segment = np.minimum((scores["position"].to_numpy(dtype=float) * n_bins).astype(int), n_bins - 1)
+    arcs = (
+        scores.assign(segment=segment)
+        .groupby(["lexicon", "doc_id", "segment"], sort=False)
+        .agg(n_sentences=("compound", "size"), compound=("compound", "mean"))
+        .reset_index()
+    )
+    arcs["position"] = (arcs["segment"] + 0.5) / n_bins
+    return arcs[["lexicon", "doc_id", "segment", "position", "n_sentences", "compound"]]
+
+
+def compare_lexicons(scores: pd.DataFrame, *, by: str = "doc_id", corpus: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Agreement between lexicons: Spearman correlation of sentence compounds for every pair of
+    lexicons, within each group (default: each document) and over all sentences (``group = "all"``).
+
+    Args:
+        scores: sentence scores with two or more lexicons.
+        by, corpus: the grouping column and where to find it (as in :func:`summarize_groups`).
+
+    Returns:
+        ``group, lexicon_a, lexicon_b, n_sentences, spearman, p_value`` (NaN when a lexicon
+        gives one value to every sentence of the group).
+
+    >>> s = pd.DataFrame({"doc_id": "a", "sent_id": [0, 1, 2] * 2, "lexicon": ["x"] * 3 + ["y"] * 3,
+    ...                   "compound": [.1, .5, -.2, .3, .9, 0]})
+    >>> compare_lexicons(s)[["group", "spearman"]].values.tolist()
+    [['a', 1.0], ['all', 1.0]]
+    """
+    wide = attach_groups(scores, by, documents=corpus).pivot_table(
+        index=["group", "doc_id", "sent_id"], columns="lexicon", values="compound", sort=False
+    )
+    wide = wide.reset_index()
+    lexicons = list(dict.fromkeys(scores["lexicon"]))
+    rows = []
+    groups = [(g, part) for g, part in wide.groupby("group", sort=True)] + [("all", wide)]
+    for group, part in groups:
+        for a, b in itertools.combinations(lexicons, 2):
+            pair = part[[a, b]].dropna()
+            if len(pair) < 3 or pair[a].nunique() < 2 or pair[b].nunique() < 2:
+                rho, p = float("nan"), float("nan")
+            else:
+                rho, p = sps.spearmanr(pair[a], pair[b])
+            rows.append((group, a, b, len(pair), float(rho), float(p)))
+    return pd.DataFrame(rows, columns=["group", "lexicon_a", "lexicon_b", "n_sentences", "spearman", "p_value"])

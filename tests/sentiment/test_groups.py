@@ -1,0 +1,116 @@
+"""Group summaries and contrasts, arcs and lexicon agreement, checked against independent computations."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats as sps
+
+from corpus_tools import sentiment
+from corpus_tools.groups import MISSING_GROUP, GroupWarning
+
+
+def test_group_bootstrap_is_reproducible_and_matches_scipy(fixture_corpus, seed_sentences):
+    scores = sentiment.score_sentences(seed_sentences, lexicons=["vader"])
+    scores["outlet"] = np.where(scores["doc_id"].str[:3] < "002", "A", "B")
+    first = sentiment.summarize_groups(scores, by="outlet", n_boot=5000, seed=7)
+    again = sentiment.summarize_groups(scores, by="outlet", n_boot=5000, seed=7)
+    other = sentiment.summarize_groups(scores, by="outlet", n_boot=5000, seed=8)
+    pd.testing.assert_frame_equal(first, again)
+    assert not first["ci_low"].equals(other["ci_low"])
+    for row in first.itertuples():
+        x = scores.loc[scores["outlet"] == row.group, "compound"].to_numpy()
+        assert row.estimate == pytest.approx(x.mean())
+        ref = sps.bootstrap((x,), np.mean, n_resamples=20000, method="percentile", random_state=1).confidence_interval
+        assert row.ci_low == pytest.approx(ref.low, abs=0.02)
+        assert row.ci_high == pytest.approx(ref.high, abs=0.02)
+
+
+def test_compare_groups_against_an_independent_computation(fixture_corpus, fixture_scores):
+    table = sentiment.compare_groups(fixture_scores, by="outlet", corpus=fixture_corpus, n_boot=500, seed=1)
+    row = table[table["lexicon"] == "vader"].iloc[0]
+    vader = fixture_scores[fixture_scores["lexicon"] == "vader"]
+    outlet = vader["doc_id"].map(fixture_corpus.set_index("doc_id")["outlet"])
+    a = vader.loc[outlet == row["group_a"], "compound"].to_numpy()
+    b = vader.loc[outlet == row["group_b"], "compound"].to_numpy()
+    assert row["diff"] == pytest.approx(a.mean() - b.mean())
+    pairs = [np.sign(x - y) for x in a for y in b]
+    assert row["cliffs_delta"] == pytest.approx(sum(pairs) / len(pairs))
+    assert row["diff_ci_low"] <= row["diff"] <= row["diff_ci_high"]
+
+
+def test_arcs_average_sentences_by_relative_position():
+    s = pd.DataFrame(
+        {
+            "doc_id": "a",
+            "lexicon": "vader",
+            "position": [0, 0.2, 0.5, 0.8, 1.0],
+            "compound": [0.5, 0.1, -0.2, -0.4, 0.0],
+        }
+    )
+    arcs = sentiment.summarize_arcs(s, n_bins=2)
+    assert arcs["n_sentences"].tolist() == [2, 3]
+    assert arcs["compound"].tolist() == pytest.approx([0.3, (-0.2 - 0.4 + 0.0) / 3])
+
+
+def test_lexicon_agreement_is_spearman_per_document(fixture_scores):
+    table = sentiment.compare_lexicons(fixture_scores)
+    wide = fixture_scores.pivot_table(index=["doc_id", "sent_id"], columns="lexicon", values="compound")
+    expected = wide.loc["courier_02"][["vader", "afinn"]].corr(method="spearman").iloc[0, 1]
+    row = table[(table["group"] == "courier_02") & (table["lexicon_a"] == "vader") & (table["lexicon_b"] == "afinn")]
+    assert row["spearman"].iloc[0] == pytest.approx(expected)
+    assert set(table["group"]) == {"all", "courier_01", "courier_02", "ledger_01", "ledger_02"}
+
+
+# ---------------------------------------------------------------------------- a document without a group value
+
+
+@pytest.fixture(scope="module")
+def corpus_without_outlet(fixture_corpus):
+    """The fixture corpus with courier_02's outlet missing."""
+    docs = fixture_corpus.copy()
+    docs["outlet"] = docs["outlet"].where(docs["doc_id"] != "courier_02", None)
+    return docs
+
+
+def test_a_document_without_a_group_value_is_in_the_missing_group_everywhere(corpus_without_outlet, fixture_scores):
+    """Every function of the stage that takes by= keeps the document, in the group "(missing)", and warns."""
+    docs = corpus_without_outlet
+    grouped = {"by": "outlet", "corpus": docs}
+    n_courier_02 = int(((fixture_scores["doc_id"] == "courier_02") & (fixture_scores["lexicon"] == "vader")).sum())
+    assert n_courier_02 > 0
+
+    with pytest.warns(GroupWarning, match=r"courier_02"):
+        documents = sentiment.score_documents(fixture_scores, **grouped)
+    assert documents.set_index(["doc_id", "lexicon"]).loc[("courier_02", "vader"), "group"] == MISSING_GROUP
+    assert set(documents["group"]) == {"Daily Ledger", "Evening Courier", MISSING_GROUP}
+
+    with pytest.warns(GroupWarning, match=r"courier_02"):
+        summary = sentiment.summarize_groups(fixture_scores, n_boot=50, **grouped)
+    missing = summary[(summary["lexicon"] == "vader") & (summary["group"] == MISSING_GROUP)].iloc[0]
+    assert (missing["n"], missing["n_docs"]) == (n_courier_02, 1)
+    vader = fixture_scores[fixture_scores["lexicon"] == "vader"]
+    assert missing["estimate"] == pytest.approx(vader.loc[vader["doc_id"] == "courier_02", "compound"].mean())
+
+    with pytest.warns(GroupWarning, match=r"courier_02"):
+        contrasts = sentiment.compare_groups(fixture_scores, n_boot=50, **grouped)
+    pairs = contrasts[contrasts["lexicon"] == "vader"]
+    assert len(pairs) == 3 and MISSING_GROUP in set(pairs["group_a"]) | set(pairs["group_b"])
+
+    with pytest.warns(GroupWarning, match=r"courier_02"):
+        agreement = sentiment.compare_lexicons(fixture_scores, **grouped)
+    assert set(agreement["group"]) == {"Daily Ledger", "Evening Courier", MISSING_GROUP, "all"}
+    row = agreement[(agreement["group"] == MISSING_GROUP) & (agreement["lexicon_a"] == "vader")].iloc[0]
+    assert row["n_sentences"] == n_courier_02
+
+    with pytest.warns(GroupWarning, match=r"courier_02"):
+        drivers = sentiment.count_drivers(fixture_scores, **grouped)
+    assert MISSING_GROUP in set(drivers["group"])
+
+    actor_scores = sentiment.score_actor_sentences(fixture_scores)
+    with pytest.warns(GroupWarning, match=r"courier_02"):
+        actors = sentiment.summarize_actors(actor_scores, n_boot=50, **grouped)
+    russia = actors[(actors["lexicon"] == "vader") & (actors["actor"] == "Russia")].set_index("group")
+    assert russia.loc[MISSING_GROUP, "n"] == 1  # "Russian officials complained ..."
+    assert russia.loc["Daily Ledger", "n"] == 4
