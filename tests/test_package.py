@@ -42,7 +42,6 @@ LEGACY = {
     "stats",
     "sentiment",
     "keywords",
-    "framing",
     "validation",
     "cli",
     "study",
