@@ -116,7 +116,12 @@ def read_coding(paths: str | Path | Sequence[str | Path] | dict[str, pd.DataFram
         sheets = [(Path(p).stem, pd.read_csv(p, dtype=str, keep_default_na=False)) for p in paths]
     parts = []
     for coder, sheet in sheets:
-        require_columns(sheet, ["doc_id", "sent_id"], table=f"coding sheet {coder}", hint="Code the sheet written by export_coding_sample.")
+        require_columns(
+            sheet,
+            ["doc_id", "sent_id"],
+            table=f"coding sheet {coder}",
+            hint="Code the sheet written by export_coding_sample.",
+        )
         frames = [c for c in sheet.columns if c not in CODING_KEYS]
         cells = sheet[frames].astype(str).apply(lambda col: col.str.strip().str.lower())
         coded = cells.ne("").any(axis=1)

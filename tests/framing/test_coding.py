@@ -90,3 +90,41 @@ def test_read_coding_rejects_a_bad_cell_with_its_line(tmp_path):
     ).to_csv(path, index=False)
     with pytest.raises(ValueError, match=r"ann, line 3, column 'economic'.*maybe"):
         framing.read_coding(path)
+
+
+def test_agreement_precision_recall_f1_match_scikit_learn_and_the_hand_formulas():
+    from sklearn.metrics import f1_score, precision_score, recall_score
+
+    rng = np.random.default_rng(11)
+    hits = pd.DataFrame({"doc_id": "a", "sent_id": range(30), "frame": "f"})
+    for _ in range(10):
+        dictionary = rng.integers(0, 2, 30)
+        coder = rng.integers(0, 2, 30)
+        coding = pd.DataFrame({"coder": "ann", "doc_id": "a", "sent_id": range(30), "frame": "f", "code": coder})
+        row = framing.compare_coding(coding, hits[dictionary == 1]).iloc[0]
+        tp, fp = int(((dictionary == 1) & (coder == 1)).sum()), int(((dictionary == 1) & (coder == 0)).sum())
+        fn = int(((dictionary == 0) & (coder == 1)).sum())
+        assert row["precision"] == pytest.approx(precision_score(coder, dictionary)) == pytest.approx(tp / (tp + fp))
+        assert row["recall"] == pytest.approx(recall_score(coder, dictionary)) == pytest.approx(tp / (tp + fn))
+        assert row["f1"] == pytest.approx(f1_score(coder, dictionary)) == pytest.approx(2 * tp / (2 * tp + fp + fn))
+        assert row["kappa"] == pytest.approx(cohen_kappa_score(dictionary, coder))
+
+
+def test_agreement_is_nan_where_undefined():
+    # the dictionary flags nothing and the coder codes nothing: precision, recall, F1 and kappa are undefined
+    coding = pd.DataFrame({"coder": "ann", "doc_id": "a", "sent_id": [0, 1], "frame": "f", "code": [0, 0]})
+    row = framing.compare_coding(coding, pd.DataFrame(columns=["doc_id", "sent_id", "frame"])).iloc[0]
+    assert all(math.isnan(row[c]) for c in ("precision", "recall", "f1", "kappa"))
+    # the coder codes a sentence the dictionary misses: precision undefined, recall and F1 zero
+    coding["code"] = [1, 0]
+    row = framing.compare_coding(coding, pd.DataFrame(columns=["doc_id", "sent_id", "frame"])).iloc[0]
+    assert math.isnan(row["precision"]) and row["recall"] == 0 and row["f1"] == 0
+
+
+def test_krippendorff_alpha_is_the_packages():
+    import krippendorff
+
+    rng = np.random.default_rng(2)
+    data = rng.integers(0, 3, (3, 25)).astype(float)
+    data[0, :5] = np.nan
+    assert framing.krippendorff_alpha(data) == krippendorff.alpha(reliability_data=data, level_of_measurement="nominal")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -58,3 +60,15 @@ def test_actor_frames_count_sentences_where_both_occur(make_sents, frames_file):
     assert table.loc[("Russia", "security"), "share"] == pytest.approx(0.5)
     assert table.loc[("France", "economy"), "n_sentences"] == 1
     assert ("Russia", "economy") not in table.index
+
+
+def test_cramers_v_is_scipys_association_without_correction():
+    rng = np.random.default_rng(4)
+    for shape in [(2, 2), (2, 5), (4, 3)]:
+        table = rng.integers(1, 30, shape)
+        expected = association(table, method="cramer", correction=False)
+        assert framing.cramers_v(table) == pytest.approx(expected)
+        assert framing.cramers_v(pd.DataFrame(table.astype(float))) == pytest.approx(expected)
+    assert math.isnan(framing.cramers_v([[3, 0], [0, 0]]))  # one row and column left: undefined
+    with pytest.raises(ValueError, match="counts"):
+        framing.cramers_v([[0.5, 1], [1, 2]])
