@@ -40,7 +40,6 @@ LEGACY = {
     "segment",
     "dictionaries",
     "stats",
-    "framing",
     "validation",
     "cli",
     "study",

@@ -8,7 +8,7 @@ per analysis holds its figures: ``report.overview``, ``report.sentiment``, ``rep
 """
 
 from corpus_tools.checks import make_renamed_getattr
-from corpus_tools.report import files, heatmap, html, keywords, labels, sentiment
+from corpus_tools.report import files, framing, heatmap, html, keywords, labels, sentiment
 from corpus_tools.report.files import make_output_dirs, save_figure, write_table
 from corpus_tools.report.heatmap import plot_heatmap
 from corpus_tools.report.html import format_table_html, highlight_html
@@ -16,6 +16,7 @@ from corpus_tools.report.labels import label_documents
 
 __all__ = [
     "files",
+    "framing",
     "heatmap",
     "html",
     "keywords",

@@ -73,7 +73,7 @@ def read_frac(eval_dir: Path) -> pd.DataFrame:
 
 def score_mappings(sentences: pd.DataFrame) -> pd.DataFrame:
     """One row per mapping: counts, precision, recall, F1, base-rate F1 and AUC."""
-    hits = {name: framing.split_frame_hits(sentences, dictionary=name) for name in {m[0] for m in MAPPINGS}}
+    hits = {name: framing.match_frames(sentences, dictionary=name) for name in {m[0] for m in MAPPINGS}}
     rows = []
     for dictionary, frames, code, mfc, strict in MAPPINGS:
         found = hits[dictionary][hits[dictionary]["frame"].isin(frames)]

@@ -1,0 +1,201 @@
+"""Frame dictionaries, their hits in sentences, and frame scores per sentence and per document.
+
+>>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["Sanctions cost billions."]})
+>>> score_frames(docs).query("hits > 0")[["doc_id", "frame", "hits", "per_10k"]].values.tolist()
+[['a', 'economic', 3, 10000.0]]
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from corpus_tools.config import RESOURCES_DIR
+from corpus_tools.dictionaries import Dictionary, match_dictionary, read_dictionary
+from corpus_tools.groups import attach_groups
+from corpus_tools.segment import count_words, split_sentences
+
+__all__ = [
+    "FRAMES_DIR",
+    "HIT_COLUMNS",
+    "list_frame_dictionaries",
+    "read_frames",
+    "match_frames",
+    "score_frame_sentences",
+    "score_frames",
+]
+
+FRAMES_DIR = RESOURCES_DIR / "frames"
+#: Columns of the sentence-level hits table (:func:`match_frames`).
+HIT_COLUMNS = ["doc_id", "sent_id", "frame", "term", "start", "end", "pattern", "negated"]
+#: Columns of the document scores (:func:`score_frames`), before the grouping columns.
+SCORE_COLUMNS = [
+    "doc_id",
+    "frame",
+    "hits",
+    "n_words",
+    "n_sentences",
+    "sentences_with_frame",
+    "per_10k",
+    "share_sentences",
+]
+_KEYS = ["doc_id", "sent_id"]
+
+
+def list_frame_dictionaries() -> list[str]:
+    """Names of the shipped frame dictionaries.
+
+    >>> list_frame_dictionaries()
+    ['generic', 'security']
+    """
+    return sorted(p.stem for p in FRAMES_DIR.glob("*.yml"))
+
+
+def read_frames(source: str | Path | Dictionary = "generic") -> Dictionary:
+    """Read a frame dictionary: a shipped name (``"generic"``, ``"security"``), a file path
+    (YAML, CSV, LIWC ``.dic``, Lexicoder ``.lc3``; see ``docs/dictionaries.md``) or a
+    :class:`~corpus_tools.dictionaries.Dictionary`. Categories are frames.
+
+    >>> read_frames("generic").category_names
+    ['conflict', 'human_interest', 'economic', 'morality', 'responsibility']
+    """
+    if isinstance(source, Dictionary):
+        return source
+    shipped = FRAMES_DIR / f"{source}.yml"
+    if isinstance(source, str) and not Path(source).exists() and shipped.exists():
+        return read_dictionary(shipped)
+    return read_dictionary(source)
+
+
+def _with_groups(table: pd.DataFrame, by: str, documents: pd.DataFrame | None) -> pd.DataFrame:
+    """``table`` with the ``group`` column of :func:`corpus_tools.groups.attach_groups` and the
+    grouping column ``by`` itself (joined from ``documents`` when ``table`` lacks it), so that
+    later ``by=`` calls on the table find it."""
+    grouped = attach_groups(table, by, documents=documents)
+    if by not in table.columns:
+        lookup = documents.drop_duplicates("doc_id").set_index("doc_id")[by]
+        grouped.insert(len(table.columns), by, grouped["doc_id"].map(lookup))
+    return grouped
+
+
+def match_frames(
+    sentences: pd.DataFrame, *, dictionary: str | Path | Dictionary = "generic", count_negated: bool = True
+) -> pd.DataFrame:
+    """Find the frame dictionary's terms in sentences: one row per hit.
+
+    Overlapping matches of one frame count once (the longest wins), so "security guarantees"
+    is one hit, not also one for ``security``; frames are independent of each other.
+
+    Args:
+        sentences: ``doc_id, sent_id, start, text`` from :func:`corpus_tools.split_sentences`.
+        dictionary: a shipped frame dictionary's name, a path, or a Dictionary.
+        count_negated: keep hits preceded by a negator ("no sanctions"); they are flagged in
+            ``negated`` either way. A denied cost still frames a story in terms of cost.
+
+    Returns:
+        ``doc_id, sent_id, frame, term, start, end, pattern, negated``; offsets index into the
+        document text.
+
+    >>> sents = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0],
+    ...                       "text": ["Sanctions cost billions, not peace."]})
+    >>> match_frames(sents)[["frame", "term"]].values.tolist()
+    [['economic', 'Sanctions'], ['economic', 'cost'], ['economic', 'billions']]
+    """
+    hits = match_dictionary(sentences, read_frames(dictionary))
+    if not count_negated:
+        hits = hits[~hits["negated"]]
+    return hits.rename(columns={"category": "frame"})[HIT_COLUMNS].reset_index(drop=True)
+
+
+def _sentence_words(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Words and sentences per document, counted as the matcher tokenises them."""
+    words = sentences["text"].map(count_words)
+    return (
+        sentences.assign(n_words=words)
+        .groupby("doc_id", sort=False)
+        .agg(n_words=("n_words", "sum"), n_sentences=("sent_id", "size"))
+        .reset_index()
+    )
+
+
+def score_frame_sentences(
+    sentences: pd.DataFrame,
+    *,
+    dictionary: str | Path | Dictionary = "generic",
+    hits: pd.DataFrame | None = None,
+    by: str = "doc_id",
+    corpus: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per sentence and frame: ``doc_id, sent_id, frame, hits, present`` (+ ``by``), ``group``.
+
+    The unit for shares of sentences, bootstrap intervals and co-occurrence.
+
+    Args:
+        sentences: the sentence table.
+        dictionary: a shipped frame dictionary's name, a path, or a Dictionary.
+        hits: precomputed :func:`match_frames` output.
+        by: the grouping column (of the sentences, or joined from ``corpus``); default each
+            document its own group. A document without a value is in the group ``"(missing)"``.
+        corpus: the documents to take ``by`` from.
+
+    >>> sents = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "start": [0, 9],
+    ...                       "text": ["It costs.", "They disagree."]})
+    >>> score_frame_sentences(sents).query("present").values.tolist()
+    [['a', 0, 'economic', 1, True, 'a'], ['a', 1, 'conflict', 1, True, 'a']]
+    """
+    frames = read_frames(dictionary)
+    hits = match_frames(sentences, dictionary=frames) if hits is None else hits
+    grid = sentences[_KEYS].merge(pd.DataFrame({"frame": frames.category_names}), how="cross")
+    counts = hits.groupby([*_KEYS, "frame"]).size().rename("hits").reset_index()
+    table = grid.merge(counts, on=[*_KEYS, "frame"], how="left")
+    table["hits"] = table["hits"].fillna(0).astype("int64")
+    table["present"] = table["hits"] > 0
+    carried = [by] if by != "doc_id" and by in sentences.columns else []
+    if carried:
+        table = table.merge(sentences[["doc_id", by]].drop_duplicates("doc_id"), on="doc_id", how="left")
+    return _with_groups(table, by, corpus)
+
+
+def score_frames(
+    corpus: pd.DataFrame,
+    *,
+    dictionary: str | Path | Dictionary = "generic",
+    by: str = "doc_id",
+    sentences: pd.DataFrame | None = None,
+    hits: pd.DataFrame | None = None,
+    count_negated: bool = True,
+) -> pd.DataFrame:
+    """Frame scores per document: one row per document and frame.
+
+    Args:
+        corpus: documents (``load_corpus``); every document gets a row per frame, also
+            documents without a hit.
+        dictionary: a shipped frame dictionary's name, a path, or a Dictionary.
+        by: the metadata column of ``corpus`` to group by (outlet, country, period), carried
+            into the table with the ``group`` column; default each document its own group.
+        sentences, hits: precomputed :func:`corpus_tools.split_sentences` and
+            :func:`match_frames` tables (computed when omitted).
+        count_negated: see :func:`match_frames`.
+
+    Returns:
+        ``doc_id, frame, hits, n_words, n_sentences, sentences_with_frame, per_10k,
+        share_sentences`` (+ ``by``), ``group``. Words are the word tokens of the sentences the
+        matcher read; ``per_10k`` (hits per 10,000 words) is NaN for an empty document.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["Costs rose. Costs and prices fell. Fine."]})
+    >>> score_frames(docs).query("frame == 'economic'")[["hits", "n_words", "per_10k"]].to_dict("records")
+    [{'hits': 3, 'n_words': 7, 'per_10k': 4285.714285714285}]
+    """
+    frames = read_frames(dictionary)
+    sentences = split_sentences(corpus) if sentences is None else sentences
+    hits = match_frames(sentences, dictionary=frames, count_negated=count_negated) if hits is None else hits
+    grid = corpus[["doc_id"]].merge(pd.DataFrame({"frame": frames.category_names}), how="cross")
+    per_doc = hits.groupby(["doc_id", "frame"]).agg(hits=("term", "size"), sentences_with_frame=("sent_id", "nunique"))
+    table = grid.merge(per_doc.reset_index(), on=["doc_id", "frame"], how="left")
+    table = table.merge(_sentence_words(sentences), on="doc_id", how="left")
+    table = table.fillna({"hits": 0, "sentences_with_frame": 0, "n_words": 0, "n_sentences": 0})
+    table = table.astype({c: "int64" for c in ("hits", "sentences_with_frame", "n_words", "n_sentences")})
+    table["per_10k"] = 10_000 * table["hits"] / table["n_words"].where(table["n_words"] > 0)
+    table["share_sentences"] = table["sentences_with_frame"] / table["n_sentences"].where(table["n_sentences"] > 0)
+    return _with_groups(table[SCORE_COLUMNS], by, corpus)

@@ -1,0 +1,194 @@
+"""Quoted voices: attributions ("X said", "said X", "according to X") and quotations found by
+regular expressions (no model), the speaker matched to an actor list (:func:`match_quotes`),
+and whose voice each group carries (:func:`count_quotes`).
+
+>>> sents = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0], "text": ["Macron said yes."]})
+>>> count_quotes(match_quotes(sents))[["group", "actor", "n_quotes"]].values.tolist()
+[['a', 'France', 1]]
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from corpus_tools.dictionaries import Dictionary, match_actors
+from corpus_tools.groups import attach_groups
+
+__all__ = ["SPEECH_VERBS", "SPEAKER_NOUNS", "ATTRIBUTION_PATTERNS", "match_quotes", "count_quotes"]
+
+#: Verbs that attribute speech ("X said", "said X").
+SPEECH_VERBS = (
+    "said says say stated told tells added adds warned warns noted notes argued argues insisted insists "
+    "claimed claims announced announces declared declares explained explains emphasized emphasised emphasizes "
+    "emphasises stressed stresses wrote writes asked asks replied replies acknowledged acknowledges confirmed "
+    "confirms suggested suggests urged urges cautioned cautions remarked commented posted tweeted "
+    "predicted predicts conceded concedes underlined underscored reiterated affirmed"
+).split()
+#: Nouns that end a described speaker ("a Downing Street spokesperson", "Western officials").
+SPEAKER_NOUNS = (
+    "spokesperson spokesman spokeswoman spokespeople official officials minister ministers president source "
+    "sources diplomat diplomats analyst analysts expert experts envoy envoys aide aides adviser advisers advisor "
+    "advisors leader leaders chancellor secretary ministry government office commander commanders general "
+    "ambassador statement report researchers observers negotiators representative representatives"
+).split()
+_NAME = r"[A-Z](?:[\w'’\-]|\.(?=\w))*"
+_NAMED = rf"{_NAME}(?:\s+(?:(?:of|the|for|de|von|der|al)\s+)?{_NAME})*"
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal|[Ss]ome|[Ss]enior|[Ww]estern)"
+_DESCRIBED = rf"{_DETERMINER}\s+(?:[\w'’\-]+\s+){{0,4}}?(?:{'|'.join(SPEAKER_NOUNS)})\b"
+_PRONOUN = r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b"
+_SPEAKER = rf"(?P<speaker>{_DESCRIBED}|{_NAMED}|{_PRONOUN})"
+_VERB = rf"(?P<cue>{'|'.join(SPEECH_VERBS)})\b"
+ATTRIBUTION_PATTERNS = {
+    "speaker_verb": re.compile(
+        rf"{_SPEAKER}(?:\s*,[^,]{{1,80}},)?\s+(?:also\s+|later\s+|previously\s+|has\s+|have\s+|had\s+)?{_VERB}"
+    ),
+    "verb_speaker": re.compile(rf"[,\"”]\s*{_VERB}\s+{_SPEAKER}"),
+    "according_to": re.compile(rf"(?P<cue>[Aa]ccording to)\s+{_SPEAKER}"),
+}
+_QUOTE_RE = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+_PRONOUN_RE = re.compile(rf"^{_PRONOUN}$")
+
+
+def _attributions(text: str) -> list[tuple[str, str, int, int]]:
+    """``(cue, speaker, start, end)`` of each attribution in a sentence, earliest first, no overlaps."""
+    found = []
+    for pattern in ATTRIBUTION_PATTERNS.values():
+        for m in pattern.finditer(text):
+            found.append((m.start("speaker"), m.end("speaker"), m.group("cue"), m.group("speaker")))
+    kept: list[tuple] = []
+    for start, end, cue, speaker in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
+        if not any(start < e and s < end for s, e, _, _ in kept):
+            kept.append((start, end, cue, speaker))
+    return [(cue.lower(), speaker, s, e) for s, e, cue, speaker in kept]
+
+
+def match_quotes(
+    sentences: pd.DataFrame,
+    *,
+    actors: str | Path | Dictionary = "ukraine_security",
+    min_quote_words: int = 4,
+    pronoun_window: int = 3,
+) -> pd.DataFrame:
+    """Quotations and attributed speakers, found with regular expressions (no model).
+
+    A sentence yields one row per attribution ("X said", "said X", "according to X"), with
+    ``kind="direct"`` when it also holds a quotation of at least ``min_quote_words`` words
+    (shorter quoted strings are scare quotes, "security guarantees", and ignored), else
+    ``"indirect"``; a quotation without an attribution in its sentence gives a row with
+    ``kind="direct"`` and an empty speaker. The speaker's span is matched against the actor
+    list; "he"/"she" take the actor of the last named speaker of the document within
+    ``pronoun_window`` sentences (named in ``resolved_from``; 0 switches this off), other
+    pronouns give ``actor="(pronoun)"``, unknown speakers ``"(other)"``. The end of a quotation
+    begun in an earlier sentence counts as a quotation.
+
+    Returns:
+        ``doc_id, sent_id, kind, cue, speaker, speaker_start, speaker_end, actor,
+        resolved_from, quote, quote_start, quote_end``; offsets index into the document text
+        (-1 when absent).
+
+    >>> sents = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0],
+    ...     "text": ['"We will not accept foreign troops," Putin said.']})
+    >>> match_quotes(sents)[["kind", "cue", "speaker", "actor"]].values.tolist()
+    [['direct', 'said', 'Putin', 'Russia']]
+    """
+    rows = []
+    keys = zip(sentences["doc_id"], sentences["sent_id"], sentences["start"], sentences["text"])
+    for doc_id, sent_id, offset, text in keys:
+        if not isinstance(text, str):
+            continue
+        quote = _find_quote(text, min_quote_words)
+        q = (text[quote[0] : quote[1]], offset + quote[0], offset + quote[1]) if quote else ("", -1, -1)
+        found = _attributions(text)
+        for cue, speaker, s, e in found:
+            rows.append((doc_id, sent_id, "direct" if quote else "indirect", cue, speaker, offset + s, offset + e, *q))
+        if quote and not found:
+            rows.append((doc_id, sent_id, "direct", "", "", -1, -1, *q))
+    columns = [
+        "doc_id",
+        "sent_id",
+        "kind",
+        "cue",
+        "speaker",
+        "speaker_start",
+        "speaker_end",
+        "quote",
+        "quote_start",
+        "quote_end",
+    ]
+    table = pd.DataFrame(rows, columns=columns)
+    table.insert(7, "actor", _speaker_actors(table, actors))
+    table.insert(8, "resolved_from", "")
+    return _resolve_pronouns(table, window=pronoun_window) if pronoun_window else table
+
+
+def _find_quote(text: str, min_words: int) -> tuple[int, int] | None:
+    """Span of the first quotation of at least ``min_words`` words in a sentence, or of the
+    end of a quotation begun in an earlier sentence (``We will act," she said.``)."""
+    for m in _QUOTE_RE.finditer(text):
+        if len(m.group(1).split()) >= min_words:
+            return m.start(1), m.end(1)
+    marks = [m.start() for m in re.finditer(r"[\"“”]", text)]
+    if len(marks) % 2 == 1 and text[marks[0]] != "“" and text[: marks[0]].rstrip().endswith((",", ".", "!", "?")):
+        if len(text[: marks[0]].split()) >= min_words:
+            return 0, marks[0]
+    return None
+
+
+def _resolve_pronouns(table: pd.DataFrame, *, window: int) -> pd.DataFrame:
+    """Give "he"/"she" speakers the actor of the last named speaker of the same document, if
+    that speaker was attributed at most ``window`` sentences before."""
+    last: dict = {}
+    actors, sources = table["actor"].tolist(), table["resolved_from"].tolist()
+    rows = zip(table["doc_id"], table["sent_id"], table["speaker"], table["actor"])
+    for i, (doc_id, sent_id, speaker, actor) in enumerate(rows):
+        if actor == "(pronoun)" and speaker.lower() in ("he", "she") and doc_id in last:
+            prev_sent, prev_speaker, prev_actor = last[doc_id]
+            if 0 <= sent_id - prev_sent <= window:
+                actors[i], sources[i] = prev_actor, prev_speaker
+        elif not actor.startswith("("):
+            last[doc_id] = (sent_id, speaker, actor)
+    return table.assign(actor=actors, resolved_from=sources)
+
+
+def _speaker_actors(quotes: pd.DataFrame, actors) -> list[str]:
+    if quotes.empty:
+        return []
+    spans = pd.DataFrame({"doc_id": range(len(quotes)), "sent_id": 0, "start": 0, "text": quotes["speaker"].tolist()})
+    found = match_actors(spans, actors).groupby("doc_id")["category"].agg(lambda c: "; ".join(dict.fromkeys(c)))
+    out = []
+    for i, speaker in enumerate(quotes["speaker"]):
+        if i in found.index:
+            out.append(found[i])
+        elif _PRONOUN_RE.match(speaker):
+            out.append("(pronoun)")
+        else:
+            out.append("(other)" if speaker else "(unattributed)")
+    return out
+
+
+def count_quotes(quotes: pd.DataFrame, *, by: str = "doc_id", corpus: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Whose voice each group carries: attributions per group and actor.
+
+    Args:
+        quotes: :func:`match_quotes` output.
+        by, corpus: the grouping column, joined from ``corpus`` if the quotes lack it; a
+            document without a value is in the group ``"(missing)"``.
+
+    Returns:
+        ``group, actor, n_quotes, n_direct, n_documents, share``: rows of :func:`match_quotes`,
+        those with a direct quotation, documents they come from, and the actor's share of the
+        group's attributions.
+    """
+    quotes = attach_groups(quotes, by, documents=corpus)
+    table = (
+        quotes.assign(direct=quotes["kind"].eq("direct"))
+        .groupby(["group", "actor"])
+        .agg(n_quotes=("kind", "size"), n_direct=("direct", "sum"), n_documents=("doc_id", "nunique"))
+        .reset_index()
+    )
+    table["share"] = table["n_quotes"] / table.groupby("group")["n_quotes"].transform("sum")
+    table = table.astype({"n_direct": "int64"})
+    return table.sort_values(["group", "n_quotes"], ascending=[True, False], ignore_index=True)

@@ -1,0 +1,138 @@
+"""Frame salience per group: rates and shares (:func:`count_frame_salience`), each document's
+dominant frame (:func:`count_dominant_frames`), and the share of sentences with each frame
+with a bootstrap interval (:func:`summarize_frames`).
+
+>>> scores = pd.DataFrame({"doc_id": ["a", "a"], "frame": ["x", "y"], "hits": [1, 3]})
+>>> count_dominant_frames(scores)["dominant_frame"].tolist()
+['y']
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from corpus_tools import stats
+from corpus_tools.checks import require_columns
+from corpus_tools.framing.frames import SCORE_COLUMNS
+from corpus_tools.groups import attach_groups
+
+__all__ = ["count_frame_salience", "count_dominant_frames", "summarize_frames"]
+
+
+def count_frame_salience(
+    scores: pd.DataFrame, *, by: str = "doc_id", corpus: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Frame salience per group, from :func:`~corpus_tools.framing.score_frames`.
+
+    Args:
+        scores: document scores.
+        by: the grouping column (of ``scores``, or joined from ``corpus``); a document without
+            a value is in the group ``"(missing)"``.
+        corpus: the documents to take ``by`` from.
+
+    Returns:
+        ``group, frame, n_docs, n_words, hits, per_10k, share_sentences, share_documents``:
+        hits per 10,000 words of the group (pooled), share of the group's sentences with the
+        frame, share of its documents with at least one hit.
+
+    >>> scores = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["x", "x"], "frame": ["f", "f"],
+    ...     "hits": [2, 0], "n_words": [100, 300], "n_sentences": [5, 5], "sentences_with_frame": [2, 0]})
+    >>> count_frame_salience(scores, by="outlet")[["per_10k", "share_sentences", "share_documents"]].values.tolist()
+    [[50.0, 0.2, 0.5]]
+    """
+    require_columns(scores, ["frame", "hits", "n_words", "n_sentences", "sentences_with_frame"], table="frame scores")
+    scores = attach_groups(scores, by, documents=corpus)
+    grouped = scores.assign(has_frame=scores["hits"] > 0).groupby(["group", "frame"], sort=True)
+    table = grouped.agg(
+        n_docs=("doc_id", "nunique"),
+        n_words=("n_words", "sum"),
+        hits=("hits", "sum"),
+        n_sentences=("n_sentences", "sum"),
+        sentences_with_frame=("sentences_with_frame", "sum"),
+        share_documents=("has_frame", "mean"),
+    ).reset_index()
+    table["per_10k"] = 10_000 * table["hits"] / table["n_words"].where(table["n_words"] > 0)
+    table["share_sentences"] = table["sentences_with_frame"] / table["n_sentences"].where(table["n_sentences"] > 0)
+    return table[["group", "frame", "n_docs", "n_words", "hits", "per_10k", "share_sentences", "share_documents"]]
+
+
+def count_dominant_frames(scores: pd.DataFrame) -> pd.DataFrame:
+    """The dominant frame of each document: the frame with the most hits.
+
+    Returns:
+        One row per document: ``doc_id, dominant_frame, hits, share_of_hits`` plus any other
+        column of ``scores`` constant within a document (groups); ties are joined with
+        ``" / "``, a document without hits gets ``"(none)"``.
+
+    >>> scores = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "frame": ["x", "y", "x", "y"], "hits": [3, 1, 0, 0]})
+    >>> count_dominant_frames(scores).values.tolist()
+    [['a', 'x', 3, 0.75], ['b', '(none)', 0, nan]]
+    """
+    require_columns(scores, ["doc_id", "frame", "hits"], table="frame scores")
+    rows = []
+    for doc_id, part in scores.groupby("doc_id", sort=True):
+        top = int(part["hits"].max())
+        total = int(part["hits"].sum())
+        names = " / ".join(part.loc[part["hits"] == top, "frame"]) if top > 0 else "(none)"
+        rows.append((doc_id, names, top, top / total if total else math.nan))
+    table = pd.DataFrame(rows, columns=["doc_id", "dominant_frame", "hits", "share_of_hits"])
+    score_columns = set(SCORE_COLUMNS)
+    extra = [c for c in scores.columns if c not in score_columns and scores.groupby("doc_id")[c].nunique().le(1).all()]
+    return table.merge(scores[["doc_id", *extra]].drop_duplicates("doc_id"), on="doc_id") if extra else table
+
+
+def _cluster_for(by: str) -> str | None:
+    """Resample documents, unless each document is its own group (then sentences)."""
+    return None if by == "doc_id" else "doc_id"
+
+
+def summarize_frames(
+    sentence_scores: pd.DataFrame,
+    *,
+    by: str = "doc_id",
+    corpus: pd.DataFrame | None = None,
+    n_boot: int = 2000,
+    seed: int = 0,
+    ci: float = 0.95,
+) -> pd.DataFrame:
+    """Share of each group's sentences carrying each frame, with a bootstrap interval.
+
+    Documents are resampled whole (sentences of one article are not independent), unless
+    ``by="doc_id"``, where sentences are resampled.
+
+    Args:
+        sentence_scores: :func:`~corpus_tools.framing.score_frame_sentences` output.
+        by: the grouping column (of the table, or joined from ``corpus``); a document without
+            a value is in the group ``"(missing)"``.
+        corpus: the documents to take ``by`` from.
+        n_boot, seed, ci: bootstrap resamples, seed and interval level.
+
+    Returns:
+        ``group, frame, n, n_clusters, estimate, ci_low, ci_high`` (``n`` sentences,
+        ``n_clusters`` documents; see :func:`corpus_tools.stats.bootstrap_groups`).
+
+    >>> s = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "sent_id": [0, 1, 0, 1], "frame": "f",
+    ...                   "present": [True, False, True, True], "outlet": "x"})
+    >>> summarize_frames(s, by="outlet", n_boot=200)[["group", "n", "n_clusters", "estimate"]].values.tolist()
+    [['x', 4, 2, 0.75]]
+    """
+    require_columns(sentence_scores, ["frame", "present"], table="sentence scores")
+    sentence_scores = attach_groups(sentence_scores, by, documents=corpus)
+    parts = []
+    for frame, part in sentence_scores.groupby("frame", sort=False):
+        table = stats.bootstrap_groups(
+            part.assign(present=part["present"].astype(float)),
+            value="present",
+            by="group",
+            n_boot=n_boot,
+            seed=seed,
+            ci=ci,
+            cluster=_cluster_for(by),
+        )
+        parts.append(table.assign(frame=frame))
+    table = pd.concat(parts, ignore_index=True)
+    if "n_clusters" not in table.columns:
+        table["n_clusters"] = table["n"]
+    return table[["group", "frame", "n", "n_clusters", "estimate", "ci_low", "ci_high"]]

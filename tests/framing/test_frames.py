@@ -1,0 +1,163 @@
+"""Frame dictionaries, hits and scores (corpus_tools.framing.frames)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import corpus_tools as ct
+from corpus_tools import framing
+
+FIXTURES_DIR = Path(__file__).parents[1] / "fixtures"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Security guarantees matter.", [("security", "Security guarantees")]),  # phrase beats the word inside it
+        ("The troops and trooper left.", [("security", "troops"), ("security", "trooper")]),  # glob
+        ("Sanctioned firms cost money.", [("economy", "Sanctioned"), ("economy", "cost")]),
+        ("The coalition of the willing met.", [("security", "coalition of the willing")]),
+        ("No costs, no troops.", [("economy", "costs"), ("security", "troops")]),  # negated hits still count
+        ("Peace now.", []),
+    ],
+)
+def test_match_frames_globs_phrases_overlaps(make_sents, frames_file, text, expected):
+    hits = framing.match_frames(make_sents(text), dictionary=frames_file)
+    assert list(zip(hits["frame"], hits["term"])) == expected
+    for _, row in hits.iterrows():
+        assert text[row["start"] : row["end"]] == row["term"]
+
+
+def test_negated_hits_are_flagged_and_can_be_dropped(make_sents, frames_file):
+    sents = make_sents("There are no security guarantees.", "Security guarantees exist.")
+    hits = framing.match_frames(sents, dictionary=frames_file)
+    assert hits["negated"].tolist() == [True, False]
+    kept = framing.match_frames(sents, dictionary=frames_file, count_negated=False)
+    assert kept["sent_id"].tolist() == [1]
+
+
+def test_shipped_frame_dictionaries_load_with_codebooks():
+    assert framing.list_frame_dictionaries() == ["generic", "security"]
+    generic = framing.read_frames("generic")
+    assert generic.category_names == ["conflict", "human_interest", "economic", "morality", "responsibility"]
+    security = framing.read_frames("security")
+    assert set(security.category_names) == {
+        "deterrence_security",
+        "diplomacy_negotiation",
+        "escalation_risk",
+        "sovereignty_territory",
+        "alliance_burden",
+        "humanitarian",
+        "sanctions_economy",
+        "legitimacy_law",
+    }
+    for name, dictionary in (("generic", generic), ("security", security)):
+        codebook = (framing.FRAMES_DIR / f"{name}.md").read_text(encoding="utf-8")
+        for frame in dictionary.category_names:
+            assert f"## {frame}" in codebook and dictionary.categories[frame]
+    register = (ct.config.RESOURCES_DIR / "README.md").read_text(encoding="utf-8")
+    assert (
+        "frames/generic.yml" in register
+        and "frames/security.yml" in register
+        and "naming/ukraine_security.yml" in register
+    )
+
+
+@pytest.mark.parametrize(
+    "dictionary, text, frame",
+    [
+        ("generic", "The two parties clashed and traded accusations.", "conflict"),
+        ("generic", "The plan will cost taxpayers billions.", "economic"),
+        ("generic", "Grieving families mourned their children.", "human_interest"),
+        ("generic", "It is a moral duty.", "morality"),
+        ("generic", "The government is responsible and must act.", "responsibility"),
+        ("security", "Security guarantees would deter Russia.", "deterrence_security"),
+        ("security", "Negotiators met for ceasefire talks.", "diplomacy_negotiation"),
+        ("security", "Officials warned of nuclear escalation.", "escalation_risk"),
+        ("security", "Crimea was annexed in violation of sovereignty.", "sovereignty_territory"),
+        ("security", "Allies argued over burden-sharing.", "alliance_burden"),
+        ("security", "Civilians were killed and refugees fled.", "humanitarian"),
+        ("security", "New sanctions target oil exports.", "sanctions_economy"),
+        ("security", "The annexation breaches international law.", "legitimacy_law"),
+    ],
+)
+def test_shipped_frames_find_textbook_cues(make_sents, dictionary, text, frame):
+    assert frame in set(framing.match_frames(make_sents(text), dictionary=dictionary)["frame"])
+
+
+@pytest.mark.parametrize("name, frames", [("mini.dic", {"posemo", "negemo"}), ("mini.lc3", {"negative", "positive"})])
+def test_frame_dictionaries_from_liwc_and_lexicoder_files(make_sents, name, frames):
+    dictionary = framing.read_frames(FIXTURES_DIR / "dictionaries" / name)
+    assert frames <= set(dictionary.category_names)
+    hits = framing.match_frames(make_sents("A happy, bittersweet and bad day."), dictionary=dictionary)
+    assert set(hits["frame"]) & frames
+
+
+def test_crimea_is_not_a_crime_and_territorial_integrity_not_morality(make_sents):
+    hits = framing.match_frames(make_sents("Crimea and territorial integrity."), dictionary="generic")
+    assert "morality" not in set(hits["frame"])
+    assert "legitimacy_law" not in set(framing.match_frames(make_sents("Crimea."), dictionary="security")["frame"])
+
+
+def test_score_frames_per_10k_by_hand(frames_file, fixture_corpus):
+    scores = framing.score_frames(fixture_corpus, dictionary=frames_file, by="outlet")
+    got = scores.set_index(["doc_id", "frame"])
+    assert got.loc[("a", "security"), ["hits", "n_words", "n_sentences", "sentences_with_frame"]].tolist() == [
+        2,
+        9,
+        2,
+        1,
+    ]
+    assert got.loc[("a", "security"), "per_10k"] == pytest.approx(10_000 * 2 / 9)
+    assert got.loc[("a", "economy"), "share_sentences"] == pytest.approx(0.5)
+    assert got.loc[("b", "economy"), "per_10k"] == pytest.approx(10_000 * 2 / 4)
+    assert got.loc[("c", "economy"), "hits"] == 0 and got.loc[("c", "economy"), "per_10k"] == 0
+    assert got.loc[("c", "security"), "outlet"] == "y"
+    assert len(scores) == 3 * 2
+
+
+def test_seeds_security_frames_present(seeds_corpus, seeds_sentences):
+    scores = framing.score_frames(seeds_corpus, dictionary="security", sentences=seeds_sentences)
+    per_frame = scores.groupby("frame")["hits"].sum()
+    assert per_frame["deterrence_security"] > 0 and per_frame["diplomacy_negotiation"] > 0
+    assert (scores.groupby("doc_id")["n_words"].first() > 0).all()
+
+
+def test_readme_worked_example_numbers(seeds_corpus, seeds_sentences):
+    scores = framing.score_frames(seeds_corpus, dictionary="security", sentences=seeds_sentences)
+    row = scores.set_index(["doc_id", "frame"]).loc[("003_564980538acac505", "deterrence_security")]
+    assert row[["hits", "n_words"]].tolist() == [13, 409]
+    assert round(row["per_10k"], 3) == 317.848 and round(row["share_sentences"], 3) == 0.579
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "drop", "error", "message"),
+    [
+        (
+            {"dictionary": "genric"},
+            None,
+            ct.dictionaries.DictionaryError,
+            r"no shipped dictionary named 'genric'; available: .*generic.*\(or give the path of a \.yml",
+        ),
+        (
+            {"dictionary": "missing.yml"},
+            None,
+            ct.dictionaries.DictionaryError,
+            r"missing\.yml: no such dictionary file",
+        ),
+        (
+            {"by": "outlett"},
+            None,
+            KeyError,
+            r"grouping column 'outlett' is not in the table .*the documents have .*'outlet'.*metadata=",
+        ),
+        ({}, "text", KeyError, r"missing column\(s\) \['text'\].*Pass a corpus from corpus_tools\.load_corpus"),
+    ],
+)
+def test_score_frames_bad_input_names_the_problem_and_fix(kwargs, drop, error, message):
+    corpus = pd.DataFrame({"doc_id": ["a"], "outlet": ["x"], "text": ["Sanctions cost a lot."]})
+    with pytest.raises(error, match=message):
+        framing.score_frames(corpus.drop(columns=drop) if drop else corpus, **kwargs)

@@ -1,0 +1,138 @@
+"""Framing figures and evidence HTML (corpus_tools.report.framing)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from corpus_tools import framing
+from corpus_tools.report import framing as report_framing
+
+# The framing fixtures (as in tests/framing/conftest.py), for the figures drawn from real tables.
+FRAMES_YAML = """\
+name: test_frames
+categories:
+  security:
+    description: guarantees and troops
+    patterns: [security, security guarantee*, troop*, coalition of the willing]
+  economy: [sanction*, cost, costs]
+"""
+
+
+@pytest.fixture()
+def frames_file(tmp_path):
+    path = tmp_path / "frames.yml"
+    path.write_text(FRAMES_YAML, encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def fixture_corpus():
+    return pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "outlet": ["x", "x", "y"],
+            "text": [
+                "Security guarantees and troops were promised. Sanctions followed soon.",
+                "Sanctions cost a lot.",
+                "Nothing happened there today.",
+            ],
+        }
+    )
+
+
+@pytest.fixture()
+def sentence_scores():
+    rows = []
+    plan = {"a": ("x", [1, 1, 0, 0]), "b": ("x", [1, 1]), "c": ("y", [0, 0, 0, 0]), "d": ("y", [1, 0])}
+    for doc_id, (outlet, flags) in plan.items():
+        for i, flag in enumerate(flags):
+            rows.append((doc_id, i, "f", flag, flag > 0, outlet))
+            g = int(doc_id == "c" and i == 0)
+            rows.append((doc_id, i, "g", g, g > 0, outlet))
+    return pd.DataFrame(rows, columns=["doc_id", "sent_id", "frame", "hits", "present", "outlet"])
+
+
+def _sents(*texts, doc_id="a"):
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    ends = [start + len(t) for start, t in zip(starts, texts)]
+    return pd.DataFrame(
+        {"doc_id": doc_id, "sent_id": range(len(texts)), "start": starts, "end": ends, "text": list(texts)}
+    )
+
+
+def test_plots_return_figures_without_saving(tmp_path, frames_file, fixture_corpus, sentence_scores):
+    import matplotlib.figure
+
+    salience = framing.count_frame_salience(
+        framing.score_frames(fixture_corpus, dictionary=frames_file, by="outlet"), by="outlet"
+    )
+    figures = [
+        report_framing.plot_frame_heatmap(salience),
+        report_framing.plot_frame_cooccurrence(framing.count_frame_cooccurrence(sentence_scores)),
+        report_framing.plot_frame_differences(framing.compare_frames(sentence_scores, by="outlet", n_boot=100)),
+    ]
+    assert all(isinstance(f, matplotlib.figure.Figure) for f in figures)
+    assert not list(tmp_path.glob("*.png"))
+
+
+def _differences(n_groups: int) -> pd.DataFrame:
+    groups = [f"g{i}" for i in range(n_groups)]
+    pairs = [(a, b) for i, a in enumerate(groups) for b in groups[i + 1 :]]
+    rows = [(frame, a, b, d, d - 0.1, d + 0.1) for a, b in pairs for frame, d in (("war", 0.2), ("peace", -0.1))]
+    return pd.DataFrame(rows, columns=["frame", "group_a", "group_b", "diff", "diff_ci_low", "diff_ci_high"])
+
+
+def test_difference_plot_shows_every_pair_and_says_when_it_cannot():
+    import matplotlib.pyplot as plt
+
+    fig = report_framing.plot_frame_differences(_differences(5), labels={"g0": "Article zero"})
+    panels = [ax for ax in fig.axes if ax.get_visible()]
+    assert len(panels) == 10 and fig.get_suptitle() == ""  # 5 groups: 10 pairs, none dropped
+    assert panels[0].get_title() == "Article zero\nminus g1"
+    assert [t.get_text() for t in panels[0].get_yticklabels()] == ["peace", "war"]
+    assert all(ax.get_xlabel() for ax in panels[-3:])  # the lowest panel of every column has the x axis
+    fig = report_framing.plot_frame_differences(_differences(6), max_pairs=12)
+    assert sum(ax.get_visible() for ax in fig.axes) == 12
+    assert fig.get_suptitle().startswith("first 12 of 15 pairs")
+    plt.close("all")
+
+
+def test_heatmap_rows_use_the_labels_given():
+    import matplotlib.pyplot as plt
+
+    salience = pd.DataFrame({"group": ["a", "a", "b", "b"], "frame": ["war", "peace"] * 2, "per_10k": [1.0, 2, 3, 4]})
+    ax = report_framing.plot_frame_heatmap(salience, labels={"a": "Article A"}).axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Article A", "b"]
+    assert ax.get_title() == "Frame salience: hits per 10,000 words"
+    plt.close("all")
+
+
+def test_frame_heatmap_with_two_groups_keeps_room_for_its_rows():
+    # Two groups once gave a squashed strip under rotated frame labels.
+    salience = pd.DataFrame(
+        {
+            "group": ["a"] * 8 + ["b"] * 8,
+            "frame": [f"frame_name_{i}" for i in range(8)] * 2,
+            "per_10k": np.arange(16.0),
+        }
+    )
+    fig = report_framing.plot_frame_heatmap(salience)
+    axes_height_in = fig.axes[0].get_position().height * fig.get_size_inches()[1]
+    assert axes_height_in >= 0.4 * 2  # at least 0.4 inch per row
+
+
+def test_evidence_highlights_escaped_terms(frames_file):
+    sents = _sents("<b>Sanctions</b> & costs rise.", "Costs.", "No frame here.")
+    hits = framing.match_frames(sents, dictionary=frames_file)
+    evidence = report_framing.highlight_evidence(framing.select_evidence(sents, hits, top_n=1))
+    row = evidence.set_index("frame").loc["economy"]
+    assert row["html"] == "&lt;b&gt;<mark>Sanctions</mark>&lt;/b&gt; &amp; <mark>costs</mark> rise."
+    assert row["sent_id"] == 0 and row["n_hits"] == 2 and row["rank"] == 1 and row["group"] == "a"
+    page = report_framing.format_evidence_html(evidence)
+    assert "&lt;b&gt;<mark>Sanctions</mark>&lt;/b&gt; &amp; <mark>costs</mark> rise." in page
+    assert "<b>Sanctions" not in page
