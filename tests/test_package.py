@@ -38,8 +38,6 @@ LEGACY = {
     "io",
     "clean",
     "segment",
-    "dictionaries",
-    "stats",
     "sentiment",
     "keywords",
     "framing",
@@ -93,6 +91,7 @@ VERBS = (
     "parse_",
     "check_",
     "update_",
+    "adjust_",
 )
 
 
