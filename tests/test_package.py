@@ -38,8 +38,6 @@ LEGACY = {
     "io",
     "clean",
     "segment",
-    "dictionaries",
-    "stats",
     "validation",
     "cli",
     "study",
@@ -90,6 +88,7 @@ VERBS = (
     "parse_",
     "check_",
     "update_",
+    "adjust_",
 )
 
 

@@ -1,0 +1,154 @@
+"""Pairwise group comparisons: the difference of means with a bootstrap interval, effect sizes,
+and a Mann-Whitney or permutation p-value adjusted across the pairs (:func:`compare_groups`).
+
+>>> frame = pd.DataFrame({"g": ["a"] * 4 + ["b"] * 4, "x": [1, 2, 3, 4, 3, 4, 5, 6]})
+>>> compare_groups(frame, value="x", by="g", n_boot=200)[["group_a", "group_b", "diff", "cliffs_delta"]].values.tolist()
+[['a', 'b', -2.0, -0.75]]
+"""
+
+from __future__ import annotations
+
+import itertools
+import warnings
+import zlib
+
+import numpy as np
+import pandas as pd
+from scipy import stats as sps
+
+from corpus_tools.stats.adjust import adjust_p
+from corpus_tools.stats.bootstrap import _boot_cluster_means, _boot_stat, _check_ci, _grouped, _percentiles
+from corpus_tools.stats.effects import cliffs_delta, cohens_d
+
+__all__ = ["COMPARE_COLUMNS", "TESTS", "compare_groups"]
+
+#: The p-value tests :func:`compare_groups` runs.
+TESTS = ("mannwhitney", "permutation")
+#: Columns of the table returned by :func:`compare_groups`.
+COMPARE_COLUMNS = [
+    "group_a",
+    "group_b",
+    "n_a",
+    "n_b",
+    "mean_a",
+    "mean_b",
+    "diff",
+    "diff_ci_low",
+    "diff_ci_high",
+    "cohens_d",
+    "hedges_g",
+    "cliffs_delta",
+    "p_value",
+    "p_adjusted",
+]
+
+
+def _p_value(x: np.ndarray, y: np.ndarray, *, test: str, n_boot: int, seed: int) -> float:
+    if x.size < 1 or y.size < 1 or (np.ptp(np.concatenate([x, y])) == 0):
+        return float("nan")
+    if test == "mannwhitney":
+        return float(sps.mannwhitneyu(x, y, alternative="two-sided").pvalue)
+    result = sps.permutation_test(
+        (x, y),
+        lambda a, b, axis: np.mean(a, axis=axis) - np.mean(b, axis=axis),
+        n_resamples=n_boot,
+        vectorized=True,
+        random_state=seed,
+        alternative="two-sided",
+    )
+    return float(result.pvalue)
+
+
+def _boot_mean(part: pd.DataFrame, value: str, cluster: str | None, n_boot: int, rng) -> np.ndarray:
+    """The bootstrap distribution of one group's mean. Hand-written rather than
+    ``scipy.stats.bootstrap``: the difference needs both groups' distributions drawn from one
+    seeded stream, group a then group b, which fixes the intervals a seed gives."""
+    x = part[value].to_numpy(dtype=float)
+    if cluster:
+        return _boot_cluster_means(x, part[cluster].to_numpy(), n_boot, rng)
+    return _boot_stat(x, np.mean, n_boot, rng)
+
+
+def _test_values(part: pd.DataFrame, value: str, cluster: str | None) -> np.ndarray:
+    """Values the p-value is computed on: rows, or one mean per cluster (rows within a
+    document are not independent observations)."""
+    if cluster:
+        return part.groupby(cluster)[value].mean().to_numpy(dtype=float)
+    return part[value].to_numpy(dtype=float)
+
+
+def _compare_pair(pa: pd.DataFrame, pb: pd.DataFrame, rng, value: str, cluster: str | None, **settings) -> tuple:
+    n_boot, ci, test, seed = settings["n_boot"], settings["ci"], settings["test"], settings["seed"]
+    boot = _boot_mean(pa, value, cluster, n_boot, rng) - _boot_mean(pb, value, cluster, n_boot, rng)
+    x, y = pa[value].to_numpy(dtype=float), pb[value].to_numpy(dtype=float)
+    p = _p_value(
+        _test_values(pa, value, cluster), _test_values(pb, value, cluster), test=test, n_boot=n_boot, seed=seed
+    )
+    low, high = _percentiles(boot, ci)
+    diff = x.mean() - y.mean()
+    effects = (cohens_d(x, y), cohens_d(x, y, hedges=True), cliffs_delta(x, y))
+    return (x.size, y.size, x.mean(), y.mean(), diff, low, high, *effects, p)
+
+
+def compare_groups(
+    frame: pd.DataFrame,
+    *,
+    value: str,
+    by: str = "doc_id",
+    documents: pd.DataFrame | None = None,
+    n_boot: int = 2000,
+    seed: int = 0,
+    ci: float = 0.95,
+    cluster: str | None = None,
+    test: str = "mannwhitney",
+    p_adjust: str = "holm",
+    adjust: str | None = None,
+) -> pd.DataFrame:
+    """Compare the mean of ``value`` between every pair of groups.
+
+    Args:
+        frame: a long table with the ``value`` and (unless in ``documents``) ``by`` columns.
+        value: the numeric column; rows where it is missing are dropped.
+        by: the grouping column (groups as strings, sorted; pairs in that order); a missing
+            or blank value is the group ``"(missing)"``, with a
+            :class:`~corpus_tools.groups.GroupWarning`.
+        documents: the corpus (or metadata) to take ``by`` from, joined on ``doc_id``.
+        n_boot, seed, ci: bootstrap settings for the interval of the difference (each group
+            resampled on its own).
+        cluster: resample whole clusters (``doc_id``) for the interval, and compute the
+            p-value on cluster means; see :func:`~corpus_tools.stats.summarize_groups`.
+        test: ``"mannwhitney"`` (two-sided Mann-Whitney U) or ``"permutation"`` (two-sided
+            permutation test of the difference of means with ``n_boot`` permutations).
+        p_adjust: p-value adjustment across the pairs (see :func:`~corpus_tools.stats.adjust_p`).
+        adjust: the old name of ``p_adjust`` (deprecated).
+
+    Returns:
+        ``group_a, group_b, n_a, n_b, mean_a, mean_b, diff, diff_ci_low, diff_ci_high,
+        cohens_d, hedges_g, cliffs_delta, p_value, p_adjusted``; ``diff = mean_a - mean_b``,
+        effect sizes have the same sign.
+
+    >>> frame = pd.DataFrame({"g": ["a"] * 4 + ["b"] * 4, "x": [1, 2, 3, 4, 3, 4, 5, 6]})
+    >>> compare_groups(frame, value="x", by="g")[["group_a", "group_b", "diff"]].values.tolist()
+    [['a', 'b', -2.0]]
+    """
+    if adjust is not None:
+        warnings.warn(
+            "compare_groups(adjust=) is renamed p_adjust=; the old name goes in the next release",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        p_adjust = adjust
+    _check_ci(ci, n_boot)
+    if test not in TESTS:
+        raise ValueError(f"unknown test {test!r}; use 'mannwhitney' or 'permutation'")
+    grouped = _grouped(frame, by, documents, [value, cluster])
+    grouped = grouped[grouped[value].notna()]
+    parts = dict(iter(grouped.groupby("group", sort=True)))
+    rows = []
+    for a, b in itertools.combinations(parts, 2):
+        rng = np.random.default_rng([seed, zlib.crc32(f"{a}\x00{b}".encode())])
+        pair = _compare_pair(parts[a], parts[b], rng, value, cluster, n_boot=int(n_boot), ci=ci, test=test, seed=seed)
+        rows.append((a, b, *pair))
+    table = pd.DataFrame(rows, columns=COMPARE_COLUMNS[:-1])
+    table["p_adjusted"] = adjust_p(table["p_value"].to_numpy(), method=p_adjust)
+    return table
