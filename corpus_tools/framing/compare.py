@@ -68,7 +68,7 @@ def compare_frames(
             a value is in the group ``"(missing)"``.
         corpus: the documents to take ``by`` from.
         n_boot, seed, ci: bootstrap resamples, seed and interval level.
-        p_adjust: multiple-comparison correction (as :func:`corpus_tools.stats.p_adjust` accepts).
+        p_adjust: multiple-comparison correction (as :func:`corpus_tools.stats.adjust_p` accepts).
 
     Returns:
         ``frame, group_a, group_b, n_a, n_b, share_a, share_b, diff, diff_ci_low, diff_ci_high,
@@ -97,7 +97,7 @@ def compare_frames(
         return pd.DataFrame(columns=_DIFFERENCE_COLUMNS)
     table = pd.concat(parts, ignore_index=True).rename(columns={"mean_a": "share_a", "mean_b": "share_b"})
     # p-values are adjusted over every frame and pair together, not per frame.
-    table["p_adjusted"] = stats.p_adjust(table["p_value"].to_numpy(), method=p_adjust)
+    table["p_adjusted"] = stats.adjust_p(table["p_value"].to_numpy(), method=p_adjust)
     return table[_DIFFERENCE_COLUMNS]
 
 
@@ -160,7 +160,7 @@ def compare_frames_chi2(
         by: the grouping column (of the table, or joined from ``corpus``); a document without
             a value is in the group ``"(missing)"``.
         corpus: the documents to take ``by`` from.
-        p_adjust: multiple-comparison correction (as :func:`corpus_tools.stats.p_adjust` accepts).
+        p_adjust: multiple-comparison correction (as :func:`corpus_tools.stats.adjust_p` accepts).
 
     Returns:
         ``frame, chi2, dof, p_value, p_adjusted, cramers_v, n``.
@@ -177,7 +177,7 @@ def compare_frames_chi2(
         observed = pd.crosstab(part["group"], part["present"]).reindex(columns=[True, False], fill_value=0)
         rows.append(_chi2_row(observed, frame))
     table = pd.DataFrame(rows)
-    table["p_adjusted"] = stats.p_adjust(table["p_value"].to_numpy(), method=p_adjust)
+    table["p_adjusted"] = stats.adjust_p(table["p_value"].to_numpy(), method=p_adjust)
     overall = _chi2_row(
         sentence_scores.pivot_table(index="group", columns="frame", values="hits", aggfunc="sum", fill_value=0),
         "(all frames)",

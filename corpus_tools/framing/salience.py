@@ -111,7 +111,7 @@ def summarize_frames(
 
     Returns:
         ``group, frame, n, n_clusters, estimate, ci_low, ci_high`` (``n`` sentences,
-        ``n_clusters`` documents; see :func:`corpus_tools.stats.bootstrap_groups`).
+        ``n_clusters`` documents; see :func:`corpus_tools.stats.summarize_groups`).
 
     >>> s = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "sent_id": [0, 1, 0, 1], "frame": "f",
     ...                   "present": [True, False, True, True], "outlet": "x"})
@@ -120,19 +120,16 @@ def summarize_frames(
     """
     require_columns(sentence_scores, ["frame", "present"], table="sentence scores")
     sentence_scores = attach_groups(sentence_scores, by, documents=corpus)
-    parts = []
-    for frame, part in sentence_scores.groupby("frame", sort=False):
-        table = stats.bootstrap_groups(
-            part.assign(present=part["present"].astype(float)),
-            value="present",
-            by="group",
-            n_boot=n_boot,
-            seed=seed,
-            ci=ci,
-            cluster=_cluster_for(by),
-        )
-        parts.append(table.assign(frame=frame))
-    table = pd.concat(parts, ignore_index=True)
+    table = stats.summarize_by(
+        sentence_scores.assign(present=sentence_scores["present"].astype(float)),
+        value="present",
+        per="frame",
+        by="group",
+        n_boot=n_boot,
+        seed=seed,
+        ci=ci,
+        cluster=_cluster_for(by),
+    )
     if "n_clusters" not in table.columns:
         table["n_clusters"] = table["n"]
     return table[["group", "frame", "n", "n_clusters", "estimate", "ci_low", "ci_high"]]

@@ -18,7 +18,7 @@ in the reference (``Nr``), in the 2 x 2 table ``[[a, b], [Nt - a, Nr - b]]``:
 - ``pct_diff``: ``100 * (a / Nt - b / Nr) / (b / Nr)`` (Gabrielatos & Marchi 2012); ``inf``
   when the reference count is 0.
 - ``p_value`` from ``g2`` (chi-squared, 1 degree of freedom), ``p_adjusted`` over all terms
-  of the table (``p_adjust=``: Bonferroni, Holm or Benjamini-Hochberg, :func:`corpus_tools.stats.p_adjust`).
+  of the table (``p_adjust=``: Bonferroni, Holm or Benjamini-Hochberg, :func:`corpus_tools.stats.adjust_p`).
 - ``log_odds_z``: log-odds ratio with an informative Dirichlet prior, divided by its
   standard error (Monroe et al. 2008, eq. 16-22); the prior for a term is ``prior_scale``
   times its count in the whole corpus.
@@ -298,7 +298,7 @@ def score_keyness(
         reference: None (every other document), a group label or list of labels, or an
             external frequency list (a ``term, n`` table, a Series or a dict term -> count).
         p_adjust: multiple-comparison adjustment of ``p_value`` over the terms of the
-            table (:func:`corpus_tools.stats.p_adjust`): ``"bonferroni"``, ``"fdr_bh"``,
+            table (:func:`corpus_tools.stats.adjust_p`): ``"bonferroni"``, ``"fdr_bh"``,
             ``"holm"`` or ``"none"``.
         prior_scale: Fightin' Words prior = ``prior_scale`` x the term's count in the whole
             corpus (target + every group, or target + external list).
@@ -357,7 +357,7 @@ def _keyness_table(
     keep = np.flatnonzero(v["a"] + v["b"] >= max(int(min_count), 1))
     scores = score_keyness_statistics(v["a"][keep], v["b"][keep], nt, nr, yates=yates)
     columns = {name: scores[name].to_numpy() for name in scores.columns}
-    columns["p_adjusted"] = stats.p_adjust(columns["p_value"], method=p_adjust)
+    columns["p_adjusted"] = stats.adjust_p(columns["p_value"], method=p_adjust)
     order = np.lexsort((v["ranks"][keep], -columns["g2"]))
     if top_n and len(order) > 2 * top_n:
         order = np.concatenate([order[:top_n], order[-top_n:]])

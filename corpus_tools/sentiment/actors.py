@@ -89,14 +89,13 @@ def summarize_actors(
     [['a', 2, 0.3], ['b', 1, -0.5]]
     """
     frame = attach_groups(actor_scores, by, documents=corpus) if by else actor_scores
-    parts = []
-    for (lexicon, actor), part in frame.groupby(["lexicon", "actor"], sort=True):
-        table = stats.bootstrap_groups(
-            part, value="compound", by="group" if by else None, n_boot=n_boot, seed=seed, ci=ci
-        )
-        parts.append(table.assign(lexicon=lexicon, actor=actor))
     columns = ["lexicon", "actor", "group", "n", "estimate", "ci_low", "ci_high"]
-    return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    table = stats.summarize_by(
+        frame, value="compound", per=["lexicon", "actor"], by="group" if by else None, n_boot=n_boot, seed=seed, ci=ci
+    )
+    return table.sort_values(["lexicon", "actor"], kind="stable", ignore_index=True)[columns]
 
 
 def select_examples(actor_scores: pd.DataFrame, *, lexicon: str = "vader", n: int = 2) -> pd.DataFrame:

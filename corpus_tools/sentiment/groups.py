@@ -3,7 +3,7 @@
 Every function that takes ``by=`` (default ``"doc_id"``: each document its own group) attaches
 the ``group`` column with :func:`corpus_tools.groups.attach_groups`, so a document without a
 value in the grouping column is counted in the group ``"(missing)"``, never dropped. The
-statistics are :func:`corpus_tools.stats.bootstrap_groups` and
+statistics are :func:`corpus_tools.stats.summarize_groups` and
 :func:`corpus_tools.stats.compare_groups`, run once per lexicon.
 
 >>> s = pd.DataFrame({"doc_id": list("aabb"), "lexicon": "vader", "compound": [0.1, 0.3, -0.2, -0.4]})
@@ -43,7 +43,7 @@ def summarize_groups(
         by: grouping column (in ``scores`` or in ``corpus``); documents without a value form
             the group ``"(missing)"``.
         corpus: the corpus, to take ``by`` from (joined on ``doc_id``).
-        n_boot, seed, ci: bootstrap settings (:func:`corpus_tools.stats.bootstrap_groups`).
+        n_boot, seed, ci: bootstrap settings (:func:`corpus_tools.stats.summarize_groups`).
         cluster: None resamples sentences; ``"doc_id"`` resamples whole articles (wider,
             more honest intervals when sentences of one article are alike).
         neutral_threshold: for the shares of positive and negative sentences.
@@ -56,17 +56,15 @@ def summarize_groups(
     [['a', 2, 0.2], ['b', 2, -0.30000000000000004]]
     """
     frame = attach_groups(scores, by, documents=corpus)
-    parts = []
-    for lexicon, part in frame.groupby("lexicon", sort=False):
-        table = stats.bootstrap_groups(
-            part, value="compound", by="group", n_boot=n_boot, seed=seed, ci=ci, cluster=cluster
-        )
-        grouped = part.groupby("group")
-        table["n_docs"] = table["group"].map(grouped["doc_id"].nunique())
-        table["share_pos"] = table["group"].map(grouped["compound"].apply(lambda c: (c >= neutral_threshold).mean()))
-        table["share_neg"] = table["group"].map(grouped["compound"].apply(lambda c: (c <= -neutral_threshold).mean()))
-        parts.append(table.assign(lexicon=lexicon))
-    table = pd.concat(parts, ignore_index=True)
+    table = stats.summarize_by(
+        frame, value="compound", per="lexicon", by="group", n_boot=n_boot, seed=seed, ci=ci, cluster=cluster
+    )
+    shares = frame.groupby(["lexicon", "group"], sort=False).agg(
+        n_docs=("doc_id", "nunique"),
+        share_pos=("compound", lambda c: (c >= neutral_threshold).mean()),
+        share_neg=("compound", lambda c: (c <= -neutral_threshold).mean()),
+    )
+    table = table.merge(shares.reset_index(), on=["lexicon", "group"], how="left")
     return table[["lexicon", "group", "n", "n_docs", "estimate", "ci_low", "ci_high", "share_pos", "share_neg"]]
 
 
@@ -79,14 +77,17 @@ def compare_groups(
     seed: int = 0,
     ci: float = 0.95,
     cluster: str | None = None,
+    p_adjust: str = "holm",
 ) -> pd.DataFrame:
     """Every pair of groups compared, per lexicon: difference of mean sentence compound with a
-    bootstrap interval, Cohen's d, Hedges' g, Cliff's delta and a Holm-adjusted p-value
+    bootstrap interval, Cohen's d, Hedges' g, Cliff's delta and an adjusted p-value
     (:func:`corpus_tools.stats.compare_groups`).
 
     Args:
         scores: sentence scores (:func:`~corpus_tools.sentiment.scores.score_sentences`).
         by, corpus, n_boot, seed, ci, cluster: as in :func:`summarize_groups`.
+        p_adjust: multiple-comparison correction over the pairs of each lexicon
+            (:func:`corpus_tools.stats.adjust_p`; default Holm).
 
     Returns:
         ``lexicon, group_a, group_b, n_a, n_b, mean_a, mean_b, diff, diff_ci_low,
@@ -99,7 +100,14 @@ def compare_groups(
     frame = attach_groups(scores, by, documents=corpus)
     parts = [
         stats.compare_groups(
-            part, value="compound", by="group", n_boot=n_boot, seed=seed, ci=ci, cluster=cluster
+            part,
+            value="compound",
+            by="group",
+            n_boot=n_boot,
+            seed=seed,
+            ci=ci,
+            cluster=cluster,
+            p_adjust=p_adjust,
         ).assign(lexicon=lexicon)
         for lexicon, part in frame.groupby("lexicon", sort=False)
     ]

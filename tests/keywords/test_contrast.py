@@ -253,7 +253,7 @@ def test_missing_groups_and_empty_groups_are_reported():
 def test_keyness_table_matches_scipy_term_by_term(seed, correction):
     from scipy import sparse
 
-    from corpus_tools.stats import p_adjust
+    from corpus_tools.stats import adjust_p
 
     rng = np.random.default_rng(seed)
     n_docs, n_terms = 6, 12
@@ -280,7 +280,7 @@ def test_keyness_table_matches_scipy_term_by_term(seed, correction):
         assert abs(row["g2"]) == pytest.approx(g2, abs=1e-9) and row["p_value"] == pytest.approx(p, abs=1e-12)
         assert row["range_target"] == (dense[:2, j] > 0).sum() and row["range_reference"] == (dense[2:4, j] > 0).sum()
         p_values.append(p)
-    adjusted = dict(zip([f"w{j:02d}" for j in kept], p_adjust(p_values, method=correction)))
+    adjusted = dict(zip([f"w{j:02d}" for j in kept], adjust_p(p_values, method=correction)))
     assert table["p_adjusted"].to_dict() == pytest.approx(adjusted)
 
 
