@@ -18,6 +18,9 @@ import corpus_tools as ct
 from corpus_tools.config import NOTEBOOKS_DIR, PROJECT_DIR, SEEDS_DIR
 from corpus_tools.study import list_notebooks, read_study, resolve_parameters
 
+# The documentation teaches the current names: an example using a renamed one fails.
+pytestmark = pytest.mark.filterwarnings("error::DeprecationWarning")
+
 README = PROJECT_DIR / "README.md"
 SEMINAR = PROJECT_DIR / "docs" / "seminar.md"
 METADATA = PROJECT_DIR / "seeds_metadata" / "seeds.csv"
