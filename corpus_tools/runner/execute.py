@@ -5,7 +5,7 @@ transport) instead of TCP ports, so notebooks running side by side cannot race f
 (papermill's "Address already in use" and "Kernel didn't respond" failures); a kernel that
 still fails to start is retried. A time limit applies to the whole notebook, not per cell.
 
-``python -P corpus_tools/execute.py SPEC.json`` runs one notebook described by a JSON file and
+``python -P corpus_tools/runner/execute.py SPEC.json`` runs one notebook described by a JSON file and
 writes ``result.json`` beside the output; ``corpus-tools report`` starts one such process per
 notebook so that a notebook over its time limit can be stopped without touching the others.
 This module imports nothing from the package, so that process starts without loading it.

@@ -20,13 +20,14 @@ from pathlib import Path
 
 import yaml
 
+from corpus_tools.checks import make_renamed_getattr
 from corpus_tools.config import NOTEBOOKS_DIR, SEEDS_DIR
 
 __all__ = [
     "Study",
     "StudyError",
     "read_study",
-    "default_study",
+    "make_default_study",
     "list_notebooks",
     "read_parameters",
     "parse_value",
@@ -34,6 +35,8 @@ __all__ = [
     "format_parameter_table",
     "update_readme_table",
 ]
+
+__getattr__ = make_renamed_getattr(__name__, {"default_study": "make_default_study"})
 
 #: Parameters the runner sets from the study (when a notebook declares them); never per notebook.
 STUDY_PARAMETERS = ("corpus", "metadata", "group_by")
@@ -64,8 +67,12 @@ class Study:
     source: Path | None = None
 
 
-def default_study() -> Study:
-    """The study used without ``--study``: the seeds with every notebook's defaults."""
+def make_default_study() -> Study:
+    """The study used without ``--study``: the seeds with every notebook's defaults.
+
+    >>> make_default_study().name
+    'seeds'
+    """
     return Study(name="seeds")
 
 
