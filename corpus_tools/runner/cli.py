@@ -19,9 +19,9 @@ from pathlib import Path
 from corpus_tools.config import NOTEBOOKS_DIR, PROJECT_DIR, REPORTS_DIR
 from corpus_tools.runner.study import (
     StudyError,
+    format_parameter_table,
     list_notebooks,
     make_default_study,
-    format_parameter_table,
     read_study,
     update_readme_table,
 )

@@ -26,6 +26,7 @@ from corpus_tools.runner.study import (
     list_notebooks,
     read_study,
 )
+from corpus_tools.shipped import WORD_LISTS, resolve_resource
 
 FIXTURE_NOTEBOOKS = Path(__file__).parents[1] / "fixtures" / "notebooks"
 
@@ -176,6 +177,9 @@ def test_manifest_records_inputs_versions_and_runs(corpus, tmp_path):
     assert resources["abbreviations.txt"] == _sha(RESOURCES_DIR / "abbreviations.txt")
     assert len(resources) == sum(1 for p in RESOURCES_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     assert manifest["package"]["version"] and manifest["environment"]["packages"]["papermill"]
+    assert set(manifest["word_lists"]) == set(WORD_LISTS)
+    for name, entry in manifest["word_lists"].items():
+        assert entry == {"used_by": WORD_LISTS[name], "sha256": _sha(resolve_resource(name))}
     if shutil.which("git") and (PROJECT_DIR / ".git").exists():
         assert len(manifest["git"]["commit"]) == 40
     entry = manifest["notebooks"]["simple"]
