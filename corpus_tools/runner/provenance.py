@@ -63,7 +63,12 @@ _SKIP_PARTS = {"__pycache__", ".ipynb_checkpoints", ".git"}
 
 
 def hash_file(path: str | Path) -> str:
-    """The SHA-256 of a file's bytes, in hex."""
+    """The SHA-256 of a file's bytes, in hex.
+
+    >>> from corpus_tools.shipped import resolve_resource
+    >>> len(hash_file(resolve_resource("negators.txt")))
+    64
+    """
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -87,6 +92,11 @@ def fingerprint_files(root: str | Path) -> tuple[dict[str, str], str]:
     Returns:
         ``({relative path: sha256}, fingerprint)``, the fingerprint being the SHA-256 of the
         sorted ``path sha256`` lines, so renaming, adding or editing any file changes it.
+
+    >>> from corpus_tools.config import SEEDS_DIR
+    >>> files, fingerprint = fingerprint_files(SEEDS_DIR)
+    >>> len(files) > 0 and len(fingerprint) == 64
+    True
     """
     root = Path(root)
     base = root.parent if root.is_file() else root
@@ -168,7 +178,11 @@ def record_word_lists() -> dict[str, dict]:
 
 
 def record_environment() -> dict:
-    """Python and dependency versions (``None`` for one not installed)."""
+    """Python and dependency versions (``None`` for one not installed).
+
+    >>> sorted(record_environment()["packages"])[:2]
+    ['afinn', 'ftfy']
+    """
     versions = {}
     for name in DEPENDENCIES:
         try:
@@ -179,7 +193,12 @@ def record_environment() -> dict:
 
 
 def record_git(root: str | Path = PROJECT_DIR) -> dict | None:
-    """The commit checked out in ``root`` and whether tracked files differ from it; None outside git."""
+    """The commit checked out in ``root`` and whether tracked files differ from it; None outside git.
+
+    >>> import tempfile
+    >>> record_git(tempfile.mkdtemp()) is None
+    True
+    """
     try:
         commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=10)
         if commit.returncode != 0:

@@ -131,7 +131,11 @@ def read_study(path: str | Path) -> Study:
 
 
 def list_notebooks(notebooks_dir: str | Path = NOTEBOOKS_DIR) -> dict[str, Path]:
-    """Map each notebook name (file stem) in ``notebooks_dir`` to its path, sorted by name."""
+    """Map each notebook name (file stem) in ``notebooks_dir`` to its path, sorted by name.
+
+    >>> "corpus_overview" in list_notebooks()
+    True
+    """
     return {p.stem: p for p in sorted(Path(notebooks_dir).glob("*.ipynb"))}
 
 
@@ -223,7 +227,12 @@ def _unknown_parameter(notebook: str, name: str, declared: dict[str, dict]) -> S
 
 
 def select_notebooks(study: Study, available: dict[str, Path], only: list[str] | None = None) -> dict[str, Path]:
-    """The notebooks a run covers: the study's list (default all), narrowed by ``only``."""
+    """The notebooks a run covers: the study's list (default all), narrowed by ``only``.
+
+    >>> available = {"keywords": Path("keywords.ipynb"), "sentiment": Path("sentiment.ipynb")}
+    >>> list(select_notebooks(Study(name="s", notebooks=["keywords", "sentiment"]), available, ["sentiment"]))
+    ['sentiment']
+    """
     for label, names in (
         ("study", study.notebooks or []),
         ("--only", only or []),

@@ -125,3 +125,15 @@ def test_a_changed_input_file_reruns(corpus, tmp_path):
     named.write_text("peace\nwar\n", encoding="utf-8")
     assert _run(study, out, only=["simple"]).ran == ["simple"]
     assert _run(study, out, only=["simple"]).ran == []
+
+
+def test_a_document_without_a_group_value_does_not_stop_the_run(corpus, tmp_path):
+    """The runner only checks that ``group_by`` names a column; a document with no value in it is
+    kept (the notebooks put it in the "(missing)" group), never a reason to refuse the study."""
+    from corpus_tools.runner.plan import check_inputs
+
+    meta = tmp_path / "meta.csv"
+    meta.write_text("doc_id,outlet\na,X\nb,\n", encoding="utf-8")
+    study = Study(name="grouped", corpus=corpus, metadata=meta, group_by="outlet")
+    parameters = {"keywords": {"corpus": str(corpus), "metadata": str(meta), "group_by": "outlet"}}
+    assert check_inputs(study, parameters, NOTEBOOKS_DIR) is None
