@@ -48,7 +48,7 @@ test-browser: $(STAMP) ## Open every HTML report in headless Chromium (installs 
 	$(BIN)/python -m pytest -q -m browser tests/test_browser.py
 
 validate: $(STAMP) ## Validate against ../shared/eval (cleaning, sentiment, keywords, framing)
-	$(BIN)/python -m corpus_tools.validate --eval $(EVAL)
+	$(BIN)/python -m corpus_tools.runner.validate --eval $(EVAL)
 
 bench: $(STAMP) ## Run the benchmarks in bench/ (ratios against an in-process baseline)
 	$(BIN)/python bench/run.py

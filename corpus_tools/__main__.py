@@ -1,7 +1,8 @@
-"""``python -m corpus_tools``: the ``corpus-tools`` command."""
+"""``python -m corpus_tools``: the ``corpus-tools`` command (:mod:`corpus_tools.runner.cli`)."""
 
 import sys
 
-from corpus_tools.cli import main
+from corpus_tools.runner.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":
+    sys.exit(main())

@@ -22,8 +22,8 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from corpus_tools.config import NOTEBOOKS_DIR, PROJECT_DIR
-from corpus_tools.reports import run_study
-from corpus_tools.study import list_notebooks, read_study
+from corpus_tools.runner.run import run_study
+from corpus_tools.runner.study import list_notebooks, read_study
 
 pytestmark = pytest.mark.browser
 

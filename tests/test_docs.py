@@ -16,7 +16,7 @@ import pytest
 
 import corpus_tools as ct
 from corpus_tools.config import NOTEBOOKS_DIR, PROJECT_DIR, SEEDS_DIR
-from corpus_tools.study import list_notebooks, read_study, resolve_parameters
+from corpus_tools.runner.study import list_notebooks, read_study, resolve_parameters
 
 # The documentation teaches the current names: an example using a renamed one fails.
 pytestmark = pytest.mark.filterwarnings("error::DeprecationWarning")

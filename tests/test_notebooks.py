@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from corpus_tools.config import NOTEBOOKS_DIR, SEEDS_DIR
-from corpus_tools.run_notebooks import execute_notebook
+from corpus_tools.runner.execute import execute_notebook
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
 

@@ -32,6 +32,7 @@ LAYERS = [
     {"validation"},
     {"report"},
     {"runner"},
+    {"__main__"},  # ``python -m corpus_tools``: only starts the runner's command line
 ]
 # Modules whose redesign has not landed yet (removed from here as each stage moves).
 LEGACY = {
@@ -39,15 +40,6 @@ LEGACY = {
     "clean",
     "segment",
     "validation",
-    "cli",
-    "study",
-    "reports",
-    "report_index",
-    "execute",
-    "run_notebooks",
-    "provenance",
-    "validate",
-    "__main__",
 }
 MAX_LINES = 600
 # Public function name prefixes (the grammar in the package docstring).

@@ -17,7 +17,7 @@ what it removes from real scraped pages.
 (c) **Filtered pages** (``ukraine_news/crawl4ai_filtered``: other pages, already stripped by a
     different tool, some chrome left). Informational: share of lines and of prose lines kept.
 
-Run: ``make validate`` or ``python -m corpus_tools.validate --only cleaning``.
+Run: ``make validate`` or ``python -m corpus_tools.runner.validate --only cleaning``.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ clearly broken: a strict mapping whose frame never fires, or whose AUC is not ab
 (no better than chance). Single-label gold data also penalise the dictionary for frames
 that are present but not the annotators' main choice, so precision is a lower bound.
 
-Run: ``make validate`` or ``python -m corpus_tools.validate --only framing``.
+Run: ``make validate`` or ``python -m corpus_tools.runner.validate --only framing``.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ FIXTURES_DIR = Path(__file__).parents[1] / "fixtures"
 
 def test_framing_notebook_runs_on_fixture_corpus(tmp_path):
     from corpus_tools.config import NOTEBOOKS_DIR
-    from corpus_tools.run_notebooks import execute_notebook
+    from corpus_tools.runner.execute import execute_notebook
 
     fixtures = FIXTURES_DIR / "framing"
     sheet = pd.DataFrame(

@@ -78,7 +78,7 @@ NOTEBOOK_TEXTS = {
 
 def test_keywords_notebook_runs_with_metadata_groups(tmp_path):
     from corpus_tools.config import NOTEBOOKS_DIR
-    from corpus_tools.run_notebooks import execute_notebook
+    from corpus_tools.runner.execute import execute_notebook
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

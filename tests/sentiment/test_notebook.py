@@ -26,7 +26,7 @@ RATED = [
 
 def test_notebook_runs_on_the_fixture_corpus(tmp_path, fixture_corpus, reference):
     from corpus_tools.config import NOTEBOOKS_DIR
-    from corpus_tools.run_notebooks import execute_notebook
+    from corpus_tools.runner.execute import execute_notebook
 
     eval_dir = tmp_path / "eval"
     (eval_dir / "vader_groundtruth").mkdir(parents=True)

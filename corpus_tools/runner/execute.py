@@ -5,7 +5,7 @@ transport) instead of TCP ports, so notebooks running side by side cannot race f
 (papermill's "Address already in use" and "Kernel didn't respond" failures); a kernel that
 still fails to start is retried. A time limit applies to the whole notebook, not per cell.
 
-``python -P corpus_tools/execute.py SPEC.json`` runs one notebook described by a JSON file and
+``python -P corpus_tools/runner/execute.py SPEC.json`` runs one notebook described by a JSON file and
 writes ``result.json`` beside the output; ``corpus-tools report`` starts one such process per
 notebook so that a notebook over its time limit can be stopped without touching the others.
 This module imports nothing from the package, so that process starts without loading it.
@@ -32,6 +32,10 @@ KERNEL_START_ERRORS = re.compile(
     r"Address already in use|Kernel died before replying|didn't respond|Kernel didn't|DeadKernel", re.I
 )
 START_ATTEMPTS = 3
+#: Modules a notebook process never uses that take seconds to import: jsonschema (under nbformat)
+#: loads the optional ``rfc3987_syntax`` IRI checker, which builds a Lark grammar on import, though
+#: nbformat validates no string formats. The notebook process marks them missing before importing.
+SKIPPED_IMPORTS = ("rfc3987_syntax",)
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 _ANSI_RE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _CDN_SCRIPT_RE = re.compile(r'<script src="https?://[^"]*"[^>]*>\s*</script>\s*')
@@ -245,9 +249,16 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+def _skip_slow_imports() -> None:
+    """Mark :data:`SKIPPED_IMPORTS` missing in this process (only the notebook process calls this)."""
+    for name in SKIPPED_IMPORTS:
+        sys.modules.setdefault(name, None)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the notebook a JSON spec describes; write ``result.json`` into its ``out_dir``."""
     _exit_with_parent()
+    _skip_slow_imports()
     spec = json.loads(Path((argv or sys.argv[1:])[0]).read_text(encoding="utf-8"))
     out_dir = Path(spec["out_dir"])
     result = {"started": _now(), "status": "ok", "error": None}

@@ -2,6 +2,10 @@
 
 ``corpus-tools report`` regenerates a study's reports; ``corpus-tools params`` lists every
 notebook's parameters (and keeps the README's table of them current).
+
+>>> args = build_parser(list_parameters=False).parse_args(["report", "--only", "keywords", "-j", "2"])
+>>> args.command, args.only, args.jobs
+('report', ['keywords'], 2)
 """
 
 from __future__ import annotations
@@ -13,11 +17,11 @@ import sys
 from pathlib import Path
 
 from corpus_tools.config import NOTEBOOKS_DIR, PROJECT_DIR, REPORTS_DIR
-from corpus_tools.study import (
+from corpus_tools.runner.study import (
     StudyError,
-    default_study,
     format_parameter_table,
     list_notebooks,
+    make_default_study,
     read_study,
     update_readme_table,
 )
@@ -95,9 +99,9 @@ def build_parser(notebooks_dir: Path = NOTEBOOKS_DIR, *, list_parameters: bool =
 
 
 def _report(args: argparse.Namespace) -> int:
-    from corpus_tools.reports import run_study
+    from corpus_tools.runner.run import run_study
 
-    study = read_study(args.study) if args.study else default_study()
+    study = read_study(args.study) if args.study else make_default_study()
     if args.corpus:
         study.corpus = args.corpus.resolve()
         if not args.study:  # another corpus without a study file: its reports are named after it

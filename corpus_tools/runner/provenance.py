@@ -1,9 +1,11 @@
-"""What a report was made from: hashes of the input files, the package, its resources, the
-environment and the git commit, and the cache key that decides whether a notebook re-runs.
+"""What a report was made from: hashes of the input files, the package, its resources and word
+lists, the environment and the git commit, and the cache key that decides whether a notebook re-runs.
 
->>> import json
->>> key = cache_key(notebook_sha256="ab", parameters={"top_n": 20}, corpus_fingerprint="cd", package="ef")
->>> key == cache_key(notebook_sha256="ab", parameters={"top_n": 20}, corpus_fingerprint="cd", package="ef")
+The package hash covers every file under ``corpus_tools/`` (code and resources) except the
+``runner/`` folder: whatever a notebook can import changes the key; the runner itself does not.
+
+>>> key = make_cache_key(notebook_sha256="ab", parameters={"top_n": 20}, corpus_fingerprint="cd", package="ef")
+>>> key == make_cache_key(notebook_sha256="ab", parameters={"top_n": 20}, corpus_fingerprint="cd", package="ef")
 True
 """
 
@@ -16,17 +18,23 @@ import subprocess
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 
-from corpus_tools.config import PACKAGE_DIR, PROJECT_DIR, RESOURCES_DIR
+from corpus_tools.checks import make_renamed_getattr
+from corpus_tools.config import PACKAGE_DIR, PROJECT_DIR
+from corpus_tools.shipped import WORD_LISTS, resolve_resource
 
 __all__ = [
     "hash_file",
     "fingerprint_files",
     "fingerprint_corpus",
     "record_package",
+    "record_word_lists",
     "record_environment",
     "record_git",
-    "cache_key",
+    "make_cache_key",
+    "format_package_id",
 ]
+
+__getattr__ = make_renamed_getattr(__name__, {"cache_key": "make_cache_key"})
 
 #: Distributions whose versions go into the manifest (those that shape the numbers and pages).
 DEPENDENCIES = (
@@ -49,26 +57,18 @@ DEPENDENCIES = (
     "ipykernel",
     "jupyter_client",
 )
-#: Modules that run reports or validations but are never imported by a notebook: editing them
-#: does not change any report, so they are left out of the package hash in the cache key.
-RUNNER_MODULES = frozenset(
-    {
-        "__main__.py",
-        "cli.py",
-        "execute.py",
-        "provenance.py",
-        "report_index.py",
-        "reports.py",
-        "run_notebooks.py",
-        "study.py",
-        "validate.py",
-    }
-)
+#: Folders of the package that notebooks never import: left out of the package hash.
+RUNNER_FOLDERS = frozenset({"runner"})
 _SKIP_PARTS = {"__pycache__", ".ipynb_checkpoints", ".git"}
 
 
 def hash_file(path: str | Path) -> str:
-    """The SHA-256 of a file's bytes, in hex."""
+    """The SHA-256 of a file's bytes, in hex.
+
+    >>> from corpus_tools.shipped import resolve_resource
+    >>> len(hash_file(resolve_resource("negators.txt")))
+    64
+    """
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -92,6 +92,11 @@ def fingerprint_files(root: str | Path) -> tuple[dict[str, str], str]:
     Returns:
         ``({relative path: sha256}, fingerprint)``, the fingerprint being the SHA-256 of the
         sorted ``path sha256`` lines, so renaming, adding or editing any file changes it.
+
+    >>> from corpus_tools.config import SEEDS_DIR
+    >>> files, fingerprint = fingerprint_files(SEEDS_DIR)
+    >>> len(files) > 0 and len(fingerprint) == 64
+    True
     """
     root = Path(root)
     base = root.parent if root.is_file() else root
@@ -120,20 +125,27 @@ def fingerprint_corpus(corpus: str | Path, metadata: str | Path | None = None) -
     return record
 
 
-def record_package() -> dict:
-    """The package's version, a hash of its source (the ``*.py`` files notebooks can import, and the
-    resources), and each resource's hash."""
+def record_package(package_dir: str | Path = PACKAGE_DIR) -> dict:
+    """The package's version, a hash of its source, and each resource's hash.
+
+    The source hash covers every file under ``package_dir`` (modules, resources, anything a
+    notebook can import or read) except the ``runner/`` folder and caches, found by walking the
+    folder, so a new module or subpackage is covered without being listed anywhere.
+
+    >>> record = record_package()
+    >>> len(record["source_sha256"]), "abbreviations.txt" in record["resources"]
+    (64, True)
+    """
     import corpus_tools
 
+    package_dir = Path(package_dir)
     source = {
-        rel: hash_file(PACKAGE_DIR / rel)
-        for rel in (p.relative_to(PACKAGE_DIR).as_posix() for p in _files_under(PACKAGE_DIR) if p.suffix == ".py")
-        if rel not in RUNNER_MODULES and not rel.startswith("validation/")
+        rel: hash_file(path)
+        for path in _files_under(package_dir)
+        if (rel := path.relative_to(package_dir).as_posix()).split("/", 1)[0] not in RUNNER_FOLDERS
     }
-    resources = {p.relative_to(RESOURCES_DIR).as_posix(): hash_file(p) for p in _files_under(RESOURCES_DIR)}
-    listing = "".join(
-        f"{k} {v}\n" for k, v in sorted({**source, **{f"resources/{k}": v for k, v in resources.items()}}.items())
-    )
+    listing = "".join(f"{k} {v}\n" for k, v in sorted(source.items()))
+    resources = {k.removeprefix("resources/"): v for k, v in source.items() if k.startswith("resources/")}
     return {
         "name": "corpus-tools",
         "version": corpus_tools.__version__,
@@ -142,8 +154,35 @@ def record_package() -> dict:
     }
 
 
+def format_package_id(package: dict) -> str:
+    """The package part of a cache key: version and source hash of :func:`record_package`.
+
+    >>> format_package_id({"version": "0.1.0", "source_sha256": "ab12"})
+    '0.1.0 ab12'
+    """
+    return f"{package['version']} {package['source_sha256']}"
+
+
+def record_word_lists() -> dict[str, dict]:
+    """Every shipped word list a stage reads (:data:`corpus_tools.shipped.WORD_LISTS`), with the
+    stage that uses it and the SHA-256 of the file, so a report shows which lists made it.
+
+    >>> lists = record_word_lists()
+    >>> lists["abbreviations.txt"]["used_by"].startswith("segment")
+    True
+    """
+    return {
+        name: {"used_by": used_by, "sha256": hash_file(resolve_resource(name))}
+        for name, used_by in sorted(WORD_LISTS.items())
+    }
+
+
 def record_environment() -> dict:
-    """Python and dependency versions (``None`` for one not installed)."""
+    """Python and dependency versions (``None`` for one not installed).
+
+    >>> sorted(record_environment()["packages"])[:2]
+    ['afinn', 'ftfy']
+    """
     versions = {}
     for name in DEPENDENCIES:
         try:
@@ -154,7 +193,12 @@ def record_environment() -> dict:
 
 
 def record_git(root: str | Path = PROJECT_DIR) -> dict | None:
-    """The commit checked out in ``root`` and whether tracked files differ from it; None outside git."""
+    """The commit checked out in ``root`` and whether tracked files differ from it; None outside git.
+
+    >>> import tempfile
+    >>> record_git(tempfile.mkdtemp()) is None
+    True
+    """
     try:
         commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=10)
         if commit.returncode != 0:
@@ -171,7 +215,7 @@ def record_git(root: str | Path = PROJECT_DIR) -> dict | None:
     return {"commit": commit.stdout.strip(), "dirty": bool(status.stdout.strip())}
 
 
-def cache_key(*, notebook_sha256: str, parameters: dict, corpus_fingerprint: str, package: str) -> str:
+def make_cache_key(*, notebook_sha256: str, parameters: dict, corpus_fingerprint: str, package: str) -> str:
     """The key under which a notebook's outputs are reused: any change to the notebook, its
     parameters, the input files or the package (version and source) changes it."""
     payload = json.dumps(

@@ -76,7 +76,12 @@ def _row(name: str, entry: dict, report_dir: Path) -> str:
 
 
 def write_index(report_dir: str | Path, manifest: dict) -> Path:
-    """Write ``<report_dir>/index.html`` from a run manifest and return its path."""
+    """Write ``<report_dir>/index.html`` from a run manifest and return its path.
+
+    >>> import tempfile
+    >>> write_index(tempfile.mkdtemp(), {"study": {"name": "seeds"}}).name
+    'index.html'
+    """
     report_dir = Path(report_dir)
     study = manifest.get("study", {})
     run = manifest.get("run", {})

@@ -20,13 +20,14 @@ from pathlib import Path
 
 import yaml
 
+from corpus_tools.checks import make_renamed_getattr
 from corpus_tools.config import NOTEBOOKS_DIR, SEEDS_DIR
 
 __all__ = [
     "Study",
     "StudyError",
     "read_study",
-    "default_study",
+    "make_default_study",
     "list_notebooks",
     "read_parameters",
     "parse_value",
@@ -34,6 +35,8 @@ __all__ = [
     "format_parameter_table",
     "update_readme_table",
 ]
+
+__getattr__ = make_renamed_getattr(__name__, {"default_study": "make_default_study"})
 
 #: Parameters the runner sets from the study (when a notebook declares them); never per notebook.
 STUDY_PARAMETERS = ("corpus", "metadata", "group_by")
@@ -64,8 +67,12 @@ class Study:
     source: Path | None = None
 
 
-def default_study() -> Study:
-    """The study used without ``--study``: the seeds with every notebook's defaults."""
+def make_default_study() -> Study:
+    """The study used without ``--study``: the seeds with every notebook's defaults.
+
+    >>> make_default_study().name
+    'seeds'
+    """
     return Study(name="seeds")
 
 
@@ -124,7 +131,11 @@ def read_study(path: str | Path) -> Study:
 
 
 def list_notebooks(notebooks_dir: str | Path = NOTEBOOKS_DIR) -> dict[str, Path]:
-    """Map each notebook name (file stem) in ``notebooks_dir`` to its path, sorted by name."""
+    """Map each notebook name (file stem) in ``notebooks_dir`` to its path, sorted by name.
+
+    >>> "corpus_overview" in list_notebooks()
+    True
+    """
     return {p.stem: p for p in sorted(Path(notebooks_dir).glob("*.ipynb"))}
 
 
@@ -216,7 +227,12 @@ def _unknown_parameter(notebook: str, name: str, declared: dict[str, dict]) -> S
 
 
 def select_notebooks(study: Study, available: dict[str, Path], only: list[str] | None = None) -> dict[str, Path]:
-    """The notebooks a run covers: the study's list (default all), narrowed by ``only``."""
+    """The notebooks a run covers: the study's list (default all), narrowed by ``only``.
+
+    >>> available = {"keywords": Path("keywords.ipynb"), "sentiment": Path("sentiment.ipynb")}
+    >>> list(select_notebooks(Study(name="s", notebooks=["keywords", "sentiment"]), available, ["sentiment"]))
+    ['sentiment']
+    """
     for label, names in (
         ("study", study.notebooks or []),
         ("--only", only or []),

@@ -1,0 +1,300 @@
+"""Regenerate a study's reports, safely, incrementally and in parallel: ``corpus-tools report``.
+
+A run writes ``<out>/<study>/``: per notebook ``<name>.ipynb`` (executed) and ``<name>.html``,
+the ``tables/`` and ``figures/`` the notebooks write, ``index.html`` and ``manifest.json``.
+
+- Incremental: a notebook whose notebook file, parameters, input files and package (version
+  and source) are unchanged since its last good run is not re-run; its outputs are reused.
+- Parallel: ``jobs`` notebooks at once, each in its own process with its own kernel.
+- Atomic: the new report is assembled in a hidden folder beside the old one and swapped in
+  with two renames; a failing notebook keeps its last good outputs and leaves
+  ``<name>.failed.ipynb`` beside them; a killed run leaves the old report in place and the
+  next run removes (or restores) what it left behind.
+
+>>> from corpus_tools.runner.study import read_study
+>>> from corpus_tools.config import PROJECT_DIR
+>>> result = run_study(read_study(PROJECT_DIR / "studies" / "seeds.yml"), out=PROJECT_DIR / "reports")  # doctest: +SKIP
+>>> result.ok  # doctest: +SKIP
+True
+>>> RunResult(Path("reports/seeds"), ran=["keywords"], failed=["keywords"]).ok
+False
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from corpus_tools.config import NOTEBOOKS_DIR, REPORTS_DIR
+from corpus_tools.runner import provenance
+from corpus_tools.runner.execute import KERNEL_NAME
+from corpus_tools.runner.index import write_index
+from corpus_tools.runner.plan import (
+    MANIFEST,
+    Job,
+    build_jobs,
+    check_inputs,
+    read_declared_parameters,
+    read_manifest,
+    select_jobs_to_run,
+)
+from corpus_tools.runner.processes import KILL_GRACE_S, execute_jobs
+from corpus_tools.runner.study import (
+    Study,
+    StudyError,
+    list_notebooks,
+    read_parameters,
+    resolve_parameters,
+    select_notebooks,
+)
+
+__all__ = ["run_study", "RunResult", "read_manifest", "MANIFEST", "KILL_GRACE_S"]
+
+
+@dataclass
+class RunResult:
+    """What a run did: notebooks run, reused and failed, and the manifest written."""
+
+    report_dir: Path
+    ran: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    manifest: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@contextlib.contextmanager
+def _study_lock(out: Path, name: str):
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / f".{name}.lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise StudyError(
+                f"another report run of study {name!r} is in progress (lock {out / f'.{name}.lock'})"
+            ) from exc
+        yield
+
+
+def _recover(out: Path, name: str) -> None:
+    """Clean up after a killed run: drop half-built folders, restore a report caught mid-swap."""
+    report_dir = out / name
+    for stale in sorted(out.glob(f".{name}.tmp-*")):
+        shutil.rmtree(stale, ignore_errors=True)
+    for old in sorted(out.glob(f".{name}.old-*")):
+        if not report_dir.exists():
+            old.rename(report_dir)
+            print(f"restored {report_dir} from an interrupted run", file=sys.stderr)
+        else:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _swap(staging: Path, report_dir: Path) -> None:
+    old = report_dir.with_name(f".{report_dir.name}.old-{os.getpid()}")
+    if report_dir.exists():
+        report_dir.rename(old)
+    staging.rename(report_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _copy_outputs(entry: dict, source: Path, staging: Path) -> dict:
+    """Copy a previous run's outputs of one notebook into the new report; return those copied."""
+    copied = {}
+    for rel, digest in (entry.get("outputs") or {}).items():
+        if (source / rel).is_file():
+            (staging / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source / rel, staging / rel)
+            copied[rel] = digest
+    return copied
+
+
+def _adopt_outputs(work: Path, staging: Path, taken: dict[str, str], name: str) -> dict:
+    """Move a successful notebook's files into the report; raise if another notebook wrote the same file."""
+    files = sorted(p for p in work.rglob("*") if p.is_file())
+    rels = [p.relative_to(work).as_posix() for p in files]
+    clashes = [f"{rel} (also written by {taken[rel]})" for rel in rels if rel in taken]
+    if clashes:
+        raise StudyError(f"{name} writes {', '.join(clashes)}; give each notebook's files its own prefix")
+    outputs = {}
+    for path, rel in zip(files, rels):
+        (staging / rel).parent.mkdir(parents=True, exist_ok=True)
+        outputs[rel] = provenance.hash_file(path)
+        path.rename(staging / rel)
+        taken[rel] = name
+    return outputs
+
+
+def _assemble(
+    staging: Path, report_dir: Path, previous: dict, jobs: list[Job], carried: list[str], results: dict[str, dict]
+) -> dict[str, dict]:
+    """Build the new report folder's notebook entries: new, reused, failed (last good kept), carried over."""
+    before = previous.get("notebooks", {})
+    entries, taken = {}, {}
+    for name in carried:
+        entries[name] = {**before[name], "outputs": _copy_outputs(before[name], report_dir, staging)}
+        taken.update(dict.fromkeys(entries[name]["outputs"], name))
+    for job in jobs:
+        result = results.get(job.name)
+        base = {
+            "notebook": job.notebook.name,
+            "notebook_sha256": job.notebook_sha256,
+            "parameters": job.parameters,
+            "declared_parameters": job.declared,
+            "cache_key": job.key,
+        }
+        if result is None:  # reused
+            entries[job.name] = {
+                **before[job.name],
+                "reused": True,
+                "outputs": _copy_outputs(before[job.name], report_dir, staging),
+            }
+        elif result["status"] == "ok":
+            try:
+                outputs = _adopt_outputs(staging / ".work" / job.name, staging, taken, job.name)
+                entries[job.name] = {**base, **result, "reused": False, "outputs": outputs}
+            except StudyError as exc:
+                result = {**result, "status": "failed", "error": {"cell": None, "line": None, "message": str(exc)}}
+                results[job.name] = result
+        if result is not None and result["status"] != "ok":
+            entries[job.name] = _failed_entry(job, base, result, before.get(job.name), staging, report_dir)
+        taken.update(dict.fromkeys(entries[job.name]["outputs"], job.name))
+    shutil.rmtree(staging / ".work", ignore_errors=True)
+    return dict(sorted(entries.items()))
+
+
+def _failed_entry(job: Job, base: dict, result: dict, last: dict | None, staging: Path, report_dir: Path) -> dict:
+    """Keep the last good outputs of a failed notebook and put the failed notebook beside them."""
+    failed_nb = staging / ".work" / job.name / job.notebook.name
+    if failed_nb.is_file():
+        failed_nb.rename(staging / f"{job.name}.failed.ipynb")
+    good = last if last and last.get("status") == "ok" else (last or {}).get("last_good")
+    kept = _copy_outputs(good, report_dir, staging) if good else {}
+    last_good = {k: good[k] for k in ("started", "ended", "cache_key", "parameters") if k in good} if good else None
+    return {
+        **base,
+        **result,
+        "reused": False,
+        "outputs": kept,
+        "last_good": last_good and {**last_good, "outputs": kept},
+        "failed_notebook": f"{job.name}.failed.ipynb" if (staging / f"{job.name}.failed.ipynb").is_file() else None,
+    }
+
+
+def _manifest(study: Study, corpus: dict, package: dict, entries: dict, started: str, clock: float) -> dict:
+    return {
+        "study": {
+            "name": study.name,
+            "description": study.description,
+            "file": str(study.source) if study.source else None,
+            "file_sha256": provenance.hash_file(study.source) if study.source else None,
+            "group_by": study.group_by,
+        },
+        "corpus": corpus,
+        "package": package,
+        "word_lists": provenance.record_word_lists(),
+        "environment": provenance.record_environment(),
+        "git": provenance.record_git(),
+        "run": {
+            "started": started,
+            "ended": _now(),
+            "duration_s": round(time.perf_counter() - clock, 2),
+            "status": "ok" if all(e["status"] == "ok" for e in entries.values()) else "failed",
+        },
+        "notebooks": entries,
+    }
+
+
+def run_study(
+    study: Study,
+    *,
+    notebooks_dir: str | Path = NOTEBOOKS_DIR,
+    only: list[str] | None = None,
+    overrides: list[str] = (),
+    out: str | Path = REPORTS_DIR,
+    jobs: int = 1,
+    force: bool = False,
+    timeout: float = 1800,
+    kernel_name: str = KERNEL_NAME,
+    progress: bool = True,
+) -> RunResult:
+    """Run a study's notebooks into ``<out>/<study.name>/`` (see the module docstring).
+
+    Args:
+        study: what to run (:func:`corpus_tools.runner.study.read_study`).
+        notebooks_dir: where the notebooks are.
+        only: run only these notebooks (the others' reports are kept as they are).
+        overrides: ``NAME=VALUE`` or ``NOTEBOOK.NAME=VALUE`` parameters, parsed by type.
+        out: the reports folder.
+        jobs: notebooks run at once.
+        force: re-run notebooks whose inputs are unchanged.
+        timeout: seconds each notebook may run.
+        kernel_name: the Jupyter kernel.
+        progress: show progress bars (on a terminal).
+
+    Raises:
+        StudyError: a bad selection or parameter (before anything runs), or a concurrent run.
+    """
+    started, clock = _now(), time.perf_counter()
+    out = Path(out).resolve()
+    available = list_notebooks(notebooks_dir)
+    study_notebooks = select_notebooks(study, available)
+    selected = select_notebooks(study, available, only)
+    if not selected:
+        raise StudyError(f"no notebooks to run (notebooks folder {notebooks_dir})")
+    report_dir = out / study.name
+    known = read_declared_parameters(read_manifest(report_dir), selected)
+    declared = {name: known.get(name) or read_parameters(path) for name, path in selected.items()}
+    parameters = resolve_parameters(study, selected, list(overrides), declared=declared)
+    corpus = provenance.fingerprint_corpus(study.corpus, study.metadata)
+    check_inputs(study, parameters, Path(notebooks_dir))
+    package = provenance.record_package()
+    plan = build_jobs(selected, declared, parameters, corpus, package)
+    with _study_lock(out, study.name):
+        _recover(out, study.name)
+        previous = read_manifest(report_dir)
+        before = previous.get("notebooks", {})
+        todo = select_jobs_to_run(plan, previous, report_dir, force=force)
+        carried = [n for n in before if n in study_notebooks and n not in selected]
+        result = RunResult(report_dir, ran=[j.name for j in todo], reused=[j.name for j in plan if j not in todo])
+        if not todo and set(before) == set(carried) | set(selected):
+            result.manifest = previous
+            print(f"{study.name}: {len(plan)} notebook(s) up to date in {report_dir}", file=sys.stderr)
+            return result
+        staging = Path(tempfile.mkdtemp(prefix=f".{study.name}.tmp-", dir=out))
+        staging.chmod(0o755)
+        try:
+            results = execute_jobs(
+                todo,
+                staging / ".work",
+                report_dir,
+                jobs=jobs,
+                timeout=timeout,
+                kernel_name=kernel_name,
+                progress=progress,
+            )
+            entries = _assemble(staging, report_dir, previous, plan, carried, results)
+            result.failed = [job.name for job in plan if entries[job.name]["status"] != "ok"]
+            result.manifest = _manifest(study, corpus, package, entries, started, clock)
+            (staging / MANIFEST).write_text(json.dumps(result.manifest, indent=2) + "\n", encoding="utf-8")
+            write_index(staging, result.manifest)
+        except BaseException:  # the previous report stays as it was
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        _swap(staging, report_dir)
+    return result
