@@ -9,6 +9,7 @@ load log and the cleaning audit beside them, as a :class:`LoadedCorpus`.
 >>> loaded = read_corpus(SEEDS_DIR)
 >>> len(loaded.documents), list(loaded.log.columns), loaded.documents.attrs
 (5, ['source', 'issue', 'action'], {})
+>>> from corpus_tools.clean import clean_audit
 >>> loaded.audit.equals(clean_audit(loaded.documents))
 True
 """
@@ -21,8 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from corpus_tools.checks import require_columns
-from corpus_tools.clean import clean_audit, clean_corpus_audited
-from corpus_tools.clean.documents import AUDIT_COLUMNS
+from corpus_tools.clean import AUDIT_COLUMNS, clean_corpus_audited
 from corpus_tools.io import (
     LOG_COLUMNS,
     CorpusInputError,

@@ -43,6 +43,7 @@ _LINE_RE = re.compile(r"[^\n]+")
 _NUMBER_ABBR_RE = re.compile(r"\b(" + "|".join(sorted(NUMBER_ABBREVIATIONS)) + r")\.$", re.IGNORECASE)
 _STARTS_WITH_NUMBER_RE = re.compile(r"^[\(\[]?\d")
 
+
 def _read_list(name: str) -> list[str]:
     lines = resolve_resource(name).read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]

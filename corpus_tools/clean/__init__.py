@@ -20,14 +20,15 @@ Submodules, in the order a page goes through them:
 
 - :mod:`~corpus_tools.clean.edits`: ``Edit``, ``apply_edits``, ``restore_raw``.
 - :mod:`~corpus_tools.clean.normalize`: character and line repairs, ``normalize_line``.
-- :mod:`~corpus_tools.clean.patterns`: the rule vocabulary, ``RULES`` and their reasons.
+- :mod:`~corpus_tools.clean.patterns`: the rule vocabulary, ``RULES`` and their reasons (``list_rules``).
 - :mod:`~corpus_tools.clean.lines`: lines and their features (prose, heading, shape tests); the
   prose test's stop words are the shipped ``stopwords_english_extended.txt``, never NLTK data.
 - :mod:`~corpus_tools.clean.body`: the page state, the article body, the title, ``clear_caches``.
 - :mod:`~corpus_tools.clean.rules`: the line rules and the context rules (menus, chrome context).
 - :mod:`~corpus_tools.clean.page`: ``clean_text`` (one page) and ``CleanResult``.
 - :mod:`~corpus_tools.clean.documents`: ``clean_corpus``, ``clean_audit``, ``summarize_audit``,
-  ``list_repeated_lines`` (site template lines across documents).
+  ``count_edits_by_rule``, ``select_removed_lines``, ``list_repeated_lines`` (site template
+  lines across documents).
 """
 
 from corpus_tools.checks import make_renamed_getattr
@@ -37,13 +38,15 @@ from corpus_tools.clean.documents import (
     clean_audit,
     clean_corpus,
     clean_corpus_audited,
+    count_edits_by_rule,
     list_repeated_lines,
+    select_removed_lines,
     summarize_audit,
 )
 from corpus_tools.clean.edits import Edit, apply_edits, restore_raw
 from corpus_tools.clean.normalize import normalize_line
 from corpus_tools.clean.page import CleanResult, clean_text
-from corpus_tools.clean.patterns import RULES
+from corpus_tools.clean.patterns import RULES, list_rules
 
 __all__ = [
     "Edit",
@@ -55,6 +58,9 @@ __all__ = [
     "clean_corpus_audited",
     "clean_audit",
     "summarize_audit",
+    "count_edits_by_rule",
+    "select_removed_lines",
+    "list_rules",
     "apply_edits",
     "restore_raw",
     "normalize_line",

@@ -21,7 +21,15 @@ from corpus_tools.clean.lines import _key
 from corpus_tools.clean.page import clean_text
 from corpus_tools.clean.patterns import RULES
 
-__all__ = ["list_repeated_lines", "clean_corpus", "clean_corpus_audited", "clean_audit", "summarize_audit"]
+__all__ = [
+    "list_repeated_lines",
+    "clean_corpus",
+    "clean_corpus_audited",
+    "clean_audit",
+    "summarize_audit",
+    "count_edits_by_rule",
+    "select_removed_lines",
+]
 
 #: The columns of the audit table.
 AUDIT_COLUMNS = ["doc_id", "start", "end", "original", "replacement", "rule", "reason"]
@@ -123,3 +131,31 @@ def summarize_audit(audit: pd.DataFrame) -> pd.DataFrame:
         .agg(edits=("rule", "size"), chars_removed=("chars", "sum"))
         .reset_index()
     )
+
+
+def count_edits_by_rule(audit: pd.DataFrame) -> pd.DataFrame:
+    r"""Number of edits per rule (rows) and document (columns), 0 where a rule made none.
+
+    >>> audit = pd.DataFrame({"doc_id": ["a", "b", "b"], "rule": ["promo", "promo", "toc"],
+    ...                       "original": ["Buy\n", "x", "y"], "replacement": ["", "", ""]})
+    >>> count_edits_by_rule(audit).values.tolist()
+    [[1, 1], [0, 1]]
+    """
+    return summarize_audit(audit).pivot_table(
+        index="rule", columns="doc_id", values="edits", aggfunc="sum", fill_value=0
+    )
+
+
+def select_removed_lines(audit: pd.DataFrame) -> pd.DataFrame:
+    r"""The audit rows that removed a line with text (not character repairs or blank lines), in
+    page order: ``doc_id, start, end, rule, removed`` (the line without its line break).
+
+    >>> audit = pd.DataFrame({"doc_id": ["a", "a", "a"], "start": [0, 6, 9], "end": [6, 7, 10],
+    ...                       "original": ["Share\n", "\n", "\u2019"], "replacement": ["", "", "'"],
+    ...                       "rule": ["markup_debris", "normalize_whitespace", "normalize_unicode"]})
+    >>> select_removed_lines(audit).values.tolist()
+    [['a', 0, 6, 'markup_debris', 'Share']]
+    """
+    removed = audit[audit["replacement"].eq("") & audit["original"].str.strip().ne("")]
+    removed = removed.assign(removed=removed["original"].str.strip())
+    return removed[["doc_id", "start", "end", "rule", "removed"]]

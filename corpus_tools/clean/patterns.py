@@ -15,7 +15,16 @@ import re
 
 import pandas as pd
 
-__all__ = ["RULES"]
+__all__ = ["RULES", "list_rules"]
+
+
+def list_rules() -> pd.DataFrame:
+    """Every rule the cleaner applies and the reason the audit gives, sorted by rule.
+
+    >>> list_rules().head(2).values.tolist()
+    [['breadcrumb', 'navigation breadcrumb (Home > Section > ...)'], ['chrome_context', "line outside the article body between removed site furniture, short or addressed to the reader (jusText's context rule)"]]
+    """
+    return pd.DataFrame(sorted(RULES.items()), columns=["rule", "reason"])
 
 
 #: Every rule the cleaner applies, with the reason it gives in the audit.

@@ -8,7 +8,7 @@ per analysis holds its figures: ``report.overview``, ``report.sentiment``, ``rep
 """
 
 from corpus_tools.checks import make_renamed_getattr
-from corpus_tools.report import files, heatmap, html, labels
+from corpus_tools.report import files, heatmap, html, labels, overview
 from corpus_tools.report.files import make_output_dirs, save_figure, write_table
 from corpus_tools.report.heatmap import plot_heatmap
 from corpus_tools.report.html import format_table_html, highlight_html
@@ -19,6 +19,7 @@ __all__ = [
     "heatmap",
     "html",
     "labels",
+    "overview",
     "make_output_dirs",
     "write_table",
     "save_figure",
