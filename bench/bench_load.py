@@ -13,7 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from corpus_tools.io import load_corpus
+from corpus_tools.corpus import load_corpus
 
 N_PAGES = 1000
 N_QUICK = 200

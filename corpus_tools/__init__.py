@@ -9,7 +9,7 @@ downstream of it; ``tests/test_package.py`` checks it):
                     table; a missing value is the explicit group ``"(missing)"``, never dropped
 ``io``              read files and tables (encodings, folders, tables, metadata)
 ``clean``           strip web boilerplate with an audit of every edit
-``corpus``          ``load_corpus``: read + clean + metadata
+``corpus``          ``load_corpus`` (read + clean + metadata); ``read_corpus`` adds the load log and audit
 ``segment``         sentences and tokens (``tokens`` holds the shared tokenizer)
 ``dictionaries``    dictionary model, readers (YAML, CSV, LIWC, Lexicoder) and matcher
 ``stats``           bootstrap intervals, effect sizes, tests, p-value adjustment
@@ -46,7 +46,8 @@ release with a ``DeprecationWarning`` naming the new one.
 
 from corpus_tools import config, dictionaries, framing, keywords, sentiment, stats
 from corpus_tools.clean import clean_audit, clean_corpus, clean_text
-from corpus_tools.io import CorpusInputError, CorpusWarning, load_corpus
+from corpus_tools.corpus import LoadedCorpus, load_corpus, read_corpus
+from corpus_tools.io import CorpusInputError, CorpusWarning
 from corpus_tools.segment import split_sentences, split_tokens, tokenize
 
 __version__ = "0.1.0"
@@ -59,6 +60,8 @@ __all__ = [
     "framing",
     "stats",
     "load_corpus",
+    "read_corpus",
+    "LoadedCorpus",
     "clean_corpus",
     "clean_text",
     "clean_audit",

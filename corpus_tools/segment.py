@@ -5,7 +5,9 @@ news abbreviations in ``resources/abbreviations.txt``), so no model is downloade
 break that separates paragraphs, headings or list items is also a sentence boundary: scraped
 news puts headings and bullet points on lines of their own, without a final full stop.
 
-Offsets are into the ``text`` column, so ``text[start:end] == sentence`` always holds.
+Offsets are into the ``text`` column, so ``text[start:end] == sentence`` always holds. Word
+tokens (``TOKEN_RE``, ``tokenize``, ``count_words``) live in :mod:`corpus_tools.tokens` and are
+re-exported here.
 """
 
 from __future__ import annotations
@@ -18,14 +20,18 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from corpus_tools import shipped
+from corpus_tools.checks import make_renamed_getattr, require_columns
 from corpus_tools.shipped import resolve_resource
+from corpus_tools.tokens import TOKEN_RE, count_words, tokenize
 
 __all__ = [
     "split_sentences",
     "split_text_sentences",
     "split_tokens",
     "tokenize",
-    "sentence_tokenizer",
+    "count_words",
+    "TOKEN_RE",
+    "make_sentence_tokenizer",
     "read_stopwords",
 ]
 
@@ -37,15 +43,6 @@ _LINE_RE = re.compile(r"[^\n]+")
 _NUMBER_ABBR_RE = re.compile(r"\b(" + "|".join(sorted(NUMBER_ABBREVIATIONS)) + r")\.$", re.IGNORECASE)
 _STARTS_WITH_NUMBER_RE = re.compile(r"^[\(\[]?\d")
 
-#: A word token: letters or digits, with inner hyphens, apostrophes, dots (U.S.) or digit
-#: separators (76.8, 1,000) kept inside the token.
-TOKEN_RE = re.compile(
-    r"(?:[A-Za-z]\.){2,}"  # dotted abbreviations: U.S., U.K., D.C.
-    r"|\d+(?:[.,]\d+)*%?"  # numbers: 76.8, 1,000, 26%
-    r"|\w+(?:['’\-]\w+)*",  # words with inner apostrophes or hyphens
-    re.UNICODE,
-)
-
 
 def _read_list(name: str) -> list[str]:
     lines = resolve_resource(name).read_text(encoding="utf-8").splitlines()
@@ -53,7 +50,7 @@ def _read_list(name: str) -> list[str]:
 
 
 @functools.cache
-def sentence_tokenizer(*, use_nltk_data: bool = False) -> PunktSentenceTokenizer:
+def make_sentence_tokenizer(*, use_nltk_data: bool = False) -> PunktSentenceTokenizer:
     """Return the Punkt sentence tokenizer used by :func:`split_sentences`.
 
     Args:
@@ -62,7 +59,7 @@ def sentence_tokenizer(*, use_nltk_data: bool = False) -> PunktSentenceTokenizer
             default, False, uses only shipped parameters, so results are the same on every
             machine.
 
-    >>> tok = sentence_tokenizer()
+    >>> tok = make_sentence_tokenizer()
     >>> tok.tokenize("Gen. Smith met Mr. Jones in the U.S. capital. They talked.")
     ['Gen. Smith met Mr. Jones in the U.S. capital.', 'They talked.']
     """
@@ -102,7 +99,7 @@ def split_text_sentences(text: str, *, use_nltk_data: bool = False) -> list[tupl
     >>> split_text_sentences("Home\\nDr. Who said \\"Hi.\\" Then left.")
     [(0, 4, 'Home'), (5, 23, 'Dr. Who said "Hi."'), (24, 34, 'Then left.')]
     """
-    tokenizer = sentence_tokenizer(use_nltk_data=use_nltk_data)
+    tokenizer = make_sentence_tokenizer(use_nltk_data=use_nltk_data)
     out = []
     for line_match in _LINE_RE.finditer(text):
         line = line_match.group()
@@ -125,7 +122,7 @@ def split_sentences(corpus: pd.DataFrame, *, text_col: str = "text", use_nltk_da
     Args:
         corpus: a table with ``doc_id`` and ``text_col`` (as returned by ``load_corpus``).
         text_col: the column to split.
-        use_nltk_data: see :func:`sentence_tokenizer`.
+        use_nltk_data: see :func:`make_sentence_tokenizer`.
 
     Returns:
         ``doc_id, sent_id, start, end, text`` (``sent_id`` counts from 0 within each document,
@@ -136,7 +133,7 @@ def split_sentences(corpus: pd.DataFrame, *, text_col: str = "text", use_nltk_da
     >>> split_sentences(corpus)[["doc_id", "sent_id", "start", "end", "text"]].values.tolist()
     [['a', 0, 0, 4, 'One.'], ['a', 1, 5, 9, 'Two.']]
     """
-    _require_columns(corpus, ["doc_id", text_col])
+    require_columns(corpus, ["doc_id", text_col], table="table")
     rows = []
     for doc_id, text in zip(corpus["doc_id"], corpus[text_col]):
         spans = split_text_sentences(text if isinstance(text, str) else "", use_nltk_data=use_nltk_data)
@@ -145,20 +142,6 @@ def split_sentences(corpus: pd.DataFrame, *, text_col: str = "text", use_nltk_da
             rows.append((doc_id, i, start, end, sentence, i / (n - 1) if n > 1 else 0.0))
     frame = pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "end", "text", "position"])
     return frame.astype({"sent_id": "int64", "start": "int64", "end": "int64", "position": "float64"})
-
-
-def tokenize(text: str, *, lowercase: bool = False) -> list[tuple[str, int, int]]:
-    """Split a string into word tokens ``(token, start, end)``; punctuation is dropped.
-
-    >>> tokenize("The U.S. sent $76.8 billion, Zelensky's aides said.")
-    [('The', 0, 3), ('U.S.', 4, 8), ('sent', 9, 13), ('76.8', 15, 19), ('billion', 20, 27), ("Zelensky's", 29, 39), ('aides', 40, 45), ('said', 46, 50)]
-    """
-    return [(m.group().lower() if lowercase else m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
-
-
-def count_words(text: str) -> int:
-    """Number of word tokens in ``text`` (as :func:`tokenize` counts them)."""
-    return sum(1 for _ in TOKEN_RE.finditer(text)) if isinstance(text, str) else 0
 
 
 def split_tokens(sentences: pd.DataFrame, *, lowercase: bool = True) -> pd.DataFrame:
@@ -173,7 +156,7 @@ def split_tokens(sentences: pd.DataFrame, *, lowercase: bool = True) -> pd.DataF
     >>> split_tokens(sents).values.tolist()
     [['a', 0, 0, 'hi', 10, 12], ['a', 0, 1, 'there', 13, 18]]
     """
-    _require_columns(sentences, ["doc_id", "sent_id", "start", "text"])
+    require_columns(sentences, ["doc_id", "sent_id", "start", "text"], table="table")
     rows = []
     counters: dict = {}
     for doc_id, sent_id, offset, text in zip(
@@ -200,10 +183,5 @@ def read_stopwords(language: str = "english", *, extra: Iterable[str] = ()) -> f
     return shipped.read_stopwords(language, extra=extra)
 
 
-def _require_columns(frame: pd.DataFrame, columns: list[str]) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise KeyError(
-            f"table is missing column(s) {missing}; it has {list(frame.columns)}. "
-            "Pass a corpus from corpus_tools.load_corpus (or rename your columns)."
-        )
+# Old names, kept for one release with a DeprecationWarning.
+__getattr__ = make_renamed_getattr(__name__, {"sentence_tokenizer": "make_sentence_tokenizer"})

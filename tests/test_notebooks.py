@@ -5,11 +5,9 @@ from __future__ import annotations
 import ast
 import json
 
-import pandas as pd
 import pytest
 
-from corpus_tools.config import NOTEBOOKS_DIR, SEEDS_DIR
-from corpus_tools.runner.execute import execute_notebook
+from corpus_tools.config import NOTEBOOKS_DIR
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
 
@@ -34,15 +32,3 @@ def test_notebook_is_stripped_and_has_typed_documented_parameters(path):
     for cell in code:
         text = "".join(cell["source"])
         assert "sys.path" not in text and "\ndef " not in f"\n{text}" and "\nclass " not in f"\n{text}"
-
-
-def test_overview_notebook_runs_on_seeds(tmp_path):
-    execute_notebook(
-        NOTEBOOKS_DIR / "corpus_overview.ipynb", tmp_path, {"corpus": str(SEEDS_DIR), "output_dir": str(tmp_path)}
-    )
-    assert (tmp_path / "corpus_overview.html").stat().st_size > 10_000
-    documents = pd.read_csv(tmp_path / "tables" / "overview_documents.csv")
-    assert len(documents) == 5 and (documents["n_sentences"] > 0).all()
-    audit = pd.read_csv(tmp_path / "tables" / "overview_cleaning_audit.csv", keep_default_na=False)
-    assert {"promo", "toc", "breadcrumb"} <= set(audit["rule"])
-    assert (tmp_path / "figures" / "overview_lengths.png").exists()

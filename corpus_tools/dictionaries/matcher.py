@@ -21,7 +21,7 @@ import pandas as pd
 from corpus_tools.checks import require_columns
 from corpus_tools.dictionaries.model import _APOSTROPHES, Dictionary, Entry, Negation, _normalise_term
 from corpus_tools.dictionaries.readers import read_dictionary
-from corpus_tools.segment import tokenize
+from corpus_tools.tokens import tokenize
 
 __all__ = ["HIT_COLUMNS", "match_actors", "match_dictionary"]
 

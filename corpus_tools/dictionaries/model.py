@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from corpus_tools.segment import tokenize
 from corpus_tools.shipped import read_word_list
+from corpus_tools.tokens import tokenize
 
 __all__ = [
     "Dictionary",

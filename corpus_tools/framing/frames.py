@@ -14,7 +14,8 @@ import pandas as pd
 from corpus_tools.config import RESOURCES_DIR
 from corpus_tools.dictionaries import Dictionary, match_dictionary, read_dictionary
 from corpus_tools.groups import attach_groups
-from corpus_tools.segment import count_words, split_sentences
+from corpus_tools.segment import split_sentences
+from corpus_tools.tokens import count_words
 
 __all__ = [
     "FRAMES_DIR",

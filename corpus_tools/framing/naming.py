@@ -17,7 +17,7 @@ import yaml
 from corpus_tools.config import RESOURCES_DIR
 from corpus_tools.dictionaries import Dictionary, DictionaryError, match_dictionary
 from corpus_tools.groups import attach_groups
-from corpus_tools.segment import count_words
+from corpus_tools.tokens import count_words
 
 __all__ = ["NAMING_DIR", "read_naming", "match_naming", "count_naming"]
 

@@ -21,7 +21,8 @@ import pandas as pd
 
 from corpus_tools.checks import require_columns
 from corpus_tools.keywords.counts import _BREAK_RE, _COLUMN_HINT, CONCATENATOR, _as_labels
-from corpus_tools.segment import TOKEN_RE, split_text_sentences
+from corpus_tools.segment import split_text_sentences
+from corpus_tools.tokens import TOKEN_RE
 
 __all__ = ["KWIC_COLUMNS", "match_kwic", "make_term_pattern", "make_kwic_anchor"]
 

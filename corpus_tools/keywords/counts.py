@@ -28,7 +28,7 @@ from scipy import sparse
 from corpus_tools import shipped
 from corpus_tools.checks import require_columns
 from corpus_tools.groups import attach_groups
-from corpus_tools.segment import TOKEN_RE
+from corpus_tools.tokens import TOKEN_RE
 
 __all__ = [
     "TermCounts",

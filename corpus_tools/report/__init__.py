@@ -8,7 +8,7 @@ per analysis holds its figures: ``report.overview``, ``report.sentiment``, ``rep
 """
 
 from corpus_tools.checks import make_renamed_getattr
-from corpus_tools.report import files, framing, heatmap, html, keywords, labels, sentiment
+from corpus_tools.report import files, framing, heatmap, html, keywords, labels, overview, sentiment
 from corpus_tools.report.files import make_output_dirs, save_figure, write_table
 from corpus_tools.report.heatmap import plot_heatmap
 from corpus_tools.report.html import format_table_html, highlight_html
@@ -21,6 +21,7 @@ __all__ = [
     "html",
     "keywords",
     "labels",
+    "overview",
     "sentiment",
     "make_output_dirs",
     "write_table",

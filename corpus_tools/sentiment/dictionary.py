@@ -19,7 +19,6 @@ import numpy as np
 import pandas as pd
 
 from corpus_tools.dictionaries import Dictionary, match_dictionary
-from corpus_tools.segment import tokenize
 from corpus_tools.sentiment.lexicons import (
     ALPHA,
     NEGATION_SCALAR,
@@ -29,6 +28,7 @@ from corpus_tools.sentiment.lexicons import (
     Lexicon,
     _details_frame,
 )
+from corpus_tools.tokens import tokenize
 
 __all__: list[str] = []
 

@@ -30,7 +30,7 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from corpus_tools.clean import CleanResult, clean_text, normalize_line, repeated_line_keys
+from corpus_tools.clean import CleanResult, clean_text, list_repeated_lines, normalize_line
 from corpus_tools.io import read_text_file
 from corpus_tools.segment import read_stopwords
 
@@ -66,7 +66,7 @@ def is_prose(line: str) -> bool:
 
 def _clean_all(raws: list[str], desc: str) -> list[CleanResult]:
     """Clean the documents as one corpus (cross-document repeats computed over all of them)."""
-    repeated = repeated_line_keys(raws)
+    repeated = list_repeated_lines(raws)
     return [clean_text(raw, repeated_keys=repeated) for raw in tqdm(raws, desc=desc, unit="doc", leave=False)]
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from corpus_tools import keywords as kw
-from corpus_tools.io import load_corpus
+from corpus_tools.corpus import load_corpus
 
 MIN_KEY_TERMS = 50
 TOP = 12

@@ -1,0 +1,240 @@
+r"""Lines of a page and their features: the repaired text, words, a key for matching repeats,
+the share of stop words, whether a line reads like prose or a heading, and the shape tests the
+rules use (breadcrumb, date line, share buttons, link list, cookie notice, promotion).
+
+The prose test counts stop words from the shipped list ``stopwords_english_extended.txt``
+(read with :func:`corpus_tools.shipped.read_word_list`), never from NLTK data, so a page is
+cleaned the same way on every machine.
+
+>>> [(ln.norm, ln.is_heading_like) for ln in _split_lines("Talks resume\r\n\u2022 One item.\n")]
+[('Talks resume', True), ('One item.', False)]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from corpus_tools import shipped
+from corpus_tools.clean.edits import Edit, _apply
+from corpus_tools.clean.normalize import _LINK_ONLY_RE, _char_edits, _fix_encoding
+from corpus_tools.clean.patterns import (
+    _BREADCRUMB_SEP_RE,
+    _COMMENT_RE,
+    _COOKIE_CONTEXT_RE,
+    _COOKIE_RE,
+    _DATE_RES,
+    _DATELINE_RE,
+    _DEBRIS_RE,
+    _FURNITURE_RE,
+    _KEYWORD_RE,
+    _READER_RE,
+    _RELATED_HEAD_RE,
+    _SHARE_RE,
+    _SKIP_RE,
+    _SOCIAL_WORDS,
+    _TIME_WORDS_RE,
+    _TOC_HEAD_RE,
+    _UI_WORDS,
+    _promo_score,
+)
+from corpus_tools.tokens import TOKEN_RE
+
+#: The shipped stop-word list of the prose test (the same words on every machine).
+STOPWORDS_FILE = "stopwords_english_extended.txt"
+
+_STOPWORDS = shipped.read_word_list(STOPWORDS_FILE)
+_TERMINAL_RE = re.compile(r"[.!?:;\"')\]]\s*$")
+_SENTENCE_END_RE = re.compile(r"[.!?][\"')\]]*\s*$")
+# A sentence boundary inside a line ("... questions. These include:"): prose, not a heading.
+_INNER_SENTENCE_RE = re.compile(r"[a-z]{2,}[.!?][\"')\]]*\s+[A-Z][a-z]")
+
+
+@dataclass
+class _Line:
+    idx: int
+    start: int  # raw offset of the line's first character
+    end: int  # raw offset after the line's content (before its newline)
+    stop: int  # raw offset after the newline (== end for the last line)
+    raw: str
+    newline: str
+    norm: str
+    words: list[str]
+    key: str  # lowercase letters and digits only, for matching repeats
+    char_edits: list[Edit] = field(default_factory=list)  # repairs of the raw line, offsets from its start
+
+    @functools.cached_property
+    def blank(self) -> bool:
+        return not self.norm.strip()
+
+    @property
+    def n_words(self) -> int:
+        return len(self.words)
+
+    @functools.cached_property
+    def stop_share(self) -> float:
+        return sum(w.lower() in _STOPWORDS for w in self.words) / self.n_words if self.words else 0.0
+
+    @functools.cached_property
+    def is_prose(self) -> bool:
+        """Reads like article prose: a sentence of some length, with stop words."""
+        ends = bool(
+            _SENTENCE_END_RE.search(self.norm)
+            or _INNER_SENTENCE_RE.search(self.norm)
+            and self.norm.rstrip().endswith(":")
+        )
+        return self.n_words >= 12 and ends and self.stop_share >= 0.25
+
+    @functools.cached_property
+    def is_heading_like(self) -> bool:
+        """Short, no sentence-final full stop: a headline, heading, menu entry or link."""
+        return (
+            0 < self.n_words <= 25
+            and not re.search(r"[.;,]\s*$", self.norm)
+            and not _INNER_SENTENCE_RE.search(self.norm)
+        )
+
+
+_LINE_SPLIT_RE = re.compile(r"([^\r\n]*)(\r\n|\n|\r|$)")
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", " ", text.lower()).strip()
+
+
+def _split_lines(raw: str) -> list[_Line]:
+    lines = []
+    pos = 0
+    for idx, m in enumerate(_LINE_SPLIT_RE.finditer(raw)):
+        content, newline = m.group(1), m.group(2)
+        if not content and not newline:
+            break
+        chunk = content + newline
+        fixed = _fix_encoding(content)
+        repairs = _char_edits(fixed, 0)
+        norm = _apply(fixed, repairs)
+        words = [m.group() for m in TOKEN_RE.finditer(norm)]
+        line = _Line(idx, pos, pos + len(content), pos + len(chunk), content, newline, norm, words, _key(norm))
+        line.char_edits = repairs if fixed == content else []
+        lines.append(line)
+        pos += len(chunk)
+    return lines
+
+
+def _breadcrumb_parts(line: _Line) -> list[str]:
+    """The items of a breadcrumb line ("Home » World » Europe"), or [] if it is not one."""
+    parts = _BREADCRUMB_SEP_RE.split(line.raw.strip())
+    if len(parts) >= 3 and all(0 < len(p.split()) <= 12 for p in parts) and not _SENTENCE_END_RE.search(line.norm):
+        return parts
+    return []
+
+
+def _looks_like_chrome(line: _Line) -> bool:
+    """Matches one of the site-furniture patterns (used to keep such lines out of the title)."""
+    text = line.norm
+    return bool(
+        _SKIP_RE.match(line.raw)
+        or _DATELINE_RE.search(text)
+        or line.key in _UI_WORDS
+        or _DEBRIS_RE.match(text)
+        or _TOC_HEAD_RE.match(text)
+        or _RELATED_HEAD_RE.match(text)
+        or _KEYWORD_RE.match(text)
+        or _SHARE_RE.match(text)
+        or _COMMENT_RE.search(text)
+        or _promo_score(text) > 0
+        or _FURNITURE_RE.match(line.key)
+    )
+
+
+def _is_cookie_notice(line: _Line) -> bool:
+    """Mentions cookies, addresses the reader, and speaks of the site, consent or settings."""
+    text = line.norm
+    return bool(
+        _COOKIE_RE.search(text)
+        and _COOKIE_CONTEXT_RE.search(text)
+        and (_READER_RE.search(text) or "cookie" in text[:40].lower())
+    )
+
+
+def _is_date_line(line: _Line) -> bool:
+    """A short line that is only a date and time ("Mar 3, 2025 | 9:05 AM", "2025-03-03")."""
+    if line.n_words > 8:
+        return False
+    rest = line.norm
+    for regex in _DATE_RES:
+        rest = regex.sub(" ", rest)
+    return rest != line.norm and not _TIME_WORDS_RE.sub("", rest).strip()
+
+
+def _is_social_row(line: _Line) -> bool:
+    """A row of share/follow buttons: two or more words, all of them network or button names."""
+    words = line.key.split()
+    return (
+        len(words) >= 2
+        and all(w in _SOCIAL_WORDS for w in words)
+        and any(w not in ("on", "via", "us", "e") for w in words)
+    )
+
+
+def _is_link_only(line: _Line) -> bool:
+    """The line is nothing but links or URLs (a link list exported as markdown)."""
+    return bool(_LINK_ONLY_RE.match(line.raw))
+
+
+def _is_promo(line: _Line, outside_body: bool) -> bool:
+    """Site promotion: two promotional signals (three inside the article's prose), or one
+    signal on a short line outside the body that addresses the reader."""
+    score = _promo_score(line.norm)
+    if line.is_prose and not outside_body:
+        return score >= 3
+    if score >= 2:
+        return True
+    return score == 1 and outside_body and not line.is_prose and bool(_READER_RE.search(line.norm))
+
+
+def _is_truncated_stub(line: _Line) -> bool:
+    """A last line cut off mid-sentence: a bare list number ("4."), or at most three words
+    ending on a stop word or on a comma, colon, dash or opening bracket."""
+    text = line.norm.rstrip()
+    if re.fullmatch(r"\s*\d{1,3}[.)]?", text):
+        return True
+    if line.n_words > 3 or _SENTENCE_END_RE.search(text) or text.endswith((")", "]", '"', "'")):
+        return False
+    last_word = re.search(r"(\w+)\W*$", text)
+    return text.endswith((",", ":", "-", "(")) or bool(last_word and last_word.group(1).lower() in _STOPWORDS)
+
+
+def _repeated_blocks(lines: Sequence[_Line], *, min_lines: int = 3) -> set[int]:
+    """Indexes of lines in runs of at least ``min_lines`` consecutive non-blank lines that
+    all appeared earlier in the page: a duplicated block (a table or section printed twice)."""
+    seen: set[str] = set()
+    flags = []
+    for ln in lines:
+        if ln.blank or not ln.key:  # markup-only lines (table rules) neither start nor break a run
+            continue
+        flags.append((ln.idx, ln.key in seen))
+        seen.add(ln.key)
+    block: set[int] = set()
+    run: list[int] = []
+    for idx, again in flags + [(-1, False)]:
+        if again:
+            run.append(idx)
+            continue
+        if len(run) >= min_lines:
+            block.update(run)
+        run = []
+    return block
+
+
+def _is_short(ln: _Line) -> bool:
+    """Menu-entry shape: not prose, at most 15 words, no sentence break inside, and
+    heading-like or at most eight words."""
+    return (
+        not ln.is_prose
+        and ln.n_words <= 15
+        and not _INNER_SENTENCE_RE.search(ln.norm)
+        and (ln.is_heading_like or ln.n_words <= 8)
+    )

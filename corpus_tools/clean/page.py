@@ -1,0 +1,103 @@
+r"""The cleaner of one page: :func:`clean_text` finds the body, the title and the date,
+applies the line and context rules, and returns the clean text with every edit.
+
+>>> r = clean_text("Share\nHello\u00a0world.\n")
+>>> r.text, [e.rule for e in r.edits]
+('Hello world.\n', ['markup_debris', 'normalize_unicode'])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from corpus_tools.clean.body import _body_range, _find_title, _Page
+from corpus_tools.clean.edits import Edit, _apply
+from corpus_tools.clean.lines import _is_truncated_stub, _Line, _split_lines
+from corpus_tools.clean.normalize import _fix_encoding
+from corpus_tools.clean.rules import (
+    _classify_lines,
+    _remove_chrome_context,
+    _remove_menu_blocks,
+    _remove_title_rewordings,
+)
+
+__all__ = ["CleanResult", "clean_text"]
+
+
+@dataclass
+class CleanResult:
+    """What :func:`clean_text` returns for one document."""
+
+    text: str
+    title: str | None
+    date: pd.Timestamp | None
+    edits: list[Edit] = field(default_factory=list)
+
+
+def clean_text(raw: str, *, repeated_keys: Iterable[str] = ()) -> CleanResult:
+    """Clean one scraped page.
+
+    Args:
+        raw: the page text as read.
+        repeated_keys: normalised line keys that recur across many documents of the corpus
+            (site template lines); :func:`clean_corpus` computes them.
+
+    Returns:
+        A :class:`CleanResult`: clean text, title and date when the page states them, and the
+        edits that turn ``raw`` into ``text``.
+
+    >>> r = clean_text("Home » World » Talks resume\\n\\nTalks resume\\n\\nThe talks resumed on Monday, officials said.\\n")
+    >>> r.title, r.text
+    ('Talks resume', 'The talks resumed on Monday, officials said.\\n')
+    """
+    lines = _split_lines(raw)
+    page = _Page(lines, set(repeated_keys))
+    page.first, page.last = _body_range(lines)
+    _find_title(page)
+    _classify_lines(page)
+    page.date = page.date or page.late_date
+    _remove_title_rewordings(page)
+    _remove_menu_blocks(page)
+    _remove_chrome_context(page)
+    kept = [ln for ln in lines if not ln.blank and ln.idx not in page.removed]
+    if kept and _is_truncated_stub(kept[-1]):
+        page.remove(kept[-1].idx, "trailing_fragment")
+    edits = _line_edits(lines, page.removed)
+    return CleanResult(_apply(raw, edits), page.title, page.date, edits)
+
+
+def _line_edits(lines: Sequence[_Line], removed: dict[int, str]) -> list[Edit]:
+    """Edits for removed lines, repaired kept lines and blank-line runs."""
+    edits: list[Edit] = []
+    previous_kept_blank = True  # drops blank lines at the top
+    kept_nonblank = [ln.idx for ln in lines if not ln.blank and ln.idx not in removed]
+    last_kept = kept_nonblank[-1] if kept_nonblank else -1
+    for ln in lines:
+        full = ln.raw + ln.newline
+        if ln.idx in removed:
+            edits.append(Edit(ln.start, ln.stop, full, "", removed[ln.idx]))
+            continue
+        if ln.blank:
+            if previous_kept_blank or ln.idx > last_kept:
+                edits.append(Edit(ln.start, ln.stop, full, "", "normalize_whitespace"))
+                continue
+            previous_kept_blank = True
+            if ln.raw:
+                edits.append(Edit(ln.start, ln.end, ln.raw, "", "normalize_whitespace"))
+        else:
+            previous_kept_blank = False
+            fixed = _fix_encoding(ln.raw)
+            if fixed != ln.raw:
+                edits.append(Edit(ln.start, ln.end, ln.raw, ln.norm, "fix_mojibake"))
+            else:
+                edits.extend(
+                    Edit(e.start + ln.start, e.end + ln.start, e.original, e.replacement, e.rule) for e in ln.char_edits
+                )
+        if ln.newline == "\r\n":
+            edits.append(Edit(ln.end, ln.end + 1, "\r", "", "normalize_whitespace"))
+        elif ln.newline == "\r":
+            edits.append(Edit(ln.end, ln.end + 1, "\r", "\n", "normalize_whitespace"))
+    return edits

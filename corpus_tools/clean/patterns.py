@@ -1,0 +1,324 @@
+r"""The rule vocabulary: :data:`RULES` (each rule with the reason the audit gives) and the
+generic site-furniture patterns the rules match ("subscribe", "read also", share buttons, dates).
+Each pattern names a kind of page element, never a site or a story.
+
+>>> RULES["breadcrumb"]
+'navigation breadcrumb (Home > Section > ...)'
+>>> _promo_score("Subscribe to our newsletter for the latest headlines.")
+4
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pandas as pd
+
+__all__ = ["RULES", "list_rules"]
+
+
+def list_rules() -> pd.DataFrame:
+    """Every rule the cleaner applies and the reason the audit gives, sorted by rule.
+
+    >>> list_rules().head(2).values.tolist()
+    [['breadcrumb', 'navigation breadcrumb (Home > Section > ...)'], ['chrome_context', "line outside the article body between removed site furniture, short or addressed to the reader (jusText's context rule)"]]
+    """
+    return pd.DataFrame(sorted(RULES.items()), columns=["rule", "reason"])
+
+
+#: Every rule the cleaner applies, with the reason it gives in the audit.
+RULES: dict[str, str] = {
+    "fix_mojibake": "text decoded with the wrong encoding (mojibake) repaired with ftfy",
+    "normalize_unicode": "typographic quotes, dashes, ellipses and unusual spaces replaced by plain ones",
+    "normalize_whitespace": "runs of spaces, trailing spaces, CR line endings and surplus blank lines removed",
+    "list_markup": "bullet or list marker at the start of a line removed (the item text is kept)",
+    "table_markup": "markdown table pipes removed (cells kept, separated by ' ; ')",
+    "markup_debris": "line made only of markup or interface words (table rules, 'close', 'menu', '#')",
+    "title": "headline line moved to the title column",
+    "repeated_headline": "headline repeated or re-worded around the article",
+    "breadcrumb": "navigation breadcrumb (Home > Section > ...)",
+    "skip_link": "'Skip to content' accessibility link",
+    "dateline_meta": "read-time / posted-on / updated line (date moved to the date column)",
+    "promo": "site promotion or call to action addressed to the reader",
+    "share_buttons": "share / follow / print buttons",
+    "related_block": "'Read also / Related / You may also like / Latest' heading and its link list",
+    "comment_prompt": "comment prompt or comment-system notice",
+    "toc": "table of contents (headings that appear again below)",
+    "keyword_line": "keyword / tag / topic line",
+    "cross_document_repeat": "line repeated verbatim in many documents of the corpus (site template)",
+    "repeated_line": "line repeated verbatim inside the same page (the first copy is kept)",
+    "trailing_fragment": "truncated fragment at the end of the page",
+    "link_markup": "markdown link or image markup removed (the link text is kept)",
+    "link_list": "line made only of links or URLs (markdown links, bare addresses), or the heading of such a list",
+    "cookie_notice": "cookie or privacy-consent notice addressed to the reader",
+    "menu_block": "run of short menu-like lines outside the article body that includes site furniture "
+    "(navigation, footer links, lists of other stories)",
+    "media_credit": "photo / image credit line",
+    "copyright": "copyright / all-rights-reserved line of the site",
+    "chrome_context": "line outside the article body between removed site furniture, short or addressed to the "
+    "reader (jusText's context rule)",
+}
+
+
+# Each pattern with the lowercase strings one of which every match contains: a pattern is
+# only searched when one of them is in the line (tests check the shortcut changes nothing).
+_PROMO_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
+    (r"\b(?:our|this) (?:web)?site\b", ("site",)),
+    (
+        r"\bour (?:news )?(?:platform|team|community|readers|newsletters?|coverage|journalism|app|podcasts?)\b",
+        ("our ",),
+    ),
+    (
+        r"\b(?:subscribe|subscription|sign up|signing up|register now|log ?in to|sign in to)\b",
+        ("subscri", "sign", "register", "log"),
+    ),
+    (r"\bnewsletters?\b", ("newsletter",)),
+    (r"\bbookmark\b", ("bookmark",)),
+    (r"\bthank(?:s| you) for (?:visiting|reading|being|your (?:visit|support))\b", ("thank",)),
+    (r"\bwelcome to (?:your|our|the)\b", ("welcome",)),
+    (r"\b(?:stay|keep) (?:in the know|tuned|informed|updated|connected)\b", ("stay", "keep")),
+    (r"\b(?:don't|do not|never) (?:miss|forget)\b", ("miss", "forget")),
+    (
+        r"\bfollow (?-i:[Uu]s)\b|\blike (?-i:[Uu]s) on\b|\bjoin (?:(?-i:[Uu]s)|our|thousands)\b",
+        ("follow", "like", "join"),
+    ),  # not "US"
+    (r"\b(?:check|come) back\b", ("back",)),
+    (
+        r"\b(?:breaking news|trending (?:topics|updates|news|stories)|latest (?:headlines|updates|news))\b",
+        ("breaking", "trending", "latest"),
+    ),
+    (r"\bcontact (?:page|(?-i:[Uu]s)|form)\b", ("contact",)),
+    (r"\breach out (?:to (?-i:[Uu]s)|through|via)\b", ("reach",)),
+    (r"\b(?:love|like) to hear from you\b", ("hear",)),
+    (r"\bvisit\b[^.]{0,40}\bnow\b", ("visit",)),
+    (r"\bclick here\b|\btap here\b", ("here",)),
+    (r"\ball rights reserved\b|©|\(c\) \d{4}", ("rights", "©", "(c)")),
+    (r"\bcookies?\b[^.]{0,60}\b(?:accept|consent|policy|settings|preferences)\b", ("cookie",)),
+    (r"\b(?:your|our) inbox\b|\bdelivered to your\b", ("inbox", "delivered")),
+    (r"\bdownload (?:our|the) app\b", ("download",)),
+    (r"\bsupport (?:our|independent|quality) journalism\b", ("journalism",)),
+    (r"\b(?:ultimate|trusted|reliable|go-to) source\b", ("source",)),
+    (
+        r"\b(?:your|an|my) account\b|\bpassword\b|\b(?:you are|you're) (?:logged|signed) in\b",
+        ("account", "password", "logged", "signed"),
+    ),
+    (r"\byour (?:browser|email address|subscription|inbox)\b", ("your",)),
+    (r"\byour support\b|\bsupport (?-i:us)\b|\bdonate\b", ("support", "donate")),
+    (r"\bad(?:vertisement|vertising)?\b[^.]{0,20}\b(?:feedback|continue|below)\b", ("feedback", "continue", "below")),
+]
+_PROMO_RES = [(re.compile(p, re.IGNORECASE), triggers) for p, triggers in _PROMO_PATTERNS]
+
+_UI_WORDS = {
+    "close",
+    "menu",
+    "search",
+    "share",
+    "print",
+    "email",
+    "e-mail",
+    "tweet",
+    "advertisement",
+    "ad",
+    "loading",
+    "back to top",
+    "top",
+    "next",
+    "previous",
+    "prev",
+    "more",
+    "show more",
+    "load more",
+    "open navigation menu",
+    "toggle navigation",
+    "navigation",
+    "sections",
+    "log in",
+    "login",
+    "sign in",
+    "sign up",
+    "subscribe",
+    "home",
+    "listen",
+    "watch",
+    "copy link",
+    "link copied",
+    "comments",
+    "reply",
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "whatsapp",
+    "telegram",
+    "reddit",
+    "pinterest",
+    "instagram",
+    "youtube",
+    "flipboard",
+    "copy",
+    "save",
+    "follow",
+    "article with toc",
+    "toc",
+    "skip",
+    "en",
+    "de",
+    "fr",
+    "es",
+    "ru",
+    "uk",
+    "here",
+    "click",
+    "click here",
+    "tap here",
+    "learn more",
+}
+# Words of share/follow button rows ("Mail Facebook Twitter / X LinkedIn").
+_SOCIAL_WORDS = {
+    "share",
+    "follow",
+    "mail",
+    "email",
+    "e",
+    "print",
+    "copy",
+    "link",
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "whatsapp",
+    "telegram",
+    "reddit",
+    "pinterest",
+    "instagram",
+    "youtube",
+    "flipboard",
+    "messenger",
+    "threads",
+    "bluesky",
+    "tiktok",
+    "mastodon",
+    "rss",
+    "sms",
+    "on",
+    "via",
+    "us",
+}
+_COPYRIGHT_RE = re.compile(
+    r"\ball rights reserved\b|^\s*(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}|copyright\b)", re.IGNORECASE
+)
+# A line that is only a footnote reference: [12], [xiv], [a].
+_FOOTNOTE_RE = re.compile(r"^\s*\[(?:\d{1,3}|[ivxlcdm]{1,8}|[a-z])\]\s*$", re.IGNORECASE)
+# A photo or image credit: "Photo: ...", "Image by ...", "(c) Agency, 2024 (photographer: ...)".
+_MEDIA_CREDIT_RE = re.compile(
+    r"^\s*(?:(?:photo(?:graph)?|image|picture|illustration|video|graphic|caption|credit)s?(?:\s+(?:by|credit|courtesy(?: of)?))?\s*:"
+    r"|(?:photo|image|picture)s?\s+(?:by|courtesy of)\b|©(?!\s*(?:\d{4}|copyright)))",  # "(c) 2025 Site" is a copyright line
+    re.IGNORECASE,
+)
+_DEBRIS_RE = re.compile(r"^[\s|:+*#=_~\-–—.·•>]*$")
+_TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?[-–—=]{2,}:?\s*(?:\|\s*:?[-–—=]{2,}:?\s*)*\|?\s*$")
+
+_SKIP_RE = re.compile(
+    r"^\s*skip to (?:main )?(?:content|navigation|search|footer|article)(?:\b|(?=[A-Z]))", re.IGNORECASE
+)
+_BREADCRUMB_SEP_RE = re.compile(r"\s+(?:»|›|>|/|\||▸|→|::)\s+")
+_SHARE_RE = re.compile(
+    r"^\s*(?:share(?: this| on| article| via)?|follow(?: us)?(?: on)?|print|email|tweet|copy link)\b"
+    r"[\s:,|]*(?:(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|email|e-mail|print"
+    r"|messenger|flipboard|copy link|instagram|youtube|threads|bluesky)\b[\s,|]*)*$",
+    re.IGNORECASE,
+)
+_RELATED_HEAD_RE = re.compile(
+    r"^\s*(?:read (?:also|more|next)|see also|also read|related(?: (?:articles?|stories|posts|news|content|coverage|topics|reading))?"
+    r"|you (?:may|might) (?:also )?(?:like|be interested(?: in)?|have missed)|more (?:to (?:read|explore|watch)|like this|from|on|in|stories|news)\b.*|(?:latest )?news feed|useful reading"
+    r"|recommended(?: for you| stories| articles)?|most (?:read|popular|viewed|shared)|latest(?: news| stories| articles| posts)?"
+    r"|trending(?: now| stories| news)?|popular(?: now| posts| stories)?|top stories|further reading|editor'?s picks"
+    r"|what to read next|keep reading|don't miss|must read)\s*[:\-]?\s*$",
+    re.IGNORECASE,
+)
+_RELATED_INLINE_RE = re.compile(
+    r"^\s*(?:read (?:also|more|next)|see also|also read|related)\s*[:\-]\s*\S", re.IGNORECASE
+)
+_COMMENT_RE = re.compile(
+    r"\b(?:leave a (?:comment|reply)|post a comment|add a comment|(?:in|to) the comments?(?: section)?(?: below)?\b"
+    r"|comments? (?:are|is) (?:closed|moderated)|uses akismet|comment data is processed|view comments|show comments"
+    r"|join the (?:discussion|conversation)|\d+ comments?\b|be the first to comment|log in to comment"
+    r"|share your (?:thoughts|views|opinion)|let us know (?:what you think|in the comments)|what do you think\?)",
+    re.IGNORECASE,
+)
+_TOC_HEAD_RE = re.compile(
+    r"^\s*(?:table of contents|contents|in this article|on this page|jump to|article contents)\s*:?\s*$", re.IGNORECASE
+)
+_KEYWORD_RE = re.compile(
+    r"^\s*(?:keywords?|tags?|topics?|filed under|categories|category|related topics)\s*:", re.IGNORECASE
+)
+_NUMBERING_RE = re.compile(r"^\s*(?:[-*•]\s*)?(?:\d{1,3}[.)]\s*)?")
+
+_MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+_DATE_RES = [
+    re.compile(rf"\b(?P<m>{_MONTHS})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{_MONTHS})\.?,? (?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mm>\d\d)-(?P<d>\d\d)\b"),
+    re.compile(r"\b(?P<d>\d{1,2})\.(?P<mm>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b"),  # 27.02.2026, day first
+]
+_DATELINE_RE = re.compile(
+    r"(?:\b\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+(?:read|watch|listen)\b|^\s*(?:posted|published|updated|last updated|post(?:ed)? on|"
+    r"first published|modified)\b)",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _promo_score(text: str) -> int:
+    """Number of distinct promotional patterns in ``text`` (each searched only when one of
+    its trigger strings occurs)."""
+    low = text.lower()
+    return sum(1 for regex, triggers in _PROMO_RES if any(t in low for t in triggers) and regex.search(text))
+
+
+_READER_RE = re.compile(
+    r"\b(?:you|your|yours|we|our|(?-i:[Uu]s))\b"
+    r"|^\s*(?:subscribe|sign|join|follow|download|get|click|tap|visit|register|log|support|donate|bookmark)\b",
+    re.IGNORECASE,
+)
+
+
+_COOKIE_RE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_COOKIE_CONTEXT_RE = re.compile(
+    r"\b(?:web ?site|site|browser|browsing|accept|consent|settings|preferences|polic(?:y|ies)|experience|personali[sz]|"
+    r"analytics|third[- ]part(?:y|ies)|opt[- ]out|manage)\w*",
+    re.IGNORECASE,
+)
+# Whole lines that are footer or header links on any site.
+_FURNITURE_RE = re.compile(
+    r"^(?:privacy(?: policy| notice| settings| statement)?|terms(?: (?:of|and) (?:use|service|conditions))?|"
+    r"terms and conditions|cookie (?:policy|settings|preferences)|about(?: us)?|contact(?: us)?|advertise(?: with us)?|"
+    r"careers|jobs|sitemap|site map|accessibility(?: statement)?|rss(?: feeds?)?|help|faq|imprint|impressum|"
+    r"(?:c|copyright) \d{4}.*|all rights reserved|(?:[a-z]+ ){0,3}cookies?|newsletters?|podcasts?|donate|log ?out|my account|manage (?:account|subscription))$"
+)
+
+
+_TIME_WORDS_RE = re.compile(
+    r"\b(?:\d{1,2}[:.]\d\dh?|[ap]\.?m\.?|gmt|utc|[a-z]{1,2}[sd]t|at|on|update[ds]?|published|posted"
+    r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b"
+    r"|\b\d{1,2}\b|[|,/.:\-\s]",
+    re.IGNORECASE,
+)
+
+
+def _parse_date(text: str) -> pd.Timestamp | None:
+    for regex in _DATE_RES:
+        m = regex.search(text)
+        if not m:
+            continue
+        parts = m.groupdict()
+        month = parts.get("mm") or parts["m"][:3]
+        try:
+            return pd.to_datetime(
+                f"{parts['y']} {month} {parts['d']}", format="%Y %m %d" if parts.get("mm") else "%Y %b %d"
+            )
+        except ValueError:
+            continue
+    return None

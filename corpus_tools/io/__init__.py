@@ -1,0 +1,46 @@
+"""Read a corpus from disk: files and tables only (no cleaning; :mod:`corpus_tools.corpus` loads).
+
+Submodules:
+
+- :mod:`~corpus_tools.io.problems`: ``CorpusInputError``, ``CorpusWarning`` and the load log
+  (``record_problem``).
+- :mod:`~corpus_tools.io.decode`: ``read_text_file``, ``decode_bytes`` (any encoding, with a note
+  when it had to be guessed).
+- :mod:`~corpus_tools.io.tables`: ``read_table`` (``.csv``, ``.tsv``, ``.jsonl``, ``.json``,
+  ``.parquet``; errors name file and line), recognised column names (``TEXT_COLUMNS``).
+- :mod:`~corpus_tools.io.metadata`: ``read_metadata``, ``attach_metadata``, ``parse_dates``.
+- :mod:`~corpus_tools.io.documents`: ``read_documents`` (a folder of ``.txt`` files or a
+  table, one row per document, raw text), ``read_corpus_columns``.
+
+``load_corpus`` (read + clean + metadata) is :func:`corpus_tools.corpus.load_corpus`;
+``corpus_tools.io.load_corpus`` still works for one release, with a ``DeprecationWarning``.
+"""
+
+from corpus_tools.checks import make_renamed_getattr
+from corpus_tools.io.decode import decode_bytes, read_text_file
+from corpus_tools.io.documents import read_corpus_columns, read_documents
+from corpus_tools.io.metadata import attach_metadata, parse_dates, read_metadata
+from corpus_tools.io.problems import LOG_COLUMNS, CorpusInputError, CorpusWarning, record_problem
+from corpus_tools.io.tables import ID_COLUMNS, TABLE_SUFFIXES, TEXT_COLUMNS, read_table, read_table_lines
+
+__all__ = [
+    "read_documents",
+    "read_corpus_columns",
+    "read_text_file",
+    "decode_bytes",
+    "read_table",
+    "read_table_lines",
+    "read_metadata",
+    "attach_metadata",
+    "parse_dates",
+    "record_problem",
+    "CorpusInputError",
+    "CorpusWarning",
+    "LOG_COLUMNS",
+    "TEXT_COLUMNS",
+    "ID_COLUMNS",
+    "TABLE_SUFFIXES",
+]
+
+# Old names, kept for one release with a DeprecationWarning.
+__getattr__ = make_renamed_getattr(__name__, {"load_corpus": "corpus_tools.corpus:load_corpus"})

@@ -1,0 +1,65 @@
+"""The corpus overview's figure and tables: words per document (clean text, then what cleaning
+removed), and the documents table as escaped HTML. Computes nothing the corpus stage does not.
+
+>>> import pandas as pd
+>>> docs = pd.DataFrame({"doc_id": ["a", "b"], "title": ["Talks", None], "text": ["Hi there.", "Yes."],
+...                      "raw_text": ["Menu\\nHi there.", "Yes."], "n_words": [2, 1]})
+>>> fig = plot_lengths(docs)
+>>> [t.get_text() for t in fig.axes[0].get_yticklabels()], fig.axes[0].get_title()
+(['a · Talks', 'b · Yes.'], 'Words per document')
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from corpus_tools.report.html import format_table_html
+from corpus_tools.report.labels import label_documents
+from corpus_tools.tokens import count_words
+
+__all__ = ["plot_lengths", "format_documents_html"]
+
+
+def plot_lengths(documents: pd.DataFrame):
+    """Horizontal bars, one per document: the words of the clean text (blue), then the words
+    cleaning removed from the scraped page (grey: raw words minus clean words).
+
+    Args:
+        documents: the corpus (``load_corpus``): ``doc_id, title, text, raw_text, n_words``.
+
+    Returns:
+        The matplotlib Figure (not saved; see :func:`corpus_tools.report.save_figure`).
+    """
+    import matplotlib.pyplot as plt
+
+    raw_words = documents["raw_text"].map(count_words)
+    fig, ax = plt.subplots(figsize=(8, 0.5 + 0.45 * len(documents)))
+    labels = documents["doc_id"].map(label_documents(documents))
+    ax.barh(labels, documents["n_words"], color="#3b6ea5", label="clean text")
+    ax.barh(
+        labels,
+        raw_words - documents["n_words"],
+        left=documents["n_words"],
+        color="#c8c8c8",
+        label="removed by cleaning",
+    )
+    ax.invert_yaxis()
+    ax.set_xlabel("words (clean text, then removed)")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    ax.set_title("Words per document")
+    return fig
+
+
+def format_documents_html(documents: pd.DataFrame) -> str:
+    """The documents table (``corpus_tools.corpus.summarize_documents``) as escaped HTML, a
+    missing title or date shown empty and dates as ``YYYY-MM-DD``.
+
+    >>> table = pd.DataFrame({"doc_id": ["a"], "title": [None], "date": pd.to_datetime(["2025-03-22"])})
+    >>> "<td>2025-03-22</td>" in format_documents_html(table) and "None" not in format_documents_html(table)
+    True
+    """
+    shown = documents.assign(
+        title=documents["title"].fillna(""),
+        date=pd.to_datetime(documents["date"]).dt.strftime("%Y-%m-%d").fillna(""),
+    )
+    return format_table_html(shown)

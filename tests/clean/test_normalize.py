@@ -1,0 +1,34 @@
+"""Normalisation: Unicode quotes, dashes and spaces made plain, whitespace runs removed."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_tools.clean import clean_text, normalize_line
+
+
+def test_unicode_and_whitespace_are_normalised():
+    raw = "\u201cWe\u2019re ready\u201d \u2014 said the\u00a0minister  today.\r\n"
+    result = clean_text(raw)
+    assert result.text == '"We\'re ready" - said the minister today.\n'
+    assert {"normalize_unicode", "normalize_whitespace"} <= {e.rule for e in result.edits}
+
+
+SPACES = {"no-break space": "\u00a0", "thin space": "\u2009", "ideographic space": "\u3000"}
+
+
+@pytest.mark.parametrize("space", SPACES.values(), ids=SPACES.keys())
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ("Peace talks{s}", "Peace talks"),  # at the end: stripped like a trailing space
+        ("Peace talks.{s}{s}", "Peace talks."),
+        ("{s}Peace talks", "Peace talks"),  # at the start
+        ("{s} Peace talks", "Peace talks"),
+        ("Peace{s}talks", "Peace talks"),  # in the middle: a plain space
+        ("Peace {s}talks", "Peace talks"),  # a run of spaces: one plain space
+    ],
+    ids=["end", "end-run", "start", "start-run", "middle", "middle-run"],
+)
+def test_normalize_line_handles_unusual_spaces_anywhere(space, template, expected):
+    assert normalize_line(template.format(s=space)) == expected

@@ -1,0 +1,142 @@
+"""Loading: read + clean + metadata; a plain DataFrame, with the log and the audit beside it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import corpus_tools as ct
+from corpus_tools.io import CorpusInputError, CorpusWarning
+
+ARTICLE = "Talks resume in Geneva\n\nDiplomats met on Monday to discuss a ceasefire, officials said.\n"
+
+
+def write(path, data: bytes):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def test_clean_false_keeps_raw(tmp_path):
+    write(tmp_path / "c" / "a.txt", ("Skip to content\n" + ARTICLE).encode())
+    corpus = ct.load_corpus(tmp_path / "c", clean=False)
+    assert corpus.loc[0, "text"] == corpus.loc[0, "raw_text"]
+
+
+CHROME = "Skip to content\nSign up for our newsletter\nAll rights reserved\n"
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        (
+            {"a.txt": CHROME, "b.txt": CHROME},
+            r"c: cleaning removed every line of all 2 document\(s\) .*\(a, b\); .*load with clean=False",
+        ),
+        ({"a.txt": CHROME, "b.txt": ARTICLE}, None),
+    ],
+)
+def test_documents_emptied_by_cleaning_are_never_silent(tmp_path, files, message):
+    for name, text in files.items():
+        write(tmp_path / "c" / name, text.encode())
+    if message:
+        with pytest.raises(CorpusInputError, match=message):
+            ct.load_corpus(tmp_path / "c")
+        return
+    with pytest.warns(
+        CorpusWarning, match=r"c/a\.txt: cleaning removed every line .*kept with empty text; see clean_audit"
+    ):
+        loaded = ct.read_corpus(tmp_path / "c")
+    corpus = loaded.documents
+    assert corpus["doc_id"].tolist() == ["a", "b"] and corpus["n_words"].tolist()[0] == 0
+    assert loaded.log.loc[0, "source"].endswith("a.txt")
+
+
+# --------------------------------------------------------------------------- a plain DataFrame; log and audit beside it
+
+
+@pytest.mark.parametrize("metadata", [None, ct.config.PROJECT_DIR / "seeds_metadata" / "seeds.csv"])
+def test_the_corpus_is_a_plain_dataframe(metadata):
+    corpus = ct.load_corpus(ct.config.SEEDS_DIR, metadata=metadata)
+    assert corpus.attrs == {}
+    doubled = pd.concat([corpus, corpus])  # raised ValueError while attrs held the log and the audit
+    assert len(doubled) == 2 * len(corpus)
+    as_text = corpus[["doc_id", "n_words"]].astype(str)  # so did this
+    assert as_text["n_words"].tolist() == [str(n) for n in corpus["n_words"]]
+
+
+def test_load_corpus_returns_the_documents_of_read_corpus(seeds_corpus):
+    loaded = ct.read_corpus(ct.config.SEEDS_DIR)
+    assert isinstance(loaded, ct.LoadedCorpus) and loaded.source == str(ct.config.SEEDS_DIR)
+    pd.testing.assert_frame_equal(loaded.documents, seeds_corpus)
+    assert loaded.documents.attrs == {} and list(loaded.log.columns) == ["source", "issue", "action"]
+    assert loaded.log.empty  # the seeds load without a warning
+
+
+def test_the_audit_is_reachable_and_equal_to_the_recomputed_one(seeds_corpus):
+    loaded = ct.read_corpus(ct.config.SEEDS_DIR)
+    pd.testing.assert_frame_equal(loaded.audit, ct.clean_audit(seeds_corpus))
+    assert len(loaded.audit) == 225  # as stored in attrs["clean_audit"] before
+    for doc_id, raw, text in zip(seeds_corpus["doc_id"], seeds_corpus["raw_text"], seeds_corpus["text"]):
+        assert ct.clean.apply_edits(raw, loaded.audit[loaded.audit["doc_id"] == doc_id]) == text
+
+
+def test_the_log_lists_every_warning_as_before(tmp_path):
+    write(tmp_path / "c" / "a.txt", ARTICLE.replace("Geneva", "Genève").encode("cp1252"))
+    write(tmp_path / "c" / "b.txt", ARTICLE.encode())
+    write(tmp_path / "c" / "bad.txt", b"")
+    meta = tmp_path / "meta.csv"
+    meta.write_text("doc_id,outlet,date\na,X,2025-03-01\nzzz,Z,\n", encoding="utf-8")
+    with pytest.warns(CorpusWarning) as caught:
+        loaded = ct.read_corpus(tmp_path / "c", metadata=meta)
+    expected = [
+        {
+            "source": str(tmp_path / "c" / "a.txt"),
+            "issue": "not valid UTF-8 (first bad byte at offset 19); decoded as cp1252",
+            "action": "decoded text kept; re-save as UTF-8 to silence this",
+        },
+        {
+            "source": str(tmp_path / "c" / "bad.txt"),
+            "issue": "file is empty (or only whitespace); remove it or add its text",
+            "action": "file skipped",
+        },
+        {
+            "source": str(meta),
+            "issue": "1 row(s) match no document (zzz)",
+            "action": "rows ignored; check the doc_id spelling",
+        },
+        {
+            "source": str(meta),
+            "issue": "1 document(s) have no metadata row (b)",
+            "action": "their metadata columns are empty",
+        },
+    ]
+    assert loaded.log.to_dict("records") == expected
+    assert [str(w.message) for w in caught] == [f"{e['source']}: {e['issue']}; {e['action']}" for e in expected]
+    assert loaded.documents.attrs == {}
+
+
+def test_load_corpus_from_io_warns_and_returns_the_new_function():
+    from corpus_tools import corpus, io
+
+    with pytest.warns(
+        DeprecationWarning, match=r"corpus_tools\.io\.load_corpus is renamed corpus_tools\.corpus\.load_corpus"
+    ):
+        assert io.load_corpus is corpus.load_corpus
+
+
+def test_a_document_without_a_group_value_is_kept_and_in_the_missing_group(tmp_path):
+    """Loading never drops a document for a blank metadata value: grouping puts it in "(missing)"."""
+    from corpus_tools.groups import MISSING_GROUP, GroupWarning, attach_groups
+
+    for name in ("a", "b", "c"):
+        write(tmp_path / "c" / f"{name}.txt", ARTICLE.encode())
+    meta = tmp_path / "meta.csv"
+    meta.write_text("doc_id,outlet\na,X\nb,\nc,Y\n", encoding="utf-8")
+    corpus = ct.load_corpus(tmp_path / "c", metadata=meta)
+    assert corpus["doc_id"].tolist() == ["a", "b", "c"] and pd.isna(corpus.loc[1, "outlet"])
+    with pytest.warns(GroupWarning, match=r"1 of 3 document\(s\) have no 'outlet' value \(b\)"):
+        grouped = attach_groups(corpus, "outlet")
+    assert grouped["group"].tolist() == ["X", MISSING_GROUP, "Y"]
+    documents = ct.corpus.summarize_documents(corpus, ct.split_sentences(corpus))
+    assert documents["doc_id"].tolist() == ["a", "b", "c"]
