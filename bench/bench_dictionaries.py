@@ -2,8 +2,9 @@
 approach of scanning every sentence with one regular expression per pattern.
 
 Run: ``make bench`` or ``.venv/bin/python bench/run.py --only dictionaries`` (see bench/run.py); it
-prints seconds and the speed-up ratio (baseline / match_dictionary); both run in this process on the same synthetic corpus,
-built by repeating the seeds' sentences, and the same lexicon (about 1,400 words, globs and phrases from the seeds' vocabulary).
+prints seconds and the speed-up ratio (baseline / match_dictionary); both run in this process on the
+same synthetic corpus, built by repeating the seeds' sentences, and the same lexicon (about 1,400
+words, globs and phrases from the seeds' vocabulary).
 """
 
 from __future__ import annotations

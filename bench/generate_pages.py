@@ -74,12 +74,17 @@ MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 
 
 def _sentence(rng: random.Random) -> str:
-    return f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(TIMES)} that {rng.choice(OBJECTS)} {rng.choice(CLAUSES)}."
+    return (
+        f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(TIMES)} "
+        f"that {rng.choice(OBJECTS)} {rng.choice(CLAUSES)}."
+    )
 
 
 def _headline(rng: random.Random) -> str:
     obj = rng.choice(OBJECTS).removeprefix("the ")
-    return f"{rng.choice(SUBJECTS).removeprefix('The ')} {rng.choice(VERBS)} {obj} {rng.choice(CLAUSES).split()[-1]}".capitalize()
+    return (
+        f"{rng.choice(SUBJECTS).removeprefix('The ')} {rng.choice(VERBS)} {obj} {rng.choice(CLAUSES).split()[-1]}"
+    ).capitalize()
 
 
 def generate_page(rng: random.Random, *, layout: int | None = None) -> str:

@@ -9,8 +9,9 @@ and ``baseline_scale`` extrapolates its time (the output marks it with ``~``). A
 with only a ``main()`` (its own timing and printing) is run after the table, as it is.
 
 For each case both functions run in this process, alternately, ``--repeat`` times (default
-1; use 3 or more for stable figures); the best time of each is kept, and the ratio ``baseline / candidate`` is printed (above 1: the
-candidate is faster). A last run of each under ``tracemalloc`` gives its peak memory
+1; use 3 or more for stable figures); the best time of each is kept, and the ratio
+``baseline / candidate`` is printed (above 1: the candidate is faster). A last run of each under
+``tracemalloc`` gives its peak memory
 (Python allocations only). Timings are for comparison on one machine, never asserted.
 """
 
@@ -117,7 +118,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="smaller inputs (a smoke run)")
     parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc run")
     args = parser.parse_args(argv)
-    header = f"{'benchmark':<13} {'case':<52} {'baseline s':>10} {'ours s':>10} {'ratio':>9} {'base MiB':>10} {'ours MiB':>10}"
+    header = (
+        f"{'benchmark':<13} {'case':<52} {'baseline s':>10} {'ours s':>10} {'ratio':>9} "
+        f"{'base MiB':>10} {'ours MiB':>10}"
+    )
     print(header)
     print("-" * len(header))
     legacy = []

@@ -1,10 +1,13 @@
 """Column checks shared by every stage: one message, naming what is missing and how to fix it.
 
+>>> import textwrap
 >>> import pandas as pd
->>> require_columns(pd.DataFrame({"doc_id": []}), ["doc_id", "text"], table="corpus")
-Traceback (most recent call last):
-...
-KeyError: "corpus is missing column(s) ['text']; it has ['doc_id']. Pass a corpus from corpus_tools.load_corpus (or rename your columns)."
+>>> try:
+...     require_columns(pd.DataFrame({"doc_id": []}), ["doc_id", "text"], table="corpus")
+... except KeyError as error:
+...     print(textwrap.fill(error.args[0], 100))
+corpus is missing column(s) ['text']; it has ['doc_id']. Pass a corpus from corpus_tools.load_corpus
+(or rename your columns).
 """
 
 from __future__ import annotations
@@ -39,12 +42,16 @@ def make_renamed_getattr(module: str, renames: Mapping[str, str]) -> Callable[[s
     ``DeprecationWarning`` naming the new one. A new name is an attribute of ``module`` or a
     full ``"package.module:name"``.
 
+    >>> import textwrap
     >>> import warnings
     >>> getattr_ = make_renamed_getattr("corpus_tools.checks", {"check_columns": "require_columns"})
     >>> with warnings.catch_warnings(record=True) as caught:
     ...     warnings.simplefilter("always")
-    ...     getattr_("check_columns").__name__, str(caught[0].message)
-    ('require_columns', 'corpus_tools.checks.check_columns is renamed corpus_tools.checks.require_columns; the old name goes in the next release')
+    ...     getattr_("check_columns").__name__
+    'require_columns'
+    >>> print(textwrap.fill(str(caught[0].message), 100))
+    corpus_tools.checks.check_columns is renamed corpus_tools.checks.require_columns; the old name goes
+    in the next release
     """
 
     def __getattr__(name: str) -> object:

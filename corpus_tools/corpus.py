@@ -173,7 +173,8 @@ def summarize_documents(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "title": ["T", None], "date": [None, None], "n_words": [2, 0],
     ...                      "text": ["Hi there.", ""], "raw_text": ["Menu\\nHi there.", "Menu"]})
     >>> sents = pd.DataFrame({"doc_id": ["a"], "sent_id": [0]})
-    >>> summarize_documents(docs, sents)[["doc_id", "n_sentences", "raw_chars", "clean_chars", "share_kept"]].values.tolist()
+    >>> summary = summarize_documents(docs, sents)
+    >>> summary[["doc_id", "n_sentences", "raw_chars", "clean_chars", "share_kept"]].values.tolist()
     [['a', 1, 14, 9, 0.643], ['b', 0, 4, 0, 0.0]]
     """
     require_columns(documents, ["doc_id", "title", "date", "n_words", "text", "raw_text"], table="documents")

@@ -30,8 +30,11 @@ TOKEN_RE = re.compile(
 def tokenize(text: str, *, lowercase: bool = False) -> list[tuple[str, int, int]]:
     """Split a string into word tokens ``(token, start, end)``; punctuation is dropped.
 
-    >>> tokenize("The U.S. sent $76.8 billion, Zelensky's aides said.")
-    [('The', 0, 3), ('U.S.', 4, 8), ('sent', 9, 13), ('76.8', 15, 19), ('billion', 20, 27), ("Zelensky's", 29, 39), ('aides', 40, 45), ('said', 46, 50)]
+    >>> tokens = tokenize("The U.S. sent $76.8 billion, Zelensky's aides said.")
+    >>> tokens[:4]
+    [('The', 0, 3), ('U.S.', 4, 8), ('sent', 9, 13), ('76.8', 15, 19)]
+    >>> tokens[4:]
+    [('billion', 20, 27), ("Zelensky's", 29, 39), ('aides', 40, 45), ('said', 46, 50)]
     """
     return [(m.group().lower() if lowercase else m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
 

@@ -41,12 +41,16 @@ FLAGS = [
     "--remote-debugging-port=0",
     "--window-size=1200,900",
 ]
-PAGE_PROBE = """JSON.stringify({
-  images: [...document.images].map(i => ({src: i.src.slice(0, 80), complete: i.complete, width: i.naturalWidth})),
-  links: [...document.querySelectorAll('a[href]')].map(a => a.href),
-  shownCode: [...document.querySelectorAll('.jp-CodeCell .jp-Cell-inputWrapper')].filter(e => e.offsetParent !== null).length,
-  codeCells: document.querySelectorAll('.jp-CodeCell').length,
-})"""
+PAGE_PROBE = (
+    "JSON.stringify({\n"
+    "  images: [...document.images]"
+    ".map(i => ({src: i.src.slice(0, 80), complete: i.complete, width: i.naturalWidth})),\n"
+    "  links: [...document.querySelectorAll('a[href]')].map(a => a.href),\n"
+    "  shownCode: [...document.querySelectorAll('.jp-CodeCell .jp-Cell-inputWrapper')]"
+    ".filter(e => e.offsetParent !== null).length,\n"
+    "  codeCells: document.querySelectorAll('.jp-CodeCell').length,\n"
+    "})"
+)
 
 
 class DevTools:

@@ -3,7 +3,9 @@ prose-dense stretch of the page), and the title: a breadcrumb's last item or a s
 headline, with the lines that restate it.
 
 >>> from corpus_tools.clean.lines import _split_lines
->>> lines = _split_lines("Menu\nHome\n" + "The ministers said on Monday that they would meet again in Paris soon.\n" * 2)
+>>> lines = _split_lines(
+...     "Menu\nHome\n" + "The ministers said on Monday that they would meet again in Paris soon.\n" * 2
+... )
 >>> _body_range(lines)
 (2, 2)
 """

@@ -121,7 +121,8 @@ def summarize_audit(audit: pd.DataFrame) -> pd.DataFrame:
     r"""Counts of edits and removed characters per document and rule (a tidy table:
     ``doc_id, rule, edits, chars_removed``).
 
-    >>> audit = pd.DataFrame({"doc_id": ["a", "a"], "rule": ["promo", "promo"], "original": ["Buy\n", "x"], "replacement": ["", ""]})
+    >>> audit = pd.DataFrame({"doc_id": ["a", "a"], "rule": ["promo", "promo"],
+    ...                       "original": ["Buy\n", "x"], "replacement": ["", ""]})
     >>> summarize_audit(audit).values.tolist()
     [['a', 'promo', 2, 5]]
     """

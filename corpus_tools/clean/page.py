@@ -49,7 +49,9 @@ def clean_text(raw: str, *, repeated_keys: Iterable[str] = ()) -> CleanResult:
         A :class:`CleanResult`: clean text, title and date when the page states them, and the
         edits that turn ``raw`` into ``text``.
 
-    >>> r = clean_text("Home » World » Talks resume\\n\\nTalks resume\\n\\nThe talks resumed on Monday, officials said.\\n")
+    >>> r = clean_text(
+    ...     "Home » World » Talks resume\\n\\nTalks resume\\n\\nThe talks resumed on Monday, officials said.\\n"
+    ... )
     >>> r.title, r.text
     ('Talks resume', 'The talks resumed on Monday, officials said.\\n')
     """

@@ -21,8 +21,12 @@ __all__ = ["RULES", "list_rules"]
 def list_rules() -> pd.DataFrame:
     """Every rule the cleaner applies and the reason the audit gives, sorted by rule.
 
-    >>> list_rules().head(2).values.tolist()
-    [['breadcrumb', 'navigation breadcrumb (Home > Section > ...)'], ['chrome_context', "line outside the article body between removed site furniture, short or addressed to the reader (jusText's context rule)"]]
+    >>> import textwrap
+    >>> for rule, reason in list_rules().head(2).values.tolist():
+    ...     print(textwrap.fill(f"{rule}: {reason}", 100))
+    breadcrumb: navigation breadcrumb (Home > Section > ...)
+    chrome_context: line outside the article body between removed site furniture, short or addressed to
+    the reader (jusText's context rule)
     """
     return pd.DataFrame(sorted(RULES.items()), columns=["rule", "reason"])
 
@@ -213,8 +217,10 @@ _COPYRIGHT_RE = re.compile(
 _FOOTNOTE_RE = re.compile(r"^\s*\[(?:\d{1,3}|[ivxlcdm]{1,8}|[a-z])\]\s*$", re.IGNORECASE)
 # A photo or image credit: "Photo: ...", "Image by ...", "(c) Agency, 2024 (photographer: ...)".
 _MEDIA_CREDIT_RE = re.compile(
-    r"^\s*(?:(?:photo(?:graph)?|image|picture|illustration|video|graphic|caption|credit)s?(?:\s+(?:by|credit|courtesy(?: of)?))?\s*:"
-    r"|(?:photo|image|picture)s?\s+(?:by|courtesy of)\b|©(?!\s*(?:\d{4}|copyright)))",  # "(c) 2025 Site" is a copyright line
+    r"^\s*(?:(?:photo(?:graph)?|image|picture|illustration|video|graphic|caption|credit)s?"
+    r"(?:\s+(?:by|credit|courtesy(?: of)?))?\s*:"
+    r"|(?:photo|image|picture)s?\s+(?:by|courtesy of)\b"
+    r"|©(?!\s*(?:\d{4}|copyright)))",  # "(c) 2025 Site" is a copyright line
     re.IGNORECASE,
 )
 _DEBRIS_RE = re.compile(r"^[\s|:+*#=_~\-–—.·•>]*$")
@@ -231,9 +237,12 @@ _SHARE_RE = re.compile(
     re.IGNORECASE,
 )
 _RELATED_HEAD_RE = re.compile(
-    r"^\s*(?:read (?:also|more|next)|see also|also read|related(?: (?:articles?|stories|posts|news|content|coverage|topics|reading))?"
-    r"|you (?:may|might) (?:also )?(?:like|be interested(?: in)?|have missed)|more (?:to (?:read|explore|watch)|like this|from|on|in|stories|news)\b.*|(?:latest )?news feed|useful reading"
-    r"|recommended(?: for you| stories| articles)?|most (?:read|popular|viewed|shared)|latest(?: news| stories| articles| posts)?"
+    r"^\s*(?:read (?:also|more|next)|see also|also read"
+    r"|related(?: (?:articles?|stories|posts|news|content|coverage|topics|reading))?"
+    r"|you (?:may|might) (?:also )?(?:like|be interested(?: in)?|have missed)"
+    r"|more (?:to (?:read|explore|watch)|like this|from|on|in|stories|news)\b.*|(?:latest )?news feed|useful reading"
+    r"|recommended(?: for you| stories| articles)?|most (?:read|popular|viewed|shared)"
+    r"|latest(?: news| stories| articles| posts)?"
     r"|trending(?: now| stories| news)?|popular(?: now| posts| stories)?|top stories|further reading|editor'?s picks"
     r"|what to read next|keep reading|don't miss|must read)\s*[:\-]?\s*$",
     re.IGNORECASE,
@@ -256,7 +265,10 @@ _KEYWORD_RE = re.compile(
 )
 _NUMBERING_RE = re.compile(r"^\s*(?:[-*•]\s*)?(?:\d{1,3}[.)]\s*)?")
 
-_MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 _DATE_RES = [
     re.compile(rf"\b(?P<m>{_MONTHS})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{_MONTHS})\.?,? (?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
@@ -264,7 +276,8 @@ _DATE_RES = [
     re.compile(r"\b(?P<d>\d{1,2})\.(?P<mm>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b"),  # 27.02.2026, day first
 ]
 _DATELINE_RE = re.compile(
-    r"(?:\b\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+(?:read|watch|listen)\b|^\s*(?:posted|published|updated|last updated|post(?:ed)? on|"
+    r"(?:\b\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+(?:read|watch|listen)\b"
+    r"|^\s*(?:posted|published|updated|last updated|post(?:ed)? on|"
     r"first published|modified)\b)",
     re.IGNORECASE,
 )
@@ -296,7 +309,8 @@ _FURNITURE_RE = re.compile(
     r"^(?:privacy(?: policy| notice| settings| statement)?|terms(?: (?:of|and) (?:use|service|conditions))?|"
     r"terms and conditions|cookie (?:policy|settings|preferences)|about(?: us)?|contact(?: us)?|advertise(?: with us)?|"
     r"careers|jobs|sitemap|site map|accessibility(?: statement)?|rss(?: feeds?)?|help|faq|imprint|impressum|"
-    r"(?:c|copyright) \d{4}.*|all rights reserved|(?:[a-z]+ ){0,3}cookies?|newsletters?|podcasts?|donate|log ?out|my account|manage (?:account|subscription))$"
+    r"(?:c|copyright) \d{4}.*|all rights reserved|(?:[a-z]+ ){0,3}cookies?|newsletters?|podcasts?|donate|log ?out|"
+    r"my account|manage (?:account|subscription))$"
 )
 
 

@@ -128,7 +128,8 @@ def _read_csv(text: str, path: Path) -> Dictionary:
             raise DictionaryError(
                 f"{path}:{line}: header {','.join(header)!r} is not term,category[,weight]"
                 + (f" (unknown column(s) {unknown})" if unknown else "")
-                + "; name the columns term (or pattern, word), category and weight (or score, value, valence), each once"
+                + "; name the columns term (or pattern, word), category and weight"
+                " (or score, value, valence), each once"
             )
     entries, skipped = [], []
     for line, row in rows:

@@ -71,7 +71,8 @@ def export_coding_sample(
     Returns:
         ``coding_id, doc_id, sent_id, start, end, text`` and one empty column per frame.
 
-    >>> sents = pd.DataFrame({"doc_id": "a", "sent_id": [0, 1], "start": [0, 5], "end": [4, 9], "text": ["Cost", "Fine"]})
+    >>> sents = pd.DataFrame({"doc_id": "a", "sent_id": [0, 1], "start": [0, 5], "end": [4, 9],
+    ...                       "text": ["Cost", "Fine"]})
     >>> export_coding_sample(sents, sents.head(1), frames=["economic"], n=2).columns.tolist()
     ['coding_id', 'doc_id', 'sent_id', 'start', 'end', 'text', 'economic']
     """

@@ -82,7 +82,8 @@ def count_collocations(
         min_count: minimum co-occurrences of a pair.
         text_col: the column to read.
         count_options: ``lowercase``, ``stopwords``, ``extra_stopwords``, ``min_length``,
-            ``phrases``, ``keep_numbers`` as in :func:`~corpus_tools.keywords.counts.count_terms` (no stemming, no n-grams).
+            ``phrases``, ``keep_numbers`` as in :func:`~corpus_tools.keywords.counts.count_terms`
+            (no stemming, no n-grams).
 
     Returns:
         ``w1, w2, n, <measures>`` (``n``: pair count in the window), plus ``node`` when

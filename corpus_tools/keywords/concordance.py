@@ -119,8 +119,8 @@ def match_kwic(
             patterns match consecutive tokens within a sentence.
         window: words of context on each side.
         pattern_type: ``"glob"``, ``"phrase"`` or ``"regex"``.
-        sort_by: None (patterns in the order given, then document order), ``"left"`` (by the words before the match, nearest
-            first), ``"right"`` or ``"match"``.
+        sort_by: None (patterns in the order given, then document order), ``"left"`` (by the
+            words before the match, nearest first), ``"right"`` or ``"match"``.
         case_sensitive: match case exactly.
         text_col: the column searched; ``start``/``end`` index into it.
 

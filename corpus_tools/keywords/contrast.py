@@ -1,8 +1,9 @@
 """Keyness: which terms characterise a target group of documents against a reference.
 
 :func:`score_keyness` compares a target group of documents with a reference (the rest of the
-corpus, another group, or an external frequency list) and reports, for every term, significance (log-likelihood ``g2``, Pearson
-``chi2``), effect size (``log_ratio``, ``pct_diff``) and the Fightin' Words z-score of
+corpus, another group, or an external frequency list) and reports, for every term, significance
+(log-likelihood ``g2``, Pearson ``chi2``), effect size (``log_ratio``, ``pct_diff``) and the
+Fightin' Words z-score of
 Monroe, Colaresi & Quinn (2008), all computed with numpy over whole vectors of terms.
 
 Statistics, for a term with count ``a`` in the target (``Nt`` counted terms in all) and ``b``
@@ -485,7 +486,8 @@ def read_frequency_list(path) -> pd.DataFrame:
     if not {"term", "n"} <= set(table.columns):
         if table.shape[1] != 2:
             raise CorpusInputError(
-                f"{path}: a frequency list needs columns 'term' and 'n' (or exactly two columns); it has {list(table.columns)}"
+                f"{path}: a frequency list needs columns 'term' and 'n' (or exactly two columns); "
+                f"it has {list(table.columns)}"
             )
         table = table.set_axis(["term", "n"], axis=1)
     n = pd.to_numeric(table["n"], errors="coerce")

@@ -80,8 +80,8 @@ def plot_groups(
 
 
 def plot_arcs(arcs: pd.DataFrame, *, lexicon: str = "vader", labels: Mapping | None = None, title: str | None = None):
-    """Sentiment arcs from :func:`~corpus_tools.sentiment.groups.summarize_arcs`: a thin line per document, the mean in black;
-    ``labels`` maps a ``doc_id`` to the name shown in the legend.
+    """Sentiment arcs from :func:`~corpus_tools.sentiment.groups.summarize_arcs`: a thin line per
+    document, the mean in black; ``labels`` maps a ``doc_id`` to the name shown in the legend.
 
     >>> a = pd.DataFrame({"lexicon": "vader", "doc_id": ["a", "a"], "segment": [0, 1],
     ...                   "position": [.25, .75], "n_sentences": 1, "compound": [.1, -.1]})
@@ -122,8 +122,9 @@ def plot_actor_heatmap(
     labels: Mapping | None = None,
     title: str | None = None,
 ):
-    """Actor x group heatmap of :func:`~corpus_tools.sentiment.actors.summarize_actors`: mean compound of the sentences mentioning
-    each actor, the number of sentences written in each cell; empty cells have no mention.
+    """Actor x group heatmap of :func:`~corpus_tools.sentiment.actors.summarize_actors`: mean
+    compound of the sentences mentioning each actor, the number of sentences written in each cell;
+    empty cells have no mention.
     ``labels`` maps a group to the name shown under its column. With more than 12 groups the
     columns are narrow and the cells carry colour only (the numbers are in the table).
 
@@ -160,8 +161,9 @@ def plot_actor_heatmap(
 
 
 def plot_drivers(drivers: pd.DataFrame, *, group=None, top_n: int = 15, title: str | None = None):
-    """Bar chart of :func:`~corpus_tools.sentiment.drivers.count_drivers` for one group (default: all groups pooled): the terms
-    with the largest absolute contribution, positive to the right, negative to the left.
+    """Bar chart of :func:`~corpus_tools.sentiment.drivers.count_drivers` for one group (default:
+    all groups pooled): the terms with the largest absolute contribution, positive to the right,
+    negative to the left.
 
     >>> d = pd.DataFrame({"lexicon": "vader", "group": "a", "term": ["peace", "war"], "count": [2, 1],
     ...                   "contribution": [5.0, -2.9], "share": [.63, .37]})

@@ -120,7 +120,8 @@ def _report(args: argparse.Namespace) -> int:
         progress=not args.no_progress,
     )
     print(
-        f"{result.report_dir}/index.html: {len(result.ran)} run, {len(result.reused)} reused, {len(result.failed)} failed"
+        f"{result.report_dir}/index.html: {len(result.ran)} run, "
+        f"{len(result.reused)} reused, {len(result.failed)} failed"
         + (f" ({', '.join(result.failed)})" if result.failed else "")
     )
     return 0 if result.ok else 1

@@ -13,10 +13,15 @@ from pathlib import Path
 
 __all__ = ["write_index", "summarize_notebook"]
 
-_STYLE = """body { font: 15px/1.45 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
-table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }
-.ok { color: #1a7f37; } .failed, .timeout { color: #b42318; font-weight: 600; } .meta { color: #666; font-size: 13px; }
-code { font-size: 13px; } details { margin: .2rem 0; }"""
+_STYLE = (
+    "body { font: 15px/1.45 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; "
+    "color: #222; }\n"
+    "table { border-collapse: collapse; width: 100%; } "
+    "th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }\n"
+    ".ok { color: #1a7f37; } .failed, .timeout { color: #b42318; font-weight: 600; } "
+    ".meta { color: #666; font-size: 13px; }\n"
+    "code { font-size: 13px; } details { margin: .2rem 0; }"
+)
 
 
 def summarize_notebook(path: str | Path) -> tuple[str, str]:
@@ -71,7 +76,8 @@ def _row(name: str, entry: dict, report_dir: Path) -> str:
     )
     return (
         f"<tr><td>{link}<br><code>{html.escape(name)}</code></td><td>{html.escape(sentence)}{_links(entry)}</td>"
-        f'<td class="{html.escape(status)}">{html.escape(status)}</td><td class="meta">{when}<br>{" · ".join(extra)}</td></tr>'
+        f'<td class="{html.escape(status)}">{html.escape(status)}</td>'
+        f'<td class="meta">{when}<br>{" · ".join(extra)}</td></tr>'
     )
 
 
@@ -87,6 +93,7 @@ def write_index(report_dir: str | Path, manifest: dict) -> Path:
     run = manifest.get("run", {})
     git = manifest.get("git") or {}
     rows = "\n".join(_row(name, entry, report_dir) for name, entry in manifest.get("notebooks", {}).items())
+    started, ended = html.escape(run.get("started", "")), html.escape(run.get("ended", ""))
     commit = (
         f"commit <code>{html.escape(git.get('commit', '')[:12])}</code>{' (modified)' if git.get('dirty') else ''} · "
         if git
@@ -97,7 +104,7 @@ def write_index(report_dir: str | Path, manifest: dict) -> Path:
 <style>{_STYLE}</style></head>
 <body><h1>Reports: {html.escape(study.get("name", ""))}</h1>
 {f"<p>{html.escape(study['description'])}</p>" if study.get("description") else ""}
-<p class="meta">Run {html.escape(run.get("started", ""))} to {html.escape(run.get("ended", ""))} · {commit}corpus fingerprint
+<p class="meta">Run {started} to {ended} · {commit}corpus fingerprint
 <code>{html.escape(manifest.get("corpus", {}).get("fingerprint", "")[:12])}</code> ·
 <a href="manifest.json">manifest.json</a> (parameters, input hashes, versions)</p>
 <table><thead><tr><th>report</th><th>what it shows</th><th>status</th><th>run</th></tr></thead>

@@ -275,7 +275,8 @@ def summarize_by(
 
     >>> s = pd.DataFrame({"lexicon": ["vader"] * 3 + ["afinn"] * 3, "doc_id": list("aabaab"),
     ...                   "compound": [0.2, 0.4, -0.5, 1.0, 3.0, -2.0]})
-    >>> summarize_by(s, value="compound", per="lexicon", n_boot=200)[["lexicon", "group", "n", "estimate"]].values.tolist()
+    >>> summary = summarize_by(s, value="compound", per="lexicon", n_boot=200)
+    >>> summary[["lexicon", "group", "n", "estimate"]].values.tolist()
     [['vader', 'a', 2, 0.30000000000000004], ['vader', 'b', 1, -0.5], ['afinn', 'a', 2, 2.0], ['afinn', 'b', 1, -2.0]]
     """
     keys = [per] if isinstance(per, str) else list(per)

@@ -121,7 +121,8 @@ def _report_bbc(table: pd.DataFrame, lost: pd.DataFrame) -> bool:
     fully = (distinct["lost"] == 0).mean()
     title = distinct["title_ok"].mean()
     print(
-        f"BBC: {len(table):,} articles cleaned as one corpus ({len(distinct):,} distinct texts; figures below on distinct)"
+        f"BBC: {len(table):,} articles cleaned as one corpus "
+        f"({len(distinct):,} distinct texts; figures below on distinct)"
     )
     print(f"  articles with every body line kept: {fully:.2%}  (target >= {BBC_MIN_FULLY_KEPT:.1%})")
     print(f"  body lines lost: {int(distinct['lost'].sum()):,} of {int(distinct['body_lines'].sum()):,}")
@@ -199,13 +200,15 @@ def _report_pages(table: pd.DataFrame, removed: pd.DataFrame, label: str) -> flo
     total, kept = table["lines"].sum(), table["kept"].sum()
     prose_share = table["prose_kept"].sum() / max(1, table["prose"].sum())
     print(
-        f"{label}: {len(table)} pages, {total:,} lines: kept {kept:,} ({kept / max(1, total):.1%}), removed {total - kept:,}"
+        f"{label}: {len(table)} pages, {total:,} lines: "
+        f"kept {kept:,} ({kept / max(1, total):.1%}), removed {total - kept:,}"
     )
     print(f"  distinct prose lines kept: {table['prose_kept'].sum():,} of {table['prose'].sum():,} ({prose_share:.1%})")
     if "snippet" in table:
         snippets = table["snippet"].value_counts()
         print(
-            f"  search snippet found in the raw page: {snippets.get('kept', 0) + snippets.get('lost', 0)}, kept: {snippets.get('kept', 0)}"
+            f"  search snippet found in the raw page: {snippets.get('kept', 0) + snippets.get('lost', 0)}, "
+            f"kept: {snippets.get('kept', 0)}"
         )
     if len(removed):
         print("  removed lines by rule:", dict(Counter(removed["rule"]).most_common()))

@@ -117,6 +117,7 @@ def run(eval_dir: Path) -> bool:
     print(f"macro F1 over strict mappings: {macro:.3f}; mean AUC: {np.nanmean(strict['auc']):.3f}")
     for _, row in broken.iterrows():
         print(
-            f"BROKEN: {row['dictionary']}:{row['frames']} -> {row['mfc']}: flagged {row['flagged']}, AUC {row['auc']:.3f}"
+            f"BROKEN: {row['dictionary']}:{row['frames']} -> {row['mfc']}: "
+            f"flagged {row['flagged']}, AUC {row['auc']:.3f}"
         )
     return broken.empty

@@ -58,6 +58,7 @@ def run(eval_dir: Path) -> bool:
     print()
     print(pd.DataFrame(summary).to_string(index=False))
     print(
-        f"\nthreshold: at least {MIN_KEY_TERMS} key terms per topic with p_adjusted < 0.05 -> {'ok' if ok else 'MISSED'}"
+        f"\nthreshold: at least {MIN_KEY_TERMS} key terms per topic with p_adjusted < 0.05 "
+        f"-> {'ok' if ok else 'MISSED'}"
     )
     return ok

@@ -146,6 +146,7 @@ def run(eval_dir: Path) -> bool:
     r = float(nyt["pearson_r"].iloc[0])
     ok = r >= TARGET_R_NYT
     print(
-        f"reference VADER on NYT editorials: r = {r:.3f} (target >= {TARGET_R_NYT}, paper 0.492): {'ok' if ok else 'MISSED'}"
+        f"reference VADER on NYT editorials: r = {r:.3f} (target >= {TARGET_R_NYT}, paper 0.492): "
+        f"{'ok' if ok else 'MISSED'}"
     )
     return ok

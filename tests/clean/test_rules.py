@@ -155,7 +155,10 @@ def kept_lines(result) -> list[str]:
 def test_markdown_link_lines_are_removed_and_link_markup_unwrapped():
     raw = page(
         "Harbour reopens after storm",
-        "The harbour reopened on Friday after a week of repairs, the [port authority](https://example.org/port) said in a statement.",
+        (
+            "The harbour reopened on Friday after a week of repairs, the [port authority](https://example.org/port)"
+            " said in a statement."
+        ),
         PROSE,
         "## Links",
         "- [World](https://example.org/world)",
@@ -223,7 +226,10 @@ def test_cookie_notices_are_removed(line, rule):
 
 
 def test_article_about_cookies_keeps_its_prose():
-    line = "Regulators said the company had set advertising cookies before visitors could accept or refuse them, the ruling says."
+    line = (
+        "Regulators said the company had set advertising cookies before visitors could accept or refuse them,"
+        " the ruling says."
+    )
     result = clean_text(page("Regulator fines retailer", PROSE, line, PROSE.replace("Paris", "Rome")))
     assert line in kept_lines(result)
 
@@ -330,7 +336,10 @@ def test_question_section_after_the_body_is_kept_and_its_repeated_table_dropped(
     questions = [
         "How do the governments view the plan?",
         "What other options are being considered?",
-        "Besides the plan, other forms of support are being discussed, though they raise hard questions. These include:",
+        (
+            "Besides the plan, other forms of support are being discussed, though they raise hard questions."
+            " These include:"
+        ),
         "Bilateral agreements: separate pacts between pairs of countries.",
     ]
     raw = page(

@@ -55,7 +55,10 @@ def test_metadata_without_doc_id_is_an_error(tmp_path):
         ),
         (
             "doc_id,outlet\nA1,X\nb2,Y\n",
-            r"meta\.csv: none of its 2 doc_id\(s\) matches a document \(it has A1, b2; the corpus has a\); doc_id is the file name",
+            (
+                r"meta\.csv: none of its 2 doc_id\(s\) matches a document \(it has A1, b2; the corpus has a\);"
+                r" doc_id is the file name"
+            ),
         ),
     ],
 )

@@ -69,7 +69,10 @@ def test_term_scatter_labels_land_in_the_same_place_every_time(tmp_path):
 
 
 NOTEBOOK_TEXTS = {
-    "n1": "Ministers discussed security guarantees for Ukraine.\nSecurity guarantees need troops on the ground. Troops wait.",
+    "n1": (
+        "Ministers discussed security guarantees for Ukraine.\n"
+        "Security guarantees need troops on the ground. Troops wait."
+    ),
     "n2": "The coalition of the willing met in Paris. Security guarantees and troops were the topic.",
     "n3": "Sanctions on oil hit the economy. Oil prices rose as sanctions bit.\nSanctions again.",
     "n4": "Oil exports fell under sanctions. Traders expect oil prices to fall when sanctions ease.",

@@ -36,7 +36,10 @@ def _run(study, out, **kwargs):
             "outlett",
             "doc_id,outlet\na,X\n",
             [],
-            "columns: doc_id, title, date, text, raw_text, n_words, source_file, encoding, outlet. Set group_by to one of them",
+            (
+                "columns: doc_id, title, date, text, raw_text, n_words, source_file, encoding, outlet."
+                " Set group_by to one of them"
+            ),
         ),
         (
             "outlet",

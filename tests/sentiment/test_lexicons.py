@@ -43,7 +43,10 @@ def test_unknown_lexicon_names_the_choices():
         (
             "topics.csv",
             "term,category\ntroops,security\n",
-            r"topics\.csv: a sentiment dictionary needs weights or a category named positive/negative.*Rename the categories",
+            (
+                r"topics\.csv: a sentiment dictionary needs weights or a category named positive/negative"
+                r".*Rename the categories"
+            ),
         ),
     ],
 )
