@@ -109,22 +109,8 @@ def test_keyness_log_odds_uses_whole_corpus_prior():
         assert table.loc[word, "log_odds_z"] == pytest.approx(expected[word], rel=1e-12)
 
 
-DOCS = pd.DataFrame(
-    {
-        "doc_id": ["a1", "a2", "b1", "b2"],
-        "outlet": ["A", "A", "B", "B"],
-        "text": [
-            "Troops and troops. The reassurance force waits.",
-            "Troops again; a ceasefire.",
-            "Talks about the ceasefire. Talks!",
-            "Peace talks and a reassurance force.",
-        ],
-    }
-)
-
-
-def test_keyness_table_counts_ranges_and_order():
-    table = kw.score_keyness(DOCS, by="outlet", target="A", count_options={"phrases": ["reassurance force"]})
+def test_keyness_table_counts_ranges_and_order(outlet_docs):
+    table = kw.score_keyness(outlet_docs, by="outlet", target="A", count_options={"phrases": ["reassurance force"]})
     assert list(table.columns) == kw.KEYNESS_COLUMNS
     rows = table.set_index("term")
     # hand count, stop words removed: A = troops 3, reassurance_force 1, waits 1, ceasefire 1 (6 terms)
@@ -140,8 +126,8 @@ def test_keyness_table_counts_ranges_and_order():
 
 
 @pytest.mark.parametrize("p_adjust", ["bonferroni", "fdr_bh"])
-def test_keyness_adjusts_p_values(p_adjust):
-    table = kw.score_keyness(DOCS, by="outlet", target="A", p_adjust=p_adjust)
+def test_keyness_adjusts_p_values(p_adjust, outlet_docs):
+    table = kw.score_keyness(outlet_docs, by="outlet", target="A", p_adjust=p_adjust)
     p = table["p_value"].to_numpy()
     m = len(p)
     if p_adjust == "bonferroni":
@@ -155,14 +141,14 @@ def test_keyness_adjusts_p_values(p_adjust):
     assert table["p_adjusted"].to_numpy() == pytest.approx(expected)
 
 
-def test_keyness_against_an_external_frequency_list():
+def test_keyness_against_an_external_frequency_list(outlet_docs):
     reference = pd.DataFrame({"term": ["troops", "peace", "weather"], "n": [1, 5, 94]})
-    table = kw.score_keyness(DOCS, by="outlet", target="A", reference=reference).set_index("term")  # A: 7 terms
+    table = kw.score_keyness(outlet_docs, by="outlet", target="A", reference=reference).set_index("term")  # A: 7 terms
     assert table.loc["weather", ["n_target", "n_reference"]].tolist() == [0, 94]
     assert (table["total_reference"] == 100).all()
     g2, _, _, _ = chi2_contingency([[3, 1], [4, 99]], correction=False, lambda_="log-likelihood")
     assert table.loc["troops", "g2"] == pytest.approx(g2)
-    truncated = kw.score_keyness(DOCS, by="outlet", target="A", reference=reference, reference_total=1000)
+    truncated = kw.score_keyness(outlet_docs, by="outlet", target="A", reference=reference, reference_total=1000)
     assert (truncated["total_reference"] == 1000).all()
 
 
@@ -178,27 +164,27 @@ def test_keyness_against_an_external_frequency_list():
         ({"by": "outlet", "target": "A", "reference": "D"}, ValueError, r"reference group\(s\) \['D'\] not found"),
     ],
 )
-def test_keyness_bad_grouping_names_the_column_and_the_fix(kwargs, error, message):
+def test_keyness_bad_grouping_names_the_column_and_the_fix(kwargs, error, message, outlet_docs):
     with pytest.raises(error, match=message):
-        kw.score_keyness(DOCS, **kwargs)
+        kw.score_keyness(outlet_docs, **kwargs)
 
 
-def test_keyness_errors_name_the_problem():
+def test_keyness_errors_name_the_problem(outlet_docs):
     with pytest.raises(ValueError, match="not found in column 'outlet'"):
-        kw.score_keyness(DOCS, by="outlet", target="C")
+        kw.score_keyness(outlet_docs, by="outlet", target="C")
     with pytest.raises(ValueError, match="share groups"):
-        kw.score_keyness(DOCS, by="outlet", target="A", reference=["A", "B"])
+        kw.score_keyness(outlet_docs, by="outlet", target="A", reference=["A", "B"])
     with pytest.raises(ValueError, match="unknown p-value adjustment"):
-        kw.score_keyness(DOCS, by="outlet", target="A", p_adjust="sidak")
+        kw.score_keyness(outlet_docs, by="outlet", target="A", p_adjust="sidak")
 
 
-def test_compare_keyness_stacks_one_table_per_group():
-    table = kw.compare_keyness(DOCS, by="outlet")
+def test_compare_keyness_stacks_one_table_per_group(outlet_docs):
+    table = kw.compare_keyness(outlet_docs, by="outlet")
     assert list(table.columns) == ["group", *kw.KEYNESS_COLUMNS]
     a = table[table["group"] == "A"].set_index("term")
     b = table[table["group"] == "B"].set_index("term")
     assert a.loc["troops", "g2"] == pytest.approx(-b.loc["troops", "g2"])  # two groups: mirror images
-    assert kw.compare_keyness(DOCS, by="outlet", reference="B")["group"].unique().tolist() == ["A"]
+    assert kw.compare_keyness(outlet_docs, by="outlet", reference="B")["group"].unique().tolist() == ["A"]
 
 
 def test_read_frequency_list(tmp_path):
@@ -229,8 +215,8 @@ def test_readme_worked_example_is_true(seeds_corpus):
         assert r.g2 == pytest.approx(g2)
 
 
-def test_keyness_refuses_counts_grouped_otherwise():
-    counts = kw.count_terms(DOCS, by="outlet")
+def test_keyness_refuses_counts_grouped_otherwise(outlet_docs):
+    counts = kw.count_terms(outlet_docs, by="outlet")
     assert kw.score_keyness(counts, by="outlet", target="A")["n_target"].sum() == 7
     with pytest.raises(ValueError, match="grouped by 'outlet'"):
         kw.score_keyness(counts, by="section", target="A")
@@ -284,9 +270,9 @@ def test_keyness_table_matches_scipy_term_by_term(seed, correction):
     assert table["p_adjusted"].to_dict() == pytest.approx(adjusted)
 
 
-def test_compare_keyness_top_n_keeps_both_ends_with_full_correction():
-    full = kw.compare_keyness(DOCS, by="outlet", targets=["A"])
-    cut = kw.compare_keyness(DOCS, by="outlet", targets=["A"], top_n=2)
+def test_compare_keyness_top_n_keeps_both_ends_with_full_correction(outlet_docs):
+    full = kw.compare_keyness(outlet_docs, by="outlet", targets=["A"])
+    cut = kw.compare_keyness(outlet_docs, by="outlet", targets=["A"], top_n=2)
     assert cut["term"].tolist() == full["term"].head(2).tolist() + full["term"].tail(2).tolist()
     assert cut["p_adjusted"].tolist() == full["p_adjusted"].head(2).tolist() + full["p_adjusted"].tail(2).tolist()
 

@@ -4,65 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pytest
 
 from corpus_tools import framing
 from corpus_tools.report import framing as report_framing
-
-# The framing fixtures (as in tests/framing/conftest.py), for the figures drawn from real tables.
-FRAMES_YAML = """\
-name: test_frames
-categories:
-  security:
-    description: guarantees and troops
-    patterns: [security, security guarantee*, troop*, coalition of the willing]
-  economy: [sanction*, cost, costs]
-"""
-
-
-@pytest.fixture()
-def frames_file(tmp_path):
-    path = tmp_path / "frames.yml"
-    path.write_text(FRAMES_YAML, encoding="utf-8")
-    return path
-
-
-@pytest.fixture()
-def fixture_corpus():
-    return pd.DataFrame(
-        {
-            "doc_id": ["a", "b", "c"],
-            "outlet": ["x", "x", "y"],
-            "text": [
-                "Security guarantees and troops were promised. Sanctions followed soon.",
-                "Sanctions cost a lot.",
-                "Nothing happened there today.",
-            ],
-        }
-    )
-
-
-@pytest.fixture()
-def sentence_scores():
-    rows = []
-    plan = {"a": ("x", [1, 1, 0, 0]), "b": ("x", [1, 1]), "c": ("y", [0, 0, 0, 0]), "d": ("y", [1, 0])}
-    for doc_id, (outlet, flags) in plan.items():
-        for i, flag in enumerate(flags):
-            rows.append((doc_id, i, "f", flag, flag > 0, outlet))
-            g = int(doc_id == "c" and i == 0)
-            rows.append((doc_id, i, "g", g, g > 0, outlet))
-    return pd.DataFrame(rows, columns=["doc_id", "sent_id", "frame", "hits", "present", "outlet"])
-
-
-def _sents(*texts, doc_id="a"):
-    starts, pos = [], 0
-    for t in texts:
-        starts.append(pos)
-        pos += len(t) + 1
-    ends = [start + len(t) for start, t in zip(starts, texts)]
-    return pd.DataFrame(
-        {"doc_id": doc_id, "sent_id": range(len(texts)), "start": starts, "end": ends, "text": list(texts)}
-    )
 
 
 def test_plots_return_figures_without_saving(tmp_path, frames_file, fixture_corpus, sentence_scores):
@@ -126,8 +70,8 @@ def test_frame_heatmap_with_two_groups_keeps_room_for_its_rows():
     assert axes_height_in >= 0.4 * 2  # at least 0.4 inch per row
 
 
-def test_evidence_highlights_escaped_terms(frames_file):
-    sents = _sents("<b>Sanctions</b> & costs rise.", "Costs.", "No frame here.")
+def test_evidence_highlights_escaped_terms(frames_file, make_sents):
+    sents = make_sents("<b>Sanctions</b> & costs rise.", "Costs.", "No frame here.")
     hits = framing.match_frames(sents, dictionary=frames_file)
     evidence = report_framing.highlight_evidence(framing.select_evidence(sents, hits, top_n=1))
     row = evidence.set_index("frame").loc["economy"]

@@ -7,19 +7,6 @@ import pandas as pd
 from corpus_tools import keywords as kw
 from corpus_tools.report import keywords as report_kw
 
-DOCS = pd.DataFrame(
-    {
-        "doc_id": ["a1", "a2", "b1", "b2"],
-        "outlet": ["A", "A", "B", "B"],
-        "text": [
-            "Troops and troops. The reassurance force waits.",
-            "Troops again; a ceasefire.",
-            "Talks about the ceasefire. Talks!",
-            "Peace talks and a reassurance force.",
-        ],
-    }
-)
-
 KWIC_DOCS = pd.DataFrame(
     {
         "doc_id": ["k1", "k2"],
@@ -43,8 +30,8 @@ def test_kwic_html_escapes_corpus_text_and_links_terms():
     assert "<b>x</b>" not in linked and "&lt;b&gt;x&lt;/b&gt;" in linked
 
 
-def test_plots_draw_the_expected_marks():
-    table = kw.score_keyness(DOCS, by="outlet", target="A")
+def test_plots_draw_the_expected_marks(outlet_docs):
+    table = kw.score_keyness(outlet_docs, by="outlet", target="A")
     fig = report_kw.plot_keyness(table, top_n=2)
     bars = fig.axes[0].patches
     assert len(bars) == 4 and sum(b.get_width() > 0 for b in bars) == 2
@@ -56,11 +43,11 @@ def test_plots_draw_the_expected_marks():
     assert len(xray.axes[0].collections[0].get_offsets()) == 3
 
 
-def test_term_scatter_labels_land_in_the_same_place_every_time(tmp_path):
+def test_term_scatter_labels_land_in_the_same_place_every_time(tmp_path, outlet_docs):
     # Label placement must not depend on how fast the machine is (reports are diffed byte by byte).
     from corpus_tools.report import save_figure
 
-    table = kw.score_keyness(DOCS, by="outlet", target="A")
+    table = kw.score_keyness(outlet_docs, by="outlet", target="A")
     paths = [
         save_figure(report_kw.plot_term_scatter(table, label_top=5), "scatter", tmp_path / str(i), formats=("svg",))[0]
         for i in range(2)
@@ -119,7 +106,7 @@ def test_keywords_notebook_runs_with_metadata_groups(tmp_path):
         assert (out / "figures" / f"{name}.png").exists()
 
 
-def test_plot_keyness_title():
-    table = kw.score_keyness(DOCS, by="outlet", target="A")
+def test_plot_keyness_title(outlet_docs):
+    table = kw.score_keyness(outlet_docs, by="outlet", target="A")
     assert report_kw.plot_keyness(table, title="A vs B").axes[0].get_title() == "A vs B"
     assert report_kw.plot_keyness(table).axes[0].get_title() == ""

@@ -19,15 +19,6 @@ from corpus_tools.runner.study import (
 FIXTURE_NOTEBOOKS = Path(__file__).parents[1] / "fixtures" / "notebooks"
 
 
-def _study(corpus, **parameters):
-    return Study(name="fixture", corpus=corpus, parameters=parameters)
-
-
-def _run(study, out, **kwargs):
-    kwargs.setdefault("notebooks_dir", FIXTURE_NOTEBOOKS)
-    return run_study(study, out=out, progress=False, **kwargs)
-
-
 @pytest.mark.parametrize(
     ("group_by", "metadata", "overrides", "message"),
     [
@@ -93,41 +84,41 @@ def test_unreadable_corpus_table_stops_the_run_before_anything_runs(tmp_path, ca
     assert not (tmp_path / "out" / "table").exists() and not (tmp_path / "out" / "corpus").exists()
 
 
-def test_bad_parameter_stops_the_run_before_anything_runs(corpus, tmp_path):
+def test_bad_parameter_stops_the_run_before_anything_runs(corpus, tmp_path, make_study, run_fixture):
     with pytest.raises(StudyError, match="valid parameters"):
-        _run(_study(corpus, simple={"sacle": 2}), tmp_path / "out")
+        run_fixture(make_study(corpus, simple={"sacle": 2}), tmp_path / "out")
     assert not (tmp_path / "out" / "fixture").exists()
 
 
-def test_unknown_notebook_in_only_names_the_available_ones(corpus, tmp_path):
+def test_unknown_notebook_in_only_names_the_available_ones(corpus, tmp_path, make_study, run_fixture):
     with pytest.raises(StudyError, match="--only names unknown notebook.s. simpel; available: broken, simple"):
-        _run(_study(corpus), tmp_path / "out", only=["simpel"])
+        run_fixture(make_study(corpus), tmp_path / "out", only=["simpel"])
 
 
-def test_one_changed_parameter_reruns_only_that_notebook(corpus, tmp_path):
+def test_one_changed_parameter_reruns_only_that_notebook(corpus, tmp_path, make_study, run_fixture):
     out = tmp_path / "out"
-    study = _study(corpus, broken={"fail": False})
-    assert sorted(_run(study, out, jobs=2).ran) == ["broken", "simple"]
-    again = _run(study, out)
+    study = make_study(corpus, broken={"fail": False})
+    assert sorted(run_fixture(study, out, jobs=2).ran) == ["broken", "simple"]
+    again = run_fixture(study, out)
     assert (again.ran, sorted(again.reused)) == ([], ["broken", "simple"])
-    changed = _run(_study(corpus, broken={"fail": False}, simple={"label": "z"}), out)
+    changed = run_fixture(make_study(corpus, broken={"fail": False}, simple={"label": "z"}), out)
     assert (changed.ran, changed.reused) == (["simple"], ["broken"])
     assert set(pd.read_csv(out / "fixture" / "tables" / "simple_values.csv")["label"]) == {"z"}
-    forced = _run(study, out, force=True, only=["broken"])
+    forced = run_fixture(study, out, force=True, only=["broken"])
     assert forced.ran == ["broken"]
 
 
-def test_a_changed_input_file_reruns(corpus, tmp_path):
+def test_a_changed_input_file_reruns(corpus, tmp_path, make_study, run_fixture):
     out = tmp_path / "out"
     named = tmp_path / "terms.txt"  # a file a parameter names, as a dictionary path would be
     named.write_text("peace\n", encoding="utf-8")
-    study = _study(corpus, simple={"label": str(named)})
-    assert _run(study, out, only=["simple"]).ran == ["simple"]
+    study = make_study(corpus, simple={"label": str(named)})
+    assert run_fixture(study, out, only=["simple"]).ran == ["simple"]
     (corpus / "c.txt").write_text("A new article.\n", encoding="utf-8")
-    assert _run(study, out, only=["simple"]).ran == ["simple"]
+    assert run_fixture(study, out, only=["simple"]).ran == ["simple"]
     named.write_text("peace\nwar\n", encoding="utf-8")
-    assert _run(study, out, only=["simple"]).ran == ["simple"]
-    assert _run(study, out, only=["simple"]).ran == []
+    assert run_fixture(study, out, only=["simple"]).ran == ["simple"]
+    assert run_fixture(study, out, only=["simple"]).ran == []
 
 
 def test_a_document_without_a_group_value_does_not_stop_the_run(corpus, tmp_path):

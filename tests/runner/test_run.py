@@ -21,7 +21,6 @@ from corpus_tools.runner import cli
 from corpus_tools.runner.plan import read_manifest
 from corpus_tools.runner.run import run_study
 from corpus_tools.runner.study import (
-    Study,
     StudyError,
     list_notebooks,
     read_study,
@@ -31,22 +30,13 @@ from corpus_tools.shipped import WORD_LISTS, resolve_resource
 FIXTURE_NOTEBOOKS = Path(__file__).parents[1] / "fixtures" / "notebooks"
 
 
-def _study(corpus, **parameters):
-    return Study(name="fixture", corpus=corpus, parameters=parameters)
-
-
-def _run(study, out, **kwargs):
-    kwargs.setdefault("notebooks_dir", FIXTURE_NOTEBOOKS)
-    return run_study(study, out=out, progress=False, **kwargs)
-
-
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_failure_is_isolated_and_caching_reruns_only_what_changed(corpus, tmp_path):
+def test_failure_is_isolated_and_caching_reruns_only_what_changed(corpus, tmp_path, make_study, run_fixture):
     out = tmp_path / "out"
-    first = _run(_study(corpus), out, jobs=2)
+    first = run_fixture(make_study(corpus), out, jobs=2)
     report = out / "fixture"
     assert (sorted(first.ran), first.failed) == (["broken", "simple"], ["broken"])
     assert (report / "simple.html").is_file() and (report / "tables" / "simple_values.csv").is_file()
@@ -58,21 +48,21 @@ def test_failure_is_isolated_and_caching_reruns_only_what_changed(corpus, tmp_pa
         error["line"] == 'line 2: raise ValueError("failing on purpose")' and error["cell"] == 4
     )  # In [4]: parameters, injected parameters, imports, then the failing cell
 
-    second = _run(_study(corpus), out, only=["simple"])
+    second = run_fixture(make_study(corpus), out, only=["simple"])
     assert (second.ran, second.reused) == ([], ["simple"])
 
-    third = _run(_study(corpus), out, overrides=["simple.n=5"])
+    third = run_fixture(make_study(corpus), out, overrides=["simple.n=5"])
     assert sorted(third.ran) == ["broken"] or sorted(third.ran) == ["broken", "simple"]
     assert "simple" in third.ran and len(pd.read_csv(report / "tables" / "simple_values.csv")) == 5
 
 
-def test_a_failing_notebook_keeps_its_last_good_report(corpus, tmp_path):
+def test_a_failing_notebook_keeps_its_last_good_report(corpus, tmp_path, make_study, run_fixture):
     out = tmp_path / "out"
     report = out / "fixture"
-    good = _run(_study(corpus, broken={"fail": False}), out, only=["broken"])
+    good = run_fixture(make_study(corpus, broken={"fail": False}), out, only=["broken"])
     assert good.ok
     html_before = (report / "broken.html").read_bytes()
-    bad = _run(_study(corpus), out, only=["broken"])
+    bad = run_fixture(make_study(corpus), out, only=["broken"])
     assert bad.failed == ["broken"]
     assert (report / "broken.html").read_bytes() == html_before
     assert (report / "tables" / "broken_before.csv").is_file() and (report / "broken.failed.ipynb").is_file()
@@ -95,27 +85,27 @@ def test_a_failing_notebook_keeps_its_last_good_report(corpus, tmp_path):
         )
         == 1
     )
-    fixed = _run(_study(corpus, broken={"fail": False}), out, only=["broken"])
+    fixed = run_fixture(make_study(corpus, broken={"fail": False}), out, only=["broken"])
     assert fixed.ok and not (report / "broken.failed.ipynb").exists()
 
 
-def test_killed_run_leaves_previous_report_and_next_run_recovers(corpus, tmp_path):
+def test_killed_run_leaves_previous_report_and_next_run_recovers(corpus, tmp_path, make_study, run_fixture):
     out = tmp_path / "out"
-    _run(_study(corpus), out, only=["simple"])
+    run_fixture(make_study(corpus), out, only=["simple"])
     report = out / "fixture"
     table = (report / "tables" / "simple_values.csv").read_bytes()
     # what a run killed mid-swap leaves: a half-built folder, and the old report moved aside
     (out / ".fixture.tmp-dead").mkdir()
     (out / ".fixture.tmp-dead" / "junk.csv").write_text("x")
     report.rename(out / ".fixture.old-999")
-    result = _run(_study(corpus), out, only=["simple"])
+    result = run_fixture(make_study(corpus), out, only=["simple"])
     assert result.ran == [] and (report / "tables" / "simple_values.csv").read_bytes() == table
     assert sorted(p.name for p in out.iterdir()) == [".fixture.lock", "fixture"]
 
 
-def test_a_terminated_run_leaves_the_previous_report_and_nothing_else(corpus, tmp_path):
+def test_a_terminated_run_leaves_the_previous_report_and_nothing_else(corpus, tmp_path, make_study, run_fixture):
     out = tmp_path / "out"
-    _run(_study(corpus), out, only=["simple"])
+    run_fixture(make_study(corpus), out, only=["simple"])
     before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     study = tmp_path / "fixture.yml"
     study.write_text(f"name: fixture\ncorpus: {corpus}\n", encoding="utf-8")
@@ -148,17 +138,17 @@ def test_a_terminated_run_leaves_the_previous_report_and_nothing_else(corpus, tm
     assert after == before and sorted(p.name for p in out.iterdir()) == [".fixture.lock", "fixture"]
 
 
-def test_a_second_run_of_the_same_study_at_once_is_refused(corpus, tmp_path):
+def test_a_second_run_of_the_same_study_at_once_is_refused(corpus, tmp_path, make_study, run_fixture):
     from corpus_tools.runner.run import _study_lock
 
     with _study_lock(tmp_path / "out", "fixture"):
         with pytest.raises(StudyError, match="another report run of study 'fixture' is in progress"):
-            _run(_study(corpus), tmp_path / "out", only=["simple"])
+            run_fixture(make_study(corpus), tmp_path / "out", only=["simple"])
 
 
-def test_two_runs_give_identical_tables_and_figures(corpus, tmp_path):
-    first = _run(_study(corpus), tmp_path / "one", only=["simple"]).report_dir
-    second = _run(_study(corpus), tmp_path / "two", only=["simple"]).report_dir
+def test_two_runs_give_identical_tables_and_figures(corpus, tmp_path, make_study, run_fixture):
+    first = run_fixture(make_study(corpus), tmp_path / "one", only=["simple"]).report_dir
+    second = run_fixture(make_study(corpus), tmp_path / "two", only=["simple"]).report_dir
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.parent.name in ("tables", "figures"))
     assert [f.as_posix() for f in files] == [
         "figures/simple_plot.png",
@@ -169,8 +159,8 @@ def test_two_runs_give_identical_tables_and_figures(corpus, tmp_path):
         assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
 
 
-def test_manifest_records_inputs_versions_and_runs(corpus, tmp_path):
-    result = _run(_study(corpus, simple={"n": 2}), tmp_path / "out", only=["simple"])
+def test_manifest_records_inputs_versions_and_runs(corpus, tmp_path, make_study, run_fixture):
+    result = run_fixture(make_study(corpus, simple={"n": 2}), tmp_path / "out", only=["simple"])
     manifest = json.loads((result.report_dir / "manifest.json").read_text())
     assert manifest["corpus"]["corpus"]["files"] == {"a.txt": _sha(corpus / "a.txt"), "b.txt": _sha(corpus / "b.txt")}
     resources = manifest["package"]["resources"]
