@@ -72,7 +72,15 @@ def read_frac(eval_dir: Path) -> pd.DataFrame:
 
 
 def score_mappings(sentences: pd.DataFrame) -> pd.DataFrame:
-    """One row per mapping: counts, precision, recall, F1, base-rate F1 and AUC."""
+    """One row per mapping: counts, precision, recall, F1, base-rate F1 and AUC.
+
+    >>> texts = ["Tariffs and trade costs rose.", "The court ruled it illegal.", "Sanctions hit the economy."]
+    >>> sentences = pd.DataFrame({"doc_id": ["s0", "s1", "s2"], "sent_id": 0, "start": 0,
+    ...                           "end": [len(t) for t in texts], "text": texts, "label": [1, 5, 1]})
+    >>> table = score_mappings(sentences).set_index(["dictionary", "frames"])
+    >>> table.loc[("security", "sanctions_economy"), ["positives", "flagged", "precision", "recall"]].tolist()
+    [2.0, 2.0, 1.0, 1.0]
+    """
     hits = {name: framing.match_frames(sentences, dictionary=name) for name in {m[0] for m in MAPPINGS}}
     rows = []
     for dictionary, frames, code, mfc, strict in MAPPINGS:

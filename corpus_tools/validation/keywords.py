@@ -21,8 +21,17 @@ MIN_KEY_TERMS = 50
 TOP = 12
 
 
-def load_bbc(eval_dir: Path) -> pd.DataFrame:
-    """The BBC articles (title + body, duplicates dropped) with their ``category``."""
+def read_bbc(eval_dir: Path) -> pd.DataFrame:
+    """The BBC articles (title + body, duplicates dropped) with their ``category``.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> (folder / "bbc").mkdir()
+    >>> rows = "article_id,category,title,text\\n1,sport,Cup final,England won.\\n2,sport,Cup final,England won.\\n"
+    >>> _ = (folder / "bbc" / "bbc_news.csv").write_text(rows, encoding="utf-8")
+    >>> read_bbc(folder)[["doc_id", "category", "text"]].values.tolist()
+    [['1', 'sport', 'Cup final\\nEngland won.']]
+    """
     path = Path(eval_dir) / "bbc" / "bbc_news.csv"
     docs = load_corpus(path, clean=False, text_col="text", id_col="article_id")
     docs = docs.drop_duplicates(subset=["title", "text"]).reset_index(drop=True)
@@ -36,7 +45,7 @@ def run(eval_dir: Path) -> bool:
     if not path.exists():
         print(f"skipped: {path} not found")
         return True
-    docs = load_bbc(eval_dir)
+    docs = read_bbc(eval_dir)
     started = time.perf_counter()
     counts = kw.count_terms(docs, by="category", min_length=2)
     counted = time.perf_counter() - started
