@@ -34,12 +34,12 @@ test: $(STAMP) ## Run the test suite and every module's doctests ($(JOBS) worker
 	$(BIN)/python -m pytest -q -n $(JOBS)
 
 lint: $(STAMP) ## Check style and formatting with ruff (configured in pyproject.toml)
-	$(BIN)/ruff check corpus_tools tests bench notebooks
-	$(BIN)/ruff format --check corpus_tools tests bench
+	$(BIN)/ruff check corpus_tools tests bench notebooks conftest.py
+	$(BIN)/ruff format --check corpus_tools tests bench conftest.py
 
 format: $(STAMP) ## Format and fix what ruff can fix
-	$(BIN)/ruff check --fix corpus_tools tests bench notebooks
-	$(BIN)/ruff format corpus_tools tests bench
+	$(BIN)/ruff check --fix corpus_tools tests bench notebooks conftest.py
+	$(BIN)/ruff format corpus_tools tests bench conftest.py
 
 test-browser: $(STAMP) ## Open every HTML report in headless Chromium (installs Debian's chromium if missing)
 	@command -v chromium >/dev/null 2>&1 || { \
