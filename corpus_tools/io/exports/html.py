@@ -4,7 +4,7 @@ Block elements and table rows become lines; the cells of a row are separated by 
 Factiva field row ``<tr><td>HD</td><td>Headline</td></tr>`` becomes ``HD<tab>Headline``.
 
 >>> parse_html_text("<div><table><tr><td><b>HD</b></td><td>Caf&eacute; reopens</td></tr></table><p>Hi</p></div>")
-'HD\\tCafé reopens\\n\\nHi\\n'
+'HD\\tCafé reopens\\nHi\\n'
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ _BLOCKS = {
     "address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
     "header", "footer", "hr", "li", "ol", "p", "pre", "section", "table", "tbody", "thead", "tr", "ul",
 }  # fmt: skip
+_PARAGRAPH = "\x00"  # marks the end of a paragraph until the lines are made
 _SKIP = {"script", "style", "head", "title", "noscript"}
 
 
@@ -48,7 +49,7 @@ class _Text(HTMLParser):
         if tag in _SKIP:
             self.skipping = max(0, self.skipping - 1)
         elif tag == "p":
-            self.parts.append("\n\n")  # paragraphs stay apart: a blank line
+            self.parts.append(f"\n{_PARAGRAPH}\n")  # paragraphs stay apart: a blank line
         elif tag in _BLOCKS:
             self.parts.append("\n")
 
@@ -70,7 +71,9 @@ def parse_html_text(html: str) -> str:
     lines = []
     for line in "".join(parser.parts).split("\n"):
         cells = [" ".join(cell.replace("\u00a0", " ").split()) for cell in line.split("\t")]
-        text = "\t".join(cell for cell in cells if cell)
-        if text or (lines and lines[-1]):
+        text = "\t".join(cell for cell in cells if cell and cell != _PARAGRAPH)
+        if text:
             lines.append(text)
+        elif _PARAGRAPH in line and lines and lines[-1]:
+            lines.append("")
     return "\n".join(lines).strip("\n") + "\n"
