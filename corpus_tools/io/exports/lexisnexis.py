@@ -128,6 +128,7 @@ def split_lexisnexis(
         return f"{source}:{line}" if line_numbers else source
 
     blocks = _blocks(lines)
+    nexis = any(_END.match(s) for _, s in lines)  # the Nexis Uni layout, even where an article has no "Body"
     expected = next((int(m.group(1)) for _, s in lines[:60] if (m := _DOCUMENTS.match(s))), None)
     records = []
     stem = PurePath(source).stem
@@ -142,7 +143,7 @@ def split_lexisnexis(
                 f"article skipped; the {len(records)} complete one(s) before it are kept; download the export again",
             )
             continue
-        record = _parse_block(block, number=number, where=where(start), log=log)
+        record = _parse_block(block, number=number, where=where(start), log=log, nexis=nexis)
         if record is None:
             continue
         record.update(doc_id=f"{stem}_{number:0{width}d}", source_file=source, export="lexisnexis", encoding=encoding)
@@ -196,16 +197,17 @@ def _field_name(line: str) -> str | None:
     return name if name in _HEAD_FIELDS or name in _TAIL_FIELDS else None
 
 
-def _parse_block(block: list[Line], *, number: int, where: str, log: list[dict]) -> dict | None:
+def _parse_block(block: list[Line], *, number: int, where: str, log: list[dict], nexis: bool) -> dict | None:
     texts = [s for _, s in block]
     first_field = next((i for i, s in enumerate(texts) if _field_name(s)), len(texts))
     body_line = next((i for i, s in enumerate(texts) if s.strip().lower() == "body"), None)
     if body_line is not None:
         first_field = min(first_field, body_line)
-    fields, body_start = _read_fields(texts, first_field)
-    if body_line is not None:
+    fields, body_start = _read_fields(texts, first_field, one_line=nexis)
+    if body_line is not None or nexis:
         title, newspaper, date_line = _nexis_header(texts[:first_field])
-        body = _body(texts, body_line + 1, lambda s: s.strip().lower() in _SECTIONS or _field_name(s) in _TAIL_FIELDS)
+        start = body_start if body_line is None else body_line + 1
+        body = _body(texts, start, lambda s: s.strip().lower() in _SECTIONS or _field_name(s) in _TAIL_FIELDS)
     else:
         title, newspaper, date_line = _classic_header(texts[:first_field])
         body = _body(texts, body_start, lambda s: _field_name(s) in _TAIL_FIELDS)
@@ -238,9 +240,10 @@ def _parse_block(block: list[Line], *, number: int, where: str, log: list[dict])
     )
 
 
-def _read_fields(texts: list[str], start: int) -> tuple[dict[str, str], int]:
-    """The head fields from ``start`` on (a value goes on to a blank line or the next field), and
-    the index of the first line after them."""
+def _read_fields(texts: list[str], start: int, *, one_line: bool) -> tuple[dict[str, str], int]:
+    """The head fields from ``start`` on, and the index of the first line after them. A value goes
+    on to a blank line or the next field; with ``one_line`` (Nexis Uni, whose lines are
+    paragraphs) only a ``Highlight`` goes on past its line."""
     fields: dict[str, str] = {}
     current = None
     i = start
@@ -252,7 +255,7 @@ def _read_fields(texts: list[str], start: int) -> tuple[dict[str, str], int]:
             fields[name] = _FIELD.match(line).group(2)
         elif not line.strip():
             current = None
-        elif current is not None and line.strip().lower() != "body":
+        elif current is not None and line.strip().lower() != "body" and (not one_line or current == "HIGHLIGHT"):
             fields[current] = f"{fields[current]} {line.strip()}".strip()
         else:
             break

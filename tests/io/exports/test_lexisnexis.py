@@ -95,6 +95,18 @@ def test_document_n_of_m_markers_number_the_articles(exports_dir):
                                              "Ferry operators count the cost"]  # fmt: skip
 
 
+def test_a_nexis_uni_article_without_a_body_heading_is_read_by_the_nexis_layout(exports_dir):
+    text = (exports_dir / "nexis_uni.txt").read_text(encoding="utf-8").replace("95 words\nBody\n", "95 words\n")
+    records, log = split(text)
+    assert [(r["title"], r["newspaper"], r["date"], r["raw_text"]) for r in records][1] == (
+        "Ferry operators count the cost",
+        "The Evening Post",
+        "2025-03-06",
+        "Ferry operators said passenger numbers fell by a third.",
+    )
+    assert log == []
+
+
 def test_a_cut_classic_export_keeps_the_complete_articles_and_logs_the_cut_one(exports_dir):
     text = (exports_dir / "lexisnexis_classic.txt").read_text(encoding="utf-8")
     cut = text[: text.index("Ferry operators said")]
