@@ -3,6 +3,7 @@ sniffer deciding by content, and what is not an export left to the folder reader
 
 from __future__ import annotations
 
+import re
 import warnings
 
 import pandas as pd
@@ -156,3 +157,18 @@ def test_unreadable_files_raise_an_error_naming_them(tmp_path, name, data, messa
 )
 def test_is_export(text, expected):
     assert is_export(text) is expected
+
+
+def test_the_worked_example_of_docs_exports_runs_and_prints_what_it_says(monkeypatch, capsys):
+    from corpus_tools.config import PROJECT_DIR
+
+    monkeypatch.chdir(PROJECT_DIR)
+    text = (PROJECT_DIR / "docs" / "exports.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```(\w*)\n(.*?)```", text, re.S)
+    python = [body for lang, body in blocks if lang == "python"]
+    assert len(python) == 2
+    namespace: dict = {}
+    for number, body in enumerate(python):
+        exec(compile(body, f"docs/exports.md block {number}", "exec"), namespace)
+    printed = next(body for (lang, body), (before, _) in zip(blocks[1:], blocks) if lang == "" and before == "python")
+    assert capsys.readouterr().out == printed
