@@ -31,6 +31,7 @@ _WEEKDAY = re.compile(rf"\b{_WEEKDAYS}\b\.?,?", re.I)
 # A clock time and what follows it ("10:30 AM GMT", "3:14:00 PM EST").
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?.*$", re.I)
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)
+_YEAR = re.compile(r"\d{4}")
 _FORMATS = (
     "%Y-%m-%d",
     "%B %d %Y",
@@ -56,11 +57,13 @@ def parse_export_date(value: str) -> str | None:
     >>> [parse_export_date(v) for v in ["3 March 2025", "2025-03-03", "Sunday 2 Feb 2025", "Final Edition"]]
     ['2025-03-03', '2025-03-03', '2025-02-02', None]
     """
+    if len(value) > 80 or not _YEAR.search(value):  # cheap: most lines tried are not dates
+        return None
     text = _TIME.sub("", value.strip())
     text = _WEEKDAY.sub(" ", text)
     text = _ORDINAL.sub(r"\1", text)
     text = " ".join(text.replace(",", " ").split())
-    if not text or len(text) > 40:
+    if not text or len(text) > 40 or not _YEAR.search(text):
         return None
     for fmt in _FORMATS:
         try:
