@@ -146,3 +146,31 @@ def test_an_html_column_of_a_table_is_extracted_and_non_articles_logged(tmp_path
     assert docs.loc[0, "raw_text"].splitlines() == ARTICLE_LINES
     assert docs.loc[0, "raw_html"] == rows[0]["html"]
     assert "html" not in docs.columns and len(loaded.log) == 1
+
+
+def test_extraction_never_opens_a_network_connection(monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access during extraction")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    (record,) = read_html_records(ARTICLE)
+    assert record["url"] == "https://www.valleycourier.example/2025/03/talks-resume"
+
+
+def test_metadata_url_and_author_take_precedence_over_the_page(tmp_path):
+    corpus_dir = tmp_path / "c"
+    corpus_dir.mkdir()
+    shutil.copy(ARTICLE, corpus_dir / "a.html")
+    shutil.copy(ARTICLE, corpus_dir / "b.html")
+    meta = tmp_path / "meta.csv"
+    meta.write_text("doc_id,url,author,outlet\na,https://example.org/a,,X\nb,,Ben Roe,Y\n", encoding="utf-8")
+    docs = ct.load_corpus(corpus_dir, metadata=meta)
+    page_url = "https://www.valleycourier.example/2025/03/talks-resume"
+    assert docs[["url", "author", "outlet"]].values.tolist() == [
+        ["https://example.org/a", "Anna Keller", "X"],
+        [page_url, "Ben Roe", "Y"],
+    ]
