@@ -114,9 +114,11 @@ def load_corpus(
     :func:`read_corpus` also returns them as a table, with the cleaning audit.
 
     Args:
-        path: a folder of ``.txt`` files (searched recursively; ``doc_id`` is the file name
-            without ``.txt``, the subfolder is kept in ``folder``), or one table file
-            (``.csv``, ``.tsv``, ``.jsonl``, ``.json``, ``.parquet``) with a text column.
+        path: a folder of article files (searched recursively; ``.txt``, ``.md``, ``.html``... in
+            any case, one reader per kind: :data:`corpus_tools.io.files.READERS`; ``doc_id`` is
+            the file name without its suffix, the subfolder is kept in ``folder``; other files
+            are listed in the log), or one table file (``.csv``, ``.tsv``, ``.jsonl``, ``.json``,
+            ``.parquet``) with a text column or an ``html`` column.
         metadata: a table (path or DataFrame) keyed by ``doc_id``; its other columns (outlet,
             group, date, url...) are joined on and can be used to group every analysis.
             ``title``/``date`` given here take precedence over those found in the text.
@@ -127,7 +129,8 @@ def load_corpus(
 
     Returns:
         Columns ``doc_id, title, date, text, raw_text, n_words`` then the file details
-        (``source_file``, ``encoding``, ``folder`` for subfolders) and every metadata column.
+        (``source_file``, ``encoding``, ``folder`` for subfolders), for HTML pages ``author``,
+        ``site``, ``url`` and ``raw_html``, and every metadata column.
         A plain DataFrame: ``attrs`` is empty (the audit is ``clean_audit(corpus)``).
 
     >>> from corpus_tools.config import SEEDS_DIR

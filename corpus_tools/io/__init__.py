@@ -9,8 +9,12 @@ Submodules:
 - :mod:`~corpus_tools.io.tables`: ``read_table`` (``.csv``, ``.tsv``, ``.jsonl``, ``.json``,
   ``.parquet``; errors name file and line), recognised column names (``TEXT_COLUMNS``).
 - :mod:`~corpus_tools.io.metadata`: ``read_metadata``, ``attach_metadata``, ``parse_dates``.
-- :mod:`~corpus_tools.io.documents`: ``read_documents`` (a folder of ``.txt`` files or a
-  table, one row per document, raw text), ``read_corpus_columns``.
+- :mod:`~corpus_tools.io.html`: ``parse_html``, ``read_html_records`` (an HTML page's main text
+  and metadata through trafilatura, the page kept in ``raw_html``), ``decode_html_bytes``.
+- :mod:`~corpus_tools.io.files`: ``READERS`` (one reader per file kind, by suffix:
+  ``.txt``, ``.md``/``.markdown``, ``.html``/``.htm``), ``TEXT_SNIFFERS``, ``read_file_records``.
+- :mod:`~corpus_tools.io.documents`: ``read_documents`` (a folder of article files of any
+  registered kind, or a table, one row per document, raw text), ``read_corpus_columns``.
 
 ``load_corpus`` (read + clean + metadata) is :func:`corpus_tools.corpus.load_corpus`;
 ``corpus_tools.io.load_corpus`` still works for one release, with a ``DeprecationWarning``.
@@ -19,6 +23,8 @@ Submodules:
 from corpus_tools.checks import make_renamed_getattr
 from corpus_tools.io.decode import decode_bytes, read_text_file
 from corpus_tools.io.documents import read_corpus_columns, read_documents
+from corpus_tools.io.files import READERS, TEXT_SNIFFERS, read_file_records
+from corpus_tools.io.html import parse_html, read_html_records
 from corpus_tools.io.metadata import attach_metadata, parse_dates, read_metadata
 from corpus_tools.io.problems import LOG_COLUMNS, CorpusInputError, CorpusWarning, record_problem
 from corpus_tools.io.tables import ID_COLUMNS, TABLE_SUFFIXES, TEXT_COLUMNS, read_table, read_table_lines
@@ -26,6 +32,11 @@ from corpus_tools.io.tables import ID_COLUMNS, TABLE_SUFFIXES, TEXT_COLUMNS, rea
 __all__ = [
     "read_documents",
     "read_corpus_columns",
+    "read_file_records",
+    "READERS",
+    "TEXT_SNIFFERS",
+    "parse_html",
+    "read_html_records",
     "read_text_file",
     "decode_bytes",
     "read_table",

@@ -20,6 +20,9 @@ from corpus_tools.io.tables import ID_COLUMNS, _pick, read_table
 
 __all__ = ["read_metadata", "attach_metadata", "parse_dates"]
 
+#: Document columns that a metadata value replaces (where the metadata has one).
+OVERRIDABLE = ("title", "date", "author", "site", "url")
+
 
 def read_metadata(path: str | Path) -> pd.DataFrame:
     """Read a metadata table keyed by ``doc_id`` (errors name the file and the fix).
@@ -59,9 +62,10 @@ def attach_metadata(
 ) -> pd.DataFrame:
     """``documents`` with the metadata's columns joined on ``doc_id`` (one-to-one, left join).
 
-    ``title``/``date`` given in the metadata take precedence over those in ``documents`` (found
-    in the text); its other columns must not clash with the documents' columns. Metadata rows
-    without a document, and documents without a metadata row, are warned about and logged.
+    ``title``, ``date``, ``author``, ``site`` and ``url`` given in the metadata take precedence
+    over those in ``documents`` (found in the text or the HTML page); its other columns must not
+    clash with the documents' columns. Metadata rows without a document, and documents without a
+    metadata row, are warned about and logged.
 
     Args:
         documents: the documents (``doc_id``, ``title``, ``date``...).
@@ -96,13 +100,13 @@ def attach_metadata(
             f"{len(missing)} document(s) have no metadata row ({', '.join(missing[:6])})",
             "their metadata columns are empty",
         )
-    clash = [c for c in meta.columns if c in documents.columns and c not in ("doc_id", "title", "date")]
+    clash = [c for c in meta.columns if c in documents.columns and c not in ("doc_id", *OVERRIDABLE)]
     if clash:
         raise CorpusInputError(
             f"{source}: column(s) {clash} would overwrite corpus columns; rename them in the metadata"
         )
     merged = documents.merge(meta, on="doc_id", how="left", suffixes=("", "_meta"), validate="one_to_one")
-    for col in ("title", "date"):
+    for col in OVERRIDABLE:
         if f"{col}_meta" in merged.columns:
             given = merged[f"{col}_meta"]
             merged[col] = given.where(given.notna() & (given.astype(str) != ""), merged[col])

@@ -56,6 +56,11 @@ DEPENDENCIES = (
     "nbclient",
     "ipykernel",
     "jupyter_client",
+    "trafilatura",
+    "charset-normalizer",
+    "lxml",
+    "striprtf",
+    "python-docx",
 )
 #: Folders of the package that notebooks never import: left out of the package hash.
 RUNNER_FOLDERS = frozenset({"runner"})

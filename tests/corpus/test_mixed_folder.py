@@ -1,0 +1,58 @@
+"""A folder as researchers bring it: saved pages, Markdown, text, a LexisNexis and a Factiva export,
+and a stray file, loaded into one table with every article and its metadata."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import corpus_tools as ct
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+ARTICLE = (
+    "Ministers met in Brussels on Tuesday to discuss the future of the alliance and its budget.\n\n"
+    "The talks ran late into the evening, officials said, and no agreement was reached on funding.\n"
+)
+
+
+@pytest.fixture
+def mixed_folder(tmp_path):
+    folder = tmp_path / "corpus"
+    (folder / "pages").mkdir(parents=True)
+    shutil.copy(FIXTURES / "html" / "article.html", folder / "pages" / "saved_page.html")
+    (folder / "crawl.md").write_text("# Alliance budget talks\n\n" + ARTICLE, encoding="utf-8")
+    (folder / "plain.txt").write_text(ARTICLE, encoding="utf-8")
+    shutil.copy(FIXTURES / "exports" / "lexisnexis_classic.txt", folder / "nexis_download.txt")
+    shutil.copy(FIXTURES / "exports" / "factiva.html", folder / "factiva_download.html")
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not a corpus file")
+    return folder
+
+
+def test_a_mixed_folder_loads_every_article_with_its_metadata(mixed_folder):
+    with pytest.warns(ct.CorpusWarning):
+        loaded = ct.read_corpus(mixed_folder, clean=False)
+    docs = loaded.documents
+    # 1 page + 1 Markdown + 1 text + 3 LexisNexis articles + 2 Factiva articles
+    assert len(docs) == 8
+    exported = docs[docs["export"].notna()]
+    assert exported["export"].value_counts().to_dict() == {"lexisnexis": 3, "factiva": 2}
+    assert exported["newspaper"].notna().all() and exported["title"].notna().all()
+    assert exported["date"].notna().all()
+    assert set(exported["source_file"]) == {"nexis_download.txt", "factiva_download.html"}
+    page = docs[docs["source_file"] == "pages/saved_page.html"].iloc[0]
+    assert page["raw_html"].lstrip().lower().startswith("<!doctype html") and page["title"]
+    assert set(docs.loc[docs["export"].isna(), "source_file"]) == {"pages/saved_page.html", "crawl.md", "plain.txt"}
+    # the stray file is listed with its reason, never silently dropped
+    skipped = loaded.log[loaded.log["source"].str.endswith("notes.pdf")]
+    assert len(skipped) == 1 and ".pdf" in skipped["issue"].iloc[0]
+
+
+def test_cleaning_keeps_every_exported_article(mixed_folder):
+    with pytest.warns(ct.CorpusWarning):
+        docs = ct.load_corpus(mixed_folder)
+    assert len(docs) == 8
+    assert (docs["n_words"] > 0).all()
+    assert docs.loc[docs["export"].notna(), "title"].notna().all()
