@@ -186,7 +186,7 @@ def record_environment() -> dict:
     """Python and dependency versions (``None`` for one not installed).
 
     >>> sorted(record_environment()["packages"])[:2]
-    ['afinn', 'ftfy']
+    ['afinn', 'charset-normalizer']
     """
     versions = {}
     for name in DEPENDENCIES:
