@@ -31,6 +31,7 @@ from corpus_tools.clean.lines import (
 )
 from corpus_tools.clean.normalize import _BULLET_RE, _normalize_chars
 from corpus_tools.clean.patterns import _COPYRIGHT_RE, RULES, _promo_score
+from corpus_tools.clean.sentences import _chrome_share, _is_long_prose
 from corpus_tools.tokens import TOKEN_RE
 
 __all__ = ["clear_caches"]
@@ -70,7 +71,10 @@ def _similar_to_title(line: _Line, title_words: set[str]) -> bool:
 
 
 def _is_chrome_prose(line: _Line) -> bool:
-    """A prose-shaped line that is site furniture (a promotion, a cookie notice)."""
+    """A prose-shaped line that is site furniture (a promotion, a cookie notice); a long line
+    is when most of it is promotional sentences."""
+    if _is_long_prose(line):
+        return _chrome_share(line) > 0.5
     return _promo_score(line.norm) >= 2 or _is_cookie_notice(line)
 
 
@@ -110,6 +114,7 @@ class _Page:
     first: int = 0
     last: int = 0
     removed: dict[int, str] = field(default_factory=dict)
+    cuts: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)  # sentences cut from long lines
     title: str | None = None
     title_words: set[str] = field(default_factory=set)
     date: pd.Timestamp | None = None

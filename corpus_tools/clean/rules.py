@@ -49,6 +49,7 @@ from corpus_tools.clean.patterns import (
     _UI_WORDS,
     _parse_date,
 )
+from corpus_tools.clean.sentences import _is_long_prose, _sentence_cuts
 
 
 def _line_rule(page: _Page, ln: _Line, seen_keys: set[str], context: dict) -> str | None:
@@ -124,7 +125,9 @@ def _classify_lines(page: _Page) -> None:
             continue
         rule = _line_rule(page, ln, seen_keys, context)
         seen_keys.add(ln.key)
-        if rule:
+        if rule not in _WHOLE_LINE_RULES and _is_long_prose(ln):
+            _cut_sentences(page, ln)
+        elif rule:
             page.remove(i, rule)
         elif _TOC_HEAD_RE.match(ln.norm):
             page.remove(i, "toc")
@@ -140,6 +143,20 @@ def _classify_lines(page: _Page) -> None:
                 if not lines[j].blank:
                     page.remove(j, "related_block")
                 j += 1
+
+
+# Rules that may remove a long prose line whole: it is markup, links or a verbatim repeat.
+_WHOLE_LINE_RULES = {"markup_debris", "link_list", "cross_document_repeat", "repeated_line"}
+
+
+def _cut_sentences(page: _Page, ln: _Line) -> None:
+    """A long prose line loses only its promotional sentences (the whole line if nothing else
+    is left)."""
+    cuts = _sentence_cuts(ln, outside_body=page.outside(ln.idx))
+    if len(cuts) == 1 and cuts[0][:2] == (0, len(ln.raw)):
+        page.remove(ln.idx, cuts[0][2])
+    elif cuts:
+        page.cuts[ln.idx] = cuts
 
 
 def _remove_toc_items(page: _Page, j: int) -> None:
