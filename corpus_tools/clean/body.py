@@ -129,10 +129,18 @@ class _Page:
         return i < self.first or i > self.last
 
 
-def _find_title(page: _Page) -> None:
-    """Title: a breadcrumb's last item, or a heading-like first line standing on its own
-    (without a trailing site name when the bare headline recurs below)."""
+def _find_title(page: _Page, *, given: str | None = None) -> None:
+    """Title: ``given`` when known, else a breadcrumb's last item, or a heading-like first
+    line standing on its own (without a trailing site name when the bare headline recurs
+    below). A known title only removes lines that repeat it (the line rules do that)."""
     lines = page.lines
+    if given:
+        page.title = _normalize_chars(given)
+        page.title_words = _stems(TOKEN_RE.findall(page.title))
+        for ln in [ln for ln in lines if not ln.blank][:6]:
+            if ln.idx <= page.first and _breadcrumb_parts(ln):
+                page.remove(ln.idx, "breadcrumb")
+        return
     for ln in [ln for ln in lines if not ln.blank][:6]:
         if ln.idx > page.first:
             break

@@ -37,13 +37,15 @@ class CleanResult:
     edits: list[Edit] = field(default_factory=list)
 
 
-def clean_text(raw: str, *, repeated_keys: Iterable[str] = ()) -> CleanResult:
+def clean_text(raw: str, *, repeated_keys: Iterable[str] = (), title: str | None = None) -> CleanResult:
     """Clean one scraped page.
 
     Args:
         raw: the page text as read.
         repeated_keys: normalised line keys that recur across many documents of the corpus
             (site template lines); :func:`clean_corpus` computes them.
+        title: the title when it is known (a ``title`` column, metadata): the first line is
+            then never taken as the title, and is removed only when it repeats ``title``.
 
     Returns:
         A :class:`CleanResult`: clean text, title and date when the page states them, and the
@@ -58,7 +60,7 @@ def clean_text(raw: str, *, repeated_keys: Iterable[str] = ()) -> CleanResult:
     lines = _split_lines(raw)
     page = _Page(lines, set(repeated_keys))
     page.first, page.last = _body_range(lines)
-    _find_title(page)
+    _find_title(page, given=title.strip() if isinstance(title, str) and title.strip() else None)
     _classify_lines(page)
     page.date = page.date or page.late_date
     _remove_title_rewordings(page)
