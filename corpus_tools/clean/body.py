@@ -31,7 +31,7 @@ from corpus_tools.clean.lines import (
 )
 from corpus_tools.clean.normalize import _BULLET_RE, _normalize_chars
 from corpus_tools.clean.patterns import _COPYRIGHT_RE, RULES, _promo_score
-from corpus_tools.clean.sentences import _chrome_share, _is_long_prose
+from corpus_tools.clean.sentences import _chrome_share, _cuts_of, _is_long_prose
 from corpus_tools.tokens import TOKEN_RE
 
 __all__ = ["clear_caches"]
@@ -51,9 +51,10 @@ def _stem(word: str) -> str:
 
 
 def clear_caches() -> None:
-    """Empty the per-line caches (promotional scores, word stems); for fair benchmarks."""
+    """Empty the per-line caches (promotional scores, word stems, sentence cuts); for fair benchmarks."""
     _promo_score.cache_clear()
     _stem.cache_clear()
+    _cuts_of.cache_clear()
 
 
 def _similar_to_title(line: _Line, title_words: set[str]) -> bool:

@@ -15,6 +15,7 @@ and a capital, a digit or an opening quote, except after a shipped abbreviation 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from corpus_tools import shipped
@@ -32,7 +33,6 @@ _IMPERATIVE_RE = re.compile(
     r"|don't miss|stay|keep up)\b",
     re.IGNORECASE,
 )
-_LAST_WORD_RE = re.compile(r"(\S+?)[.!?]?[\"'\u201d\u2019)\]]*\s*$")
 
 
 def _is_long_prose(line: _Line) -> bool:
@@ -44,8 +44,7 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence of ``text`` (without the white space between them)."""
     spans, start = [], len(text) - len(text.lstrip())
     for m in _BOUNDARY_RE.finditer(text):
-        before = _LAST_WORD_RE.search(text[start : m.start() + 1])
-        word = before.group(1).lower().rstrip(".") if before else ""
+        word = text[max(start, text.rfind(" ", start, m.start()) + 1) : m.start()].lower().strip("\"'(\u201c\u2018[")
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):  # "Mr.", "J. Smith"
             continue
         end = m.start() + len(m.group().rstrip())
@@ -59,7 +58,7 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 def _sentence_rule(sentence: str, *, outside_body: bool) -> str | None:
     """The rule that removes one sentence of a long line, or None to keep it: three promotional
     signals, or two in a short sentence or a call to action ("Sign up...", "Download..."), or
-    outside the body one addressed to the reader; a comment prompt; a cookie notice addressed
+    outside the body one addressed to the reader; a comment prompt or a cookie notice addressed
     to the reader. (Two signals are not enough in a long sentence of a report: "... as part
     of your subscription cost ...".)"""
     score = _promo_score(sentence)
@@ -68,7 +67,7 @@ def _sentence_rule(sentence: str, *, outside_body: bool) -> str | None:
         return "promo"
     if score == 1 and outside_body and addressed:
         return "promo"
-    if _COMMENT_RE.search(sentence) and len(sentence.split()) <= 40:
+    if _COMMENT_RE.search(sentence) and addressed and len(sentence.split()) <= 40:
         return "comment_prompt"
     if _COOKIE_RE.search(sentence) and _COOKIE_CONTEXT_RE.search(sentence) and addressed:
         return "cookie_notice"
@@ -78,7 +77,13 @@ def _sentence_rule(sentence: str, *, outside_body: bool) -> str | None:
 def _sentence_cuts(line: _Line, *, outside_body: bool) -> list[tuple[int, int, str]]:
     """The spans of ``line.raw`` to remove (``start, end, rule``): each removed sentence with
     the white space after it (or, at the end of the line, the white space before it)."""
-    raw = line.raw
+    return _cuts_of(line.raw, outside_body)
+
+
+@functools.lru_cache(maxsize=1024)
+def _cuts_of(raw: str, outside_body: bool) -> list[tuple[int, int, str]]:
+    if not (_promo_score(raw) or _COMMENT_RE.search(raw) or _COOKIE_RE.search(raw)):
+        return []  # no sentence of the line can match (the fast path of most article lines)
     spans = _sentence_spans(raw)
     rules = [_sentence_rule(raw[s:e], outside_body=outside_body) for s, e in spans]
     if rules and all(r is not None for r in rules):
