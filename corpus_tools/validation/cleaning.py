@@ -244,8 +244,8 @@ def _title_matches(title: str | None, reference: str | None) -> bool | None:
     """Whether the title found matches a reference title ("Headline | Site" contains
     "Headline"), compared on lower-case letters and digits; None without a reference.
 
-    >>> _title_matches("Talks resume", "Talks resume | Example News"), _title_matches(None, "Talks"), _title_matches("A", None)
-    (True, False, None)
+    >>> _title_matches("Talks resume", "Talks resume | Example News"), _title_matches(None, "Talks")
+    (True, False)
     """
     if not reference:
         return None
