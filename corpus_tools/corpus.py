@@ -220,7 +220,8 @@ def summarize_documents(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.
 
     Returns:
         ``doc_id, title, date, n_words, n_sentences, raw_chars, clean_chars, share_kept``
-        (``share_kept`` = clean / raw characters, rounded to 3 decimals).
+        (``share_kept`` = clean / raw characters, rounded to 3 decimals), and ``status`` when
+        the documents have it.
 
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "title": ["T", None], "date": [None, None], "n_words": [2, 0],
     ...                      "text": ["Hi there.", ""], "raw_text": ["Menu\\nHi there.", "Menu"]})
@@ -237,4 +238,5 @@ def summarize_documents(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.
         clean_chars=documents["text"].str.len(),
     )
     overview["share_kept"] = (overview["clean_chars"] / overview["raw_chars"]).round(3)
-    return overview[["doc_id", "title", "date", "n_words", "n_sentences", "raw_chars", "clean_chars", "share_kept"]]
+    columns = ["doc_id", "title", "date", "n_words", "n_sentences", "raw_chars", "clean_chars", "share_kept"]
+    return overview[columns + [c for c in ("status",) if c in overview.columns]]
