@@ -59,7 +59,9 @@ _ACCOUNT_RE = re.compile(
 
 def _url_share(text: str) -> float:
     """Share of the non-space characters of ``text`` inside URLs."""
-    chars = sum(not c.isspace() for c in text)
+    if "http" not in text and "www." not in text:
+        return 0.0
+    chars = len("".join(text.split()))
     return sum(len(m.group()) for m in _URL_RE.finditer(text)) / chars if chars else 0.0
 
 
