@@ -9,7 +9,8 @@ downstream of it; ``tests/test_package.py`` checks it):
                     table; a missing value is the explicit group ``"(missing)"``, never dropped
 ``io``              read files and tables (encodings, folders, tables, metadata)
 ``clean``           strip web boilerplate with an audit of every edit
-``corpus``          ``load_corpus`` (read + clean + metadata); ``read_corpus`` adds the load log and audit
+``corpus``          ``load_corpus`` (read + clean + metadata; ok documents, stubs left out);
+                    ``read_corpus`` gives every document with its ``status``, the load log and audit
 ``segment``         sentences and tokens (``tokens`` holds the shared tokenizer)
 ``dictionaries``    dictionary model, readers (YAML, CSV, LIWC, Lexicoder) and matcher
 ``stats``           bootstrap intervals, effect sizes, tests, p-value adjustment

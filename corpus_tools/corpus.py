@@ -23,12 +23,14 @@ import pandas as pd
 
 from corpus_tools.checks import require_columns
 from corpus_tools.clean import AUDIT_COLUMNS, clean_corpus_audited
+from corpus_tools.clean.stubs import _stub_status
 from corpus_tools.io import (
     LOG_COLUMNS,
     CorpusInputError,
     attach_metadata,
     parse_dates,
     read_documents,
+    read_metadata,
     record_problem,
 )
 from corpus_tools.tokens import count_words
@@ -36,7 +38,7 @@ from corpus_tools.tokens import count_words
 __all__ = ["LoadedCorpus", "read_corpus", "load_corpus", "summarize_documents"]
 
 #: The first columns of a loaded corpus, in this order.
-FIRST_COLUMNS = ["doc_id", "title", "date", "text", "raw_text", "n_words"]
+FIRST_COLUMNS = ["doc_id", "title", "date", "text", "raw_text", "n_words", "status", "title_source"]
 
 
 @dataclass
@@ -70,8 +72,11 @@ def read_corpus(
     Args: as :func:`load_corpus`.
 
     Returns:
-        A :class:`LoadedCorpus`: ``documents``, ``log`` (what the loader warned about) and
-        ``audit`` (every cleaning edit).
+        A :class:`LoadedCorpus`: ``documents`` (every document, stubs included, with their
+        ``status``), ``log`` (what the loader warned about) and ``audit`` (every cleaning edit).
+
+    Raises:
+        CorpusInputError: as :func:`load_corpus`, and when every document is a stub (naming them).
 
     >>> from corpus_tools.config import SEEDS_DIR
     >>> loaded = read_corpus(SEEDS_DIR)
@@ -81,15 +86,20 @@ def read_corpus(
     path = Path(path)
     log: list[dict] = []
     frame = read_documents(path, text_col=text_col, id_col=id_col, log=log)
+    meta = read_metadata(metadata) if metadata is not None and not isinstance(metadata, pd.DataFrame) else metadata
+    from_metadata = _take_metadata_titles(frame, meta)
     if clean:
         frame, audit = clean_corpus_audited(frame)
-        _check_cleaned(frame, path, log)
     else:
         audit = pd.DataFrame(columns=AUDIT_COLUMNS)
         frame["text"] = frame["raw_text"]
         for col in ("title", "date"):
             if col not in frame.columns:
                 frame[col] = None
+        frame["title_source"] = ["column" if isinstance(t, str) and t.strip() else "none" for t in frame["title"]]
+        frame["status"] = [_stub_status(raw, raw) for raw in frame["raw_text"]]
+    frame.loc[from_metadata, "title_source"] = "metadata"
+    _check_stubs(frame, path, log)
     if metadata is not None:
         frame = attach_metadata(frame, metadata, log=log)
     frame["date"] = parse_dates(frame["date"], log=log)
@@ -106,11 +116,12 @@ def load_corpus(
     clean: bool = True,
     text_col: str | None = None,
     id_col: str | None = None,
+    include_stubs: bool = False,
 ) -> pd.DataFrame:
     """Load a corpus into a table, one row per document, in a deterministic order.
 
     Every decision taken about an input file (encoding guessed, file skipped, metadata row
-    without a document) is a ``CorpusWarning`` naming the file and the remedy;
+    without a document, a stub left out) is a ``CorpusWarning`` naming the file and the remedy;
     :func:`read_corpus` also returns them as a table, with the cleaning audit.
 
     Args:
@@ -126,39 +137,81 @@ def load_corpus(
             ``text`` is ``raw_text`` unchanged.
         text_col, id_col: name the text and id columns of a table when they are not
             recognised automatically.
+        include_stubs: also return the stubs (pages without an article: access denied,
+            paywall, cookie wall, not found, "enable JavaScript", emptied by cleaning, too few
+            words left; see :mod:`corpus_tools.clean.stubs`). By default analyses get the
+            ``"ok"`` documents only; each stub is a ``CorpusWarning`` and a row of the load log.
 
     Returns:
-        Columns ``doc_id, title, date, text, raw_text, n_words`` then the file details
-        (``source_file``, ``encoding``, ``folder`` for subfolders), for HTML pages ``author``,
-        ``site``, ``url`` and ``raw_html``, and every metadata column.
+        Columns ``doc_id, title, date, text, raw_text, n_words, status, title_source`` (``status``
+        is ``"ok"`` or ``"stub: <reason>"``; ``title_source`` says where the title comes from:
+        ``"column"`` of the table or the page's metadata (HTML, exports), ``"metadata"``,
+        ``"first_line"`` of the page, or ``"none"``) then the file details (``source_file``,
+        ``encoding``, ``folder`` for subfolders), for HTML pages ``author``, ``site``, ``url``
+        and ``raw_html``, for exports ``newspaper``, ``byline``, ``section``, ``word_count`` and
+        ``export``, and every metadata column.
         A plain DataFrame: ``attrs`` is empty (the audit is ``clean_audit(corpus)``).
 
     >>> from corpus_tools.config import SEEDS_DIR
     >>> corpus = load_corpus(SEEDS_DIR)
     >>> len(corpus), list(corpus.columns[:6]), corpus.attrs
     (5, ['doc_id', 'title', 'date', 'text', 'raw_text', 'n_words'], {})
+    >>> corpus["status"].unique().tolist(), sorted(corpus["title_source"].unique())
+    (['ok'], ['first_line', 'none'])
     """
-    return read_corpus(path, metadata=metadata, clean=clean, text_col=text_col, id_col=id_col).documents
+    documents = read_corpus(path, metadata=metadata, clean=clean, text_col=text_col, id_col=id_col).documents
+    if include_stubs:
+        return documents
+    return documents[documents["status"].eq("ok")].reset_index(drop=True)
 
 
-def _check_cleaned(frame: pd.DataFrame, path: Path, log: list[dict]) -> None:
-    """Warn about each document that cleaning emptied; raise when it emptied them all."""
-    empty = frame["text"].str.strip() == ""
-    emptied = frame.loc[empty, "doc_id"].tolist()
-    if emptied and len(emptied) == len(frame):
+def _take_metadata_titles(frame: pd.DataFrame, metadata: pd.DataFrame | None) -> pd.Series:
+    """Put the metadata's non-empty titles in ``frame["title"]`` before cleaning (so the
+    cleaner never takes the first line as title); True for the rows that got one."""
+    if metadata is None or "title" not in metadata.columns or "doc_id" not in metadata.columns:
+        return pd.Series(False, index=frame.index)
+    titles = frame["doc_id"].map(metadata.drop_duplicates("doc_id").set_index("doc_id")["title"])
+    given = titles.notna() & (titles.astype(str).str.strip() != "")
+    if "title" not in frame.columns:
+        frame["title"] = None
+    frame["title"] = frame["title"].astype("object").where(~given, titles)
+    return given
+
+
+def _check_stubs(frame: pd.DataFrame, path: Path, log: list[dict]) -> None:
+    """Warn about each stub (a page without an article: access denied, paywall, too short,
+    emptied by cleaning); raise when every document is one, naming them."""
+    stubs = frame[frame["status"] != "ok"]
+    emptied = stubs["status"].eq("stub: emptied by cleaning")
+    if len(stubs) and len(stubs) == len(frame) and emptied.all():
         raise CorpusInputError(
             f"{path}: cleaning removed every line of all {len(frame)} document(s) as web boilerplate "
-            f"({', '.join(emptied[:6])}); check that the files hold article text, or load with clean=False"
+            f"({', '.join(stubs['doc_id'].head(6))}); check that the files hold article text, or load with clean=False"
         )
-    for doc_id, source in zip(emptied, frame.loc[empty, "source_file"]):
-        where = str(path / source) if path.is_dir() else f"{path}: document {doc_id!r}"
-        record_problem(
-            log,
-            where,
-            "cleaning removed every line as web boilerplate",
-            "kept with empty text; see clean_audit(corpus) for the rules applied, or load with clean=False",
-            stacklevel=4,
+    if len(stubs) and len(stubs) == len(frame):
+        listed = "; ".join(f"{_where(path, row)} ({row.status})" for row in stubs.head(6).itertuples())
+        more = f" and {len(stubs) - 6} more" if len(stubs) > 6 else ""
+        raise CorpusInputError(
+            f"{path}: none of the {len(frame)} document(s) holds an article, all are stubs: {listed}{more}; "
+            "check that the files hold article text (read_corpus(...).documents lists them with their status)"
         )
+    for row, is_emptied in zip(stubs.itertuples(), emptied):
+        if is_emptied:
+            issue, action = (
+                "cleaning removed every line as web boilerplate",
+                (
+                    "kept with empty text; see clean_audit(corpus) for the rules applied, or load with clean=False; "
+                    "kept out of analyses unless include_stubs=True"
+                ),
+            )
+        else:
+            issue, action = row.status, "kept out of analyses unless load_corpus(..., include_stubs=True)"
+        record_problem(log, _where(path, row), issue, action, stacklevel=5)
+
+
+def _where(path: Path, row) -> str:
+    source = getattr(row, "source_file", "")
+    return str(path / source) if path.is_dir() else f"{path}: document {row.doc_id!r}"
 
 
 def summarize_documents(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
@@ -171,7 +224,8 @@ def summarize_documents(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.
 
     Returns:
         ``doc_id, title, date, n_words, n_sentences, raw_chars, clean_chars, share_kept``
-        (``share_kept`` = clean / raw characters, rounded to 3 decimals).
+        (``share_kept`` = clean / raw characters, rounded to 3 decimals), and ``status`` when
+        the documents have it.
 
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "title": ["T", None], "date": [None, None], "n_words": [2, 0],
     ...                      "text": ["Hi there.", ""], "raw_text": ["Menu\\nHi there.", "Menu"]})
@@ -188,4 +242,5 @@ def summarize_documents(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.
         clean_chars=documents["text"].str.len(),
     )
     overview["share_kept"] = (overview["clean_chars"] / overview["raw_chars"]).round(3)
-    return overview[["doc_id", "title", "date", "n_words", "n_sentences", "raw_chars", "clean_chars", "share_kept"]]
+    columns = ["doc_id", "title", "date", "n_words", "n_sentences", "raw_chars", "clean_chars", "share_kept"]
+    return overview[columns + [c for c in ("status",) if c in overview.columns]]

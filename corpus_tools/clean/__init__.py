@@ -25,6 +25,10 @@ Submodules, in the order a page goes through them:
   prose test's stop words are the shipped ``stopwords_english_extended.txt``, never NLTK data.
 - :mod:`~corpus_tools.clean.body`: the page state, the article body, the title, ``clear_caches``.
 - :mod:`~corpus_tools.clean.rules`: the line rules and the context rules (menus, chrome context).
+- :mod:`~corpus_tools.clean.sentences`: long prose lines (an article exported as one line) lose
+  only their promotional sentences, never the whole line.
+- :mod:`~corpus_tools.clean.stubs`: ``status`` of a document (``"ok"`` or ``"stub: <reason>"``:
+  access denied, paywall, cookie wall, not found, enable JavaScript, too few words), ``list_stubs``.
 - :mod:`~corpus_tools.clean.page`: ``clean_text`` (one page) and ``CleanResult``.
 - :mod:`~corpus_tools.clean.documents`: ``clean_corpus``, ``clean_audit``, ``summarize_audit``,
   ``count_edits_by_rule``, ``select_removed_lines``, ``list_repeated_lines`` (site template
@@ -47,6 +51,7 @@ from corpus_tools.clean.edits import Edit, apply_edits, restore_raw
 from corpus_tools.clean.normalize import normalize_line
 from corpus_tools.clean.page import CleanResult, clean_text
 from corpus_tools.clean.patterns import RULES, list_rules
+from corpus_tools.clean.stubs import MIN_WORDS, list_stubs
 
 __all__ = [
     "Edit",
@@ -61,6 +66,8 @@ __all__ = [
     "count_edits_by_rule",
     "select_removed_lines",
     "list_rules",
+    "list_stubs",
+    "MIN_WORDS",
     "apply_edits",
     "restore_raw",
     "normalize_line",

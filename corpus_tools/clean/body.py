@@ -31,6 +31,7 @@ from corpus_tools.clean.lines import (
 )
 from corpus_tools.clean.normalize import _BULLET_RE, _normalize_chars
 from corpus_tools.clean.patterns import _COPYRIGHT_RE, RULES, _promo_score
+from corpus_tools.clean.sentences import _chrome_share, _cuts_of, _is_long_prose
 from corpus_tools.tokens import TOKEN_RE
 
 __all__ = ["clear_caches"]
@@ -50,9 +51,10 @@ def _stem(word: str) -> str:
 
 
 def clear_caches() -> None:
-    """Empty the per-line caches (promotional scores, word stems); for fair benchmarks."""
+    """Empty the per-line caches (promotional scores, word stems, sentence cuts); for fair benchmarks."""
     _promo_score.cache_clear()
     _stem.cache_clear()
+    _cuts_of.cache_clear()
 
 
 def _similar_to_title(line: _Line, title_words: set[str]) -> bool:
@@ -70,7 +72,10 @@ def _similar_to_title(line: _Line, title_words: set[str]) -> bool:
 
 
 def _is_chrome_prose(line: _Line) -> bool:
-    """A prose-shaped line that is site furniture (a promotion, a cookie notice)."""
+    """A prose-shaped line that is site furniture (a promotion, a cookie notice); a long line
+    is when most of it is promotional sentences."""
+    if _is_long_prose(line):
+        return _chrome_share(line) > 0.5
     return _promo_score(line.norm) >= 2 or _is_cookie_notice(line)
 
 
@@ -110,6 +115,7 @@ class _Page:
     first: int = 0
     last: int = 0
     removed: dict[int, str] = field(default_factory=dict)
+    cuts: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)  # sentences cut from long lines
     title: str | None = None
     title_words: set[str] = field(default_factory=set)
     date: pd.Timestamp | None = None
@@ -124,10 +130,18 @@ class _Page:
         return i < self.first or i > self.last
 
 
-def _find_title(page: _Page) -> None:
-    """Title: a breadcrumb's last item, or a heading-like first line standing on its own
-    (without a trailing site name when the bare headline recurs below)."""
+def _find_title(page: _Page, *, given: str | None = None) -> None:
+    """Title: ``given`` when known, else a breadcrumb's last item, or a heading-like first
+    line standing on its own (without a trailing site name when the bare headline recurs
+    below). A known title only removes lines that repeat it (the line rules do that)."""
     lines = page.lines
+    if given:
+        page.title = _normalize_chars(given)
+        page.title_words = _stems(TOKEN_RE.findall(page.title))
+        for ln in [ln for ln in lines if not ln.blank][:6]:
+            if ln.idx <= page.first and _breadcrumb_parts(ln):
+                page.remove(ln.idx, "breadcrumb")
+        return
     for ln in [ln for ln in lines if not ln.blank][:6]:
         if ln.idx > page.first:
             break

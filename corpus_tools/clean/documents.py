@@ -20,6 +20,7 @@ import pandas as pd
 from corpus_tools.clean.lines import _key
 from corpus_tools.clean.page import clean_text
 from corpus_tools.clean.patterns import RULES
+from corpus_tools.clean.stubs import _stub_status
 
 __all__ = [
     "list_repeated_lines",
@@ -66,29 +67,42 @@ def clean_corpus_audited(corpus: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
     repeated = list_repeated_lines(raws)
     out = corpus.copy()
     out.attrs = {}
+    given = _given_titles(corpus)
     texts, titles, dates, audit_rows = [], [], [], []
-    for doc_id, raw in zip(corpus["doc_id"], raws):
-        result = clean_text(raw, repeated_keys=repeated)
+    for doc_id, raw, title in zip(corpus["doc_id"], raws, given):
+        result = clean_text(raw, repeated_keys=repeated, title=title)
         texts.append(result.text)
-        titles.append(result.title)
+        titles.append(title or result.title)
         dates.append(result.date)
         audit_rows.extend(
             (doc_id, e.start, e.end, e.original, e.replacement, e.rule, RULES[e.rule]) for e in result.edits
         )
     out["text"] = texts
-    for col, values in (("title", titles), ("date", dates)):
-        extracted = pd.Series(values, index=out.index, dtype="object")
-        if col in out.columns:
-            out[col] = out[col].where(out[col].notna() & (out[col].astype(str) != ""), extracted)
-        else:
-            out[col] = extracted
+    out["title"] = pd.Series(titles, index=out.index, dtype="object")
+    out["title_source"] = ["column" if g else "first_line" if t else "none" for g, t in zip(given, titles)]
+    extracted = pd.Series(dates, index=out.index, dtype="object")
+    if "date" in out.columns:
+        out["date"] = out["date"].where(out["date"].notna() & (out["date"].astype(str) != ""), extracted)
+    else:
+        out["date"] = extracted
     out["date"] = pd.to_datetime(out["date"], errors="coerce")
+    out["status"] = [_stub_status(raw, text) for raw, text in zip(raws, texts)]
     return out, pd.DataFrame(audit_rows, columns=AUDIT_COLUMNS)
+
+
+def _given_titles(corpus: pd.DataFrame) -> list[str | None]:
+    """The non-empty values of a ``title`` column (None where empty or absent)."""
+    if "title" not in corpus.columns:
+        return [None] * len(corpus)
+    return [t.strip() if isinstance(t, str) and t.strip() else None for t in corpus["title"]]
 
 
 def clean_corpus(corpus: pd.DataFrame) -> pd.DataFrame:
     r"""Clean every document of a corpus; returns a copy with ``text``, ``title``, ``date``
-    filled from the cleaner (existing non-empty ``title``/``date`` values are kept).
+    filled from the cleaner (existing non-empty ``title``/``date`` values are kept: a given
+    title is never replaced by the first line, which stays unless it repeats the title),
+    ``title_source`` (``"column"``, ``"first_line"`` or ``"none"``) and ``status`` (``"ok"`` or
+    ``"stub: <reason>"``, see :mod:`corpus_tools.clean.stubs`).
 
     Lines repeated verbatim across many documents (:func:`list_repeated_lines`) are site
     template lines. The copy's ``attrs`` are empty: the audit is :func:`clean_audit`.

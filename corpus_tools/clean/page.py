@@ -16,7 +16,7 @@ import pandas as pd
 from corpus_tools.clean.body import _body_range, _find_title, _Page
 from corpus_tools.clean.edits import Edit, _apply
 from corpus_tools.clean.lines import _is_truncated_stub, _Line, _split_lines
-from corpus_tools.clean.normalize import _fix_encoding
+from corpus_tools.clean.normalize import _fix_encoding, normalize_line
 from corpus_tools.clean.rules import (
     _classify_lines,
     _remove_chrome_context,
@@ -37,13 +37,15 @@ class CleanResult:
     edits: list[Edit] = field(default_factory=list)
 
 
-def clean_text(raw: str, *, repeated_keys: Iterable[str] = ()) -> CleanResult:
+def clean_text(raw: str, *, repeated_keys: Iterable[str] = (), title: str | None = None) -> CleanResult:
     """Clean one scraped page.
 
     Args:
         raw: the page text as read.
         repeated_keys: normalised line keys that recur across many documents of the corpus
             (site template lines); :func:`clean_corpus` computes them.
+        title: the title when it is known (a ``title`` column, metadata): the first line is
+            then never taken as the title, and is removed only when it repeats ``title``.
 
     Returns:
         A :class:`CleanResult`: clean text, title and date when the page states them, and the
@@ -58,7 +60,7 @@ def clean_text(raw: str, *, repeated_keys: Iterable[str] = ()) -> CleanResult:
     lines = _split_lines(raw)
     page = _Page(lines, set(repeated_keys))
     page.first, page.last = _body_range(lines)
-    _find_title(page)
+    _find_title(page, given=title.strip() if isinstance(title, str) and title.strip() else None)
     _classify_lines(page)
     page.date = page.date or page.late_date
     _remove_title_rewordings(page)
@@ -67,12 +69,15 @@ def clean_text(raw: str, *, repeated_keys: Iterable[str] = ()) -> CleanResult:
     kept = [ln for ln in lines if not ln.blank and ln.idx not in page.removed]
     if kept and _is_truncated_stub(kept[-1]):
         page.remove(kept[-1].idx, "trailing_fragment")
-    edits = _line_edits(lines, page.removed)
+    edits = _line_edits(lines, page.removed, page.cuts)
     return CleanResult(_apply(raw, edits), page.title, page.date, edits)
 
 
-def _line_edits(lines: Sequence[_Line], removed: dict[int, str]) -> list[Edit]:
-    """Edits for removed lines, repaired kept lines and blank-line runs."""
+def _line_edits(
+    lines: Sequence[_Line], removed: dict[int, str], cuts: dict[int, list[tuple[int, int, str]]]
+) -> list[Edit]:
+    """Edits for removed lines, sentences cut from long lines, repaired kept lines and
+    blank-line runs."""
     edits: list[Edit] = []
     previous_kept_blank = True  # drops blank lines at the top
     kept_nonblank = [ln.idx for ln in lines if not ln.blank and ln.idx not in removed]
@@ -92,7 +97,9 @@ def _line_edits(lines: Sequence[_Line], removed: dict[int, str]) -> list[Edit]:
         else:
             previous_kept_blank = False
             fixed = _fix_encoding(ln.raw)
-            if fixed != ln.raw:
+            if ln.idx in cuts:
+                edits.extend(_cut_edits(ln, cuts[ln.idx], mojibake=fixed != ln.raw))
+            elif fixed != ln.raw:
                 edits.append(Edit(ln.start, ln.end, ln.raw, ln.norm, "fix_mojibake"))
             else:
                 edits.extend(
@@ -103,3 +110,24 @@ def _line_edits(lines: Sequence[_Line], removed: dict[int, str]) -> list[Edit]:
         elif ln.newline == "\r":
             edits.append(Edit(ln.end, ln.end + 1, "\r", "\n", "normalize_whitespace"))
     return edits
+
+
+def _cut_edits(ln: _Line, cuts: list[tuple[int, int, str]], *, mojibake: bool) -> list[Edit]:
+    """Edits of a long line that loses some sentences: one per removed sentence, and the
+    repairs of the parts kept (a mojibake repair per kept part, without its outer spaces)."""
+    edits = [Edit(ln.start + s, ln.start + e, ln.raw[s:e], "", rule) for s, e, rule in cuts]
+    bounds = [0] + [x for s, e, _ in cuts for x in (s, e)] + [len(ln.raw)]
+    for a, b in zip(bounds[::2], bounds[1::2]):
+        if mojibake:
+            part = ln.raw[a:b]
+            a, b = a + len(part) - len(part.lstrip()), a + len(part.rstrip())
+            fixed = normalize_line(ln.raw[a:b])
+            if fixed != ln.raw[a:b]:
+                edits.append(Edit(ln.start + a, ln.start + b, ln.raw[a:b], fixed, "fix_mojibake"))
+        else:
+            edits.extend(
+                Edit(e.start + ln.start, e.end + ln.start, e.original, e.replacement, e.rule)
+                for e in ln.char_edits
+                if a <= e.start and e.end <= b
+            )
+    return sorted(edits, key=lambda e: e.start)

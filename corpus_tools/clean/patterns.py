@@ -24,9 +24,9 @@ def list_rules() -> pd.DataFrame:
     >>> import textwrap
     >>> for rule, reason in list_rules().head(2).values.tolist():
     ...     print(textwrap.fill(f"{rule}: {reason}", 100))
+    account_link: login, sign-in, demo-request, trial, customer-support or app-store link of a site or
+    product
     breadcrumb: navigation breadcrumb (Home > Section > ...)
-    chrome_context: line outside the article body between removed site furniture, short or addressed to
-    the reader (jusText's context rule)
     """
     return pd.DataFrame(sorted(RULES.items()), columns=["rule", "reason"])
 
@@ -60,6 +60,10 @@ RULES: dict[str, str] = {
     "(navigation, footer links, lists of other stories)",
     "media_credit": "photo / image credit line",
     "copyright": "copyright / all-rights-reserved line of the site",
+    "reference_list": "endnote or reference list: note markers with URLs or citations, lines mostly of URLs, and "
+    "the notes heading above them",
+    "citation": "'Cite this article' / 'Suggested citation' block of the site",
+    "account_link": "login, sign-in, demo-request, trial, customer-support or app-store link of a site or product",
     "chrome_context": "line outside the article body between removed site furniture, short or addressed to the "
     "reader (jusText's context rule)",
 }
@@ -101,6 +105,7 @@ _PROMO_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"\bcookies?\b[^.]{0,60}\b(?:accept|consent|policy|settings|preferences)\b", ("cookie",)),
     (r"\b(?:your|our) inbox\b|\bdelivered to your\b", ("inbox", "delivered")),
     (r"\bdownload (?:our|the) app\b", ("download",)),
+    (r"\bapp store\b|\bgoogle play\b|\bget (?:the|our) app\b", ("app store", "google play", "app")),
     (r"\bsupport (?:our|independent|quality) journalism\b", ("journalism",)),
     (r"\b(?:ultimate|trusted|reliable|go-to) source\b", ("source",)),
     (

@@ -49,6 +49,14 @@ from corpus_tools.clean.patterns import (
     _UI_WORDS,
     _parse_date,
 )
+from corpus_tools.clean.references import (
+    _is_account_link,
+    _is_citation_head,
+    _is_note_item,
+    _is_notes_heading,
+    _is_reference_line,
+)
+from corpus_tools.clean.sentences import _is_long_prose, _sentence_cuts
 
 
 def _line_rule(page: _Page, ln: _Line, seen_keys: set[str], context: dict) -> str | None:
@@ -59,6 +67,10 @@ def _line_rule(page: _Page, ln: _Line, seen_keys: set[str], context: dict) -> st
         return "markup_debris"
     if _is_link_only(ln) or i in context["link_heads"]:
         return "link_list"
+    if _is_reference_line(ln):
+        return "reference_list"
+    if _is_account_link(ln):
+        return "account_link"
     if outside_body and _is_date_line(ln):
         if i < page.first:
             page.date = page.date or _parse_date(text)
@@ -124,8 +136,15 @@ def _classify_lines(page: _Page) -> None:
             continue
         rule = _line_rule(page, ln, seen_keys, context)
         seen_keys.add(ln.key)
-        if rule:
+        if rule not in _WHOLE_LINE_RULES and _is_long_prose(ln):
+            _cut_sentences(page, ln)
+        elif rule:
             page.remove(i, rule)
+        elif _is_notes_heading(ln) and i >= page.first and _remove_list_after(page, i, _is_note_item):
+            page.remove(i, "reference_list")
+        elif _is_citation_head(ln):
+            page.remove(i, "citation")
+            _remove_list_after(page, i, _is_note_item, max_lines=4, rule="citation")
         elif _TOC_HEAD_RE.match(ln.norm):
             page.remove(i, "toc")
             _remove_toc_items(page, i + 1)
@@ -140,6 +159,34 @@ def _classify_lines(page: _Page) -> None:
                 if not lines[j].blank:
                     page.remove(j, "related_block")
                 j += 1
+
+
+# Rules that may remove a long prose line whole: it is markup, links or a verbatim repeat.
+_WHOLE_LINE_RULES = {"markup_debris", "link_list", "reference_list", "cross_document_repeat", "repeated_line"}
+
+
+def _remove_list_after(page: _Page, i: int, is_item, *, max_lines: int = 10_000, rule: str = "reference_list") -> bool:
+    """Remove the lines after line ``i`` while they are items (``is_item``), blank lines
+    between them skipped, up to ``max_lines``; True if there was at least one."""
+    removed = 0
+    for ln in page.lines[i + 1 :]:
+        if ln.blank or ln.idx in page.removed and page.removed[ln.idx] == rule:
+            continue
+        if removed >= max_lines or not is_item(ln):
+            break
+        page.remove(ln.idx, rule)
+        removed += 1
+    return removed > 0
+
+
+def _cut_sentences(page: _Page, ln: _Line) -> None:
+    """A long prose line loses only its promotional sentences (the whole line if nothing else
+    is left)."""
+    cuts = _sentence_cuts(ln, outside_body=page.outside(ln.idx))
+    if len(cuts) == 1 and cuts[0][:2] == (0, len(ln.raw)):
+        page.remove(ln.idx, cuts[0][2])
+    elif cuts:
+        page.cuts[ln.idx] = cuts
 
 
 def _remove_toc_items(page: _Page, j: int) -> None:

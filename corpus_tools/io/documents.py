@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from corpus_tools.io.exports import is_export
 from corpus_tools.io.files import READERS, is_corpus_file, read_file_records
 from corpus_tools.io.html import HTML_COLUMNS, HTML_SUFFIXES, META_COLUMNS, parse_html
 from corpus_tools.io.metadata import read_metadata
@@ -245,13 +246,16 @@ def read_corpus_columns(path: str | Path, *, metadata: str | Path | None = None)
     ['doc_id', 'title', 'date', 'text']
     """
     path = Path(path)
-    columns = ["doc_id", "title", "date", "text", "raw_text", "n_words", "source_file", "encoding"]
+    columns = ["doc_id", "title", "date", "text", "raw_text", "n_words", "status", "title_source"]
+    columns += ["source_file", "encoding"]
     if path.is_dir():
         files = [p for p in _list_files(path) if is_corpus_file(p)]
         if any(p.parent != path for p in files):
             columns.append("folder")
         if any(p.suffix.lower() in HTML_SUFFIXES for p in files):
             columns += ["author", "site", "url", "raw_html"]
+        if any(_may_be_export(p) for p in files):
+            columns += ["newspaper", "byline", "section", "word_count", "export"]
     elif path.is_file() and path.suffix.lower() in TABLE_SUFFIXES:
         names = [str(c) for c in read_table(path).columns]
         renamed = {_text_column(path, names, None), _pick(names, ID_COLUMNS)}
@@ -263,3 +267,13 @@ def read_corpus_columns(path: str | Path, *, metadata: str | Path | None = None)
     if metadata:
         columns += [c for c in map(str, read_metadata(metadata).columns) if c not in columns]
     return columns
+
+
+def _may_be_export(path: Path) -> bool:
+    """Whether a file may be a news-database export: any ``.rtf``/``.docx``, or a text or HTML
+    file whose first 8 KB read like one (no full parse: this only lists possible columns)."""
+    if path.suffix.lower() in (".rtf", ".docx"):
+        return True
+    with path.open("rb") as handle:
+        head = handle.read(8192).decode("utf-8", errors="replace")
+    return is_export(head)

@@ -1,5 +1,6 @@
 """The corpus overview's figure and tables: words per document (clean text, then what cleaning
-removed), and the documents table as escaped HTML. Computes nothing the corpus stage does not.
+removed), the documents table and the table of stubs (pages without an article) as escaped
+HTML. Computes nothing the corpus stage does not.
 
 >>> import pandas as pd
 >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "title": ["Talks", None], "text": ["Hi there.", "Yes."],
@@ -17,7 +18,7 @@ from corpus_tools.report.html import format_table_html
 from corpus_tools.report.labels import label_documents
 from corpus_tools.tokens import count_words
 
-__all__ = ["plot_lengths", "format_documents_html"]
+__all__ = ["plot_lengths", "format_documents_html", "format_stubs_html"]
 
 
 def plot_lengths(documents: pd.DataFrame):
@@ -63,3 +64,17 @@ def format_documents_html(documents: pd.DataFrame) -> str:
         date=pd.to_datetime(documents["date"]).dt.strftime("%Y-%m-%d").fillna(""),
     )
     return format_table_html(shown)
+
+
+def format_stubs_html(stubs: pd.DataFrame) -> str:
+    """The stubs (``corpus_tools.clean.list_stubs``: ``doc_id, reason, ...``) as escaped HTML (a
+    missing title shown empty), or a sentence saying there are none.
+
+    >>> format_stubs_html(pd.DataFrame({"doc_id": ["a"], "reason": ["paywall <x>"]})).count("paywall &lt;x&gt;")
+    1
+    >>> format_stubs_html(pd.DataFrame(columns=["doc_id", "reason"]))
+    '<p>No stubs: every document holds an article.</p>'
+    """
+    if stubs.empty:
+        return "<p>No stubs: every document holds an article.</p>"
+    return format_table_html(stubs.astype(object).where(stubs.notna(), ""))

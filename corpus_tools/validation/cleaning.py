@@ -13,7 +13,8 @@ what it removes from real scraped pages.
     long prose lines of each page (:func:`is_prose`, a criterion that does not use the
     cleaner) should be kept, and the search engine's snippet of the page, when it occurs in
     the raw page, should occur in the clean text. Target: at least :data:`PAGES_MIN_PROSE_KEPT`
-    of the prose lines kept.
+    of the prose lines kept. Also reported: the chrome removed (removed lines that are not
+    prose by that criterion) and the titles that match the search engine's title of the page.
 (c) **Filtered pages** (``ukraine_news/crawl4ai_filtered``: other pages, already stripped by a
     different tool, some chrome left). Informational: share of lines and of prose lines kept.
 
@@ -33,6 +34,7 @@ from tqdm import tqdm
 from corpus_tools.clean import CleanResult, clean_text, list_repeated_lines, normalize_line
 from corpus_tools.io import read_text_file
 from corpus_tools.segment import read_stopwords
+from corpus_tools.tokens import count_words
 
 #: Share of distinct BBC articles that must keep every body line.
 BBC_MIN_FULLY_KEPT = 0.995
@@ -64,10 +66,14 @@ def is_prose(line: str) -> bool:
     )
 
 
-def _clean_all(raws: list[str], desc: str) -> list[CleanResult]:
+def _clean_all(raws: list[str], desc: str, *, titles: list[str] | None = None) -> list[CleanResult]:
     """Clean the documents as one corpus (cross-document repeats computed over all of them)."""
     repeated = list_repeated_lines(raws)
-    return [clean_text(raw, repeated_keys=repeated) for raw in tqdm(raws, desc=desc, unit="doc", leave=False)]
+    titles = titles or [None] * len(raws)
+    return [
+        clean_text(raw, repeated_keys=repeated, title=title)
+        for raw, title in tqdm(list(zip(raws, titles)), desc=desc, unit="doc", leave=False)
+    ]
 
 
 def _kept_lines(result: CleanResult) -> Counter[str]:
@@ -111,8 +117,12 @@ def score_bbc(docs: pd.DataFrame, results: list[CleanResult]) -> tuple[pd.DataFr
                 continue
             n_lost += 1
             lost.append((doc_id, removed.get(line, "altered"), line))
-        per_doc.append((doc_id, raw, len(body), n_lost, result.title == headline, headline, result.title))
-    table = pd.DataFrame(per_doc, columns=["doc_id", "raw", "body_lines", "lost", "title_ok", "headline", "title"])
+        per_doc.append(
+            (doc_id, raw, len(body), n_lost, result.title == headline, headline, result.title, not result.text.strip())
+        )
+    table = pd.DataFrame(
+        per_doc, columns=["doc_id", "raw", "body_lines", "lost", "title_ok", "headline", "title", "emptied"]
+    )
     return table, pd.DataFrame(lost, columns=["doc_id", "rule", "line"])
 
 
@@ -127,6 +137,8 @@ def _report_bbc(table: pd.DataFrame, lost: pd.DataFrame) -> bool:
     print(f"  articles with every body line kept: {fully:.2%}  (target >= {BBC_MIN_FULLY_KEPT:.1%})")
     print(f"  body lines lost: {int(distinct['lost'].sum()):,} of {int(distinct['body_lines'].sum()):,}")
     print(f"  headline taken as title: {title:.2%}  (target >= {BBC_MIN_TITLE:.1%})")
+    emptied = int(distinct["emptied"].sum())
+    print(f"  articles emptied by cleaning: {emptied}  (target 0)")
     lost = lost[lost["doc_id"].isin(distinct["doc_id"])]
     if len(lost):
         print("  lost lines by rule:", dict(Counter(lost["rule"]).most_common()))
@@ -135,7 +147,37 @@ def _report_bbc(table: pd.DataFrame, lost: pd.DataFrame) -> bool:
     wrong = distinct[~distinct["title_ok"]]
     for row in wrong.head(5).itertuples():
         print(f"    [title] {row.doc_id}: headline {row.headline[:60]!r} -> title {row.title!r}")
-    return fully >= BBC_MIN_FULLY_KEPT and title >= BBC_MIN_TITLE
+    return fully >= BBC_MIN_FULLY_KEPT and title >= BBC_MIN_TITLE and emptied == 0
+
+
+def score_bbc_one_line(docs: pd.DataFrame) -> pd.DataFrame:
+    """Each BBC article as one line (body joined, headline given as title): per article the
+    body's words, the words kept and whether it came out empty."""
+    raws, titles = [], []
+    for raw in docs["raw"]:
+        lines = [ln.strip() for ln in raw.splitlines() if ln.strip()]
+        titles.append(normalize_line(lines[0]).strip())
+        raws.append(" ".join(lines[1:]) + "\n")
+    results = _clean_all(raws, "BBC one line", titles=titles)
+    return pd.DataFrame(
+        {
+            "doc_id": docs["doc_id"],
+            "raw": raws,
+            "words": [count_words(r) for r in raws],
+            "kept_words": [count_words(r.text) for r in results],
+            "emptied": [not r.text.strip() for r in results],
+        }
+    )
+
+
+def _report_bbc_one_line(table: pd.DataFrame) -> bool:
+    distinct = table.drop_duplicates("raw")
+    emptied = int(distinct["emptied"].sum())
+    share = distinct["kept_words"].sum() / max(1, distinct["words"].sum())
+    fully = (distinct["kept_words"] >= distinct["words"]).mean()
+    print(f"BBC as one line per article (title given): {len(distinct):,} distinct articles")
+    print(f"  articles emptied: {emptied}  (target 0); body words kept: {share:.2%}; articles kept whole: {fully:.2%}")
+    return emptied == 0
 
 
 # --------------------------------------------------------------------------- (b) raw pages
@@ -172,8 +214,10 @@ def score_pages(pages: list[dict], results: list[CleanResult]) -> tuple[pd.DataF
         n_kept = sum(min(c, kept[ln]) for ln, c in Counter(lines).items())
         kept_any = {ln for ln, c in kept.items() if c > 0}
         prose_kept = len(prose & kept_any)
+        chrome_removed = 0
         for ln in lines:
             if kept[ln] <= 0:
+                chrome_removed += not is_prose(ln)
                 removed_rows.append((page["id"], removed.get(ln, "altered"), ln, ln in prose - kept_any))
             kept[ln] -= 1
         per_page.append(
@@ -184,19 +228,34 @@ def score_pages(pages: list[dict], results: list[CleanResult]) -> tuple[pd.DataF
                 "removed": len(lines) - n_kept,
                 "prose": len(prose),
                 "prose_kept": prose_kept,
+                "chrome_removed": chrome_removed,
                 "snippet": _snippet_found(page.get("search_snippet", ""), raw, result.text),
                 "date": result.date.date().isoformat() if result.date is not None else "-",
                 "title": (result.title or "")[:50],
                 "title_ok": page.get("title") is not None
                 and (result.title or "") == normalize_line(page["title"]).strip(),
+                "title_match": _title_matches(result.title, page.get("search_title")),
             }
         )
     return pd.DataFrame(per_page), pd.DataFrame(removed_rows, columns=["page", "rule", "line", "prose"])
 
 
+def _title_matches(title: str | None, reference: str | None) -> bool | None:
+    """Whether the title found matches a reference title ("Headline | Site" contains
+    "Headline"), compared on lower-case letters and digits; None without a reference.
+
+    >>> _title_matches("Talks resume", "Talks resume | Example News"), _title_matches(None, "Talks")
+    (True, False)
+    """
+    if not reference:
+        return None
+    key, ref = (" ".join(re.findall(r"[^\W_]+", normalize_line(t or "").lower())) for t in (title, reference))
+    return bool(key) and (key in ref or ref in key)
+
+
 def _report_pages(table: pd.DataFrame, removed: pd.DataFrame, label: str) -> float:
     with pd.option_context("display.width", 220, "display.max_colwidth", 50, "display.max_rows", 100):
-        print(table.drop(columns=["title_ok"]).to_string(index=False))
+        print(table.drop(columns=["title_ok", "title_match"]).to_string(index=False))
     total, kept = table["lines"].sum(), table["kept"].sum()
     prose_share = table["prose_kept"].sum() / max(1, table["prose"].sum())
     print(
@@ -204,6 +263,10 @@ def _report_pages(table: pd.DataFrame, removed: pd.DataFrame, label: str) -> flo
         f"kept {kept:,} ({kept / max(1, total):.1%}), removed {total - kept:,}"
     )
     print(f"  distinct prose lines kept: {table['prose_kept'].sum():,} of {table['prose'].sum():,} ({prose_share:.1%})")
+    print(f"  chrome removed (removed lines that are not prose): {int(table['chrome_removed'].sum()):,}")
+    matches = table["title_match"].dropna()
+    if len(matches):
+        print(f"  title matching the search engine's title: {int(matches.sum())} of {len(matches)}")
     if "snippet" in table:
         snippets = table["snippet"].value_counts()
         print(
@@ -252,6 +315,8 @@ def run(eval_dir: Path) -> bool:
     docs = _read_bbc(eval_dir)
     table, lost = score_bbc(docs, _clean_all(docs["raw"].tolist(), "BBC"))
     ok = _report_bbc(table, lost)
+    print()
+    ok = _report_bbc_one_line(score_bbc_one_line(docs)) and ok
 
     print()
     pages = _read_jsonl(eval_dir / "ukraine_news" / "ukraine_raw_pages.jsonl")

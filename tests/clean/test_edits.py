@@ -54,6 +54,9 @@ _lines = st.sampled_from(
         "Mar 3, 2025 | 9:05 AM",
         "We use cookies on our website; you accept them.",
         "\u00a9 2025 Site",
+        # a whole article as one line, with a promotional sentence inside (cut, not the line)
+        "Markets fell on Monday as investors weighed the news from the talks, officials said.  " * 5
+        + "Sign up for our newsletter. The caf\u00c3\u00a9 closed.  ",
     ]
 )
 

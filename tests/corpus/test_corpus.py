@@ -140,3 +140,68 @@ def test_a_document_without_a_group_value_is_kept_and_in_the_missing_group(tmp_p
     assert grouped["group"].tolist() == ["X", MISSING_GROUP, "Y"]
     documents = ct.corpus.summarize_documents(corpus, ct.split_sentences(corpus))
     assert documents["doc_id"].tolist() == ["a", "b", "c"]
+
+
+# --------------------------------------------------------------------------- stubs and titles
+
+LONG = "Diplomats met on Monday to discuss a ceasefire in the region, officials said. " * 8  # 104 words
+
+
+def test_stubs_are_warned_logged_and_left_out_unless_asked(tmp_path):
+    write(tmp_path / "c" / "a.txt", ("Talks resume\n\n" + LONG).encode())
+    write(tmp_path / "c" / "b.txt", b"Access Denied\nReference #18.1\n")
+    with pytest.warns(CorpusWarning, match=r"c/b\.txt: stub: access denied \(HTTP 403\); kept out of analyses"):
+        loaded = ct.read_corpus(tmp_path / "c")
+    assert loaded.documents["status"].tolist() == ["ok", "stub: access denied (HTTP 403)"]
+    assert loaded.log["source"].tolist() == [str(tmp_path / "c" / "b.txt")]
+    with pytest.warns(CorpusWarning):
+        assert ct.load_corpus(tmp_path / "c")["doc_id"].tolist() == ["a"]
+        assert ct.load_corpus(tmp_path / "c", include_stubs=True)["doc_id"].tolist() == ["a", "b"]
+
+
+def test_a_corpus_of_stubs_only_is_an_error_naming_the_files(tmp_path):
+    write(tmp_path / "c" / "a.txt", b"Please enable JavaScript to view this page.\n")
+    write(tmp_path / "c" / "b.txt", b"Error 404\nPage not found\n")
+    with pytest.raises(CorpusInputError, match=r"all are stubs: .*a\.txt \(stub: enable JavaScript\); .*b\.txt"):
+        ct.load_corpus(tmp_path / "c")
+
+
+LEAD = (
+    "The central bank raised interest rates by half a point on Thursday, its biggest increase in three decades, "
+    "as inflation reached a new high."
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "table", "metadata", "title", "source"),
+    [
+        # a title column: the first body line (a 139-character lead) is never taken as title
+        ("", {"title": ["Rates rise"]}, None, "Rates rise", "column"),
+        # a title in the metadata
+        ("", {}, {"title": ["Rates rise"]}, "Rates rise", "metadata"),
+        # the metadata's title wins over a headline-shaped first line, which is then kept
+        ("Bank acts\n\n", {}, {"title": ["Rates rise"]}, "Rates rise", "metadata"),
+        # neither: a headline-shaped first line
+        ("Rates rise\n\n", {}, None, "Rates rise", "first_line"),
+        # neither, and no headline-shaped first line
+        ("", {}, None, None, "none"),
+    ],
+)
+def test_title_and_its_source(tmp_path, headline, table, metadata, title, source):
+    pd.DataFrame({"doc_id": ["a"], "text": [f"{headline}{LEAD}\n\n{LONG}\n"], **table}).to_csv(
+        tmp_path / "c.csv", index=False
+    )
+    meta = pd.DataFrame({"doc_id": ["a"], **metadata}) if metadata else None
+    corpus = ct.load_corpus(tmp_path / "c.csv", metadata=meta)
+    assert corpus.loc[0, "title"] == title if title else pd.isna(corpus.loc[0, "title"])
+    assert corpus.loc[0, "title_source"] == source
+    first = "Bank acts" if headline.startswith("Bank") else LEAD
+    assert corpus.loc[0, "text"].splitlines()[0] == first
+
+
+def test_a_title_column_repeated_as_first_line_removes_that_line(tmp_path):
+    frame = pd.DataFrame({"doc_id": ["a"], "title": ["Rates rise"], "text": [f"Rates rise\n\n{LEAD}\n\n{LONG}"]})
+    frame.to_csv(tmp_path / "c.csv", index=False)
+    loaded = ct.read_corpus(tmp_path / "c.csv")
+    assert loaded.documents.loc[0, "text"].startswith(LEAD)
+    assert loaded.audit.loc[0, ["original", "rule"]].tolist() == ["Rates rise\n", "repeated_headline"]

@@ -56,3 +56,13 @@ def test_cleaning_keeps_every_exported_article(mixed_folder):
     assert len(docs) == 8
     assert (docs["n_words"] > 0).all()
     assert docs.loc[docs["export"].notna(), "title"].notna().all()
+
+
+def test_the_pre_run_check_knows_the_columns_of_pages_and_exports(mixed_folder):
+    from corpus_tools.io import read_corpus_columns
+
+    columns = read_corpus_columns(mixed_folder)
+    with pytest.warns(ct.CorpusWarning):
+        loaded = ct.read_corpus(mixed_folder).documents
+    assert {"status", "title_source", "newspaper", "url", "folder"} <= set(columns)
+    assert set(loaded.columns) <= set(columns)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pytest
 
 import corpus_tools as ct
 from corpus_tools.config import NOTEBOOKS_DIR, SEEDS_DIR
@@ -49,9 +50,25 @@ def test_documents_table_and_its_html(seeds_corpus, seeds_sentences):
         "raw_chars",
         "clean_chars",
         "share_kept",
+        "status",
     ]
+    assert documents["status"].tolist() == ["ok"] * 5
     assert documents["n_sentences"].tolist() == seeds_sentences.groupby("doc_id").size().tolist()
     assert (documents["clean_chars"] <= documents["raw_chars"]).all()
     html = format_documents_html(documents)
     assert "2025-03-22" in html and "NaT" not in html
     assert html.count("<tr") == len(documents) + 1 and html.count("<th>") == documents.shape[1]
+
+
+def test_stubs_table_lists_each_stub_with_its_reason(tmp_path):
+    from corpus_tools.report.overview import format_stubs_html
+
+    article = "Diplomats met on Monday to discuss a ceasefire in the region, officials said. " * 8
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_text("Talks resume\n\n" + article, encoding="utf-8")
+    (tmp_path / "c" / "b.txt").write_text("Please enable JavaScript to view <this> page.\n", encoding="utf-8")
+    with pytest.warns(ct.CorpusWarning, match="b.txt: stub: enable JavaScript"):
+        docs = ct.read_corpus(tmp_path / "c").documents
+    html = format_stubs_html(ct.clean.list_stubs(docs))
+    assert html.count("<tr>") == 1 and "<td>b</td>" in html and "<td>enable JavaScript</td>" in html
+    assert "&lt;this&gt;" not in html and "None" not in html  # one row: the stub, its title empty

@@ -77,3 +77,37 @@ def test_page_counts_by_hand(tmp_path):
 def test_missing_pages_file_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="ukraine_raw_pages.jsonl"):
         cleaning._read_jsonl(tmp_path / "ukraine_raw_pages.jsonl")
+
+
+def test_one_line_article_with_a_newsletter_sentence_is_not_emptied(tmp_path, capsys):
+    # a BBC-like edited article delivered as ONE line, a newsletter sentence inside
+    body = [BODY[0] + " Sign up for our newsletter to get the latest headlines in your inbox. " + BODY[1], *BODY]
+    table = cleaning.score_bbc_one_line(
+        cleaning.pd.DataFrame({"doc_id": ["a"], "raw": ["Bridge to open in spring\n\n" + "\n\n".join(body) + "\n"]})
+    )
+    # 22 + 13 + 19 words, then 22 + 19: 95 words; the 13 of the newsletter sentence go
+    assert table[["words", "kept_words", "emptied"]].values.tolist() == [[95, 82, False]]
+    assert cleaning._report_bbc_one_line(table)
+    assert "articles emptied: 0" in capsys.readouterr().out
+
+
+def test_emptied_articles_and_chrome_are_reported(tmp_path, capsys):
+    assert cleaning.run(write_eval(tmp_path, BODY))
+    out = capsys.readouterr().out
+    assert "articles emptied by cleaning: 0  (target 0)" in out
+    # 14 lines with text, 12 removed, none of them prose
+    assert "chrome removed (removed lines that are not prose): 12" in out
+
+
+@pytest.mark.parametrize(
+    ("title", "reference", "expected"),
+    [
+        ("Talks resume", "Talks resume | Example News", True),
+        ("Talks resume in Paris", "Talks resume", True),
+        ("Menu", "Talks resume", False),
+        (None, "Talks resume", False),
+        ("Talks resume", None, None),
+    ],
+)
+def test_title_matches(title, reference, expected):
+    assert cleaning._title_matches(title, reference) is expected
