@@ -62,6 +62,8 @@ _CHAR_MAP = {
 # the breadcrumb rule sees the raw line, so mapping them here is safe.
 _CHAR_RE = re.compile("[" + "".join(re.escape(c) for c in _CHAR_MAP) + "]")
 _BULLET_RE = re.compile(r"^[ \t]*(?:[•●◦▪▫■□►▶‣∙·*+]|-(?=\s)|\d{1,2}[.)](?=\s+\D))[ \t]+")
+# A Markdown (ATX) heading marker: up to three spaces, one to six "#", a space ("## Subhead").
+_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?=\S)")
 # Horizontal white space, the no-break and typographic spaces included (they are mapped to " ").
 _HSPACE = "[ \\t\u00a0\u2002-\u200a\u202f\u205f\u3000]"
 _SPACE_RUN_RE = re.compile(rf"(?<=\S){_HSPACE}{{2,}}(?=\S)|^{_HSPACE}+|{_HSPACE}+$")
@@ -91,6 +93,9 @@ def _char_edits(line: str, offset: int) -> list[Edit]:
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         add(0, len(line), _normalize_chars(" ; ".join(c for c in cells if c)), "table_markup")
         return edits
+    heading = _HEADING_RE.match(line)
+    if heading:
+        add(heading.start(), heading.end(), "", "heading_markup")
     bullet = _BULLET_RE.match(line)
     if bullet:
         add(bullet.start(), bullet.end(), "", "list_markup")
@@ -117,6 +122,8 @@ def normalize_line(line: str) -> str:
 
     >>> normalize_line("  \u2022 Russia\u2019s \u201cred lines\u201d \u2014 again\u00a0 ")
     'Russia\\'s "red lines" - again'
+    >>> normalize_line("## Talks resume in Geneva")
+    'Talks resume in Geneva'
     """
     fixed = _fix_encoding(line)
     if fixed != line:

@@ -36,6 +36,7 @@ RULES: dict[str, str] = {
     "fix_mojibake": "text decoded with the wrong encoding (mojibake) repaired with ftfy",
     "normalize_unicode": "typographic quotes, dashes, ellipses and unusual spaces replaced by plain ones",
     "normalize_whitespace": "runs of spaces, trailing spaces, CR line endings and surplus blank lines removed",
+    "heading_markup": "Markdown heading marker (#) at the start of a line removed (the heading text is kept)",
     "list_markup": "bullet or list marker at the start of a line removed (the item text is kept)",
     "table_markup": "markdown table pipes removed (cells kept, separated by ' ; ')",
     "markup_debris": "line made only of markup or interface words (table rules, 'close', 'menu', '#')",

@@ -32,3 +32,18 @@ SPACES = {"no-break space": "\u00a0", "thin space": "\u2009", "ideographic space
 )
 def test_normalize_line_handles_unusual_spaces_anywhere(space, template, expected):
     assert normalize_line(template.format(s=space)) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("# Talks resume", "Talks resume"),
+        ("### Sanctions: what next", "Sanctions: what next"),
+        ("   ## Indented heading", "Indented heading"),
+        ("#hashtag is not a heading", "#hashtag is not a heading"),
+        ("####### seven is not a heading", "####### seven is not a heading"),
+        ("Issue #5 stays", "Issue #5 stays"),
+    ],
+)
+def test_markdown_heading_markers_go_and_hashtags_stay(line, expected):
+    assert normalize_line(line) == expected

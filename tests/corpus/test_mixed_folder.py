@@ -66,3 +66,11 @@ def test_the_pre_run_check_knows_the_columns_of_pages_and_exports(mixed_folder):
         loaded = ct.read_corpus(mixed_folder).documents
     assert {"status", "title_source", "newspaper", "url", "folder"} <= set(columns)
     assert set(loaded.columns) <= set(columns)
+
+
+def test_a_markdown_heading_is_a_title_without_its_marker(mixed_folder):
+    with pytest.warns(ct.CorpusWarning):
+        loaded = ct.read_corpus(mixed_folder)
+    crawl = loaded.documents.set_index("source_file").loc["crawl.md"]
+    assert (crawl["title"], crawl["title_source"]) == ("Alliance budget talks", "first_line")
+    assert not crawl["text"].startswith("#")
