@@ -16,7 +16,7 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -25,6 +25,7 @@ from corpus_tools.checks import require_columns
 from corpus_tools.clean import AUDIT_COLUMNS, clean_corpus_audited
 from corpus_tools.clean.stubs import _stub_status
 from corpus_tools.io import (
+    FILE_COLUMNS,
     LOG_COLUMNS,
     CorpusInputError,
     attach_metadata,
@@ -51,12 +52,15 @@ class LoadedCorpus:
         audit: one row per cleaning edit (:func:`corpus_tools.clean.clean_audit`); no rows
             when loaded with ``clean=False``.
         source: the path the corpus was read from.
+        files: the load report, one row per file seen: ``file, kind, status, reason,
+            n_documents`` (``status`` is ``"loaded"`` or ``"skipped"``, ``reason`` says why).
     """
 
     documents: pd.DataFrame
     log: pd.DataFrame
     audit: pd.DataFrame
     source: str = ""
+    files: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(FILE_COLUMNS)))
 
 
 def read_corpus(
@@ -73,7 +77,8 @@ def read_corpus(
 
     Returns:
         A :class:`LoadedCorpus`: ``documents`` (every document, stubs included, with their
-        ``status``), ``log`` (what the loader warned about) and ``audit`` (every cleaning edit).
+        ``status``), ``log`` (what the loader warned about), ``audit`` (every cleaning edit) and
+        ``files`` (one row per file seen, loaded or skipped with the reason).
 
     Raises:
         CorpusInputError: as :func:`load_corpus`, and when every document is a stub (naming them).
@@ -82,10 +87,14 @@ def read_corpus(
     >>> loaded = read_corpus(SEEDS_DIR)
     >>> sorted(set(loaded.audit["rule"]))[:3]
     ['breadcrumb', 'comment_prompt', 'dateline_meta']
+    >>> loaded.files["status"].value_counts().to_dict()
+    {'loaded': 5}
     """
     path = Path(path)
     log: list[dict] = []
-    frame = read_documents(path, text_col=text_col, id_col=id_col, log=log)
+    seen: list[dict] = []
+    frame = read_documents(path, text_col=text_col, id_col=id_col, log=log, files=seen)
+    files = pd.DataFrame(seen, columns=list(FILE_COLUMNS)).sort_values("file", kind="stable").reset_index(drop=True)
     meta = read_metadata(metadata) if metadata is not None and not isinstance(metadata, pd.DataFrame) else metadata
     from_metadata = _take_metadata_titles(frame, meta)
     if clean:
@@ -106,7 +115,7 @@ def read_corpus(
     frame["n_words"] = frame["text"].map(count_words).astype("int64")
     frame = frame[FIRST_COLUMNS + [c for c in frame.columns if c not in FIRST_COLUMNS]]
     frame.attrs = {}
-    return LoadedCorpus(frame, pd.DataFrame(log, columns=list(LOG_COLUMNS)), audit, str(path))
+    return LoadedCorpus(frame, pd.DataFrame(log, columns=list(LOG_COLUMNS)), audit, str(path), files)
 
 
 def load_corpus(

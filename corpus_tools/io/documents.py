@@ -17,6 +17,7 @@ import pandas as pd
 from corpus_tools.io.exports import is_export
 from corpus_tools.io.files import READERS, is_corpus_file, read_file_records
 from corpus_tools.io.html import HTML_COLUMNS, HTML_SUFFIXES, META_COLUMNS, parse_html
+from corpus_tools.io.listing import list_folder_files, make_file_row
 from corpus_tools.io.metadata import read_metadata
 from corpus_tools.io.problems import CorpusInputError, record_problem
 from corpus_tools.io.tables import ID_COLUMNS, TABLE_SUFFIXES, TEXT_COLUMNS, _pick, read_table, read_table_lines
@@ -30,6 +31,7 @@ def read_documents(
     text_col: str | None = None,
     id_col: str | None = None,
     log: list[dict] | None = None,
+    files: list[dict] | None = None,
 ) -> pd.DataFrame:
     """Read the documents of a folder or table, sorted by ``doc_id``, without cleaning them.
 
@@ -43,6 +45,8 @@ def read_documents(
         text_col, id_col: name the text and id columns of a table when they are not
             recognised automatically.
         log: the load log to append each problem to (each is also a ``CorpusWarning``).
+        files: the load report to append one row per file seen to (``file, kind, status,
+            reason, n_documents``; :data:`corpus_tools.io.listing.FILE_COLUMNS`).
 
     Returns:
         ``doc_id``, the file details (``folder`` for subfolders, ``source_file``, ``encoding``)
@@ -54,10 +58,12 @@ def read_documents(
     """
     path = Path(path)
     log = [] if log is None else log
+    files = [] if files is None else files
     if path.is_dir():
-        frame = _read_folder(path, log)
+        frame = _read_folder(path, log, files)
     elif path.is_file() and path.suffix.lower() in TABLE_SUFFIXES:
         frame = _read_corpus_table(path, log, text_col, id_col)
+        files.append(make_file_row(path.name, path.suffix.lower(), "loaded", "", len(frame)))
     elif path.is_file() and is_corpus_file(path):
         raise CorpusInputError(
             f"{path}: is a single {path.suffix} file; pass the folder that contains it ({path.parent})"
@@ -93,11 +99,7 @@ RECORD_COLUMNS = [
 
 
 def _list_files(folder: Path) -> list[Path]:
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+    return list_folder_files(folder)[0]
 
 
 def _skip_unknown(path: Path, log: list[dict]) -> None:
@@ -108,8 +110,11 @@ def _skip_unknown(path: Path, log: list[dict]) -> None:
     record_problem(log, str(path), f"not a corpus file kind: {path.suffix or '(no suffix)'}", action, stacklevel=6)
 
 
-def _read_folder(folder: Path, log: list[dict]) -> pd.DataFrame:
-    files = _list_files(folder)
+def _read_folder(folder: Path, log: list[dict], seen: list[dict]) -> pd.DataFrame:
+    files, skipped = list_folder_files(folder)
+    for row in skipped:
+        if row["reason"] != "hidden":
+            record_problem(log, str(folder / row["file"]), row["reason"], "skipped", stacklevel=5)
     if not any(is_corpus_file(p) for p in files):
         others = sorted({p.suffix.lower() or "(no suffix)" for p in files})
         found = f"{len(files)} other file(s)" + (f": {', '.join(others)}" if others else "")
@@ -118,17 +123,28 @@ def _read_folder(folder: Path, log: list[dict]) -> pd.DataFrame:
             f"{', '.join(sorted(READERS))}; found {found})"
             "; point to a folder of articles or a table"
         )
+    seen.extend(skipped)
     rows = []
     for path in files:
+        rel = path.relative_to(folder)
+        kind = path.suffix.lower() or "(no suffix)"
         if not is_corpus_file(path):
             _skip_unknown(path, log)
+            seen.append(make_file_row(rel.as_posix(), kind, "skipped", "not a corpus file kind"))
             continue
-        rel = path.relative_to(folder)
         try:
             records = read_file_records(path, log=log)
         except CorpusInputError as exc:
-            record_problem(log, str(path), str(exc).split(": ", 1)[-1], "file skipped", stacklevel=5)
+            reason = str(exc).split(": ", 1)[-1]
+            record_problem(log, str(path), reason, "file skipped", stacklevel=5)
+            seen.append(make_file_row(rel.as_posix(), kind, "skipped", reason))
             continue
+        except OSError as exc:  # unreadable (permissions, I/O error): listed, the rest is still read
+            reason = f"cannot be read ({exc.strerror or exc})"
+            record_problem(log, str(path), reason, "file skipped; check its permissions", stacklevel=5)
+            seen.append(make_file_row(rel.as_posix(), kind, "skipped", reason))
+            continue
+        seen.append(make_file_row(rel.as_posix(), kind, "loaded", "", len(records)))
         for record in records:
             note = record.pop("note", None)
             if note:
@@ -274,6 +290,9 @@ def _may_be_export(path: Path) -> bool:
     file whose first 8 KB read like one (no full parse: this only lists possible columns)."""
     if path.suffix.lower() in (".rtf", ".docx"):
         return True
-    with path.open("rb") as handle:
-        head = handle.read(8192).decode("utf-8", errors="replace")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8192).decode("utf-8", errors="replace")
+    except OSError:  # unreadable: read_documents lists it as skipped
+        return False
     return is_export(head)
