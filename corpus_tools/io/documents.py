@@ -20,7 +20,7 @@ from corpus_tools.io.html import HTML_COLUMNS, HTML_SUFFIXES, META_COLUMNS, pars
 from corpus_tools.io.listing import list_folder_files, make_file_row
 from corpus_tools.io.metadata import read_metadata
 from corpus_tools.io.problems import CorpusInputError, record_problem
-from corpus_tools.io.tables import ID_COLUMNS, TABLE_SUFFIXES, TEXT_COLUMNS, _pick, read_table, read_table_lines
+from corpus_tools.io.tables import ID_COLUMNS, TABLE_SUFFIXES, TEXT_COLUMNS, _pick, _read_table_encoded, read_table
 
 __all__ = ["read_documents", "read_corpus_columns"]
 
@@ -188,7 +188,9 @@ def _text_column(path: Path, columns: list[str], text_col: str | None) -> str:
 
 
 def _read_corpus_table(path: Path, log: list[dict], text_col: str | None, id_col: str | None) -> pd.DataFrame:
-    table, lines = read_table_lines(path)
+    table, lines, encoding, note = _read_table_encoded(path)
+    if note:
+        record_problem(log, str(path), note, "decoded text kept; re-save as UTF-8 to silence this", stacklevel=5)
     columns = [str(c) for c in table.columns]
     text_col = _text_column(path, columns, text_col)
     id_col = id_col or _pick(columns, ID_COLUMNS)
@@ -217,7 +219,7 @@ def _read_corpus_table(path: Path, log: list[dict], text_col: str | None, id_col
     frame["raw_text"] = frame["raw_text"].astype(str)
     if text_col.lower() in HTML_COLUMNS:
         frame = _extract_html_column(frame, path, lines, log)
-    frame["encoding"] = "table"
+    frame["encoding"] = encoding
     frame["source_file"] = path.name
     return frame
 

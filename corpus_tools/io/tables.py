@@ -50,29 +50,41 @@ def read_table(path: str | Path) -> pd.DataFrame:
 def read_table_lines(path: str | Path) -> tuple[pd.DataFrame, list[int] | None]:
     """The table and, for text formats, the line on which each of its rows starts (``None``
     for ``.json`` and ``.parquet``, or when rows and lines cannot be matched)."""
+    table, lines, _, _ = _read_table_encoded(path)
+    return table, lines
+
+
+def _read_table_encoded(path: str | Path) -> tuple[pd.DataFrame, list[int] | None, str, str | None]:
+    """``(table, lines, encoding, note)``: as :func:`read_table_lines`, with the encoding used
+    (``"parquet"`` for Parquet) and a note when it had to be detected."""
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.exists():
         raise CorpusInputError(f"{path}: no such file; check the path and its spelling")
     try:
         if suffix in (".csv", ".tsv"):
-            text, _, _ = read_text_file(path)
-            return _read_delimited(text, path, sep="\t" if suffix == ".tsv" else ",")
-        if suffix in (".jsonl", ".ndjson"):
-            return _read_json_lines(path)
-        if suffix == ".json":
-            return _read_json_records(path), None
-        if suffix == ".parquet":
-            return _read_parquet(path), None
+            text, encoding, note = read_text_file(path)
+            table, lines = _read_delimited(text, path, sep="\t" if suffix == ".tsv" else ",")
+        elif suffix in (".jsonl", ".ndjson"):
+            text, encoding, note = read_text_file(path)
+            table, lines = _read_json_lines(text, path)
+        elif suffix == ".json":
+            text, encoding, note = read_text_file(path)
+            table, lines = _read_json_records(text, path), None
+        elif suffix == ".parquet":
+            return _read_parquet(path), None, "parquet", None
+        else:
+            raise CorpusInputError(
+                f"{path}: unsupported table format {suffix!r}; use one of {', '.join(TABLE_SUFFIXES)}"
+            )
     except pd.errors.ParserError as exc:
         raise CorpusInputError(
             f"{path}: malformed table ({exc}); check quoting and the number of columns on that line"
         ) from exc
-    raise CorpusInputError(f"{path}: unsupported table format {suffix!r}; use one of {', '.join(TABLE_SUFFIXES)}")
+    return table, lines, encoding, note
 
 
-def _read_json_lines(path: Path) -> tuple[pd.DataFrame, list[int]]:
-    text, _, _ = read_text_file(path)
+def _read_json_lines(text: str, path: Path) -> tuple[pd.DataFrame, list[int]]:
     records, lines = [], []
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -93,8 +105,7 @@ def _read_json_lines(path: Path) -> tuple[pd.DataFrame, list[int]]:
     return pd.DataFrame.from_records(records), lines
 
 
-def _read_json_records(path: Path) -> pd.DataFrame:
-    text, _, _ = read_text_file(path)
+def _read_json_records(text: str, path: Path) -> pd.DataFrame:
     try:
         records = json.loads(text)
     except json.JSONDecodeError as exc:
