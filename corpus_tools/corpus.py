@@ -94,6 +94,7 @@ def read_corpus(
     log: list[dict] = []
     seen: list[dict] = []
     frame = read_documents(path, text_col=text_col, id_col=id_col, log=log, files=seen)
+    frame = _rename_computed(frame, str(path), log)
     files = pd.DataFrame(seen, columns=list(FILE_COLUMNS)).sort_values("file", kind="stable").reset_index(drop=True)
     meta = read_metadata(metadata) if metadata is not None and not isinstance(metadata, pd.DataFrame) else metadata
     from_metadata = _take_metadata_titles(frame, meta)
@@ -111,6 +112,8 @@ def read_corpus(
     _check_stubs(frame, path, log)
     if metadata is not None:
         frame = attach_metadata(frame, metadata, log=log)
+        where = "metadata" if isinstance(metadata, pd.DataFrame) else str(metadata)
+        frame = _rename_computed(frame, where, log, names=("n_words",))  # the others are computed already
     frame["date"] = parse_dates(frame["date"], log=log)
     frame["n_words"] = frame["text"].map(count_words).astype("int64")
     frame = frame[FIRST_COLUMNS + [c for c in frame.columns if c not in FIRST_COLUMNS]]
@@ -172,6 +175,26 @@ def load_corpus(
     if include_stubs:
         return documents
     return documents[documents["status"].eq("ok")].reset_index(drop=True)
+
+
+#: Columns the loader computes: an input column of that name is renamed (``<name>_input``).
+COMPUTED_COLUMNS = ("text", "n_words", "status", "title_source")
+
+
+def _rename_computed(
+    frame: pd.DataFrame, source: str, log: list[dict], *, names: tuple[str, ...] = COMPUTED_COLUMNS
+) -> pd.DataFrame:
+    """Rename input columns that clash with a computed one (never silently overwritten)."""
+    clash = [c for c in names if c in frame.columns]
+    for col in clash:
+        record_problem(
+            log,
+            source,
+            f"column {col!r} clashes with the {col!r} the loader computes",
+            f"renamed to {col + '_input'!r}; rename it in the input to silence this",
+            stacklevel=5,
+        )
+    return frame.rename(columns={c: f"{c}_input" for c in clash})
 
 
 def _take_metadata_titles(frame: pd.DataFrame, metadata: pd.DataFrame | None) -> pd.Series:

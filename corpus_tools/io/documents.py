@@ -190,7 +190,9 @@ def _text_column(path: Path, columns: list[str], text_col: str | None) -> str:
 def _read_corpus_table(path: Path, log: list[dict], text_col: str | None, id_col: str | None) -> pd.DataFrame:
     table, lines, encoding, note = _read_table_encoded(path)
     if note:
-        record_problem(log, str(path), note, "decoded text kept; re-save as UTF-8 to silence this", stacklevel=5)
+        record_problem(
+            log, str(path), note, "text kept as read; re-save as UTF-8 (comma-delimited) to silence this", stacklevel=5
+        )
     columns = [str(c) for c in table.columns]
     text_col = _text_column(path, columns, text_col)
     id_col = id_col or _pick(columns, ID_COLUMNS)
@@ -199,7 +201,13 @@ def _read_corpus_table(path: Path, log: list[dict], text_col: str | None, id_col
         frame = frame.rename(columns={id_col: "doc_id"})
     else:
         frame.insert(0, "doc_id", [f"doc{i:05d}" for i in range(len(frame))])
-    frame["doc_id"] = frame["doc_id"].astype(str)
+    frame["doc_id"] = frame["doc_id"].map(_format_id)
+    for idx in frame.index[frame["doc_id"] == ""]:
+        frame.at[idx, "doc_id"] = given = f"row{lines[idx] if lines else idx + 1}"
+        where = f"{path}:{lines[idx]}" if lines else f"{path}: row {idx + 1}"
+        issue = f"empty doc_id in column {id_col!r}"
+        record_problem(log, where, issue, f"id {given!r} given; fill it in", stacklevel=5)
+    frame["raw_text"] = frame["raw_text"].map(_format_text)
     if frame["doc_id"].duplicated().any():
         dups = sorted(frame.loc[frame["doc_id"].duplicated(), "doc_id"].unique())[:6]
         raise CorpusInputError(
@@ -222,6 +230,29 @@ def _read_corpus_table(path: Path, log: list[dict], text_col: str | None, id_col
     frame["encoding"] = encoding
     frame["source_file"] = path.name
     return frame
+
+
+def _format_id(value) -> str:
+    """A table cell as a document id: ``""`` when empty, ``1.0`` (a float column) as ``"1"``."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _format_text(value):
+    """A table cell as text: a list of paragraphs joined by blank lines, a number as written,
+    an empty cell left empty (``None``)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, str):
+        return value
+    if hasattr(value, "__iter__") and not isinstance(value, (bytes, dict)):
+        return "\n\n".join(str(part) for part in value if part is not None)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _extract_html_column(frame: pd.DataFrame, path: Path, lines: list[int] | None, log: list[dict]) -> pd.DataFrame:

@@ -24,7 +24,7 @@ from corpus_tools.io.problems import CorpusInputError
 
 __all__ = ["TABLE_SUFFIXES", "TEXT_COLUMNS", "ID_COLUMNS", "read_table", "read_table_lines"]
 
-TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet", ".json")
+TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet", ".json", ".xlsx")
 #: Column names recognised as the text column of a table, in order of preference.
 TEXT_COLUMNS = ("text", "body", "content", "article", "full_text", "article_text", "raw_text", "story", "document")
 #: Column names recognised as the document id of a table.
@@ -56,7 +56,8 @@ def read_table_lines(path: str | Path) -> tuple[pd.DataFrame, list[int] | None]:
 
 def _read_table_encoded(path: str | Path) -> tuple[pd.DataFrame, list[int] | None, str, str | None]:
     """``(table, lines, encoding, note)``: as :func:`read_table_lines`, with the encoding used
-    (``"parquet"`` for Parquet) and a note when it had to be detected."""
+    (``"parquet"``, ``"xlsx"`` for those) and a note when it had to be detected or a ``.csv``
+    turned out to be semicolon-delimited."""
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.exists():
@@ -64,7 +65,11 @@ def _read_table_encoded(path: str | Path) -> tuple[pd.DataFrame, list[int] | Non
     try:
         if suffix in (".csv", ".tsv"):
             text, encoding, note = read_text_file(path)
-            table, lines = _read_delimited(text, path, sep="\t" if suffix == ".tsv" else ",")
+            sep = "\t" if suffix == ".tsv" else _sniff_separator(text)
+            table, lines = _read_delimited(text, path, sep=sep)
+            if sep == ";":
+                said = "semicolon-delimited (its header has no comma); read with ';' as the delimiter"
+                note = f"{note}; {said}" if note else said
         elif suffix in (".jsonl", ".ndjson"):
             text, encoding, note = read_text_file(path)
             table, lines = _read_json_lines(text, path)
@@ -73,6 +78,8 @@ def _read_table_encoded(path: str | Path) -> tuple[pd.DataFrame, list[int] | Non
             table, lines = _read_json_records(text, path), None
         elif suffix == ".parquet":
             return _read_parquet(path), None, "parquet", None
+        elif suffix == ".xlsx":
+            return _read_xlsx(path), None, "xlsx", None
         else:
             raise CorpusInputError(
                 f"{path}: unsupported table format {suffix!r}; use one of {', '.join(TABLE_SUFFIXES)}"
@@ -120,6 +127,29 @@ def _read_json_records(text: str, path: Path) -> pd.DataFrame:
     return pd.DataFrame.from_records(records)
 
 
+def _sniff_separator(text: str) -> str:
+    """``";"`` for a ``.csv`` whose header has semicolons and no comma (as spreadsheets save
+    it in locales with a decimal comma), else ``","``."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    return ";" if ";" in header and "," not in header else ","
+
+
+def _read_xlsx(path: Path) -> pd.DataFrame:
+    """The first sheet of an Excel workbook, every cell as text (needs openpyxl)."""
+    try:
+        import openpyxl  # noqa: F401
+    except ImportError as exc:
+        raise CorpusInputError(
+            f"{path}: reading an .xlsx corpus needs openpyxl, which is not installed; "
+            "run `pip install openpyxl`, or save the sheet as .csv (UTF-8)"
+        ) from exc
+    try:
+        table = pd.read_excel(path, dtype=object)
+    except (OSError, ValueError, KeyError) as exc:
+        raise CorpusInputError(f"{path}: not a readable .xlsx workbook ({exc}); re-save it, or as .csv") from exc
+    return table.astype(object).where(table.notna(), None)
+
+
 def _read_parquet(path: Path) -> pd.DataFrame:
     try:
         return pd.read_parquet(path)
@@ -133,7 +163,7 @@ def _read_delimited(text: str, path: Path, *, sep: str) -> tuple[pd.DataFrame, l
     """Read CSV/TSV text after checking that every row has as many fields as the header,
     so that a ragged row or an unclosed quote is an error naming its line, never a shifted,
     truncated or swallowed column."""
-    name = "tab" if sep == "\t" else "comma"
+    name = {"\t": "tab", ";": "semicolon"}.get(sep, "comma")
     reader = csv.reader(StringIO(text), delimiter=sep)
     header, start, lines = None, 1, []
     for row in reader:
