@@ -114,7 +114,7 @@ def read_corpus(
         frame = attach_metadata(frame, metadata, log=log)
         where = "metadata" if isinstance(metadata, pd.DataFrame) else str(metadata)
         frame = _rename_computed(frame, where, log, names=("n_words",))  # the others are computed already
-    frame["date"] = parse_dates(frame["date"], log=log)
+    frame["date"] = parse_dates(frame["date"], log=log, source=f"{path}: column 'date'")
     frame["n_words"] = frame["text"].map(count_words).astype("int64")
     frame = frame[FIRST_COLUMNS + [c for c in frame.columns if c not in FIRST_COLUMNS]]
     frame.attrs = {}

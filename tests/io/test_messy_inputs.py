@@ -174,3 +174,37 @@ def test_xlsx_without_openpyxl_is_refused_with_the_fix(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "openpyxl", None)  # as if not installed
     with pytest.raises(CorpusInputError, match=r"t\.xlsx: reading an \.xlsx corpus needs openpyxl.*pip install"):
         ct.read_corpus(tmp_path / "t.xlsx")
+
+
+# case | date cells | expected (YYYY-MM-DD HH:MM, "" for empty) | warning pattern (None: no warning)
+DATE_CASES = [
+    ("day-first column", ["03/04/2025", "13/04/2025"], ["2025-04-03 00:00", "2025-04-13 00:00"], None),
+    ("month-first column", ["03/04/2025", "04/13/2025"], ["2025-03-04 00:00", "2025-04-13 00:00"], None),
+    ("ambiguous column", ["03/04/2025", "05/06/2025"], ["2025-03-04 00:00", "2025-05-06 00:00"], r"could be day-first"),
+    ("ISO beside day-first", ["2025-03-04", "13.04.2025"], ["2025-03-04 00:00", "2025-04-13 00:00"], None),
+    (
+        "mixed UTC offsets",
+        ["2025-03-04T10:00:00+02:00", "2025-03-04T10:00:00-05:00"],
+        ["2025-03-04 08:00", "2025-03-04 15:00"],
+        None,
+    ),
+    ("offset and none", ["2025-03-04T10:00:00+02:00", "2025-03-05"], ["2025-03-04 08:00", "2025-03-05 00:00"], "UTC"),
+    ("unreadable", ["2025-03-04", "soon"], ["2025-03-04 00:00", ""], r"cannot read date 'soon'"),
+]
+
+
+@pytest.mark.parametrize("case, cells, expected, warning", DATE_CASES, ids=[c[0] for c in DATE_CASES])
+def test_dates_follow_one_convention_per_column_in_utc(tmp_path, case, cells, expected, warning):
+    table = tmp_path / "t.jsonl"
+    table.write_bytes(jsonl(*({"doc_id": f"d{i}", "text": EN, "date": d} for i, d in enumerate(cells))))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        docs = ct.read_corpus(table, clean=False).documents
+    assert docs["date"].dt.tz is None
+    assert docs["date"].dt.strftime("%Y-%m-%d %H:%M").fillna("").tolist() == expected
+    messages = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
+    if warning is None:
+        assert messages == []
+    else:
+        assert [m for m in messages if re.search(warning, m)], messages
+        assert all(m.startswith(f"{table}: column 'date': ") for m in messages)
