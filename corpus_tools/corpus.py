@@ -34,6 +34,7 @@ from corpus_tools.io import (
     read_metadata,
     record_problem,
 )
+from corpus_tools.io.documents import MAX_BYTES
 from corpus_tools.tokens import count_words
 
 __all__ = ["LoadedCorpus", "read_corpus", "load_corpus", "summarize_documents"]
@@ -70,6 +71,7 @@ def read_corpus(
     clean: bool = True,
     text_col: str | None = None,
     id_col: str | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> LoadedCorpus:
     """Load a corpus (as :func:`load_corpus`), keeping the load log and the cleaning audit.
 
@@ -93,7 +95,7 @@ def read_corpus(
     path = Path(path)
     log: list[dict] = []
     seen: list[dict] = []
-    frame = read_documents(path, text_col=text_col, id_col=id_col, log=log, files=seen)
+    frame = read_documents(path, text_col=text_col, id_col=id_col, log=log, files=seen, max_bytes=max_bytes)
     frame = _rename_computed(frame, str(path), log)
     files = pd.DataFrame(seen, columns=list(FILE_COLUMNS)).sort_values("file", kind="stable").reset_index(drop=True)
     meta = read_metadata(metadata) if metadata is not None and not isinstance(metadata, pd.DataFrame) else metadata
@@ -129,6 +131,7 @@ def load_corpus(
     text_col: str | None = None,
     id_col: str | None = None,
     include_stubs: bool = False,
+    max_bytes: int = MAX_BYTES,
 ) -> pd.DataFrame:
     """Load a corpus into a table, one row per document, in a deterministic order.
 
@@ -153,6 +156,8 @@ def load_corpus(
             paywall, cookie wall, not found, "enable JavaScript", emptied by cleaning, too few
             words left; see :mod:`corpus_tools.clean.stubs`). By default analyses get the
             ``"ok"`` documents only; each stub is a ``CorpusWarning`` and a row of the load log.
+        max_bytes: a document larger than this (its file, or its text in a table; default
+            :data:`corpus_tools.io.documents.MAX_BYTES`, 20 MB) is skipped with a warning.
 
     Returns:
         Columns ``doc_id, title, date, text, raw_text, n_words, status, title_source`` (``status``
@@ -171,7 +176,9 @@ def load_corpus(
     >>> corpus["status"].unique().tolist(), sorted(corpus["title_source"].unique())
     (['ok'], ['first_line', 'none'])
     """
-    documents = read_corpus(path, metadata=metadata, clean=clean, text_col=text_col, id_col=id_col).documents
+    documents = read_corpus(
+        path, metadata=metadata, clean=clean, text_col=text_col, id_col=id_col, max_bytes=max_bytes
+    ).documents
     if include_stubs:
         return documents
     return documents[documents["status"].eq("ok")].reset_index(drop=True)

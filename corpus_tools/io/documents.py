@@ -22,7 +22,10 @@ from corpus_tools.io.metadata import read_metadata
 from corpus_tools.io.problems import CorpusInputError, record_problem
 from corpus_tools.io.tables import ID_COLUMNS, TABLE_SUFFIXES, TEXT_COLUMNS, _pick, _read_table_encoded, read_table
 
-__all__ = ["read_documents", "read_corpus_columns"]
+__all__ = ["read_documents", "read_corpus_columns", "MAX_BYTES"]
+
+#: The largest document read (bytes of its file, or of its text in a table); larger ones are skipped.
+MAX_BYTES = 20_000_000
 
 
 def read_documents(
@@ -32,6 +35,7 @@ def read_documents(
     id_col: str | None = None,
     log: list[dict] | None = None,
     files: list[dict] | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> pd.DataFrame:
     """Read the documents of a folder or table, sorted by ``doc_id``, without cleaning them.
 
@@ -47,6 +51,7 @@ def read_documents(
         log: the load log to append each problem to (each is also a ``CorpusWarning``).
         files: the load report to append one row per file seen to (``file, kind, status,
             reason, n_documents``; :data:`corpus_tools.io.listing.FILE_COLUMNS`).
+        max_bytes: skip (and list) a file, or a table row's text, larger than this.
 
     Returns:
         ``doc_id``, the file details (``folder`` for subfolders, ``source_file``, ``encoding``)
@@ -60,9 +65,9 @@ def read_documents(
     log = [] if log is None else log
     files = [] if files is None else files
     if path.is_dir():
-        frame = _read_folder(path, log, files)
+        frame = _read_folder(path, log, files, max_bytes)
     elif path.is_file() and path.suffix.lower() in TABLE_SUFFIXES:
-        frame = _read_corpus_table(path, log, text_col, id_col)
+        frame = _read_corpus_table(path, log, text_col, id_col, max_bytes)
         files.append(make_file_row(path.name, path.suffix.lower(), "loaded", "", len(frame)))
     elif path.is_file() and is_corpus_file(path):
         raise CorpusInputError(
@@ -110,7 +115,13 @@ def _skip_unknown(path: Path, log: list[dict]) -> None:
     record_problem(log, str(path), f"not a corpus file kind: {path.suffix or '(no suffix)'}", action, stacklevel=6)
 
 
-def _read_folder(folder: Path, log: list[dict], seen: list[dict]) -> pd.DataFrame:
+def _too_large(size: int, max_bytes: int) -> str | None:
+    if size <= max_bytes:
+        return None
+    return f"{size / 1e6:,.1f} MB, over max_bytes={max_bytes:_} ({max_bytes / 1e6:g} MB)"
+
+
+def _read_folder(folder: Path, log: list[dict], seen: list[dict], max_bytes: int = MAX_BYTES) -> pd.DataFrame:
     files, skipped = list_folder_files(folder)
     for row in skipped:
         if row["reason"] != "hidden":
@@ -133,6 +144,11 @@ def _read_folder(folder: Path, log: list[dict], seen: list[dict]) -> pd.DataFram
             seen.append(make_file_row(rel.as_posix(), kind, "skipped", "not a corpus file kind"))
             continue
         try:
+            large = _too_large(path.stat().st_size, max_bytes)
+            if large:
+                record_problem(log, str(path), large, "file skipped; split it, or pass max_bytes=... to read it")
+                seen.append(make_file_row(rel.as_posix(), kind, "skipped", large))
+                continue
             records = read_file_records(path, log=log)
         except CorpusInputError as exc:
             reason = str(exc).split(": ", 1)[-1]
@@ -187,7 +203,9 @@ def _text_column(path: Path, columns: list[str], text_col: str | None) -> str:
     return text_col
 
 
-def _read_corpus_table(path: Path, log: list[dict], text_col: str | None, id_col: str | None) -> pd.DataFrame:
+def _read_corpus_table(
+    path: Path, log: list[dict], text_col: str | None, id_col: str | None, max_bytes: int = MAX_BYTES
+) -> pd.DataFrame:
     table, lines, encoding, note = _read_table_encoded(path)
     if note:
         record_problem(
@@ -225,6 +243,12 @@ def _read_corpus_table(path: Path, log: list[dict], text_col: str | None, id_col
         )
     frame = frame.loc[~missing].copy()
     frame["raw_text"] = frame["raw_text"].astype(str)
+    sizes = frame["raw_text"].map(lambda text: len(text.encode("utf-8", "surrogatepass")))
+    for idx in frame.index[sizes > max_bytes]:
+        where = f"{path}:{lines[idx]}" if lines else f"{path}: row {idx + 1}"
+        issue = f"document {frame.at[idx, 'doc_id']!r}: " + _too_large(sizes[idx], max_bytes)
+        record_problem(log, where, issue, "row skipped; split it, or pass max_bytes=... to read it", stacklevel=5)
+    frame = frame.loc[sizes <= max_bytes].copy()
     if text_col.lower() in HTML_COLUMNS:
         frame = _extract_html_column(frame, path, lines, log)
     frame["encoding"] = encoding

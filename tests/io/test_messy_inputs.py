@@ -208,3 +208,18 @@ def test_dates_follow_one_convention_per_column_in_utc(tmp_path, case, cells, ex
     else:
         assert [m for m in messages if re.search(warning, m)], messages
         assert all(m.startswith(f"{table}: column 'date': ") for m in messages)
+
+
+@pytest.mark.parametrize("corpus", ["c", "t.jsonl"])
+def test_a_document_over_max_bytes_is_skipped_up_front(tmp_path, corpus):
+    big = "word " * 40  # 200 bytes
+    build(tmp_path, {"c/a.txt": EN.encode(), "c/big.txt": big.encode()}, None)
+    (tmp_path / "t.jsonl").write_bytes(jsonl({"doc_id": "a", "text": EN}, {"doc_id": "big", "text": big}))
+    where = r"big\.txt" if corpus == "c" else r"t\.jsonl:2: document 'big'"
+    with pytest.warns(
+        CorpusWarning, match=rf"{where}: .*MB, over max_bytes=150 .*; .*skipped; split it, or pass max_bytes="
+    ):
+        loaded = ct.read_corpus(tmp_path / corpus, clean=False, max_bytes=150)
+    assert loaded.documents["doc_id"].tolist() == ["a"]
+    if corpus == "c":
+        assert loaded.files.set_index("file").at["big.txt", "status"] == "skipped"
