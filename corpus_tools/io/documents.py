@@ -10,6 +10,7 @@ or one table with a text (or HTML) column, as one row per document with its raw 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -115,6 +116,21 @@ def _skip_unknown(path: Path, log: list[dict]) -> None:
     record_problem(log, str(path), f"not a corpus file kind: {path.suffix or '(no suffix)'}", action, stacklevel=6)
 
 
+#: Terminal colour codes (ESC[31m) and other escape sequences, and C0 control characters other
+#: than tab, line breaks and form feed: never part of an article's words.
+_CONTROLS = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _strip_controls(text: str, where: str, log: list[dict]) -> str:
+    """``text`` without escape sequences and control characters, logged when there were any."""
+    found = _CONTROLS.findall(text)
+    if not found:
+        return text
+    shown = ", ".join(sorted({repr(f) for f in found})[:4])
+    record_problem(log, where, f"{len(found)} control character(s) or escape sequence(s) ({shown})", "removed")
+    return _CONTROLS.sub("", text)
+
+
 def _too_large(size: int, max_bytes: int) -> str | None:
     if size <= max_bytes:
         return None
@@ -167,6 +183,7 @@ def _read_folder(folder: Path, log: list[dict], seen: list[dict], max_bytes: int
                 record_problem(
                     log, str(path), note, "decoded text kept; re-save as UTF-8 to silence this", stacklevel=5
                 )
+            record["raw_text"] = _strip_controls(record["raw_text"], str(path), log)
             record["folder"] = rel.parent.as_posix() if rel.parent != Path(".") else ""
             record["source_file"] = rel.as_posix()
             rows.append(record)
@@ -249,6 +266,9 @@ def _read_corpus_table(
         issue = f"document {frame.at[idx, 'doc_id']!r}: " + _too_large(sizes[idx], max_bytes)
         record_problem(log, where, issue, "row skipped; split it, or pass max_bytes=... to read it", stacklevel=5)
     frame = frame.loc[sizes <= max_bytes].copy()
+    for idx in frame.index[frame["raw_text"].str.contains(_CONTROLS)]:
+        where = f"{path}:{lines[idx]}" if lines else f"{path}: row {idx + 1}"
+        frame.at[idx, "raw_text"] = _strip_controls(frame.at[idx, "raw_text"], where, log)
     if text_col.lower() in HTML_COLUMNS:
         frame = _extract_html_column(frame, path, lines, log)
     frame["encoding"] = encoding

@@ -223,3 +223,17 @@ def test_a_document_over_max_bytes_is_skipped_up_front(tmp_path, corpus):
     assert loaded.documents["doc_id"].tolist() == ["a"]
     if corpus == "c":
         assert loaded.files.set_index("file").at["big.txt", "status"] == "skipped"
+
+
+@pytest.mark.parametrize(
+    "files, corpus, where",
+    [
+        ({"c/a.txt": f"\x1b[31m{EN}\x1b[0m\x07".encode()}, "c", r"a\.txt"),
+        ({"t.jsonl": jsonl({"doc_id": "a", "text": f"\x1b[31m{EN}\x1b[0m\x07"})}, "t.jsonl", r"t\.jsonl:1"),
+    ],
+)
+def test_control_characters_and_colour_codes_are_removed_and_logged(tmp_path, files, corpus, where):
+    build(tmp_path, files, None)
+    with pytest.warns(CorpusWarning, match=rf"{where}: 3 control character\(s\) or escape sequence\(s\) .*; removed"):
+        docs = ct.read_corpus(tmp_path / corpus, clean=False).documents
+    assert docs["raw_text"].tolist() == [EN]
