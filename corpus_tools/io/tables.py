@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from io import StringIO
 from pathlib import Path
 
@@ -66,7 +67,15 @@ def _read_table_encoded(path: str | Path) -> tuple[pd.DataFrame, list[int] | Non
         if suffix in (".csv", ".tsv"):
             text, encoding, note = read_text_file(path)
             sep = "\t" if suffix == ".tsv" else _sniff_separator(text)
-            table, lines = _read_delimited(text, path, sep=sep)
+            literal = _find_literal_quote(text) if sep == "\t" else None
+            table, lines = _read_delimited(
+                text, path, sep=sep, quoting=csv.QUOTE_NONE if literal else csv.QUOTE_MINIMAL
+            )
+            if literal:
+                said = (
+                    f"line {literal}: a cell starts with a quoted phrase and goes on; quotes read as text, not quoting"
+                )
+                note = f"{note}; {said}" if note else said
             if sep == ";":
                 said = "semicolon-delimited (its header has no comma); read with ';' as the delimiter"
                 note = f"{note}; {said}" if note else said
@@ -159,12 +168,25 @@ def _read_parquet(path: Path) -> pd.DataFrame:
         ) from exc
 
 
-def _read_delimited(text: str, path: Path, *, sep: str) -> tuple[pd.DataFrame, list[int] | None]:
+#: A tab-separated cell that opens with a quoted phrase and goes on (``"Yes" she said``): the
+#: file does not use quoting, so its quotes are text.
+_LITERAL_QUOTE = re.compile(r'(?:^|\t)"[^"\t\n]*"[^"\t\n]', re.MULTILINE)
+
+
+def _find_literal_quote(text: str) -> int | None:
+    """The line of the first cell that opens with a quoted phrase and goes on, or ``None``."""
+    match = _LITERAL_QUOTE.search(text)
+    return text.count("\n", 0, match.start() + 1) + 1 if match else None
+
+
+def _read_delimited(
+    text: str, path: Path, *, sep: str, quoting: int = csv.QUOTE_MINIMAL
+) -> tuple[pd.DataFrame, list[int] | None]:
     """Read CSV/TSV text after checking that every row has as many fields as the header,
     so that a ragged row or an unclosed quote is an error naming its line, never a shifted,
     truncated or swallowed column."""
     name = {"\t": "tab", ";": "semicolon"}.get(sep, "comma")
-    reader = csv.reader(StringIO(text), delimiter=sep)
+    reader = csv.reader(StringIO(text), delimiter=sep, quoting=quoting)
     header, start, lines = None, 1, []
     for row in reader:
         blank = not row or (len(row) == 1 and not row[0].strip())
@@ -179,7 +201,9 @@ def _read_delimited(text: str, path: Path, *, sep: str) -> tuple[pd.DataFrame, l
             lines.append(start)
         start = reader.line_num + 1
     try:
-        table = pd.read_csv(StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_values=[""], index_col=False)
+        table = pd.read_csv(
+            StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_values=[""], index_col=False, quoting=quoting
+        )
     except pd.errors.ParserError as exc:
         if "EOF inside string" not in str(exc):
             raise

@@ -237,3 +237,20 @@ def test_control_characters_and_colour_codes_are_removed_and_logged(tmp_path, fi
     with pytest.warns(CorpusWarning, match=rf"{where}: 3 control character\(s\) or escape sequence\(s\) .*; removed"):
         docs = ct.read_corpus(tmp_path / corpus, clean=False).documents
     assert docs["raw_text"].tolist() == [EN]
+
+
+@pytest.mark.parametrize(
+    "tsv, expected, warns",
+    [
+        ('doc_id\ttext\na\t"Yes" she said, and left.\n', '"Yes" she said, and left.', True),
+        ('doc_id\ttext\na\t"A quoted cell, with a\ttab"\n', "A quoted cell, with a\ttab", False),
+    ],
+)
+def test_tsv_quotes_are_kept_when_the_file_does_not_quote(tmp_path, tsv, expected, warns):
+    (tmp_path / "t.tsv").write_text(tsv, encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        docs = ct.read_corpus(tmp_path / "t.tsv", clean=False).documents
+    assert docs["raw_text"].tolist() == [expected]
+    messages = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
+    assert any(re.search(r"t\.tsv: line 2: a cell starts with a quoted phrase", m) for m in messages) == warns
