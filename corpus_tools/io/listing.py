@@ -104,7 +104,8 @@ def list_folder_files(folder: str | Path) -> tuple[list[Path], list[dict]]:
 
 def _shown(target: Path, folder: Path) -> str:
     try:
-        return target.relative_to(folder.resolve()).as_posix() or "."
+        shown = target.relative_to(folder.resolve()).as_posix()
+        return shown if shown != "." else "the corpus folder itself"
     except ValueError:
         return str(target)
 
