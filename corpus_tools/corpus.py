@@ -16,7 +16,7 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -25,6 +25,7 @@ from corpus_tools.checks import require_columns
 from corpus_tools.clean import AUDIT_COLUMNS, clean_corpus_audited
 from corpus_tools.clean.stubs import _stub_status
 from corpus_tools.io import (
+    FILE_COLUMNS,
     LOG_COLUMNS,
     CorpusInputError,
     attach_metadata,
@@ -33,6 +34,7 @@ from corpus_tools.io import (
     read_metadata,
     record_problem,
 )
+from corpus_tools.io.documents import MAX_BYTES
 from corpus_tools.tokens import count_words
 
 __all__ = ["LoadedCorpus", "read_corpus", "load_corpus", "summarize_documents"]
@@ -51,12 +53,15 @@ class LoadedCorpus:
         audit: one row per cleaning edit (:func:`corpus_tools.clean.clean_audit`); no rows
             when loaded with ``clean=False``.
         source: the path the corpus was read from.
+        files: the load report, one row per file seen: ``file, kind, status, reason,
+            n_documents`` (``status`` is ``"loaded"`` or ``"skipped"``, ``reason`` says why).
     """
 
     documents: pd.DataFrame
     log: pd.DataFrame
     audit: pd.DataFrame
     source: str = ""
+    files: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(FILE_COLUMNS)))
 
 
 def read_corpus(
@@ -66,6 +71,7 @@ def read_corpus(
     clean: bool = True,
     text_col: str | None = None,
     id_col: str | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> LoadedCorpus:
     """Load a corpus (as :func:`load_corpus`), keeping the load log and the cleaning audit.
 
@@ -73,7 +79,8 @@ def read_corpus(
 
     Returns:
         A :class:`LoadedCorpus`: ``documents`` (every document, stubs included, with their
-        ``status``), ``log`` (what the loader warned about) and ``audit`` (every cleaning edit).
+        ``status``), ``log`` (what the loader warned about), ``audit`` (every cleaning edit) and
+        ``files`` (one row per file seen, loaded or skipped with the reason).
 
     Raises:
         CorpusInputError: as :func:`load_corpus`, and when every document is a stub (naming them).
@@ -82,10 +89,15 @@ def read_corpus(
     >>> loaded = read_corpus(SEEDS_DIR)
     >>> sorted(set(loaded.audit["rule"]))[:3]
     ['breadcrumb', 'comment_prompt', 'dateline_meta']
+    >>> loaded.files["status"].value_counts().to_dict()
+    {'loaded': 5}
     """
     path = Path(path)
     log: list[dict] = []
-    frame = read_documents(path, text_col=text_col, id_col=id_col, log=log)
+    seen: list[dict] = []
+    frame = read_documents(path, text_col=text_col, id_col=id_col, log=log, files=seen, max_bytes=max_bytes)
+    frame = _rename_computed(frame, str(path), log)
+    files = pd.DataFrame(seen, columns=list(FILE_COLUMNS)).sort_values("file", kind="stable").reset_index(drop=True)
     meta = read_metadata(metadata) if metadata is not None and not isinstance(metadata, pd.DataFrame) else metadata
     from_metadata = _take_metadata_titles(frame, meta)
     if clean:
@@ -102,11 +114,13 @@ def read_corpus(
     _check_stubs(frame, path, log)
     if metadata is not None:
         frame = attach_metadata(frame, metadata, log=log)
-    frame["date"] = parse_dates(frame["date"], log=log)
+        where = "metadata" if isinstance(metadata, pd.DataFrame) else str(metadata)
+        frame = _rename_computed(frame, where, log, names=("n_words",))  # the others are computed already
+    frame["date"] = parse_dates(frame["date"], log=log, source=f"{path}: column 'date'")
     frame["n_words"] = frame["text"].map(count_words).astype("int64")
     frame = frame[FIRST_COLUMNS + [c for c in frame.columns if c not in FIRST_COLUMNS]]
     frame.attrs = {}
-    return LoadedCorpus(frame, pd.DataFrame(log, columns=list(LOG_COLUMNS)), audit, str(path))
+    return LoadedCorpus(frame, pd.DataFrame(log, columns=list(LOG_COLUMNS)), audit, str(path), files)
 
 
 def load_corpus(
@@ -117,6 +131,7 @@ def load_corpus(
     text_col: str | None = None,
     id_col: str | None = None,
     include_stubs: bool = False,
+    max_bytes: int = MAX_BYTES,
 ) -> pd.DataFrame:
     """Load a corpus into a table, one row per document, in a deterministic order.
 
@@ -141,6 +156,8 @@ def load_corpus(
             paywall, cookie wall, not found, "enable JavaScript", emptied by cleaning, too few
             words left; see :mod:`corpus_tools.clean.stubs`). By default analyses get the
             ``"ok"`` documents only; each stub is a ``CorpusWarning`` and a row of the load log.
+        max_bytes: a document larger than this (its file, or its text in a table; default
+            :data:`corpus_tools.io.documents.MAX_BYTES`, 20 MB) is skipped with a warning.
 
     Returns:
         Columns ``doc_id, title, date, text, raw_text, n_words, status, title_source`` (``status``
@@ -159,10 +176,32 @@ def load_corpus(
     >>> corpus["status"].unique().tolist(), sorted(corpus["title_source"].unique())
     (['ok'], ['first_line', 'none'])
     """
-    documents = read_corpus(path, metadata=metadata, clean=clean, text_col=text_col, id_col=id_col).documents
+    documents = read_corpus(
+        path, metadata=metadata, clean=clean, text_col=text_col, id_col=id_col, max_bytes=max_bytes
+    ).documents
     if include_stubs:
         return documents
     return documents[documents["status"].eq("ok")].reset_index(drop=True)
+
+
+#: Columns the loader computes: an input column of that name is renamed (``<name>_input``).
+COMPUTED_COLUMNS = ("text", "n_words", "status", "title_source")
+
+
+def _rename_computed(
+    frame: pd.DataFrame, source: str, log: list[dict], *, names: tuple[str, ...] = COMPUTED_COLUMNS
+) -> pd.DataFrame:
+    """Rename input columns that clash with a computed one (never silently overwritten)."""
+    clash = [c for c in names if c in frame.columns]
+    for col in clash:
+        record_problem(
+            log,
+            source,
+            f"column {col!r} clashes with the {col!r} the loader computes",
+            f"renamed to {col + '_input'!r}; rename it in the input to silence this",
+            stacklevel=5,
+        )
+    return frame.rename(columns={c: f"{c}_input" for c in clash})
 
 
 def _take_metadata_titles(frame: pd.DataFrame, metadata: pd.DataFrame | None) -> pd.Series:

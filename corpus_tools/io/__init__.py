@@ -13,6 +13,9 @@ Submodules:
   and metadata through trafilatura, the page kept in ``raw_html``), ``decode_html_bytes``.
 - :mod:`~corpus_tools.io.files`: ``READERS`` (one reader per file kind, by suffix:
   ``.txt``, ``.md``/``.markdown``, ``.html``/``.htm``), ``TEXT_SNIFFERS``, ``read_file_records``.
+- :mod:`~corpus_tools.io.listing`: ``list_folder_files`` (the recursive walk: links followed
+  once, dangling links and unreadable folders listed), the load report (``FILE_COLUMNS``,
+  ``format_files_summary``).
 - :mod:`~corpus_tools.io.documents`: ``read_documents`` (a folder of article files of any
   registered kind, or a table, one row per document, raw text), ``read_corpus_columns``.
 
@@ -25,6 +28,7 @@ from corpus_tools.io.decode import decode_bytes, read_text_file
 from corpus_tools.io.documents import read_corpus_columns, read_documents
 from corpus_tools.io.files import READERS, TEXT_SNIFFERS, read_file_records
 from corpus_tools.io.html import parse_html, read_html_records
+from corpus_tools.io.listing import FILE_COLUMNS, format_files_summary, list_folder_files
 from corpus_tools.io.metadata import attach_metadata, parse_dates, read_metadata
 from corpus_tools.io.problems import LOG_COLUMNS, CorpusInputError, CorpusWarning, record_problem
 from corpus_tools.io.tables import ID_COLUMNS, TABLE_SUFFIXES, TEXT_COLUMNS, read_table, read_table_lines
@@ -48,6 +52,9 @@ __all__ = [
     "CorpusInputError",
     "CorpusWarning",
     "LOG_COLUMNS",
+    "FILE_COLUMNS",
+    "list_folder_files",
+    "format_files_summary",
     "TEXT_COLUMNS",
     "ID_COLUMNS",
     "TABLE_SUFFIXES",

@@ -1,5 +1,6 @@
 """Decoding text files whatever their encoding: UTF-8 (with or without BOM), UTF-16/32 with a
-byte-order mark, or cp1252/latin-1 as a last resort (with a note saying so).
+byte-order mark, else the legacy code page: cp1252 for Western European text (few accented
+letters), else the one charset-normalizer detects (cp1251, KOI8-R, ...), with a note naming it.
 
 >>> decode_bytes("caf\u00e9".encode("utf-8"))
 ('café', 'utf-8', None)
@@ -35,10 +36,16 @@ def read_text_file(path: str | Path) -> tuple[str, str, str | None]:
 
 
 def decode_bytes(data: bytes, *, source: str = "<bytes>") -> tuple[str, str, str | None]:
-    """Decode bytes as UTF-8 (with or without BOM), UTF-16/32 with BOM, or cp1252/latin-1.
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16/32 with BOM, or a legacy code page.
+
+    Not UTF-8: the text is read as cp1252 when that gives Western text (at most
+    :data:`MAX_ACCENTED_SHARE` of its letters accented), else in the encoding charset-normalizer
+    detects (ties go to the first of :data:`PREFERRED`); the note says which was used.
 
     >>> decode_bytes("caf\u00e9".encode("cp1252"))
     ('café', 'cp1252', 'not valid UTF-8 (first bad byte at offset 3); decoded as cp1252')
+    >>> decode_bytes("Министры встретились".encode("koi8-r"))
+    ('Министры встретились', 'koi8-r', 'not valid UTF-8 (first bad byte at offset 0); detected as koi8-r')
     """
     if not data.strip():
         raise CorpusInputError(f"{source}: file is empty (or only whitespace); remove it or add its text")
@@ -70,15 +77,83 @@ def decode_bytes(data: bytes, *, source: str = "<bytes>") -> tuple[str, str, str
         return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError as exc:
         bad = exc.start
+    detected = _detect_legacy(data)
+    if detected is not None:
+        _check_controls(detected[0], source)
+        return detected[0], detected[1], f"not valid UTF-8 (first bad byte at offset {bad}); detected as {detected[1]}"
     for encoding in ("cp1252", "latin-1"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f")
-        if controls > max(2, 0.01 * len(text)):
-            raise CorpusInputError(
-                f"{source}: looks binary ({controls} control characters); convert it to plain text (UTF-8)"
-            )
+        _check_controls(text, source)
         return text, encoding, f"not valid UTF-8 (first bad byte at offset {bad}); decoded as {encoding}"
     raise CorpusInputError(f"{source}: cannot be decoded; re-save it as UTF-8")  # pragma: no cover
+
+
+#: Above this share of accented (non-ASCII) letters, cp1252 text is taken for another code page.
+MAX_ACCENTED_SHARE = 0.3
+#: Encodings preferred, in this order, among equally good charset-normalizer guesses.
+PREFERRED = ("cp1252", "cp1251", "koi8-r", "cp1250", "iso8859-15")
+#: The single-byte code pages considered; multi-byte East Asian ones only for longer texts
+#: (:data:`MIN_MULTIBYTE`), where a short text would be misread as, say, Shift-JIS.
+SINGLE_BYTE = (
+    "cp1252",
+    "cp1251",
+    "koi8_r",
+    "koi8_u",
+    "cp1250",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "cp866",
+    "iso8859_2",
+    "iso8859_5",
+    "iso8859_7",
+    "iso8859_15",
+    "mac_cyrillic",
+    "mac_roman",
+    "cp874",
+)
+MULTI_BYTE = ("gb18030", "big5", "shift_jis", "euc_jp", "euc_kr", "cp932", "cp949")
+MIN_MULTIBYTE = 200
+
+
+def _check_controls(text: str, source: str) -> None:
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f\x1b")
+    if controls > max(2, 0.01 * len(text)):
+        raise CorpusInputError(
+            f"{source}: looks binary ({controls} control characters); convert it to plain text (UTF-8)"
+        )
+
+
+def _detect_legacy(data: bytes) -> tuple[str, str] | None:
+    """``(text, encoding)`` by charset-normalizer, or ``None`` to read it as cp1252 (Western
+    text: few accented letters) or when nothing is detected."""
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None:
+        letters = [c for c in western if c.isalpha()]
+        accented = sum(1 for c in letters if not c.isascii())
+        if not letters or accented <= MAX_ACCENTED_SHARE * len(letters):
+            return None
+    from charset_normalizer import from_bytes
+
+    non_ascii = sum(1 for b in data if b > 127)
+    matches = list(
+        from_bytes(data, cp_isolation=list(SINGLE_BYTE + (MULTI_BYTE if non_ascii >= MIN_MULTIBYTE else ())))
+    )
+    if not matches:
+        return None
+    best = matches[0]
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    rank = {name: i for i, name in enumerate(PREFERRED)}
+    best = min(tied, key=lambda m: rank.get(codecs.lookup(m.encoding).name, len(rank)))
+    encoding = codecs.lookup(best.encoding).name
+    if encoding == "cp1252":
+        return None
+    return str(best), encoding

@@ -10,6 +10,7 @@ or one table with a text (or HTML) column, as one row per document with its raw 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -17,11 +18,15 @@ import pandas as pd
 from corpus_tools.io.exports import is_export
 from corpus_tools.io.files import READERS, is_corpus_file, read_file_records
 from corpus_tools.io.html import HTML_COLUMNS, HTML_SUFFIXES, META_COLUMNS, parse_html
+from corpus_tools.io.listing import list_folder_files, make_file_row
 from corpus_tools.io.metadata import read_metadata
 from corpus_tools.io.problems import CorpusInputError, record_problem
-from corpus_tools.io.tables import ID_COLUMNS, TABLE_SUFFIXES, TEXT_COLUMNS, _pick, read_table, read_table_lines
+from corpus_tools.io.tables import ID_COLUMNS, TABLE_SUFFIXES, TEXT_COLUMNS, _pick, _read_table_encoded, read_table
 
-__all__ = ["read_documents", "read_corpus_columns"]
+__all__ = ["read_documents", "read_corpus_columns", "MAX_BYTES"]
+
+#: The largest document read (bytes of its file, or of its text in a table); larger ones are skipped.
+MAX_BYTES = 20_000_000
 
 
 def read_documents(
@@ -30,6 +35,8 @@ def read_documents(
     text_col: str | None = None,
     id_col: str | None = None,
     log: list[dict] | None = None,
+    files: list[dict] | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> pd.DataFrame:
     """Read the documents of a folder or table, sorted by ``doc_id``, without cleaning them.
 
@@ -43,6 +50,9 @@ def read_documents(
         text_col, id_col: name the text and id columns of a table when they are not
             recognised automatically.
         log: the load log to append each problem to (each is also a ``CorpusWarning``).
+        files: the load report to append one row per file seen to (``file, kind, status,
+            reason, n_documents``; :data:`corpus_tools.io.listing.FILE_COLUMNS`).
+        max_bytes: skip (and list) a file, or a table row's text, larger than this.
 
     Returns:
         ``doc_id``, the file details (``folder`` for subfolders, ``source_file``, ``encoding``)
@@ -54,10 +64,12 @@ def read_documents(
     """
     path = Path(path)
     log = [] if log is None else log
+    files = [] if files is None else files
     if path.is_dir():
-        frame = _read_folder(path, log)
+        frame = _read_folder(path, log, files, max_bytes)
     elif path.is_file() and path.suffix.lower() in TABLE_SUFFIXES:
-        frame = _read_corpus_table(path, log, text_col, id_col)
+        frame = _read_corpus_table(path, log, text_col, id_col, max_bytes)
+        files.append(make_file_row(path.name, path.suffix.lower(), "loaded", "", len(frame)))
     elif path.is_file() and is_corpus_file(path):
         raise CorpusInputError(
             f"{path}: is a single {path.suffix} file; pass the folder that contains it ({path.parent})"
@@ -93,11 +105,7 @@ RECORD_COLUMNS = [
 
 
 def _list_files(folder: Path) -> list[Path]:
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+    return list_folder_files(folder)[0]
 
 
 def _skip_unknown(path: Path, log: list[dict]) -> None:
@@ -108,8 +116,32 @@ def _skip_unknown(path: Path, log: list[dict]) -> None:
     record_problem(log, str(path), f"not a corpus file kind: {path.suffix or '(no suffix)'}", action, stacklevel=6)
 
 
-def _read_folder(folder: Path, log: list[dict]) -> pd.DataFrame:
-    files = _list_files(folder)
+#: Terminal colour codes (ESC[31m) and other escape sequences, and C0 control characters other
+#: than tab, line breaks and form feed: never part of an article's words.
+_CONTROLS = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _strip_controls(text: str, where: str, log: list[dict]) -> str:
+    """``text`` without escape sequences and control characters, logged when there were any."""
+    found = _CONTROLS.findall(text)
+    if not found:
+        return text
+    shown = ", ".join(sorted({repr(f) for f in found})[:4])
+    record_problem(log, where, f"{len(found)} control character(s) or escape sequence(s) ({shown})", "removed")
+    return _CONTROLS.sub("", text)
+
+
+def _too_large(size: int, max_bytes: int) -> str | None:
+    if size <= max_bytes:
+        return None
+    return f"{size / 1e6:,.1f} MB, over max_bytes={max_bytes:_} ({max_bytes / 1e6:g} MB)"
+
+
+def _read_folder(folder: Path, log: list[dict], seen: list[dict], max_bytes: int = MAX_BYTES) -> pd.DataFrame:
+    files, skipped = list_folder_files(folder)
+    for row in skipped:
+        if row["reason"] != "hidden":
+            record_problem(log, str(folder / row["file"]), row["reason"], "skipped", stacklevel=5)
     if not any(is_corpus_file(p) for p in files):
         others = sorted({p.suffix.lower() or "(no suffix)" for p in files})
         found = f"{len(files)} other file(s)" + (f": {', '.join(others)}" if others else "")
@@ -118,23 +150,40 @@ def _read_folder(folder: Path, log: list[dict]) -> pd.DataFrame:
             f"{', '.join(sorted(READERS))}; found {found})"
             "; point to a folder of articles or a table"
         )
+    seen.extend(skipped)
     rows = []
     for path in files:
+        rel = path.relative_to(folder)
+        kind = path.suffix.lower() or "(no suffix)"
         if not is_corpus_file(path):
             _skip_unknown(path, log)
+            seen.append(make_file_row(rel.as_posix(), kind, "skipped", "not a corpus file kind"))
             continue
-        rel = path.relative_to(folder)
         try:
+            large = _too_large(path.stat().st_size, max_bytes)
+            if large:
+                record_problem(log, str(path), large, "file skipped; split it, or pass max_bytes=... to read it")
+                seen.append(make_file_row(rel.as_posix(), kind, "skipped", large))
+                continue
             records = read_file_records(path, log=log)
         except CorpusInputError as exc:
-            record_problem(log, str(path), str(exc).split(": ", 1)[-1], "file skipped", stacklevel=5)
+            reason = str(exc).split(": ", 1)[-1]
+            record_problem(log, str(path), reason, "file skipped", stacklevel=5)
+            seen.append(make_file_row(rel.as_posix(), kind, "skipped", reason))
             continue
+        except OSError as exc:  # unreadable (permissions, I/O error): listed, the rest is still read
+            reason = f"cannot be read ({exc.strerror or exc})"
+            record_problem(log, str(path), reason, "file skipped; check its permissions", stacklevel=5)
+            seen.append(make_file_row(rel.as_posix(), kind, "skipped", reason))
+            continue
+        seen.append(make_file_row(rel.as_posix(), kind, "loaded", "", len(records)))
         for record in records:
             note = record.pop("note", None)
             if note:
                 record_problem(
                     log, str(path), note, "decoded text kept; re-save as UTF-8 to silence this", stacklevel=5
                 )
+            record["raw_text"] = _strip_controls(record["raw_text"], str(path), log)
             record["folder"] = rel.parent.as_posix() if rel.parent != Path(".") else ""
             record["source_file"] = rel.as_posix()
             rows.append(record)
@@ -171,8 +220,14 @@ def _text_column(path: Path, columns: list[str], text_col: str | None) -> str:
     return text_col
 
 
-def _read_corpus_table(path: Path, log: list[dict], text_col: str | None, id_col: str | None) -> pd.DataFrame:
-    table, lines = read_table_lines(path)
+def _read_corpus_table(
+    path: Path, log: list[dict], text_col: str | None, id_col: str | None, max_bytes: int = MAX_BYTES
+) -> pd.DataFrame:
+    table, lines, encoding, note = _read_table_encoded(path)
+    if note:
+        record_problem(
+            log, str(path), note, "text kept as read; re-save as UTF-8 (comma-delimited) to silence this", stacklevel=5
+        )
     columns = [str(c) for c in table.columns]
     text_col = _text_column(path, columns, text_col)
     id_col = id_col or _pick(columns, ID_COLUMNS)
@@ -181,7 +236,13 @@ def _read_corpus_table(path: Path, log: list[dict], text_col: str | None, id_col
         frame = frame.rename(columns={id_col: "doc_id"})
     else:
         frame.insert(0, "doc_id", [f"doc{i:05d}" for i in range(len(frame))])
-    frame["doc_id"] = frame["doc_id"].astype(str)
+    frame["doc_id"] = frame["doc_id"].map(_format_id)
+    for idx in frame.index[frame["doc_id"] == ""]:
+        frame.at[idx, "doc_id"] = given = f"row{lines[idx] if lines else idx + 1}"
+        where = f"{path}:{lines[idx]}" if lines else f"{path}: row {idx + 1}"
+        issue = f"empty doc_id in column {id_col!r}"
+        record_problem(log, where, issue, f"id {given!r} given; fill it in", stacklevel=5)
+    frame["raw_text"] = frame["raw_text"].map(_format_text)
     if frame["doc_id"].duplicated().any():
         dups = sorted(frame.loc[frame["doc_id"].duplicated(), "doc_id"].unique())[:6]
         raise CorpusInputError(
@@ -199,11 +260,43 @@ def _read_corpus_table(path: Path, log: list[dict], text_col: str | None, id_col
         )
     frame = frame.loc[~missing].copy()
     frame["raw_text"] = frame["raw_text"].astype(str)
+    sizes = frame["raw_text"].map(lambda text: len(text.encode("utf-8", "surrogatepass")))
+    for idx in frame.index[sizes > max_bytes]:
+        where = f"{path}:{lines[idx]}" if lines else f"{path}: row {idx + 1}"
+        issue = f"document {frame.at[idx, 'doc_id']!r}: " + _too_large(sizes[idx], max_bytes)
+        record_problem(log, where, issue, "row skipped; split it, or pass max_bytes=... to read it", stacklevel=5)
+    frame = frame.loc[sizes <= max_bytes].copy()
+    for idx in frame.index[frame["raw_text"].str.contains(_CONTROLS)]:
+        where = f"{path}:{lines[idx]}" if lines else f"{path}: row {idx + 1}"
+        frame.at[idx, "raw_text"] = _strip_controls(frame.at[idx, "raw_text"], where, log)
     if text_col.lower() in HTML_COLUMNS:
         frame = _extract_html_column(frame, path, lines, log)
-    frame["encoding"] = "table"
+    frame["encoding"] = encoding
     frame["source_file"] = path.name
     return frame
+
+
+def _format_id(value) -> str:
+    """A table cell as a document id: ``""`` when empty, ``1.0`` (a float column) as ``"1"``."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _format_text(value):
+    """A table cell as text: a list of paragraphs joined by blank lines, a number as written,
+    an empty cell left empty (``None``)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, str):
+        return value
+    if hasattr(value, "__iter__") and not isinstance(value, (bytes, dict)):
+        return "\n\n".join(str(part) for part in value if part is not None)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _extract_html_column(frame: pd.DataFrame, path: Path, lines: list[int] | None, log: list[dict]) -> pd.DataFrame:
@@ -274,6 +367,9 @@ def _may_be_export(path: Path) -> bool:
     file whose first 8 KB read like one (no full parse: this only lists possible columns)."""
     if path.suffix.lower() in (".rtf", ".docx"):
         return True
-    with path.open("rb") as handle:
-        head = handle.read(8192).decode("utf-8", errors="replace")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8192).decode("utf-8", errors="replace")
+    except OSError:  # unreadable: read_documents lists it as skipped
+        return False
     return is_export(head)

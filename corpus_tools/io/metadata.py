@@ -11,6 +11,7 @@ documents; dates parsed with a warning for each value that cannot be read.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -114,16 +115,72 @@ def attach_metadata(
     return merged
 
 
-def parse_dates(values: pd.Series, *, log: list[dict] | None = None) -> pd.Series:
-    """Dates as ``datetime64`` (mixed formats); a value that cannot be read becomes ``NaT``
-    with a warning (the first six distinct ones) naming it.
+#: A date written with the day or month first: ``03/04/2025``, ``13.04.2025``, ``4-3-25``.
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})\b")
+
+
+def parse_dates(values: pd.Series, *, log: list[dict] | None = None, source: str = "date column") -> pd.Series:
+    """Dates as naive UTC ``datetime64`` (mixed formats; UTC offsets converted to UTC); a value
+    that cannot be read becomes ``NaT`` with a warning (the first six distinct ones) naming it.
+
+    Dates written with the day or month first follow one convention per column: day-first if
+    any first field is over 12, month-first if any second field is, else (every one ambiguous)
+    month-first with a warning; a column mixing both is a warning naming the values.
+
+    Args:
+        values: the date column.
+        log: the load log.
+        source: the file and column named in every message.
 
     >>> parse_dates(pd.Series(["2025-03-01", None])).dt.strftime("%Y-%m-%d").tolist()
     ['2025-03-01', nan]
+    >>> parse_dates(pd.Series(["03/04/2025", "13/04/2025"])).dt.strftime("%Y-%m-%d").tolist()
+    ['2025-04-03', '2025-04-13']
+    >>> parse_dates(pd.Series(["2025-03-04T10:00+02:00", "2025-03-04T10:00-05:00"])).dt.hour.tolist()
+    [8, 15]
     """
     log = [] if log is None else log
-    parsed = pd.to_datetime(values, errors="coerce", format="mixed")
-    bad = values.notna() & (values.astype(str) != "") & parsed.isna()
-    for value in values[bad].astype(str).unique()[:6]:
-        record_problem(log, "date column", f"cannot read date {value!r}", "left empty; use YYYY-MM-DD")
+    if isinstance(values.dtype, pd.DatetimeTZDtype):
+        return values.dt.tz_convert("UTC").dt.tz_localize(None)
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values
+    text = values.where(values.isna(), values.astype(str))
+    fields = text.dropna().astype(str).str.extract(_NUMERIC_DATE)
+    fields = fields.dropna().astype(int)
+    numeric = text.index.isin(fields.index)
+    dayfirst = False
+    if len(fields):
+        day_first = fields[0] > 12
+        month_first = fields[1] > 12
+        if day_first.any() and month_first.any():
+            odd = text[fields.index[month_first]].unique()[:3].tolist()
+            record_problem(
+                log,
+                source,
+                f"dates mix day-first and month-first ({', '.join(map(repr, odd))} are month-first)",
+                "read day-first where they can be; write dates as YYYY-MM-DD",
+            )
+            dayfirst = True
+        elif day_first.any():
+            dayfirst = True
+        elif not month_first.any():
+            record_problem(
+                log,
+                source,
+                f"{len(fields)} date(s) such as {text[fields.index[0]]!r} could be day-first or month-first",
+                "read month-first (MM/DD/YYYY); write dates as YYYY-MM-DD to be sure",
+            )
+    parsed = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns, UTC]")
+    for mask, first in ((numeric, dayfirst), (~numeric, False)):
+        if mask.any():
+            parsed[mask] = pd.to_datetime(text[mask], errors="coerce", format="mixed", dayfirst=first, utc=True)
+    aware = text.dropna().astype(str).str.contains(r"(?:[+-]\d{2}:?\d{2}|Z|UTC|GMT)\s*$", regex=True)
+    if aware.any() and (~aware).any():
+        record_problem(
+            log, source, "some dates have a UTC offset, others none", "all read as UTC (those without one as given)"
+        )
+    parsed = parsed.dt.tz_localize(None)
+    bad = values.notna() & (text.astype(str) != "") & parsed.isna()
+    for value in text[bad].astype(str).unique()[:6]:
+        record_problem(log, source, f"cannot read date {value!r}", "left empty; use YYYY-MM-DD")
     return parsed

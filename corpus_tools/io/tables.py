@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from io import StringIO
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from corpus_tools.io.problems import CorpusInputError
 
 __all__ = ["TABLE_SUFFIXES", "TEXT_COLUMNS", "ID_COLUMNS", "read_table", "read_table_lines"]
 
-TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet", ".json")
+TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".parquet", ".json", ".xlsx")
 #: Column names recognised as the text column of a table, in order of preference.
 TEXT_COLUMNS = ("text", "body", "content", "article", "full_text", "article_text", "raw_text", "story", "document")
 #: Column names recognised as the document id of a table.
@@ -50,29 +51,56 @@ def read_table(path: str | Path) -> pd.DataFrame:
 def read_table_lines(path: str | Path) -> tuple[pd.DataFrame, list[int] | None]:
     """The table and, for text formats, the line on which each of its rows starts (``None``
     for ``.json`` and ``.parquet``, or when rows and lines cannot be matched)."""
+    table, lines, _, _ = _read_table_encoded(path)
+    return table, lines
+
+
+def _read_table_encoded(path: str | Path) -> tuple[pd.DataFrame, list[int] | None, str, str | None]:
+    """``(table, lines, encoding, note)``: as :func:`read_table_lines`, with the encoding used
+    (``"parquet"``, ``"xlsx"`` for those) and a note when it had to be detected or a ``.csv``
+    turned out to be semicolon-delimited."""
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.exists():
         raise CorpusInputError(f"{path}: no such file; check the path and its spelling")
     try:
         if suffix in (".csv", ".tsv"):
-            text, _, _ = read_text_file(path)
-            return _read_delimited(text, path, sep="\t" if suffix == ".tsv" else ",")
-        if suffix in (".jsonl", ".ndjson"):
-            return _read_json_lines(path)
-        if suffix == ".json":
-            return _read_json_records(path), None
-        if suffix == ".parquet":
-            return _read_parquet(path), None
+            text, encoding, note = read_text_file(path)
+            sep = "\t" if suffix == ".tsv" else _sniff_separator(text)
+            literal = _find_literal_quote(text) if sep == "\t" else None
+            table, lines = _read_delimited(
+                text, path, sep=sep, quoting=csv.QUOTE_NONE if literal else csv.QUOTE_MINIMAL
+            )
+            if literal:
+                said = (
+                    f"line {literal}: a cell starts with a quoted phrase and goes on; quotes read as text, not quoting"
+                )
+                note = f"{note}; {said}" if note else said
+            if sep == ";":
+                said = "semicolon-delimited (its header has no comma); read with ';' as the delimiter"
+                note = f"{note}; {said}" if note else said
+        elif suffix in (".jsonl", ".ndjson"):
+            text, encoding, note = read_text_file(path)
+            table, lines = _read_json_lines(text, path)
+        elif suffix == ".json":
+            text, encoding, note = read_text_file(path)
+            table, lines = _read_json_records(text, path), None
+        elif suffix == ".parquet":
+            return _read_parquet(path), None, "parquet", None
+        elif suffix == ".xlsx":
+            return _read_xlsx(path), None, "xlsx", None
+        else:
+            raise CorpusInputError(
+                f"{path}: unsupported table format {suffix!r}; use one of {', '.join(TABLE_SUFFIXES)}"
+            )
     except pd.errors.ParserError as exc:
         raise CorpusInputError(
             f"{path}: malformed table ({exc}); check quoting and the number of columns on that line"
         ) from exc
-    raise CorpusInputError(f"{path}: unsupported table format {suffix!r}; use one of {', '.join(TABLE_SUFFIXES)}")
+    return table, lines, encoding, note
 
 
-def _read_json_lines(path: Path) -> tuple[pd.DataFrame, list[int]]:
-    text, _, _ = read_text_file(path)
+def _read_json_lines(text: str, path: Path) -> tuple[pd.DataFrame, list[int]]:
     records, lines = [], []
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -93,8 +121,7 @@ def _read_json_lines(path: Path) -> tuple[pd.DataFrame, list[int]]:
     return pd.DataFrame.from_records(records), lines
 
 
-def _read_json_records(path: Path) -> pd.DataFrame:
-    text, _, _ = read_text_file(path)
+def _read_json_records(text: str, path: Path) -> pd.DataFrame:
     try:
         records = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -109,6 +136,29 @@ def _read_json_records(path: Path) -> pd.DataFrame:
     return pd.DataFrame.from_records(records)
 
 
+def _sniff_separator(text: str) -> str:
+    """``";"`` for a ``.csv`` whose header has semicolons and no comma (as spreadsheets save
+    it in locales with a decimal comma), else ``","``."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    return ";" if ";" in header and "," not in header else ","
+
+
+def _read_xlsx(path: Path) -> pd.DataFrame:
+    """The first sheet of an Excel workbook, every cell as text (needs openpyxl)."""
+    try:
+        import openpyxl  # noqa: F401
+    except ImportError as exc:
+        raise CorpusInputError(
+            f"{path}: reading an .xlsx corpus needs openpyxl, which is not installed; "
+            "run `pip install openpyxl`, or save the sheet as .csv (UTF-8)"
+        ) from exc
+    try:
+        table = pd.read_excel(path, dtype=object)
+    except (OSError, ValueError, KeyError) as exc:
+        raise CorpusInputError(f"{path}: not a readable .xlsx workbook ({exc}); re-save it, or as .csv") from exc
+    return table.astype(object).where(table.notna(), None)
+
+
 def _read_parquet(path: Path) -> pd.DataFrame:
     try:
         return pd.read_parquet(path)
@@ -118,12 +168,25 @@ def _read_parquet(path: Path) -> pd.DataFrame:
         ) from exc
 
 
-def _read_delimited(text: str, path: Path, *, sep: str) -> tuple[pd.DataFrame, list[int] | None]:
+#: A tab-separated cell that opens with a quoted phrase and goes on (``"Yes" she said``): the
+#: file does not use quoting, so its quotes are text.
+_LITERAL_QUOTE = re.compile(r'(?:^|\t)"[^"\t\n]*"[^"\t\n]', re.MULTILINE)
+
+
+def _find_literal_quote(text: str) -> int | None:
+    """The line of the first cell that opens with a quoted phrase and goes on, or ``None``."""
+    match = _LITERAL_QUOTE.search(text)
+    return text.count("\n", 0, match.start() + 1) + 1 if match else None
+
+
+def _read_delimited(
+    text: str, path: Path, *, sep: str, quoting: int = csv.QUOTE_MINIMAL
+) -> tuple[pd.DataFrame, list[int] | None]:
     """Read CSV/TSV text after checking that every row has as many fields as the header,
     so that a ragged row or an unclosed quote is an error naming its line, never a shifted,
     truncated or swallowed column."""
-    name = "tab" if sep == "\t" else "comma"
-    reader = csv.reader(StringIO(text), delimiter=sep)
+    name = {"\t": "tab", ";": "semicolon"}.get(sep, "comma")
+    reader = csv.reader(StringIO(text), delimiter=sep, quoting=quoting)
     header, start, lines = None, 1, []
     for row in reader:
         blank = not row or (len(row) == 1 and not row[0].strip())
@@ -138,7 +201,9 @@ def _read_delimited(text: str, path: Path, *, sep: str) -> tuple[pd.DataFrame, l
             lines.append(start)
         start = reader.line_num + 1
     try:
-        table = pd.read_csv(StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_values=[""], index_col=False)
+        table = pd.read_csv(
+            StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_values=[""], index_col=False, quoting=quoting
+        )
     except pd.errors.ParserError as exc:
         if "EOF inside string" not in str(exc):
             raise

@@ -14,9 +14,10 @@ import argparse
 import re
 import signal
 import sys
+import warnings
 from pathlib import Path
 
-from corpus_tools.config import NOTEBOOKS_DIR, PROJECT_DIR, REPORTS_DIR
+from corpus_tools.config import NOTEBOOKS_DIR, PROJECT_DIR, REPORTS_DIR, SEEDS_DIR
 from corpus_tools.runner.study import (
     StudyError,
     format_parameter_table,
@@ -108,6 +109,7 @@ def _report(args: argparse.Namespace) -> int:
             study.name = re.sub(r"[^A-Za-z0-9_.-]+", "_", study.corpus.stem) or "corpus"
     if args.metadata:
         study.metadata = args.metadata.resolve()
+    _print_files_summary(study.corpus or SEEDS_DIR)
     result = run_study(
         study,
         notebooks_dir=args.notebooks,
@@ -125,6 +127,22 @@ def _report(args: argparse.Namespace) -> int:
         + (f" ({', '.join(result.failed)})" if result.failed else "")
     )
     return 0 if result.ok else 1
+
+
+def _print_files_summary(corpus: Path) -> None:
+    """Say on the terminal, before any notebook runs, how many files of the corpus are loaded
+    and which are skipped and why (an unreadable corpus is reported by the run itself)."""
+    from corpus_tools.io import CorpusInputError, CorpusWarning, format_files_summary, read_documents
+
+    files: list[dict] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        try:
+            read_documents(corpus, files=files)
+        except (CorpusInputError, OSError):
+            return
+    files.sort(key=lambda row: row["file"])
+    print(f"{corpus}: {format_files_summary(files)}", flush=True)
 
 
 def _params(args: argparse.Namespace) -> int:

@@ -69,3 +69,35 @@ def test_bad_files_are_skipped_with_a_warning_naming_them(tmp_path, data, messag
 def test_decode_bytes_rejects_undecodable_utf16_bom():
     with pytest.raises(CorpusInputError, match="byte-order mark"):
         decode_bytes(b"\xff\xfe\x00\xd8")
+
+
+RUSSIAN = "Министры встретились в Женеве в понедельник, чтобы обсудить прекращение огня.\n"
+GERMAN = "Grüße aus München, sagte der Bürgermeister am Montag.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "encoding"),
+    [
+        (RUSSIAN, "cp1251", "cp1251"),
+        (RUSSIAN, "koi8-r", "koi8-r"),
+        ("Привет мир\n", "cp1251", "cp1251"),  # short: ties go to cp1251
+        ("Καλημέρα, συνάντηση υπουργών στη Γενεύη.\n", "cp1253", "cp1253"),
+        (ARTICLE.replace("Geneva", "Genève").replace("said", "said \u201cwe\u201d"), "cp1252", "cp1252"),
+        (GERMAN, "cp1252", "cp1252"),  # Western text is never taken for a Cyrillic code page
+    ],
+)
+def test_legacy_code_pages_are_detected_and_named(text, codec, encoding):
+    decoded, used, note = decode_bytes(text.encode(codec))
+    assert (decoded, used) == (text, encoding)
+    assert note.endswith(f"as {encoding}")
+
+
+def test_cp1251_file_and_csv_keep_their_text_and_say_the_encoding(tmp_path):
+    folder = write(tmp_path / "c" / "ru.txt", RUSSIAN.encode("cp1251")).parent
+    table = write(tmp_path / "t.csv", f'doc_id,text\nru,"{RUSSIAN}"\n'.encode("cp1251"))
+    for path, source in ((folder, folder / "ru.txt"), (table, table)):
+        with pytest.warns(CorpusWarning, match=r"detected as cp1251"):
+            loaded = ct.read_corpus(path, clean=False)
+        assert loaded.documents["raw_text"].str.strip().tolist() == [RUSSIAN.strip()]
+        assert loaded.documents["encoding"].tolist() == ["cp1251"]
+        assert loaded.log["source"].tolist() == [str(source)]

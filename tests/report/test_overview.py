@@ -20,6 +20,9 @@ def test_overview_notebook_runs_on_seeds(tmp_path):
     assert (tmp_path / "corpus_overview.html").stat().st_size > 10_000
     documents = pd.read_csv(tmp_path / "tables" / "overview_documents.csv")
     assert len(documents) == 5 and (documents["n_sentences"] > 0).all()
+    files = pd.read_csv(tmp_path / "tables" / "overview_files.csv", keep_default_na=False)
+    assert files["status"].tolist() == ["loaded"] * 5 and files["n_documents"].sum() == 5
+    assert "5 files seen: 5 loaded (5 documents), 0 skipped" in (tmp_path / "corpus_overview.html").read_text()
     audit = pd.read_csv(tmp_path / "tables" / "overview_cleaning_audit.csv", keep_default_na=False)
     assert {"promo", "toc", "breadcrumb"} <= set(audit["rule"])
     assert (tmp_path / "figures" / "overview_lengths.png").exists()

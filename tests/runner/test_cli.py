@@ -36,3 +36,22 @@ def test_help_lists_every_notebook_parameter_with_type_default_and_meaning(capsy
 
         for param, spec in read_parameters(path).items():
             assert f"  {param}: {spec['type']} = {spec['default']}  # {spec['help']}" in text
+
+
+def test_report_summarises_the_files_before_any_notebook_runs(tmp_path, monkeypatch, capsys):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Talks resume\n\nDiplomats met in Geneva on Monday.\n", encoding="utf-8")
+    (corpus / "notes.pdf").write_text("%PDF-1.4", encoding="utf-8")
+    (corpus / "gone.txt").symlink_to(tmp_path / "missing.txt")
+
+    def stop(*args, **kwargs):  # the summary must be printed before the run starts
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("corpus_tools.runner.run.run_study", stop)
+    assert cli.main(["report", "--corpus", str(corpus), "--no-progress"]) == 130
+    out = capsys.readouterr().out
+    assert out == (
+        f"{corpus}: 3 files seen: 1 loaded (1 document), 2 skipped: "
+        "gone.txt (dangling link (its target does not exist)), notes.pdf (not a corpus file kind)\n"
+    )
