@@ -35,12 +35,13 @@ from corpus_tools.io import (
     record_problem,
 )
 from corpus_tools.io.documents import MAX_BYTES
+from corpus_tools.io.language import label_languages, summarize_languages
 from corpus_tools.tokens import count_words
 
-__all__ = ["LoadedCorpus", "read_corpus", "load_corpus", "summarize_documents"]
+__all__ = ["LoadedCorpus", "read_corpus", "load_corpus", "summarize_documents", "summarize_languages"]
 
 #: The first columns of a loaded corpus, in this order.
-FIRST_COLUMNS = ["doc_id", "title", "date", "text", "raw_text", "n_words", "status", "title_source"]
+FIRST_COLUMNS = ["doc_id", "title", "date", "text", "raw_text", "n_words", "status", "title_source", "language"]
 
 
 @dataclass
@@ -118,6 +119,7 @@ def read_corpus(
         frame = _rename_computed(frame, where, log, names=("n_words",))  # the others are computed already
     frame["date"] = parse_dates(frame["date"], log=log, source=f"{path}: column 'date'")
     frame["n_words"] = frame["text"].map(count_words).astype("int64")
+    frame["language"] = label_languages(frame["text"])
     frame = frame[FIRST_COLUMNS + [c for c in frame.columns if c not in FIRST_COLUMNS]]
     frame.attrs = {}
     return LoadedCorpus(frame, pd.DataFrame(log, columns=list(LOG_COLUMNS)), audit, str(path), files)
@@ -160,10 +162,12 @@ def load_corpus(
             :data:`corpus_tools.io.documents.MAX_BYTES`, 20 MB) is skipped with a warning.
 
     Returns:
-        Columns ``doc_id, title, date, text, raw_text, n_words, status, title_source`` (``status``
-        is ``"ok"`` or ``"stub: <reason>"``; ``title_source`` says where the title comes from:
-        ``"column"`` of the table or the page's metadata (HTML, exports), ``"metadata"``,
-        ``"first_line"`` of the page, or ``"none"``) then the file details (``source_file``,
+        Columns ``doc_id, title, date, text, raw_text, n_words, status, title_source, language``
+        (``status`` is ``"ok"`` or ``"stub: <reason>"``; ``title_source`` says where the title comes
+        from: ``"column"`` of the table or the page's metadata (HTML, exports), ``"metadata"``,
+        ``"first_line"`` of the page, or ``"none"``; ``language`` is the ISO 639-1 code of the
+        text, or ``"und"`` when too short to tell: :mod:`corpus_tools.io.language`) then the file
+        details (``source_file``,
         ``encoding``, ``folder`` for subfolders), for HTML pages ``author``, ``site``, ``url``
         and ``raw_html``, for exports ``newspaper``, ``byline``, ``section``, ``word_count`` and
         ``export``, and every metadata column.

@@ -1,7 +1,14 @@
 """Word tokens: the one token pattern every stage counts with (cleaning, loading, analyses).
 
-A token is a run of letters or digits, with inner hyphens, apostrophes, dots (``U.S.``) or digit
-separators (``76.8``, ``1,000``) kept inside it; punctuation is dropped. ``corpus_tools.segment``
+A token is a run of letters or digits of any script, with inner hyphens, apostrophes, dots (``U.S.``)
+or digit separators (``76.8``, ``1,000``) kept inside it; punctuation is dropped. Combining marks
+(Devanagari vowel signs, Arabic and Hebrew vowel points) stay inside their word.
+
+Chinese and Japanese are written without spaces between words, so each Han, Hiragana or Katakana
+character is a token of its own: ``count_words`` of a Chinese text is its number of characters (a
+Chinese word has about 1.5 to 2 characters, so this count is higher than a word count would be;
+segmenting words needs a dictionary-based segmenter, which the package does not ship). Thai, Lao,
+Khmer and Burmese, also written without spaces, count one token per space-separated run. ``corpus_tools.segment``
 re-exports these names (``ct.tokenize``, ``ct.segment.count_words`` keep working).
 
 >>> count_words("Peace talks resume, officials said.")
@@ -11,18 +18,48 @@ re-exports these names (``ct.tokenize``, ``ct.segment.count_words`` keep working
 from __future__ import annotations
 
 import re
+import unicodedata
 
 __all__ = ["TOKEN_RE", "tokenize", "count_words"]
 
 # ``tokenize``: the established name of this operation (NLTK, spaCy, the tidytext model).
 _GRAMMAR_EXCEPTIONS = {"tokenize"}
 
-#: A word token: letters or digits, with inner hyphens, apostrophes, dots (U.S.) or digit
-#: separators (76.8, 1,000) kept inside the token.
+
+def _char_class(keep, *, last: int = 0x1FFFF) -> str:
+    """The characters up to ``last`` (the basic and supplementary multilingual planes, where all
+    scripts' letters and marks are) that ``keep`` accepts, as the inside of a regex character class.
+
+    >>> _char_class(str.isupper, last=0x7F)
+    'A-Z'
+    """
+    ranges: list[tuple[int, int]] = []
+    for code in range(last + 1):
+        if keep(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+#: Scripts written without spaces whose characters are one token each: Hiragana, Katakana and Han
+#: (CJK unified ideographs with extensions A to F, compatibility ideographs).
+CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+#: Combining marks (Unicode categories Mn, Mc, Me): kept inside the word they follow.
+MARK_CHARS = _char_class(lambda c: unicodedata.category(c)[0] == "M") + "\U000e0100-\U000e01ef"
+#: Upper-case and lower-case letters of every script (for sentence-boundary tests).
+UPPER_CHARS = _char_class(str.isupper)
+LOWER_CHARS = _char_class(str.islower)
+
+_WORD = rf"[^\W{CJK_CHARS}]+(?:[{MARK_CHARS}]+[^\W{CJK_CHARS}]*)*"
+#: A word token: letters or digits of any script, with inner hyphens, apostrophes, dots (U.S.) or
+#: digit separators (76.8, 1,000) kept inside the token; one Han, Hiragana or Katakana character.
 TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # dotted abbreviations: U.S., U.K., D.C.
     r"|\d+(?:[.,]\d+)*%?"  # numbers: 76.8, 1,000, 26%
-    r"|\w+(?:['’\-]\w+)*",  # words with inner apostrophes or hyphens
+    rf"|{_WORD}(?:['’\-]{_WORD})*"  # words with inner apostrophes or hyphens
+    rf"|[{CJK_CHARS}]",  # a Han, Hiragana or Katakana character
     re.UNICODE,
 )
 
@@ -44,5 +81,7 @@ def count_words(text: str) -> int:
 
     >>> count_words("The U.S.-backed plan's cost: $1,000.50"), count_words(None)
     (6, 0)
+    >>> count_words("Переговоры возобновятся."), count_words("和平谈判。"), count_words("हिन्दी भाषा")
+    (2, 4, 2)
     """
     return sum(1 for _ in TOKEN_RE.finditer(text)) if isinstance(text, str) else 0

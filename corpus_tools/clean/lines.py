@@ -6,8 +6,16 @@ The prose test counts stop words from the shipped list ``stopwords_english_exten
 (read with :func:`corpus_tools.shipped.read_word_list`), never from NLTK data, so a page is
 cleaned the same way on every machine.
 
+Every feature works for any script: a line's key keeps the letters and digits of every script
+(case-folded), sentence ends include the Chinese, Arabic and Devanagari full stops and question
+marks, and a line whose words are mostly not in Latin script (Cyrillic, Greek, Arabic, Hebrew,
+CJK...) is judged prose by its length and final punctuation alone, since English stop words cannot
+occur in it. (Chinese and Japanese count one word per character: see :mod:`corpus_tools.tokens`.)
+
 >>> [(ln.norm, ln.is_heading_like) for ln in _split_lines("Talks resume\r\n\u2022 One item.\n")]
 [('Talks resume', True), ('One item.', False)]
+>>> _key("Переговоры ВОЗОБНОВЯТСЯ!"), _key("Straße: Talks (2)")
+('переговоры возобновятся', 'strasse talks 2')
 """
 
 from __future__ import annotations
@@ -40,16 +48,21 @@ from corpus_tools.clean.patterns import (
     _UI_WORDS,
     _promo_score,
 )
-from corpus_tools.tokens import TOKEN_RE
+from corpus_tools.tokens import LOWER_CHARS, TOKEN_RE, UPPER_CHARS
 
 #: The shipped stop-word list of the prose test (the same words on every machine).
 STOPWORDS_FILE = "stopwords_english_extended.txt"
 
 _STOPWORDS = shipped.read_word_list(STOPWORDS_FILE)
-_TERMINAL_RE = re.compile(r"[.!?:;\"')\]]\s*$")
-_SENTENCE_END_RE = re.compile(r"[.!?][\"')\]]*\s*$")
+# Sentence-final marks of any script: Latin, Chinese/Japanese (full-width), Arabic, Urdu, Devanagari.
+_STOPS = ".!?\u3002\uff01\uff1f\u061f\u06d4\u0964"
+_CLOSERS = "\"')\\]\u00bb\u201d\u300d\u300f\uff09"  # closing quotes and brackets after a sentence end
+_SENTENCE_END_RE = re.compile(rf"[{_STOPS}][{_CLOSERS}]*\s*$")
+# A line ending on a clause mark (",", ";", "." or their CJK and Arabic forms): not a heading.
+_CLAUSE_END_RE = re.compile(r"[.;,\u3001\u3002\uff0c\uff1b\u060c\u061b]\s*$")
 # A sentence boundary inside a line ("... questions. These include:"): prose, not a heading.
-_INNER_SENTENCE_RE = re.compile(r"[a-z]{2,}[.!?][\"')\]]*\s+[A-Z][a-z]")
+_INNER_SENTENCE_RE = re.compile(rf"[{LOWER_CHARS}]{{2,}}[{_STOPS}][{_CLOSERS}]*\s+[{UPPER_CHARS}][{LOWER_CHARS}]")
+_KEY_SPLIT_RE = re.compile(r"[\W_]+")
 
 
 @dataclass
@@ -62,7 +75,7 @@ class _Line:
     newline: str
     norm: str
     words: list[str]
-    key: str  # lowercase letters and digits only, for matching repeats
+    key: str  # case-folded letters and digits (any script) only, for matching repeats
     char_edits: list[Edit] = field(default_factory=list)  # repairs of the raw line, offsets from its start
 
     @functools.cached_property
@@ -78,22 +91,29 @@ class _Line:
         return sum(w.lower() in _STOPWORDS for w in self.words) / self.n_words if self.words else 0.0
 
     @functools.cached_property
+    def is_latin(self) -> bool:
+        """Most words start with a Latin letter (or are numbers), so English stop words can occur."""
+        if not self.words:
+            return True
+        latin = sum(w[0] < "\u0250" or w[0].isdigit() for w in self.words)
+        return latin * 2 >= len(self.words)
+
+    @functools.cached_property
     def is_prose(self) -> bool:
-        """Reads like article prose: a sentence of some length, with stop words."""
+        """Reads like article prose: a sentence of some length, with stop words (in Latin script;
+        in other scripts the length and the sentence end decide)."""
         ends = bool(
             _SENTENCE_END_RE.search(self.norm)
             or _INNER_SENTENCE_RE.search(self.norm)
             and self.norm.rstrip().endswith(":")
         )
-        return self.n_words >= 12 and ends and self.stop_share >= 0.25
+        return self.n_words >= 12 and ends and (self.stop_share >= 0.25 or not self.is_latin)
 
     @functools.cached_property
     def is_heading_like(self) -> bool:
         """Short, no sentence-final full stop: a headline, heading, menu entry or link."""
         return (
-            0 < self.n_words <= 25
-            and not re.search(r"[.;,]\s*$", self.norm)
-            and not _INNER_SENTENCE_RE.search(self.norm)
+            0 < self.n_words <= 25 and not _CLAUSE_END_RE.search(self.norm) and not _INNER_SENTENCE_RE.search(self.norm)
         )
 
 
@@ -101,7 +121,8 @@ _LINE_SPLIT_RE = re.compile(r"([^\r\n]*)(\r\n|\n|\r|$)")
 
 
 def _key(text: str) -> str:
-    return re.sub(r"[^0-9a-z]+", " ", text.lower()).strip()
+    """Case-folded letters and digits of any script, runs of anything else as one space."""
+    return _KEY_SPLIT_RE.sub(" ", text.casefold()).strip()
 
 
 def _split_lines(raw: str) -> list[_Line]:

@@ -101,7 +101,7 @@ def _line_rule(page: _Page, ln: _Line, seen_keys: set[str], context: dict) -> st
     title = page.title
     if (
         title
-        and (ln.key == _key(title) or i < page.first and _similar_to_title(ln, page.title_words))
+        and (ln.key == _key(title) != "" or i < page.first and _similar_to_title(ln, page.title_words))
         and not ln.is_prose
     ):
         return "repeated_headline"

@@ -7,13 +7,16 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from corpus_tools.config import RESOURCES_DIR
 from corpus_tools.dictionaries import Dictionary, match_dictionary, read_dictionary
 from corpus_tools.groups import attach_groups
+from corpus_tools.io import CorpusWarning
 from corpus_tools.segment import split_sentences
 from corpus_tools.tokens import count_words
 
@@ -182,7 +185,12 @@ def score_frames(
     Returns:
         ``doc_id, frame, hits, n_words, n_sentences, sentences_with_frame, per_10k,
         share_sentences`` (+ ``by``), ``group``. Words are the word tokens of the sentences the
-        matcher read; ``per_10k`` (hits per 10,000 words) is NaN for an empty document.
+        matcher read; ``per_10k`` (hits per 10,000 words) is NaN for an empty document, and
+        ``per_10k`` and ``share_sentences`` are NaN for a document whose ``language`` (a column
+        of ``corpus``) is neither ``"en"`` nor ``"und"``: the frame dictionaries are English.
+
+    Warns:
+        CorpusWarning: documents in another language, counted per language.
 
     >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["Costs rose. Costs and prices fell. Fine."]})
     >>> score_frames(docs).query("frame == 'economic'")[["hits", "n_words", "per_10k"]].to_dict("records")
@@ -191,6 +199,8 @@ def score_frames(
     frames = read_frames(dictionary)
     sentences = split_sentences(corpus) if sentences is None else sentences
     hits = match_frames(sentences, dictionary=frames, count_negated=count_negated) if hits is None else hits
+    other = _other_language_docs(corpus)
+    hits = hits[~hits["doc_id"].isin(other)]
     grid = corpus[["doc_id"]].merge(pd.DataFrame({"frame": frames.category_names}), how="cross")
     per_doc = hits.groupby(["doc_id", "frame"]).agg(hits=("term", "size"), sentences_with_frame=("sent_id", "nunique"))
     table = grid.merge(per_doc.reset_index(), on=["doc_id", "frame"], how="left")
@@ -199,4 +209,23 @@ def score_frames(
     table = table.astype({c: "int64" for c in ("hits", "sentences_with_frame", "n_words", "n_sentences")})
     table["per_10k"] = 10_000 * table["hits"] / table["n_words"].where(table["n_words"] > 0)
     table["share_sentences"] = table["sentences_with_frame"] / table["n_sentences"].where(table["n_sentences"] > 0)
+    table.loc[table["doc_id"].isin(other), ["per_10k", "share_sentences"]] = np.nan
     return _with_groups(table[SCORE_COLUMNS], by, corpus)
+
+
+def _other_language_docs(corpus: pd.DataFrame) -> set:
+    """Documents whose ``language`` is neither English nor ``"und"`` (the frame dictionaries are
+    English); warns counting them per language."""
+    if "language" not in corpus.columns:
+        return set()
+    lang = corpus["language"].fillna("und").astype(str)
+    other = ~lang.isin(["en", "und"])
+    if other.any():
+        counts = ", ".join(f"{k}: {v}" for k, v in lang[other].value_counts().sort_index().items())
+        warnings.warn(
+            f"framing: {int(other.sum())} documents not in English ({counts})"
+            " are not matched against the English frame dictionaries (hits 0, per_10k and share_sentences NaN)",
+            CorpusWarning,
+            stacklevel=3,
+        )
+    return set(corpus.loc[other, "doc_id"])

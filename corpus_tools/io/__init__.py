@@ -18,6 +18,8 @@ Submodules:
   ``format_files_summary``).
 - :mod:`~corpus_tools.io.documents`: ``read_documents`` (a folder of article files of any
   registered kind, or a table, one row per document, raw text), ``read_corpus_columns``.
+- :mod:`~corpus_tools.io.language`: ``label_languages`` (ISO 639-1 code of each text, ``"und"`` when
+  too short; py3langid, offline), ``summarize_languages`` (documents and words per language).
 
 ``load_corpus`` (read + clean + metadata) is :func:`corpus_tools.corpus.load_corpus`;
 ``corpus_tools.io.load_corpus`` still works for one release, with a ``DeprecationWarning``.
@@ -28,12 +30,15 @@ from corpus_tools.io.decode import decode_bytes, read_text_file
 from corpus_tools.io.documents import read_corpus_columns, read_documents
 from corpus_tools.io.files import READERS, TEXT_SNIFFERS, read_file_records
 from corpus_tools.io.html import parse_html, read_html_records
+from corpus_tools.io.language import label_languages, summarize_languages
 from corpus_tools.io.listing import FILE_COLUMNS, format_files_summary, list_folder_files
 from corpus_tools.io.metadata import attach_metadata, parse_dates, read_metadata
 from corpus_tools.io.problems import LOG_COLUMNS, CorpusInputError, CorpusWarning, record_problem
 from corpus_tools.io.tables import ID_COLUMNS, TABLE_SUFFIXES, TEXT_COLUMNS, read_table, read_table_lines
 
 __all__ = [
+    "label_languages",
+    "summarize_languages",
     "read_documents",
     "read_corpus_columns",
     "read_file_records",

@@ -339,7 +339,7 @@ def read_corpus_columns(path: str | Path, *, metadata: str | Path | None = None)
     ['doc_id', 'title', 'date', 'text']
     """
     path = Path(path)
-    columns = ["doc_id", "title", "date", "text", "raw_text", "n_words", "status", "title_source"]
+    columns = ["doc_id", "title", "date", "text", "raw_text", "n_words", "status", "title_source", "language"]
     columns += ["source_file", "encoding"]
     if path.is_dir():
         files = [p for p in _list_files(path) if is_corpus_file(p)]

@@ -6,7 +6,9 @@ of :data:`corpus_tools.segment.TOKEN_RE`; listed phrases are joined into one ter
 (:func:`read_stopword_list`, shipped lists from :mod:`corpus_tools.shipped`) and numbers are
 dropped, words may be stemmed and n-grams formed, never across sentence punctuation. Groups
 come from :func:`corpus_tools.groups.attach_groups` (a document without a value is in the group
-``"(missing)"``, with a :class:`~corpus_tools.groups.GroupWarning`).
+``"(missing)"``, with a :class:`~corpus_tools.groups.GroupWarning`). The stop-word lists are
+English: when the corpus has a ``language`` column, documents in another language keep their
+words (only ``extra_stopwords`` are removed from them), with a warning counting them.
 
 >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Peace talks. Peace!", "War"]})
 >>> count_frequencies(count_terms(docs))[["group", "term", "n"]].values.tolist()
@@ -28,6 +30,7 @@ from scipy import sparse
 from corpus_tools import shipped
 from corpus_tools.checks import require_columns
 from corpus_tools.groups import attach_groups
+from corpus_tools.io import CorpusWarning
 from corpus_tools.tokens import TOKEN_RE
 
 __all__ = [
@@ -292,19 +295,39 @@ def count_terms(
     if not 1 <= low <= high:
         raise ValueError(f"ngram_range must be (min_n, max_n) with 1 <= min_n <= max_n, not {ngram_range!r}")
     stop = read_stopword_list(stopwords, extra=extra_stopwords)
-    analyzer = _Analyzer(
-        lowercase, stop, int(min_length), stem, (low, high), _compile_phrases(phrases, lowercase), keep_numbers
-    )
+    options = (int(min_length), stem, (low, high), _compile_phrases(phrases, lowercase), keep_numbers)
+    english = _Analyzer(lowercase, stop, *options)
+    other = _Analyzer(lowercase, read_stopword_list(None, extra=extra_stopwords), *options)
     if stem:
         _stemmer(stem)  # an unknown language fails here, with snowballstemmer's message
-    vectorizer = CountVectorizer(analyzer=analyzer, dtype=np.int64)
+    in_english = _english_rows(corpus, stopwords)
+    vectorizer = CountVectorizer(analyzer=lambda doc: (english if doc[1] else other)(doc[0]), dtype=np.int64)
     try:
-        matrix = vectorizer.fit_transform(corpus[text_col].tolist()).tocsr()
+        matrix = vectorizer.fit_transform(list(zip(corpus[text_col].tolist(), in_english))).tocsr()
         terms = vectorizer.get_feature_names_out().astype(object)
     except ValueError:  # sklearn refuses an empty vocabulary
         matrix, terms = sparse.csr_matrix((len(corpus), 0), dtype=np.int64), np.array([], dtype=object)
     groups = attach_groups(corpus[list(dict.fromkeys(["doc_id", by]))], by)["group"].to_numpy(dtype=object)
     return TermCounts(matrix, corpus["doc_id"].astype(str).to_numpy(dtype=object), terms, groups, by)
+
+
+def _english_rows(corpus: pd.DataFrame, stopwords: str | None) -> list[bool]:
+    """Which documents get the English stop words: all, unless a ``language`` column names another
+    language (``"und"``, too short to tell, counts as English); warns counting the others."""
+    if "language" not in corpus.columns:
+        return [True] * len(corpus)
+    lang = corpus["language"].fillna("und").astype(str)
+    english = lang.isin(["en", "und"])
+    if stopwords and not english.all():
+        counts = lang[~english].value_counts().sort_index()
+        warnings.warn(
+            f"keywords: {int((~english).sum())} documents not in English "
+            f"({', '.join(f'{k}: {v}' for k, v in counts.items())}) keep their stop words "
+            "(the stop-word lists are English); pass extra_stopwords= to remove theirs",
+            CorpusWarning,
+            stacklevel=3,
+        )
+    return english.tolist()
 
 
 def read_stopword_list(name: str | None = "snowball", *, extra: Iterable[str] = ()) -> frozenset[str]:

@@ -61,6 +61,7 @@ DEPENDENCIES = (
     "lxml",
     "striprtf",
     "python-docx",
+    "py3langid",
 )
 #: Folders of the package that notebooks never import: left out of the package hash.
 RUNNER_FOLDERS = frozenset({"runner"})

@@ -205,3 +205,23 @@ def test_a_title_column_repeated_as_first_line_removes_that_line(tmp_path):
     loaded = ct.read_corpus(tmp_path / "c.csv")
     assert loaded.documents.loc[0, "text"].startswith(LEAD)
     assert loaded.audit.loc[0, ["original", "rule"]].tolist() == ["Rates rise\n", "repeated_headline"]
+
+
+def test_language_column_and_summary(tmp_path):
+    texts = {
+        "en.txt": ARTICLE,
+        "ru.txt": "Переговоры о мире\n\nМинистры иностранных дел заявили в понедельник, что снова встретятся.\n",
+        "de.txt": "Gespräche\n\nDie Minister sagten am Montag, dass sie sich nächste Woche wieder treffen.\n",
+        "short.txt": "Kurz\n\nJa, gut.\n",
+    }
+    for name, text in texts.items():
+        write(tmp_path / name, text.encode())
+    docs = ct.read_corpus(tmp_path).documents.set_index("source_file")
+    assert {name: docs.loc[name, "language"] for name in texts} == {
+        "en.txt": "en",
+        "ru.txt": "ru",
+        "de.txt": "de",
+        "short.txt": "und",
+    }
+    table = ct.corpus.summarize_languages(docs.reset_index())
+    assert table["language"].tolist() == ["de", "en", "ru", "und"] and table["documents"].sum() == 4

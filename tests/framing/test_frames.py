@@ -9,6 +9,7 @@ import pytest
 
 import corpus_tools as ct
 from corpus_tools import framing
+from corpus_tools.io import CorpusWarning
 
 FIXTURES_DIR = Path(__file__).parents[1] / "fixtures"
 
@@ -161,3 +162,18 @@ def test_score_frames_bad_input_names_the_problem_and_fix(kwargs, drop, error, m
     corpus = pd.DataFrame({"doc_id": ["a"], "outlet": ["x"], "text": ["Sanctions cost a lot."]})
     with pytest.raises(error, match=message):
         framing.score_frames(corpus.drop(columns=drop) if drop else corpus, **kwargs)
+
+
+def test_frame_dictionaries_match_english_documents_only():
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["en", "de"],
+            "language": ["en", "de"],
+            "text": ["The costs rose again.", "Die Kosten stiegen, sagte der Minister in Berlin."],
+        }
+    )
+    docs.loc[1, "text"] += " Sanctions cost billions."  # English words inside a German article: not counted
+    with pytest.warns(CorpusWarning, match=r"framing: 1 documents not in English \(de: 1\)"):
+        table = ct.framing.score_frames(docs).query("frame == 'economic'").set_index("doc_id")
+    assert table.loc["en", "hits"] == 1 and table.loc["en", "per_10k"] > 0
+    assert table.loc["de", "hits"] == 0 and pd.isna(table.loc["de", ["per_10k", "share_sentences"]]).all()

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from corpus_tools import keywords as kw
+from corpus_tools.io import CorpusWarning
 
 COUNT_DOCS = pd.DataFrame(
     {
@@ -128,3 +129,22 @@ def test_select_top_terms_puts_groups_side_by_side():
     assert wide["x"].tolist() == ["peace", "talks"] and wide.loc[1, "y"] == "war"
     by_doc = kw.select_top_terms(kw.score_tfidf(kw.count_terms(docs)), top_n=1, column="doc_id")
     assert by_doc.loc[1].to_dict() == {"a": "peace", "b": "talks", "c": "war"}
+
+
+def test_english_stop_words_apply_to_english_documents_only():
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["en", "de", "short"],
+            "language": ["en", "de", "und"],
+            "text": ["The talks and the war", "Was will die Regierung in Berlin und", "The war"],
+        }
+    )
+    with pytest.warns(CorpusWarning, match=r"keywords: 1 documents not in English \(de: 1\)"):
+        table = kw.count_terms(docs, extra_stopwords=["und"]).to_frame()
+    terms = table.groupby("group")["term"].apply(sorted).to_dict()
+    # "was", "will", "in" are English stop words only by accident of spelling; "und" was asked for
+    assert terms == {
+        "en": ["talks", "war"],
+        "de": ["berlin", "die", "in", "regierung", "was", "will"],
+        "short": ["war"],
+    }

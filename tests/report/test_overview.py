@@ -26,6 +26,8 @@ def test_overview_notebook_runs_on_seeds(tmp_path):
     audit = pd.read_csv(tmp_path / "tables" / "overview_cleaning_audit.csv", keep_default_na=False)
     assert {"promo", "toc", "breadcrumb"} <= set(audit["rule"])
     assert (tmp_path / "figures" / "overview_lengths.png").exists()
+    languages = pd.read_csv(tmp_path / "tables" / "overview_languages.csv")
+    assert languages.values.tolist() == [["en", 5, documents["n_words"].sum(), 1.0]]
     executed = json.loads((tmp_path / "corpus_overview.ipynb").read_text(encoding="utf-8"))
     outputs = json.dumps([cell.get("outputs", []) for cell in executed["cells"]])
     assert "DeprecationWarning" not in outputs and "Warning" not in outputs

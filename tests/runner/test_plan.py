@@ -28,8 +28,8 @@ FIXTURE_NOTEBOOKS = Path(__file__).parents[1] / "fixtures" / "notebooks"
             "doc_id,outlet\na,X\n",
             [],
             (
-                "columns: doc_id, title, date, text, raw_text, n_words, status, title_source, source_file, encoding,"
-                " outlet."
+                "columns: doc_id, title, date, text, raw_text, n_words, status, title_source, language, source_file,"
+                " encoding, outlet."
                 " Set group_by to one of them"
             ),
         ),

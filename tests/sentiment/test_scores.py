@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import warnings
+
 import pandas as pd
 import pytest
 
 import corpus_tools as ct
 from corpus_tools import sentiment
 from corpus_tools.config import SEEDS_DIR
+from corpus_tools.io import CorpusWarning
+from corpus_tools.sentiment import score_documents, score_sentences
 
 
 def test_sentence_scores_equal_reference_and_keep_offsets(seed_sentences, reference):
@@ -70,3 +74,45 @@ def test_document_scores_keep_every_corpus_document_with_title_and_group():
     docs = sentiment.score_documents(scores, corpus=corpus, by="outlet")
     assert docs[["doc_id", "title", "outlet"]].values.tolist() == [["a", "Title A", "x"], ["b", "", "y"]]
     assert docs.loc[0, "compound"] == 0.0 and pd.isna(docs.loc[1, "compound"])
+
+
+MIXED = pd.DataFrame(
+    {
+        "doc_id": ["en", "de", "ru", "short"],
+        "language": ["en", "de", "ru", "und"],
+        "text": ["Peace is good. War is bad.", "Die Lage ist ernst.", "Мир хорош.", "Good."],
+    }
+)
+
+
+def test_sentences_of_other_languages_are_not_scored():
+    with pytest.warns(CorpusWarning, match=r"sentiment: 2 documents not in 'en' \(de: 1, ru: 1\)"):
+        scores = score_sentences(MIXED, lexicons=["vader", "afinn"])
+    vader = scores[scores["lexicon"].eq("vader")].set_index("doc_id")
+    assert vader.loc["de", "compound"] != vader.loc["de", "compound"]  # NaN, not VADER's -0.83 for "die"
+    assert vader["scored"].to_dict() == {"en": True, "de": False, "ru": False, "short": True}
+    assert vader.loc["short", "compound"] > 0 and vader.loc["de", "n_tokens"] == 4
+    docs = score_documents(scores).set_index(["doc_id", "lexicon"])
+    assert docs.loc[("de", "vader"), ["compound", "share_pos", "share_neu", "n_pos"]].isna().all()
+    assert docs.loc[("en", "vader"), "share_pos"] == 0.5
+
+
+def test_english_only_corpus_scores_as_without_language():
+    english = MIXED[MIXED["language"].isin(["en", "und"])]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with_language = score_sentences(english)
+    without = score_sentences(english.drop(columns="language"))
+    pd.testing.assert_frame_equal(with_language, without)
+    assert without["scored"].all()
+
+
+def test_lexicon_language_names_the_lexicons_language():
+    with pytest.warns(CorpusWarning, match=r"2 documents not in 'de' \(en: 1, ru: 1\)"):
+        scores = score_sentences(MIXED, lexicon_language="de")
+    assert scores.set_index("doc_id")["scored"].groupby(level=0).all().to_dict() == {
+        "de": True,
+        "en": False,
+        "ru": False,
+        "short": True,
+    }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import corpus_tools as ct
 from corpus_tools.tokens import count_words, tokenize
 
@@ -17,3 +19,24 @@ def test_tokens_are_re_exported_where_they_were():
     assert count_words("The U.S.-backed plan's cost: $1,000.50") == len(
         tokenize("The U.S.-backed plan's cost: $1,000.50")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Переговоры возобновятся, сказал он.", ["Переговоры", "возобновятся", "сказал", "он"]),
+        ("Οι συνομιλίες ξαναρχίζουν.", ["Οι", "συνομιλίες", "ξαναρχίζουν"]),
+        ("हिन्दी भाषा", ["हिन्दी", "भाषा"]),  # vowel signs (combining marks) stay inside the word
+        ("שָׁלוֹם עוֹלָם", ["שָׁלוֹם", "עוֹלָם"]),  # Hebrew vowel points
+        ("العَرَبِيَّة لغة", ["العَرَبِيَّة", "لغة"]),  # Arabic harakat
+        ("和平谈判。", ["和", "平", "谈", "判"]),  # one token per Han character
+        ("交渉が再開", ["交", "渉", "が", "再", "開"]),  # Han and Hiragana
+        ("BBC报道2025年", ["BBC", "报", "道", "2025", "年"]),
+    ],
+)
+def test_tokenize_any_script(text, tokens):
+    assert [t for t, _, _ in tokenize(text)] == tokens
+
+
+def test_count_words_of_a_chinese_article_is_its_characters():
+    assert count_words("外交部长周一表示，双方将再次会面。") == 15

@@ -1,0 +1,89 @@
+r"""The language of each document: an ISO 639-1 code (``"en"``, ``"ru"``, ``"zh"``...) or
+``"und"`` (undetermined) when the text is too short to tell.
+
+Detection uses py3langid (the langid.py model of Lui & Baldwin, 97 languages, shipped inside the
+package: nothing is downloaded). It was chosen over lingua after measuring both on the test
+fixtures (Russian, Ukrainian, Greek, Arabic, Hebrew, Chinese, Japanese articles and German, French,
+Spanish and English sentences: both labelled every one correctly) and on 500 BBC articles (both
+"en" for all 500): py3langid took 1.0 s for the 500 articles plus 1.3 s to load its model, lingua
+10.4 s, and lingua's install is 96 MB against 3 MB. Lingua is more accurate on a few words, but a
+news article is long enough for either, and texts shorter than :data:`MIN_LETTERS` letters are
+``"und"`` anyway. Only the first :data:`MAX_CHARS` characters are read (plenty for a label).
+
+>>> label_languages(["Die Regierung hat die Gespräche am Montag wieder aufgenommen.", "OK", None])
+['de', 'und', 'und']
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+import pandas as pd
+
+from corpus_tools.checks import require_columns
+
+__all__ = ["UNDETERMINED", "MIN_LETTERS", "label_languages", "summarize_languages"]
+
+#: The label of a text too short to tell (ISO 639-2 "und", undetermined).
+UNDETERMINED = "und"
+#: A text with fewer letters or digits than this (spaces and punctuation not counted) is "und".
+MIN_LETTERS = 20
+#: Only this many characters from the start of a text are given to the detector.
+MAX_CHARS = 3000
+
+
+@functools.cache
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
+
+
+def _label(text: object) -> str:
+    if not isinstance(text, str):
+        return UNDETERMINED
+    head = text[:MAX_CHARS]
+    if sum(c.isalnum() for c in head) < MIN_LETTERS:
+        return UNDETERMINED
+    return str(_identifier().classify(head)[0])
+
+
+def label_languages(texts: Iterable[object]) -> list[str]:
+    """The language of each text: an ISO 639-1 code, or ``"und"`` for a text with fewer than
+    :data:`MIN_LETTERS` letters or digits (or a missing value).
+
+    Args:
+        texts: strings (anything else is ``"und"``).
+
+    >>> ru = "Переговоры о мире возобновятся в понедельник."
+    >>> label_languages([ru, "外交部长们周一表示，他们将于下周在巴黎再次会面。"])
+    ['ru', 'zh']
+    """
+    return [_label(t) for t in texts]
+
+
+def summarize_languages(documents: pd.DataFrame) -> pd.DataFrame:
+    """Documents and words per language, most documents first: ``language, documents, n_words,
+    share`` (``share`` = share of the documents, rounded to 3 decimals).
+
+    Args:
+        documents: a corpus with ``doc_id`` and ``language`` (``read_corpus(...).documents``);
+            ``n_words`` is summed when present (else 0).
+
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "language": ["en", "ru", "en"], "n_words": [90, 120, 80]})
+    >>> summarize_languages(docs).values.tolist()
+    [['en', 2, 170, 0.667], ['ru', 1, 120, 0.333]]
+    """
+    require_columns(documents, ["doc_id", "language"], table="documents", hint="Load it with corpus_tools.read_corpus.")
+    words = documents["n_words"] if "n_words" in documents.columns else pd.Series(0, index=documents.index)
+    table = (
+        documents.assign(n_words=words.fillna(0).astype("int64"))
+        .groupby("language", sort=True)
+        .agg(documents=("doc_id", "size"), n_words=("n_words", "sum"))
+        .reset_index()
+        .sort_values(["documents", "language"], ascending=[False, True], kind="stable")
+        .reset_index(drop=True)
+    )
+    table["share"] = (table["documents"] / max(len(documents), 1)).round(3)
+    return table

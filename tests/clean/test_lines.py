@@ -1,0 +1,56 @@
+"""Line features in any script: keys, sentence ends, the prose and heading tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_tools.clean.lines import _key, _split_lines
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Talks resume: day 2!", "talks resume day 2"),
+        ("Переговоры ВОЗОБНОВЯТСЯ!", "переговоры возобновятся"),
+        ("Οι ΣΥΝΟΜΙΛΙΕΣ", "οι συνομιλιεσ"),  # casefold: final sigma folds to sigma
+        ("استئناف المحادثات", "استئناف المحادثات"),
+        ("和平谈判，将于周一恢复", "和平谈判 将于周一恢复"),
+        ("Straße_Nord", "strasse nord"),
+        ("— | —", ""),
+    ],
+)
+def test_key_keeps_letters_of_any_script(text, key):
+    assert _key(text) == key
+
+
+PROSE = [
+    "Министры иностранных дел заявили в понедельник, что они снова встретятся в Париже на следующей неделе.",
+    "Οι υπουργοί Εξωτερικών δήλωσαν τη Δευτέρα ότι θα συναντηθούν ξανά στο Παρίσι την επόμενη εβδομάδα.",
+    "قال وزراء الخارجية يوم الاثنين إنهم سيجتمعون مرة أخرى في باريس الأسبوع المقبل لمناقشة الخطة الجديدة.",
+    "外交部长们周一表示，他们将于下周在巴黎再次会面，讨论新的和平计划。",
+    "The ministers said on Monday that they would meet again in Paris next week to discuss the plan.",
+]
+
+
+@pytest.mark.parametrize("text", PROSE)
+def test_a_sentence_in_any_script_is_prose_not_a_heading(text):
+    (line,) = _split_lines(text)
+    assert line.is_prose and not line.is_heading_like
+
+
+@pytest.mark.parametrize(
+    ("text", "latin"),
+    [("Talks resume in Paris", True), ("Переговоры в Paris", False), ("和平谈判", False), ("2025", True)],
+)
+def test_is_latin(text, latin):
+    assert _split_lines(text)[0].is_latin is latin
+
+
+def test_english_line_without_stop_words_is_not_prose():
+    (line,) = _split_lines("Ministers Paris Monday plan talks deal summit leaders officials Geneva Kyiv Moscow.")
+    assert line.n_words == 12 and not line.is_prose
+
+
+def test_inner_sentence_boundary_in_cyrillic_is_not_a_heading():
+    (line,) = _split_lines("Переговоры идут. Министры встретятся")
+    assert not line.is_heading_like
