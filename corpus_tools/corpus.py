@@ -23,6 +23,7 @@ import pandas as pd
 
 from corpus_tools.checks import require_columns
 from corpus_tools.clean import AUDIT_COLUMNS, clean_corpus_audited
+from corpus_tools.clean.duplicates import attach_duplicates
 from corpus_tools.clean.stubs import _stub_status
 from corpus_tools.io import (
     LOG_COLUMNS,
@@ -104,6 +105,7 @@ def read_corpus(
         frame = attach_metadata(frame, metadata, log=log)
     frame["date"] = parse_dates(frame["date"], log=log)
     frame["n_words"] = frame["text"].map(count_words).astype("int64")
+    frame = attach_duplicates(frame, log=log, where=lambda row: _where(path, row))
     frame = frame[FIRST_COLUMNS + [c for c in frame.columns if c not in FIRST_COLUMNS]]
     frame.attrs = {}
     return LoadedCorpus(frame, pd.DataFrame(log, columns=list(LOG_COLUMNS)), audit, str(path))
@@ -117,6 +119,7 @@ def load_corpus(
     text_col: str | None = None,
     id_col: str | None = None,
     include_stubs: bool = False,
+    keep_duplicates: bool = False,
 ) -> pd.DataFrame:
     """Load a corpus into a table, one row per document, in a deterministic order.
 
@@ -141,6 +144,9 @@ def load_corpus(
             paywall, cookie wall, not found, "enable JavaScript", emptied by cleaning, too few
             words left; see :mod:`corpus_tools.clean.stubs`). By default analyses get the
             ``"ok"`` documents only; each stub is a ``CorpusWarning`` and a row of the load log.
+        keep_duplicates: also return the copies of a duplicate article (exact or near, see
+            :mod:`corpus_tools.clean.duplicates`). By default analyses get one copy, the first in
+            ``doc_id`` order; each copy left out is a ``CorpusWarning`` and a row of the load log.
 
     Returns:
         Columns ``doc_id, title, date, text, raw_text, n_words, status, title_source`` (``status``
@@ -149,7 +155,8 @@ def load_corpus(
         ``"first_line"`` of the page, or ``"none"``) then the file details (``source_file``,
         ``encoding``, ``folder`` for subfolders), for HTML pages ``author``, ``site``, ``url``
         and ``raw_html``, for exports ``newspaper``, ``byline``, ``section``, ``word_count`` and
-        ``export``, and every metadata column.
+        ``export``, every metadata column, and ``duplicate_of`` (the ``doc_id`` of the copy kept
+        when the document is a duplicate of it, else None).
         A plain DataFrame: ``attrs`` is empty (the audit is ``clean_audit(corpus)``).
 
     >>> from corpus_tools.config import SEEDS_DIR
@@ -160,9 +167,9 @@ def load_corpus(
     (['ok'], ['first_line', 'none'])
     """
     documents = read_corpus(path, metadata=metadata, clean=clean, text_col=text_col, id_col=id_col).documents
-    if include_stubs:
-        return documents
-    return documents[documents["status"].eq("ok")].reset_index(drop=True)
+    keep = documents["status"].eq("ok") | include_stubs
+    keep &= documents["duplicate_of"].isna() | keep_duplicates
+    return documents[keep].reset_index(drop=True)
 
 
 def _take_metadata_titles(frame: pd.DataFrame, metadata: pd.DataFrame | None) -> pd.Series:

@@ -266,7 +266,7 @@ def read_corpus_columns(path: str | Path, *, metadata: str | Path | None = None)
         )
     if metadata:
         columns += [c for c in map(str, read_metadata(metadata).columns) if c not in columns]
-    return columns
+    return columns + ["duplicate_of"]
 
 
 def _may_be_export(path: Path) -> bool:

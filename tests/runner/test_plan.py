@@ -29,7 +29,7 @@ FIXTURE_NOTEBOOKS = Path(__file__).parents[1] / "fixtures" / "notebooks"
             [],
             (
                 "columns: doc_id, title, date, text, raw_text, n_words, status, title_source, source_file, encoding,"
-                " outlet."
+                " outlet, duplicate_of."
                 " Set group_by to one of them"
             ),
         ),
