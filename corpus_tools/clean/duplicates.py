@@ -34,7 +34,14 @@ import pandas as pd
 
 from corpus_tools.io import record_problem
 
-__all__ = ["DUPLICATE_COLUMNS", "hash_text", "split_shingles", "match_duplicates", "attach_duplicates"]
+__all__ = [
+    "DUPLICATE_COLUMNS",
+    "hash_text",
+    "split_shingles",
+    "match_duplicates",
+    "attach_duplicates",
+    "list_duplicates",
+]
 
 #: The columns of :func:`match_duplicates`.
 DUPLICATE_COLUMNS = ["doc_id", "cluster", "duplicate_of", "similarity", "kind"]
@@ -214,3 +221,21 @@ def attach_duplicates(
             action = "kept out of analyses (one copy is used) unless load_corpus(..., keep_duplicates=True)"
             record_problem(log, name(row), issue, action, stacklevel=5)
     return out
+
+
+def list_duplicates(documents: pd.DataFrame) -> pd.DataFrame:
+    """The duplicate clusters of a loaded corpus (:func:`match_duplicates` on its ``"ok"``
+    documents), with each document's ``title`` when the corpus has one: for the overview report.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "title": ["Rain", "Rain!"], "text": ["Rain today.", "rain today"],
+    ...                      "status": ["ok", "ok"]})
+    >>> list_duplicates(docs)[["doc_id", "title", "duplicate_of", "kind"]].values.tolist()
+    [['a', 'Rain', None, 'kept'], ['b', 'Rain!', 'a', 'exact']]
+    """
+    ok = documents["status"].eq("ok") if "status" in documents.columns else pd.Series(True, index=documents.index)
+    table = match_duplicates(documents[ok])
+    if "title" in documents.columns:
+        titles = documents.assign(doc_id=documents["doc_id"].astype(str)).drop_duplicates("doc_id")
+        title = table["doc_id"].map(titles.set_index("doc_id")["title"])
+        table.insert(1, "title", title.astype(object).where(title.notna(), None))
+    return table

@@ -18,7 +18,7 @@ from corpus_tools.report.html import format_table_html
 from corpus_tools.report.labels import label_documents
 from corpus_tools.tokens import count_words
 
-__all__ = ["plot_lengths", "format_documents_html", "format_stubs_html"]
+__all__ = ["plot_lengths", "format_documents_html", "format_stubs_html", "format_duplicates_html"]
 
 
 def plot_lengths(documents: pd.DataFrame):
@@ -78,3 +78,20 @@ def format_stubs_html(stubs: pd.DataFrame) -> str:
     if stubs.empty:
         return "<p>No stubs: every document holds an article.</p>"
     return format_table_html(stubs.astype(object).where(stubs.notna(), ""))
+
+
+def format_duplicates_html(duplicates: pd.DataFrame) -> str:
+    """The duplicate clusters (``corpus_tools.clean.list_duplicates``) as escaped HTML (the kept
+    copy with an empty ``duplicate_of``), or a sentence saying there are none.
+
+    >>> table = pd.DataFrame({"doc_id": ["a", "b"], "title": ["<b>Aid</b>", None], "cluster": [1, 1],
+    ...                       "duplicate_of": [None, "a"], "similarity": [1.0, 0.9], "kind": ["kept", "near"]})
+    >>> html = format_duplicates_html(table)
+    >>> "&lt;b&gt;Aid&lt;/b&gt;" in html, "None" in html
+    (True, False)
+    >>> format_duplicates_html(table.iloc[:0])
+    '<p>No duplicates: every document is a different article.</p>'
+    """
+    if duplicates.empty:
+        return "<p>No duplicates: every document is a different article.</p>"
+    return format_table_html(duplicates.astype(object).where(duplicates.notna(), ""))
