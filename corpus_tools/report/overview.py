@@ -15,7 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from corpus_tools.report.html import format_table_html
-from corpus_tools.report.labels import label_documents
+from corpus_tools.report.labels import format_figure_text, label_documents
 from corpus_tools.tokens import count_words
 
 __all__ = ["plot_lengths", "format_documents_html", "format_stubs_html", "format_duplicates_html"]
@@ -35,7 +35,7 @@ def plot_lengths(documents: pd.DataFrame):
 
     raw_words = documents["raw_text"].map(count_words)
     fig, ax = plt.subplots(figsize=(8, 0.5 + 0.45 * len(documents)))
-    labels = documents["doc_id"].map(label_documents(documents))
+    labels = documents["doc_id"].map(label_documents(documents)).map(format_figure_text)
     ax.barh(labels, documents["n_words"], color="#3b6ea5", label="clean text")
     ax.barh(
         labels,
