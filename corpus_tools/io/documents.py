@@ -110,6 +110,11 @@ def _skip_unknown(path: Path, log: list[dict]) -> None:
 
 def _read_folder(folder: Path, log: list[dict]) -> pd.DataFrame:
     files = _list_files(folder)
+    _require_corpus_files(folder, files)
+    return _read_files(folder, files, log)
+
+
+def _require_corpus_files(folder: Path, files: list[Path]) -> None:
     if not any(is_corpus_file(p) for p in files):
         others = sorted({p.suffix.lower() or "(no suffix)" for p in files})
         found = f"{len(files)} other file(s)" + (f": {', '.join(others)}" if others else "")
@@ -118,6 +123,9 @@ def _read_folder(folder: Path, log: list[dict]) -> pd.DataFrame:
             f"{', '.join(sorted(READERS))}; found {found})"
             "; point to a folder of articles or a table"
         )
+
+
+def _read_files(folder: Path, files: list[Path], log: list[dict]) -> pd.DataFrame:
     rows = []
     for path in files:
         if not is_corpus_file(path):
@@ -249,7 +257,9 @@ def read_corpus_columns(path: str | Path, *, metadata: str | Path | None = None)
     columns = ["doc_id", "title", "date", "text", "raw_text", "n_words", "status", "title_source"]
     columns += ["source_file", "encoding"]
     if path.is_dir():
-        files = [p for p in _list_files(path) if is_corpus_file(p)]
+        files = _list_files(path)
+        _require_corpus_files(path, files)
+        files = [p for p in files if is_corpus_file(p)]
         if any(p.parent != path for p in files):
             columns.append("folder")
         if any(p.suffix.lower() in HTML_SUFFIXES for p in files):
@@ -260,10 +270,8 @@ def read_corpus_columns(path: str | Path, *, metadata: str | Path | None = None)
         names = [str(c) for c in read_table(path).columns]
         renamed = {_text_column(path, names, None), _pick(names, ID_COLUMNS)}
         columns += [c for c in names if c not in renamed and c not in columns]
-    elif not path.exists():
-        raise CorpusInputError(
-            f"{path}: no such file or folder; check the path, or give a folder of article files or a table"
-        )
+    else:  # missing, a single article file or an unsupported kind: the same error as loading it
+        read_documents(path)
     if metadata:
         columns += [c for c in map(str, read_metadata(metadata).columns) if c not in columns]
     return columns + ["duplicate_of"]
