@@ -23,6 +23,7 @@ import pandas as pd
 
 from corpus_tools.checks import require_columns
 from corpus_tools.clean import AUDIT_COLUMNS, clean_corpus_audited
+from corpus_tools.clean.duplicates import attach_duplicates
 from corpus_tools.clean.stubs import _stub_status
 from corpus_tools.io import (
     FILE_COLUMNS,
@@ -120,6 +121,7 @@ def read_corpus(
     frame["date"] = parse_dates(frame["date"], log=log, source=f"{path}: column 'date'")
     frame["n_words"] = frame["text"].map(count_words).astype("int64")
     frame["language"] = label_languages(frame["text"])
+    frame = attach_duplicates(frame, log=log, where=lambda row: _where(path, row))
     frame = frame[FIRST_COLUMNS + [c for c in frame.columns if c not in FIRST_COLUMNS]]
     frame.attrs = {}
     return LoadedCorpus(frame, pd.DataFrame(log, columns=list(LOG_COLUMNS)), audit, str(path), files)
@@ -134,6 +136,7 @@ def load_corpus(
     id_col: str | None = None,
     include_stubs: bool = False,
     max_bytes: int = MAX_BYTES,
+    keep_duplicates: bool = False,
 ) -> pd.DataFrame:
     """Load a corpus into a table, one row per document, in a deterministic order.
 
@@ -160,6 +163,9 @@ def load_corpus(
             ``"ok"`` documents only; each stub is a ``CorpusWarning`` and a row of the load log.
         max_bytes: a document larger than this (its file, or its text in a table; default
             :data:`corpus_tools.io.documents.MAX_BYTES`, 20 MB) is skipped with a warning.
+        keep_duplicates: also return the copies of a duplicate article (exact or near, see
+            :mod:`corpus_tools.clean.duplicates`). By default analyses get one copy, the first in
+            ``doc_id`` order; each copy left out is a ``CorpusWarning`` and a row of the load log.
 
     Returns:
         Columns ``doc_id, title, date, text, raw_text, n_words, status, title_source, language``
@@ -170,7 +176,8 @@ def load_corpus(
         details (``source_file``,
         ``encoding``, ``folder`` for subfolders), for HTML pages ``author``, ``site``, ``url``
         and ``raw_html``, for exports ``newspaper``, ``byline``, ``section``, ``word_count`` and
-        ``export``, and every metadata column.
+        ``export``, every metadata column, and ``duplicate_of`` (the ``doc_id`` of the copy kept
+        when the document is a duplicate of it, else None).
         A plain DataFrame: ``attrs`` is empty (the audit is ``clean_audit(corpus)``).
 
     >>> from corpus_tools.config import SEEDS_DIR
@@ -183,9 +190,9 @@ def load_corpus(
     documents = read_corpus(
         path, metadata=metadata, clean=clean, text_col=text_col, id_col=id_col, max_bytes=max_bytes
     ).documents
-    if include_stubs:
-        return documents
-    return documents[documents["status"].eq("ok")].reset_index(drop=True)
+    keep = documents["status"].eq("ok") | include_stubs
+    keep &= documents["duplicate_of"].isna() | keep_duplicates
+    return documents[keep].reset_index(drop=True)
 
 
 #: Columns the loader computes: an input column of that name is renamed (``<name>_input``).

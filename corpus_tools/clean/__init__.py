@@ -33,6 +33,8 @@ Submodules, in the order a page goes through them:
 - :mod:`~corpus_tools.clean.documents`: ``clean_corpus``, ``clean_audit``, ``summarize_audit``,
   ``count_edits_by_rule``, ``select_removed_lines``, ``list_repeated_lines`` (site template
   lines across documents).
+- :mod:`~corpus_tools.clean.duplicates`: exact and near-duplicate articles (``match_duplicates``,
+  ``list_duplicates``; ``attach_duplicates`` gives ``load_corpus`` its ``duplicate_of`` column).
 """
 
 from corpus_tools.checks import make_renamed_getattr
@@ -47,6 +49,7 @@ from corpus_tools.clean.documents import (
     select_removed_lines,
     summarize_audit,
 )
+from corpus_tools.clean.duplicates import attach_duplicates, hash_text, list_duplicates, match_duplicates
 from corpus_tools.clean.edits import Edit, apply_edits, restore_raw
 from corpus_tools.clean.normalize import normalize_line
 from corpus_tools.clean.page import CleanResult, clean_text
@@ -73,6 +76,10 @@ __all__ = [
     "normalize_line",
     "list_repeated_lines",
     "clear_caches",
+    "match_duplicates",
+    "list_duplicates",
+    "attach_duplicates",
+    "hash_text",
 ]
 
 # Old names, kept for one release with a DeprecationWarning.

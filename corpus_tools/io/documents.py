@@ -137,11 +137,7 @@ def _too_large(size: int, max_bytes: int) -> str | None:
     return f"{size / 1e6:,.1f} MB, over max_bytes={max_bytes:_} ({max_bytes / 1e6:g} MB)"
 
 
-def _read_folder(folder: Path, log: list[dict], seen: list[dict], max_bytes: int = MAX_BYTES) -> pd.DataFrame:
-    files, skipped = list_folder_files(folder)
-    for row in skipped:
-        if row["reason"] != "hidden":
-            record_problem(log, str(folder / row["file"]), row["reason"], "skipped", stacklevel=5)
+def _require_corpus_files(folder: Path, files: list[Path]) -> None:
     if not any(is_corpus_file(p) for p in files):
         others = sorted({p.suffix.lower() or "(no suffix)" for p in files})
         found = f"{len(files)} other file(s)" + (f": {', '.join(others)}" if others else "")
@@ -150,6 +146,14 @@ def _read_folder(folder: Path, log: list[dict], seen: list[dict], max_bytes: int
             f"{', '.join(sorted(READERS))}; found {found})"
             "; point to a folder of articles or a table"
         )
+
+
+def _read_folder(folder: Path, log: list[dict], seen: list[dict], max_bytes: int = MAX_BYTES) -> pd.DataFrame:
+    files, skipped = list_folder_files(folder)
+    for row in skipped:
+        if row["reason"] != "hidden":
+            record_problem(log, str(folder / row["file"]), row["reason"], "skipped", stacklevel=5)
+    _require_corpus_files(folder, files)
     seen.extend(skipped)
     rows = []
     for path in files:
@@ -342,7 +346,9 @@ def read_corpus_columns(path: str | Path, *, metadata: str | Path | None = None)
     columns = ["doc_id", "title", "date", "text", "raw_text", "n_words", "status", "title_source", "language"]
     columns += ["source_file", "encoding"]
     if path.is_dir():
-        files = [p for p in _list_files(path) if is_corpus_file(p)]
+        files = _list_files(path)
+        _require_corpus_files(path, files)
+        files = [p for p in files if is_corpus_file(p)]
         if any(p.parent != path for p in files):
             columns.append("folder")
         if any(p.suffix.lower() in HTML_SUFFIXES for p in files):
@@ -353,13 +359,11 @@ def read_corpus_columns(path: str | Path, *, metadata: str | Path | None = None)
         names = [str(c) for c in read_table(path).columns]
         renamed = {_text_column(path, names, None), _pick(names, ID_COLUMNS)}
         columns += [c for c in names if c not in renamed and c not in columns]
-    elif not path.exists():
-        raise CorpusInputError(
-            f"{path}: no such file or folder; check the path, or give a folder of article files or a table"
-        )
+    else:  # missing, a single article file or an unsupported kind: the same error as loading it
+        read_documents(path)
     if metadata:
         columns += [c for c in map(str, read_metadata(metadata).columns) if c not in columns]
-    return columns
+    return columns + ["duplicate_of"]
 
 
 def _may_be_export(path: Path) -> bool:

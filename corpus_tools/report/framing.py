@@ -17,6 +17,7 @@ import pandas as pd
 
 from corpus_tools.report.heatmap import plot_heatmap
 from corpus_tools.report.html import format_table_html, highlight_html
+from corpus_tools.report.labels import format_figure_text
 
 __all__ = [
     "plot_frame_heatmap",
@@ -106,8 +107,8 @@ def plot_frame_differences(differences: pd.DataFrame, *, max_pairs: int = 12, la
         err = [part["diff"] - part["diff_ci_low"], part["diff_ci_high"] - part["diff"]]
         ax.errorbar(part["diff"], y, xerr=err, fmt="o", color="#3b6ea5", ecolor="#7a9cc6", capsize=3)
         ax.axvline(0, color="grey", lw=0.8)
-        ax.set_yticks(y, frames)
-        ax.set_title(f"{name[a]}\nminus {name[b]}", fontsize=9)
+        ax.set_yticks(y, [format_figure_text(f) for f in frames])
+        ax.set_title(format_figure_text(f"{name[a]}\nminus {name[b]}"), fontsize=9)
     axes[0, 0].invert_yaxis()
     for col in range(ncols):  # the lowest panel of each column shows the shared x axis
         ax = axes[(len(pairs) - 1 - col) // ncols, col] if col < len(pairs) else axes[0, col]

@@ -14,6 +14,8 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from corpus_tools.report.labels import format_figure_text
+
 __all__ = ["plot_heatmap"]
 
 
@@ -48,16 +50,20 @@ def plot_heatmap(
     values = matrix.to_numpy(dtype=float)
     fig, ax = plt.subplots(figsize=(1.2 + 0.9 * matrix.shape[1], 2.4 + 0.45 * matrix.shape[0]))
     image = ax.imshow(values, cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto")
-    ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns], rotation=40, ha="right")
-    ax.set_yticks(range(matrix.shape[0]), [str(({} if labels is None else labels).get(i, i)) for i in matrix.index])
+    ax.set_xticks(range(matrix.shape[1]), [format_figure_text(c) for c in matrix.columns], rotation=40, ha="right")
+    ax.set_yticks(
+        range(matrix.shape[0]), [format_figure_text(({} if labels is None else labels).get(i, i)) for i in matrix.index]
+    )
     top = np.nanmax(np.abs(values)) if matrix.size and not np.isnan(values).all() else 0
     for (i, j), value in np.ndenumerate(values):
         text = fmt.format(value) if cell_text is None else cell_text.iat[i, j]
         if np.isnan(value) or not isinstance(text, str) or not text:
             continue
         dark = cmap == "Blues" and top and value > 0.6 * top
-        ax.text(j, i, text, ha="center", va="center", fontsize=8, color="white" if dark else "black")
+        ax.text(
+            j, i, format_figure_text(text), ha="center", va="center", fontsize=8, color="white" if dark else "black"
+        )
     fig.colorbar(image, ax=ax, label=label)
-    ax.set_title(title)
+    ax.set_title(format_figure_text(title))
     fig.tight_layout()
     return fig

@@ -20,6 +20,7 @@ import pandas as pd
 
 from corpus_tools.keywords.concordance import make_kwic_anchor, make_term_pattern, match_kwic
 from corpus_tools.report.html import format_table_html, highlight_html
+from corpus_tools.report.labels import format_figure_text
 
 __all__ = [
     "format_kwic_html",
@@ -127,19 +128,27 @@ def plot_keyness(
     colours = [TARGET_COLOUR if v > 0 else REFERENCE_COLOUR for v in shown[measure]]
     ax.barh(y, shown[measure], color=colours)
     for yi, (term, value) in enumerate(zip(shown["term"], shown[measure])):
-        ax.text(value, yi, f" {term} ", va="center", ha="left" if value > 0 else "right", fontsize=8)
+        ax.text(
+            value, yi, format_figure_text(f" {term} "), va="center", ha="left" if value > 0 else "right", fontsize=8
+        )
     ax.set_yticks([])
     ax.invert_yaxis()
     ax.axvline(0, color="black", linewidth=0.8)
     span = float(np.abs(shown[measure]).max()) if len(shown) else 1.0
     ax.set_xlim(-span * 1.35 if len(bottom) else 0, span * 1.35 if len(top) else 0.1)
-    ax.set_xlabel(f"{measure} (signed: > 0 key in {target_label}, < 0 key in {reference_label})")
+    ax.set_xlabel(format_figure_text(f"{measure} (signed: > 0 key in {target_label}, < 0 key in {reference_label})"))
     handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in (TARGET_COLOUR, REFERENCE_COLOUR)]
-    ax.legend(handles, [target_label, reference_label], loc="lower right", frameon=False, fontsize=8)
+    ax.legend(
+        handles,
+        [format_figure_text(target_label), format_figure_text(reference_label)],
+        loc="lower right",
+        frameon=False,
+        fontsize=8,
+    )
     ax.spines[["top", "right", "left"]].set_visible(False)
     fig.tight_layout()
     if title:
-        ax.set_title(title)
+        ax.set_title(format_figure_text(title))
     return fig
 
 
@@ -194,8 +203,8 @@ def plot_term_scatter(
     ax.plot([low, high], [low, high], color="grey", linewidth=0.8, linestyle="--")
     ax.set_xlim(low, high)
     ax.set_ylim(low, high)
-    ax.set_xlabel(f"per 10,000 terms in {reference_label}")
-    ax.set_ylabel(f"per 10,000 terms in {target_label}")
+    ax.set_xlabel(format_figure_text(f"per 10,000 terms in {reference_label}"))
+    ax.set_ylabel(format_figure_text(f"per 10,000 terms in {target_label}"))
     readable = {
         "log_odds_z": "Fightin' Words z (log-odds with prior)",
         "g2": "signed log-likelihood G2",
@@ -204,7 +213,7 @@ def plot_term_scatter(
     fig.colorbar(points, ax=ax, label=readable.get(colour_by, colour_by), shrink=0.8)
     picked = np.concatenate([np.argsort(-z)[: (label_top + 1) // 2], np.argsort(z)[: label_top // 2]])
     picked = [i for i in dict.fromkeys(picked.tolist()) if z[i] != 0][:label_top]
-    texts = [ax.text(x[i], y[i], str(table["term"].iloc[i]), fontsize=8) for i in picked]
+    texts = [ax.text(x[i], y[i], format_figure_text(table["term"].iloc[i]), fontsize=8) for i in picked]
     if texts:
         # A fixed number of iterations, not adjustText's default time limit: the same table
         # gives the same figure on any machine.
@@ -269,13 +278,13 @@ def plot_dispersion(
             color=TARGET_COLOUR,
             linewidths=1.2,
         )
-        ax.set_title(term, fontsize=9)
+        ax.set_title(format_figure_text(term), fontsize=9)
         ax.set_xlim(0, 1)
         ax.set_xticks([0, 0.5, 1])
         ax.grid(axis="y", color="#eeeeee")
     for ax in axes[:, 0]:
         ax.set_yticks(range(len(docs)))
-        ax.set_yticklabels(docs["doc_id"], fontsize=8)
+        ax.set_yticklabels(docs["doc_id"].map(format_figure_text), fontsize=8)
         ax.set_ylim(len(docs) - 0.5, -0.5)
     fig.supxlabel("relative position in the document", fontsize=9)
     fig.tight_layout()

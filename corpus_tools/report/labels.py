@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pandas as pd
 
-__all__ = ["label_documents"]
+__all__ = ["label_documents", "format_figure_text"]
+
+_DOLLAR_RE = re.compile(r"(?<!\\)\$")
+
+
+def format_figure_text(text: object) -> str:
+    """``text`` as a string matplotlib draws literally: every ``$`` escaped, so a headline such as
+    "Aid: $5bn, or $2bn" is never parsed as mathtext (which garbles it, or raises on ``_x_``/``^``).
+    Every text from the corpus (titles, labels, terms, actors, group values) passes through it
+    before it reaches a figure.
+
+    >>> format_figure_text("Aid: $5bn, or 2% of GDP"), format_figure_text(r"already \\$1")
+    ('Aid: \\\\$5bn, or 2% of GDP', 'already \\\\$1')
+    """
+    return _DOLLAR_RE.sub(r"\\$", str(text))
 
 
 def _short(text: str, width: int) -> str:

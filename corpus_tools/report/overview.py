@@ -15,10 +15,10 @@ from __future__ import annotations
 import pandas as pd
 
 from corpus_tools.report.html import format_table_html
-from corpus_tools.report.labels import label_documents
+from corpus_tools.report.labels import format_figure_text, label_documents
 from corpus_tools.tokens import count_words
 
-__all__ = ["plot_lengths", "format_documents_html", "format_stubs_html"]
+__all__ = ["plot_lengths", "format_documents_html", "format_stubs_html", "format_duplicates_html"]
 
 
 def plot_lengths(documents: pd.DataFrame):
@@ -35,7 +35,7 @@ def plot_lengths(documents: pd.DataFrame):
 
     raw_words = documents["raw_text"].map(count_words)
     fig, ax = plt.subplots(figsize=(8, 0.5 + 0.45 * len(documents)))
-    labels = documents["doc_id"].map(label_documents(documents))
+    labels = documents["doc_id"].map(label_documents(documents)).map(format_figure_text)
     ax.barh(labels, documents["n_words"], color="#3b6ea5", label="clean text")
     ax.barh(
         labels,
@@ -78,3 +78,20 @@ def format_stubs_html(stubs: pd.DataFrame) -> str:
     if stubs.empty:
         return "<p>No stubs: every document holds an article.</p>"
     return format_table_html(stubs.astype(object).where(stubs.notna(), ""))
+
+
+def format_duplicates_html(duplicates: pd.DataFrame) -> str:
+    """The duplicate clusters (``corpus_tools.clean.list_duplicates``) as escaped HTML (the kept
+    copy with an empty ``duplicate_of``), or a sentence saying there are none.
+
+    >>> table = pd.DataFrame({"doc_id": ["a", "b"], "title": ["<b>Aid</b>", None], "cluster": [1, 1],
+    ...                       "duplicate_of": [None, "a"], "similarity": [1.0, 0.9], "kind": ["kept", "near"]})
+    >>> html = format_duplicates_html(table)
+    >>> "&lt;b&gt;Aid&lt;/b&gt;" in html, "None" in html
+    (True, False)
+    >>> format_duplicates_html(table.iloc[:0])
+    '<p>No duplicates: every document is a different article.</p>'
+    """
+    if duplicates.empty:
+        return "<p>No duplicates: every document is a different article.</p>"
+    return format_table_html(duplicates.astype(object).where(duplicates.notna(), ""))

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from corpus_tools.groups import attach_groups
+from corpus_tools.report.labels import format_figure_text
 
 __all__ = ["plot_groups", "plot_arcs", "plot_actor_heatmap", "plot_drivers"]
 
@@ -67,13 +68,13 @@ def plot_groups(
             ax.scatter(mine["compound"], y, s=6, alpha=0.25, color=colour, linewidths=0)
         y = np.array([names.index(str(g)) for g in part["group"]]) + offset
         err = np.vstack([part["estimate"] - part["ci_low"], part["ci_high"] - part["estimate"]])
-        ax.errorbar(part["estimate"], y, xerr=err, fmt="o", capsize=3, color=colour, label=lexicon)
+        ax.errorbar(part["estimate"], y, xerr=err, fmt="o", capsize=3, color=colour, label=format_figure_text(lexicon))
     ax.axvline(0, color="grey", lw=0.8)
-    ax.set_yticks(range(len(names)), [str(({} if labels is None else labels).get(n, n)) for n in names])
+    ax.set_yticks(range(len(names)), [format_figure_text(({} if labels is None else labels).get(n, n)) for n in names])
     ax.invert_yaxis()
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("sentence compound (-1 most negative, +1 most positive)")
-    ax.set_title(title)
+    ax.set_title(format_figure_text(title))
     ax.legend(frameon=False, loc="best")
     fig.tight_layout()
     return fig
@@ -99,7 +100,7 @@ def plot_arcs(arcs: pd.DataFrame, *, lexicon: str = "vader", labels: Mapping | N
             lw=1,
             alpha=0.6,
             marker=".",
-            label=str(({} if labels is None else labels).get(doc_id, doc_id)),
+            label=format_figure_text(({} if labels is None else labels).get(doc_id, doc_id)),
         )
     mean = part.groupby("position")["compound"].mean()
     ax.plot(mean.index, mean.to_numpy(), color="black", lw=2.5, label="mean of documents")
@@ -107,7 +108,7 @@ def plot_arcs(arcs: pd.DataFrame, *, lexicon: str = "vader", labels: Mapping | N
     ax.set_xlim(0, 1)
     ax.set_xlabel("relative position in the article (0 = start, 1 = end)")
     ax.set_ylabel(f"mean sentence compound ({lexicon})")
-    ax.set_title(title or f"Sentiment arcs ({lexicon})")
+    ax.set_title(format_figure_text(title or f"Sentiment arcs ({lexicon})"))
     if part["doc_id"].nunique() <= 12:
         ax.legend(frameon=False, fontsize="small", loc="center left", bbox_to_anchor=(1, 0.5))
     fig.tight_layout()
@@ -147,15 +148,17 @@ def plot_actor_heatmap(
         if not np.isnan(n) and not wide:
             ax.text(j, i, f"{values.iat[i, j]:+.2f}\nn={int(n)}", ha="center", va="center", fontsize=7)
     if labels is None or wide:
-        names = [str(({} if labels is None else labels).get(c, c)) for c in values.columns]
+        names = [format_figure_text(({} if labels is None else labels).get(c, c)) for c in values.columns]
         ax.set_xticks(range(values.shape[1]), names, rotation=90 if wide else 35, ha="center" if wide else "right")
     else:  # titles wrapped under their column
         ax.set_xticks(
-            range(values.shape[1]), [textwrap.fill(str(labels.get(c, c)), 16) for c in values.columns], fontsize=8
+            range(values.shape[1]),
+            [format_figure_text(textwrap.fill(str(labels.get(c, c)), 16)) for c in values.columns],
+            fontsize=8,
         )
-    ax.set_yticks(range(values.shape[0]), list(values.index))
+    ax.set_yticks(range(values.shape[0]), [format_figure_text(a) for a in values.index])
     fig.colorbar(image, ax=ax, label=f"mean sentence compound ({lexicon})")
-    ax.set_title(title or "Sentiment of sentences mentioning each actor")
+    ax.set_title(format_figure_text(title or "Sentiment of sentences mentioning each actor"))
     fig.tight_layout()
     return fig
 
@@ -178,13 +181,13 @@ def plot_drivers(drivers: pd.DataFrame, *, group=None, top_n: int = 15, title: s
     pooled = pooled.head(top_n)
     fig, ax = plt.subplots(figsize=(7, 1 + 0.3 * len(pooled)))
     colours = np.where(pooled["contribution"] >= 0, "#3b6ea5", "#b5403a")
-    ax.barh(pooled.index, pooled["contribution"], color=colours)
+    ax.barh([format_figure_text(t) for t in pooled.index], pooled["contribution"], color=colours)
     for y, (c, n) in enumerate(zip(pooled["contribution"], pooled["count"])):
         ax.text(c, y, f" {int(n)}x ", va="center", ha="left" if c >= 0 else "right", fontsize=7)
     ax.axvline(0, color="grey", lw=0.8)
     ax.invert_yaxis()
     lexicon = ", ".join(dict.fromkeys(part["lexicon"]))
     ax.set_xlabel(f"summed contribution to sentence scores ({lexicon})")
-    ax.set_title(title or ("Words driving the scores" + ("" if group is None else f": {group}")))
+    ax.set_title(format_figure_text(title or ("Words driving the scores" + ("" if group is None else f": {group}"))))
     fig.tight_layout()
     return fig

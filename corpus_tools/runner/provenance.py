@@ -62,6 +62,7 @@ DEPENDENCIES = (
     "striprtf",
     "python-docx",
     "py3langid",
+    "datasketch",
 )
 #: Folders of the package that notebooks never import: left out of the package hash.
 RUNNER_FOLDERS = frozenset({"runner"})

@@ -83,7 +83,7 @@ def test_the_audit_is_reachable_and_equal_to_the_recomputed_one(seeds_corpus):
 
 def test_the_log_lists_every_warning_as_before(tmp_path):
     write(tmp_path / "c" / "a.txt", ARTICLE.replace("Geneva", "Genève").encode("cp1252"))
-    write(tmp_path / "c" / "b.txt", ARTICLE.encode())
+    write(tmp_path / "c" / "b.txt", ARTICLE.replace("Monday", "Friday").encode())  # not a duplicate of a
     write(tmp_path / "c" / "bad.txt", b"")
     meta = tmp_path / "meta.csv"
     meta.write_text("doc_id,outlet,date\na,X,2025-03-01\nzzz,Z,\n", encoding="utf-8")
@@ -129,8 +129,8 @@ def test_a_document_without_a_group_value_is_kept_and_in_the_missing_group(tmp_p
     """Loading never drops a document for a blank metadata value: grouping puts it in "(missing)"."""
     from corpus_tools.groups import MISSING_GROUP, GroupWarning, attach_groups
 
-    for name in ("a", "b", "c"):
-        write(tmp_path / "c" / f"{name}.txt", ARTICLE.encode())
+    for name, day in (("a", "Monday"), ("b", "Tuesday"), ("c", "Friday")):
+        write(tmp_path / "c" / f"{name}.txt", ARTICLE.replace("Monday", day).encode())
     meta = tmp_path / "meta.csv"
     meta.write_text("doc_id,outlet\na,X\nb,\nc,Y\n", encoding="utf-8")
     corpus = ct.load_corpus(tmp_path / "c", metadata=meta)

@@ -52,10 +52,22 @@ def test_a_mixed_folder_loads_every_article_with_its_metadata(mixed_folder):
 
 def test_cleaning_keeps_every_exported_article(mixed_folder):
     with pytest.warns(ct.CorpusWarning):
-        docs = ct.load_corpus(mixed_folder)
+        docs = ct.load_corpus(mixed_folder, keep_duplicates=True)
     assert len(docs) == 8
     assert (docs["n_words"] > 0).all()
     assert docs.loc[docs["export"].notna(), "title"].notna().all()
+
+
+def test_the_same_article_in_two_files_is_used_once_and_logged(mixed_folder):
+    """plain.txt is crawl.md without its heading; the Factiva and LexisNexis exports share one article."""
+    with pytest.warns(ct.CorpusWarning, match=r"plain\.txt: exact duplicate of 'crawl'"):
+        loaded = ct.read_corpus(mixed_folder)
+    copies = loaded.documents.dropna(subset=["duplicate_of"]).set_index("doc_id")["duplicate_of"].to_dict()
+    assert copies == {"nexis_download_002": "EVPOST0020250304el3400002", "plain": "crawl"}
+    assert loaded.log["issue"].str.contains("duplicate of").sum() == 2
+    with pytest.warns(ct.CorpusWarning):
+        docs = ct.load_corpus(mixed_folder)
+    assert len(docs) == 6 and not set(copies) & set(docs["doc_id"])
 
 
 def test_the_pre_run_check_knows_the_columns_of_pages_and_exports(mixed_folder):

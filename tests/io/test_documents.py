@@ -32,7 +32,7 @@ def test_seeds_load_in_order_with_required_columns(seeds_corpus):
 def test_subfolders_become_a_column(tmp_path):
     write(tmp_path / "c" / "bbc" / "a.txt", ARTICLE.encode())
     write(tmp_path / "c" / "cnn" / "b.txt", ARTICLE.encode())
-    corpus = ct.load_corpus(tmp_path / "c")
+    corpus = ct.load_corpus(tmp_path / "c", keep_duplicates=True)
     assert corpus[["doc_id", "folder"]].values.tolist() == [["a", "bbc"], ["b", "cnn"]]
 
 
@@ -40,7 +40,7 @@ def test_repeated_file_names_in_subfolders_get_path_ids(tmp_path):
     write(tmp_path / "c" / "bbc" / "1.txt", ARTICLE.encode())
     write(tmp_path / "c" / "cnn" / "1.txt", ARTICLE.encode())
     with pytest.warns(CorpusWarning, match="repeat"):
-        corpus = ct.load_corpus(tmp_path / "c")
+        corpus = ct.load_corpus(tmp_path / "c", keep_duplicates=True)
     assert corpus["doc_id"].tolist() == ["bbc/1", "cnn/1"]
 
 
@@ -86,7 +86,7 @@ def test_missing_path_and_single_txt_are_clear_errors(tmp_path):
     [
         (
             "c.csv",
-            f'doc_id,text\na,"{ARTICLE}"\n\nb,\nc,"{ARTICLE}"\n',
+            f'doc_id,text\na,"{ARTICLE}"\n\nb,\nc,"{ARTICLE.replace("Monday", "Friday")}"\n',
             "c.csv:7",
         ),  # the article spans 4 lines, then a blank line
         ("c.tsv", f"doc_id\ttext\nb\t\na\t{ARTICLE.splitlines()[2]}\n", "c.tsv:2"),

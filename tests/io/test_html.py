@@ -168,7 +168,7 @@ def test_metadata_url_and_author_take_precedence_over_the_page(tmp_path):
     shutil.copy(ARTICLE, corpus_dir / "b.html")
     meta = tmp_path / "meta.csv"
     meta.write_text("doc_id,url,author,outlet\na,https://example.org/a,,X\nb,,Ben Roe,Y\n", encoding="utf-8")
-    docs = ct.load_corpus(corpus_dir, metadata=meta)
+    docs = ct.load_corpus(corpus_dir, metadata=meta, keep_duplicates=True)
     page_url = "https://www.valleycourier.example/2025/03/talks-resume"
     assert docs[["url", "author", "outlet"]].values.tolist() == [
         ["https://example.org/a", "Anna Keller", "X"],

@@ -17,6 +17,8 @@ from corpus_tools.io import CorpusInputError, CorpusWarning
 RU = "Министры встретились в Женеве в понедельник, чтобы обсудить прекращение огня."
 EN = "Diplomats met at the café in Genève on Monday — “a ceasefire”, officials said."
 PARAS = ["Talks resume in Geneva.", "Diplomats met on Monday, officials said."]
+# Two different articles, for tables whose rows must not be taken for duplicates of each other.
+ARTICLES = [EN, "Farmers in the valley expect a late harvest after weeks of rain, the ministry reported."]
 
 
 def jsonl(*records) -> bytes:
@@ -196,7 +198,7 @@ DATE_CASES = [
 @pytest.mark.parametrize("case, cells, expected, warning", DATE_CASES, ids=[c[0] for c in DATE_CASES])
 def test_dates_follow_one_convention_per_column_in_utc(tmp_path, case, cells, expected, warning):
     table = tmp_path / "t.jsonl"
-    table.write_bytes(jsonl(*({"doc_id": f"d{i}", "text": EN, "date": d} for i, d in enumerate(cells))))
+    table.write_bytes(jsonl(*({"doc_id": f"d{i}", "text": ARTICLES[i], "date": d} for i, d in enumerate(cells))))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         docs = ct.read_corpus(table, clean=False).documents

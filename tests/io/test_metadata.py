@@ -19,7 +19,7 @@ def write(path, data: bytes):
 
 def test_metadata_join_and_precedence(tmp_path):
     write(tmp_path / "c" / "a.txt", ARTICLE.encode())
-    write(tmp_path / "c" / "b.txt", ARTICLE.encode())
+    write(tmp_path / "c" / "b.txt", ARTICLE.replace("Monday", "Friday").encode())
     meta = tmp_path / "meta.csv"
     pd.DataFrame(
         {"doc_id": ["a", "b", "zzz"], "outlet": ["X", "Y", "Z"], "date": ["2025-03-01", "", "2025-01-01"]}

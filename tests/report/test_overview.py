@@ -28,6 +28,9 @@ def test_overview_notebook_runs_on_seeds(tmp_path):
     assert (tmp_path / "figures" / "overview_lengths.png").exists()
     languages = pd.read_csv(tmp_path / "tables" / "overview_languages.csv")
     assert languages.values.tolist() == [["en", 5, documents["n_words"].sum(), 1.0]]
+    duplicates = pd.read_csv(tmp_path / "tables" / "overview_duplicates.csv")
+    assert list(duplicates.columns) == ["doc_id", "title", "cluster", "duplicate_of", "similarity", "kind"]
+    assert duplicates.empty  # the five seed articles are different articles
     executed = json.loads((tmp_path / "corpus_overview.ipynb").read_text(encoding="utf-8"))
     outputs = json.dumps([cell.get("outputs", []) for cell in executed["cells"]])
     assert "DeprecationWarning" not in outputs and "Warning" not in outputs
@@ -77,3 +80,22 @@ def test_stubs_table_lists_each_stub_with_its_reason(tmp_path):
     html = format_stubs_html(ct.clean.list_stubs(docs))
     assert html.count("<tr>") == 1 and "<td>b</td>" in html and "<td>enable JavaScript</td>" in html
     assert "&lt;this&gt;" not in html and "None" not in html  # one row: the stub, its title empty
+
+
+def test_duplicates_table_lists_each_cluster_with_the_kept_copy_first(tmp_path):
+    from corpus_tools.report.overview import format_duplicates_html
+
+    article = " ".join(f"Diplomats met on day {i} to discuss a truce in region {i}, officials said." for i in range(8))
+    (tmp_path / "c").mkdir()
+    for name, text in (("a", article), ("b", article.upper()), ("c", article + " By Anna Keller.")):
+        (tmp_path / "c" / f"{name}.txt").write_text("Talks $5bn <i>resume</i>\n\n" + text, encoding="utf-8")
+    with pytest.warns(ct.CorpusWarning, match=r"b\.txt: exact duplicate of 'a'"):
+        docs = ct.read_corpus(tmp_path / "c").documents
+    table = ct.clean.list_duplicates(docs)
+    assert table[["doc_id", "cluster", "duplicate_of", "kind"]].values.tolist() == [
+        ["a", 1, None, "kept"],
+        ["b", 1, "a", "exact"],
+        ["c", 1, "a", "near"],
+    ]
+    html = format_duplicates_html(table)
+    assert html.count("<tr>") == 3 and "<i>" not in html and "&lt;i&gt;" in html and "None" not in html

@@ -29,7 +29,7 @@ FIXTURE_NOTEBOOKS = Path(__file__).parents[1] / "fixtures" / "notebooks"
             [],
             (
                 "columns: doc_id, title, date, text, raw_text, n_words, status, title_source, language, source_file,"
-                " encoding, outlet."
+                " encoding, outlet, duplicate_of."
                 " Set group_by to one of them"
             ),
         ),
@@ -132,3 +132,22 @@ def test_a_document_without_a_group_value_does_not_stop_the_run(corpus, tmp_path
     study = Study(name="grouped", corpus=corpus, metadata=meta, group_by="outlet")
     parameters = {"keywords": {"corpus": str(corpus), "metadata": str(meta), "group_by": "outlet"}}
     assert check_inputs(study, parameters, NOTEBOOKS_DIR) is None
+
+
+@pytest.mark.parametrize(
+    ("files", "corpus", "message"),
+    [
+        ({}, "c", "c: no corpus files found (searched subfolders too"),
+        ({"c/notes.pdf": b"%PDF-1.4"}, "c", "found 1 other file(s): .pdf)"),
+        ({"notes.pdf": b"%PDF-1.4"}, "notes.pdf", "notes.pdf: unsupported input; use a folder of article files"),
+        ({"c/a.txt": b"Peace talks resumed."}, "c/a.txt", "a.txt: is a single .txt file; pass the folder"),
+    ],
+)
+def test_an_unusable_corpus_folder_or_file_exits_2_before_any_notebook_runs(tmp_path, capsys, files, corpus, message):
+    (tmp_path / "c").mkdir()
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    args = ["report", "--notebooks", str(FIXTURE_NOTEBOOKS), "--corpus", str(tmp_path / corpus)]
+    assert cli.main([*args, "--out", str(tmp_path / "out")]) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.ipynb"))

@@ -1,0 +1,241 @@
+"""Duplicate articles: the same story copied, syndicated (wire copy) or scraped twice.
+
+Two kinds are found, on the clean text:
+
+- **exact**: the same words once the text is normalised (Unicode NFKC, case folded, every run of
+  punctuation and spaces made one space): :func:`hash_text`;
+- **near**: word 5-shingles whose Jaccard similarity is at least ``threshold`` (default 0.8).
+  Candidates come from MinHash/LSH (``datasketch``, 128 permutations) so the corpus is never
+  compared pair by pair; each candidate pair is then checked with the exact Jaccard similarity
+  of its shingle sets, so the result does not depend on the hashing.
+
+The threshold was measured on constructed pairs (``tests/clean/test_duplicates.py``): a wire
+story of 300 words whose byline and last paragraph were changed has a Jaccard similarity of
+about 0.9 to the original and matches; two different stories on the same event (same names,
+places and figures, different sentences) stay below 0.1.
+
+Documents linked by either kind form a cluster. The first document of a cluster in ``doc_id``
+order is kept; the others are its copies (``duplicate_of``). Empty texts are never duplicates.
+
+>>> docs = pd.DataFrame({"doc_id": ["b", "a", "c"],
+...                      "text": ["Rain, rain today.", "rain rain TODAY", "Sun all week long."]})
+>>> match_duplicates(docs).values.tolist()
+[['a', 1, None, 1.0, 'kept'], ['b', 1, 'a', 1.0, 'exact']]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable
+
+import pandas as pd
+
+from corpus_tools.io import record_problem
+
+__all__ = [
+    "DUPLICATE_COLUMNS",
+    "hash_text",
+    "split_shingles",
+    "match_duplicates",
+    "attach_duplicates",
+    "list_duplicates",
+]
+
+#: The columns of :func:`match_duplicates`.
+DUPLICATE_COLUMNS = ["doc_id", "cluster", "duplicate_of", "similarity", "kind"]
+
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(unicodedata.normalize("NFKC", text or "").casefold())
+
+
+def hash_text(text: str) -> str:
+    """A hash of the normalised text: equal for texts that differ only in case, punctuation,
+    spacing or Unicode form (empty string for a text without words).
+
+    >>> hash_text("Aid: $5bn, or 2%.") == hash_text("aid 5bn OR 2")
+    True
+    >>> hash_text("  ...  ")
+    ''
+    """
+    words = _words(text)
+    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest() if words else ""
+
+
+def split_shingles(text: str, *, size: int = 5) -> set[str]:
+    """The word ``size``-shingles of the normalised text (the whole text when it is shorter).
+
+    >>> sorted(split_shingles("One two, three! four", size=3))
+    ['one two three', 'two three four']
+    >>> split_shingles("Short text", size=5)
+    {'short text'}
+    """
+    words = _words(text)
+    if len(words) <= size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _near_pairs(shingles: dict[int, set[str]], *, threshold: float, num_perm: int, seed: int):
+    """Candidate pairs (i, j, jaccard) from MinHash/LSH, kept when the exact Jaccard >= threshold."""
+    from datasketch import MinHash, MinHashLSH
+
+    keys = list(shingles)
+    if len(keys) < 2:
+        return []
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    hashes = MinHash.bulk([[s.encode("utf-8") for s in shingles[k]] for k in keys], num_perm=num_perm, seed=seed)
+    pairs = []
+    for key, minhash in zip(keys, hashes):
+        for other in lsh.query(minhash):
+            similarity = _jaccard(shingles[key], shingles[other])
+            if similarity >= threshold:
+                pairs.append((other, key, similarity))
+        lsh.insert(key, minhash)
+    return pairs
+
+
+def match_duplicates(
+    docs: pd.DataFrame,
+    *,
+    threshold: float = 0.8,
+    num_perm: int = 128,
+    shingle_size: int = 5,
+    seed: int = 1,
+) -> pd.DataFrame:
+    """Find exact and near-duplicate documents.
+
+    Args:
+        docs: a table with ``doc_id`` and ``text`` (``load_corpus(..., keep_duplicates=True)``).
+        threshold: the Jaccard similarity of word shingles from which two texts are near-duplicates.
+        num_perm: MinHash permutations (more: fewer missed candidates, slower).
+        shingle_size: words per shingle.
+        seed: the MinHash seed (the result is checked with exact Jaccard, so it rarely matters).
+
+    Returns:
+        One row per document in a cluster of two or more, sorted by ``cluster`` then ``doc_id``:
+        ``doc_id``, ``cluster`` (1, 2, ... in ``doc_id`` order of the kept documents),
+        ``duplicate_of`` (the kept document's ``doc_id``; None for the kept one), ``similarity``
+        (Jaccard of shingles to the kept document, 1.0 for exact copies) and ``kind``
+        (``"kept"``, ``"exact"`` or ``"near"``). No rows when there are no duplicates.
+
+    >>> wire = " ".join(f"word{i}" for i in range(60))
+    >>> docs = pd.DataFrame({"doc_id": ["x", "y", "z"], "text": [wire, wire + " By Staff.", "Other news."]})
+    >>> match_duplicates(docs)[["doc_id", "duplicate_of", "kind"]].values.tolist()
+    [['x', None, 'kept'], ['y', 'x', 'near']]
+    """
+    ordered = docs[["doc_id", "text"]].assign(doc_id=docs["doc_id"].astype(str)).sort_values("doc_id", kind="stable")
+    ids = ordered["doc_id"].tolist()
+    hashes = [hash_text(t) if isinstance(t, str) else "" for t in ordered["text"]]
+    parent = list(range(len(ids)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    first_with_hash: dict[str, int] = {}
+    for i, h in enumerate(hashes):
+        if h:
+            union(first_with_hash.setdefault(h, i), i)
+    texts = ordered["text"].tolist()
+    shingles = {i: split_shingles(texts[i], size=shingle_size) for i in sorted(set(first_with_hash.values()))}
+    for i, j, _ in _near_pairs(shingles, threshold=threshold, num_perm=num_perm, seed=seed):
+        union(i, j)
+    members: dict[int, list[int]] = {}
+    for i in range(len(ids)):
+        if hashes[i]:
+            members.setdefault(find(i), []).append(i)
+    rows = []
+    for number, root in enumerate(sorted(r for r, m in members.items() if len(m) > 1), start=1):
+        rows.append({"doc_id": ids[root], "cluster": number, "duplicate_of": None, "similarity": 1.0, "kind": "kept"})
+        for i in members[root][1:]:
+            exact = hashes[i] == hashes[root]
+            rep = first_with_hash[hashes[i]]
+            similarity = 1.0 if exact else _jaccard(shingles[root], shingles[rep])
+            rows.append(
+                {
+                    "doc_id": ids[i],
+                    "cluster": number,
+                    "duplicate_of": ids[root],
+                    "similarity": round(similarity, 3),
+                    "kind": "exact" if exact else "near",
+                }
+            )
+    table = pd.DataFrame(rows, columns=DUPLICATE_COLUMNS).astype({"cluster": "int64", "similarity": "float64"})
+    table["duplicate_of"] = table["duplicate_of"].astype(object).where(table["duplicate_of"].notna(), None)
+    return table
+
+
+def attach_duplicates(
+    documents: pd.DataFrame,
+    *,
+    log: list[dict] | None = None,
+    where: Callable[[object], str] | None = None,
+) -> pd.DataFrame:
+    """Add ``duplicate_of`` (the kept copy's ``doc_id``, else None) from :func:`match_duplicates`
+    on the ``"ok"`` documents (stubs are never duplicates), and record each copy in ``log``.
+
+    Args:
+        documents: the corpus: ``doc_id``, ``text`` and, when present, ``status``.
+        log: the load log; each copy is a row and a ``CorpusWarning``
+            (:func:`corpus_tools.io.record_problem`). None: no log, no warning.
+        where: names a row's source (default: ``document '<doc_id>'``).
+
+    Returns:
+        A copy of ``documents`` with the ``duplicate_of`` column.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": ["Same words.", "same words", "Else."],
+    ...                      "status": ["ok", "ok", "ok"]})
+    >>> attach_duplicates(docs)["duplicate_of"].tolist()
+    [None, 'a', None]
+    """
+    ok = documents["status"].eq("ok") if "status" in documents.columns else pd.Series(True, index=documents.index)
+    table = match_duplicates(documents[ok])
+    copies = table[table["kind"] != "kept"].set_index("doc_id")
+    out = documents.copy()
+    found = out["doc_id"].astype(str).map(copies["duplicate_of"]).where(ok)
+    out["duplicate_of"] = found.astype(object).where(found.notna(), None)
+    if log is not None:
+        name = where or (lambda row: f"document {row.doc_id!r}")
+        for row in out[out["duplicate_of"].notna()].itertuples():
+            copy = copies.loc[str(row.doc_id)]
+            issue = (
+                f"{'exact' if copy.kind == 'exact' else 'near'} duplicate of {row.duplicate_of!r}"
+                f" (shingle similarity {copy.similarity:.2f})"
+            )
+            action = "kept out of analyses (one copy is used) unless load_corpus(..., keep_duplicates=True)"
+            record_problem(log, name(row), issue, action, stacklevel=5)
+    return out
+
+
+def list_duplicates(documents: pd.DataFrame) -> pd.DataFrame:
+    """The duplicate clusters of a loaded corpus (:func:`match_duplicates` on its ``"ok"``
+    documents), with each document's ``title`` when the corpus has one: for the overview report.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "title": ["Rain", "Rain!"], "text": ["Rain today.", "rain today"],
+    ...                      "status": ["ok", "ok"]})
+    >>> list_duplicates(docs)[["doc_id", "title", "duplicate_of", "kind"]].values.tolist()
+    [['a', 'Rain', None, 'kept'], ['b', 'Rain!', 'a', 'exact']]
+    """
+    ok = documents["status"].eq("ok") if "status" in documents.columns else pd.Series(True, index=documents.index)
+    table = match_duplicates(documents[ok])
+    if "title" in documents.columns:
+        titles = documents.assign(doc_id=documents["doc_id"].astype(str)).drop_duplicates("doc_id")
+        title = table["doc_id"].map(titles.set_index("doc_id")["title"])
+        table.insert(1, "title", title.astype(object).where(title.notna(), None))
+    return table
