@@ -218,7 +218,7 @@ def attach_duplicates(
                 f"{'exact' if copy.kind == 'exact' else 'near'} duplicate of {row.duplicate_of!r}"
                 f" (shingle similarity {copy.similarity:.2f})"
             )
-            action = "kept out of analyses (one copy is used) unless load_corpus(..., keep_duplicates=True)"
+            action = "load_corpus uses one copy (the first by doc_id); keep_duplicates=True keeps every copy"
             record_problem(log, name(row), issue, action, stacklevel=5)
     return out
 

@@ -119,7 +119,7 @@ def test_attach_duplicates_logs_each_copy_and_ignores_stubs():
         {
             "source": "document 'b'",
             "issue": "exact duplicate of 'a' (shingle similarity 1.00)",
-            "action": "kept out of analyses (one copy is used) unless load_corpus(..., keep_duplicates=True)",
+            "action": "load_corpus uses one copy (the first by doc_id); keep_duplicates=True keeps every copy",
         }
     ]
     assert len(caught) == 1 and "document 'b'" in str(caught[0].message)
