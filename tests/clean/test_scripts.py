@@ -46,7 +46,9 @@ def test_all_cyrillic_corpus_loads_with_text(tmp_path):
     for lang in ("ru", "uk"):
         for i in range(3):  # three documents per language: a site template shared across documents
             (tmp_path / f"{lang}{i}.txt").write_text(read(lang).replace("понеділок", f"понеділок {i}"), "utf-8")
-    loaded = ct.read_corpus(tmp_path)
+    with pytest.warns(ct.CorpusWarning) as caught:  # the ru files are one text three times
+        loaded = ct.read_corpus(tmp_path)
+    assert sorted(str(w.message).split(": ")[0].rsplit("/", 1)[-1] for w in caught) == ["ru1.txt", "ru2.txt"]
     docs = loaded.documents
     assert len(docs) == 6 and docs["status"].eq("ok").all()
     assert docs["text"].str.contains("Париж", regex=False).all()

@@ -32,7 +32,8 @@ def test_seeds_load_in_order_with_required_columns(seeds_corpus):
 def test_subfolders_become_a_column(tmp_path):
     write(tmp_path / "c" / "bbc" / "a.txt", ARTICLE.encode())
     write(tmp_path / "c" / "cnn" / "b.txt", ARTICLE.encode())
-    corpus = ct.load_corpus(tmp_path / "c", keep_duplicates=True)
+    with pytest.warns(CorpusWarning, match=r"b\.txt: exact duplicate of 'a'"):
+        corpus = ct.load_corpus(tmp_path / "c", keep_duplicates=True)
     assert corpus[["doc_id", "folder"]].values.tolist() == [["a", "bbc"], ["b", "cnn"]]
 
 
