@@ -141,18 +141,32 @@ def _detect_legacy(data: bytes) -> tuple[str, str] | None:
         accented = sum(1 for c in letters if not c.isascii())
         if not letters or accented <= MAX_ACCENTED_SHARE * len(letters):
             return None
+    non_ascii = sum(1 for b in data if b > 127)
+    detected = _detect_encoding(data, candidates=SINGLE_BYTE + (MULTI_BYTE if non_ascii >= MIN_MULTIBYTE else ()))
+    if detected is None or detected[1] == "cp1252":
+        return None
+    return detected
+
+
+def _detect_encoding(
+    data: bytes, *, candidates: tuple[str, ...] | None = None, preferred: tuple[str, ...] = PREFERRED
+) -> tuple[str, str] | None:
+    """``(text, encoding)`` as charset-normalizer reads ``data`` (among ``candidates``, or any
+    encoding), a tie going to the first of ``preferred``; ``None`` when nothing fits.
+
+    >>> _detect_encoding("Министры встретились в Женеве".encode("cp1251"), candidates=SINGLE_BYTE)[1]
+    'cp1251'
+    """
     from charset_normalizer import from_bytes
 
-    non_ascii = sum(1 for b in data if b > 127)
-    matches = list(
-        from_bytes(data, cp_isolation=list(SINGLE_BYTE + (MULTI_BYTE if non_ascii >= MIN_MULTIBYTE else ())))
-    )
+    matches = list(from_bytes(data, cp_isolation=list(candidates) if candidates else None))
     if not matches:
         return None
     best = matches[0]
     tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
-    rank = {name: i for i, name in enumerate(PREFERRED)}
+    rank = {name: i for i, name in enumerate(preferred)}
     best = min(tied, key=lambda m: rank.get(codecs.lookup(m.encoding).name, len(rank)))
+    return str(best), codecs.lookup(best.encoding).name
     encoding = codecs.lookup(best.encoding).name
     if encoding == "cp1252":
         return None

@@ -23,7 +23,7 @@ import codecs
 import re
 from pathlib import Path
 
-from corpus_tools.io.decode import decode_bytes
+from corpus_tools.io.decode import _detect_encoding, decode_bytes
 from corpus_tools.io.problems import CorpusInputError
 
 __all__ = [
@@ -103,18 +103,13 @@ def decode_html_bytes(data: bytes, *, source: str = "<bytes>") -> tuple[str, str
         return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError as exc:
         bad = exc.start
-    from charset_normalizer import from_bytes
-
-    matches = list(from_bytes(data))
-    if not matches:
-        return decode_bytes(data, source=source)
-    best = matches[0]
     # Ties (as French in cp1252 vs cp1250) go to windows-1252, the web's usual legacy encoding.
-    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
-    best = next((m for m in tied if codecs.lookup(m.encoding).name == "cp1252"), best)
-    encoding = codecs.lookup(best.encoding).name
+    detected = _detect_encoding(data, preferred=("cp1252",))
+    if detected is None:
+        return decode_bytes(data, source=source)
+    page, encoding = detected
     said = f"declares {match.group(1).decode('ascii', 'replace')} but " if match else ""
-    return str(best), encoding, f"{said}not valid UTF-8 (first bad byte at offset {bad}); detected as {encoding}"
+    return page, encoding, f"{said}not valid UTF-8 (first bad byte at offset {bad}); detected as {encoding}"
 
 
 def _prose_words(text: str) -> int:
