@@ -29,6 +29,7 @@ LAYERS = [
     {"segment"},
     {"dictionaries", "stats"},
     {"sentiment", "keywords", "framing"},
+    {"trends"},  # coverage over time: takes the analyses' article-level values
     {"validation"},
     {"report"},
     {"runner"},
