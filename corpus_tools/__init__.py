@@ -17,6 +17,7 @@ downstream of it; ``tests/test_package.py`` checks it):
 ``sentiment``       lexicons, sentence and document scores, drivers, actors
 ``keywords``        term counts, keyness, collocations, concordance (KWIC)
 ``framing``         frames, naming, quotes, hand-coding and agreement
+``trends``          coverage over time: volume, measures and terms per period, events, first use
 ``validation``      measurements against third-party labelled data (``make validate``)
 ``report``          draws and writes: tables, figures, HTML; computes no statistics
 ``runner``          ``corpus-tools report``: studies, cached papermill runs, manifest, index
@@ -45,7 +46,7 @@ release with a ``DeprecationWarning`` naming the new one.
 ['doc_id', 'sent_id', 'start', 'end']
 """
 
-from corpus_tools import config, dictionaries, framing, keywords, sentiment, stats
+from corpus_tools import config, dictionaries, framing, keywords, sentiment, stats, trends
 from corpus_tools.clean import clean_audit, clean_corpus, clean_text
 from corpus_tools.corpus import LoadedCorpus, load_corpus, read_corpus
 from corpus_tools.io import CorpusInputError, CorpusWarning
@@ -60,6 +61,7 @@ __all__ = [
     "keywords",
     "framing",
     "stats",
+    "trends",
     "load_corpus",
     "read_corpus",
     "LoadedCorpus",

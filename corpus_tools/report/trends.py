@@ -64,13 +64,16 @@ def _draw_events(ax, events: pd.DataFrame | None) -> None:
 def _one_period_note(ax, periods: pd.Series) -> bool:
     if periods.nunique() > 1:
         return False
+    if periods.nunique() == 1:  # centre the one period in a month either side, not in years of empty axis
+        when = pd.Timestamp(periods.iloc[0])
+        ax.set_xlim(when - pd.Timedelta(days=30), when + pd.Timedelta(days=30))
     ax.text(
         0.5,
-        0.5,
+        0.92,
         "all dated articles fall in one period: no trend to draw",
         transform=ax.transAxes,
         ha="center",
-        va="center",
+        va="top",
         fontsize=9,
         color="dimgrey",
         bbox={"fc": "white", "ec": "lightgrey"},

@@ -4,8 +4,9 @@
               documents listed, articles and words per period (:func:`count_volume`)
 ``series``    an article-level value (tone, frame rate) per period and group with an interval
               and a minimum-articles rule (:func:`summarize_periods`)
-``terms``     chosen terms per period (:func:`count_term_periods`) and the terms rising or
-              falling (:func:`summarize_term_trends`, an article-level trend test)
+``terms``     the documents using each term (:func:`match_term_documents`), chosen terms
+              per period (:func:`count_term_periods`) and the terms rising or falling
+              (:func:`summarize_term_trends`, an article-level trend test)
 ``events``    an events file (:func:`read_events`) and a before/after comparison
 ``firsts``    which group used a term, name or frame first (:func:`summarize_firsts`)
 
@@ -29,7 +30,12 @@ from corpus_tools.trends.periods import (
     select_undated,
 )
 from corpus_tools.trends.series import MIN_ARTICLES, summarize_periods
-from corpus_tools.trends.terms import count_term_periods, summarize_term_trends
+from corpus_tools.trends.terms import (
+    count_term_periods,
+    match_term_documents,
+    select_trend_terms,
+    summarize_term_trends,
+)
 
 __all__ = [
     "PERIODS",
@@ -40,8 +46,10 @@ __all__ = [
     "select_undated",
     "count_volume",
     "summarize_periods",
+    "match_term_documents",
     "count_term_periods",
     "summarize_term_trends",
+    "select_trend_terms",
     "read_events",
     "compare_before_after",
     "summarize_firsts",

@@ -103,7 +103,8 @@ def compare_before_after(
     if window_days is not None:
         dated = dated[(dated[date] - when).abs() <= pd.Timedelta(days=window_days)]
     dated = dated.assign(group="all") if by is None else attach_groups(dated, by)
-    table = values.merge(dated[["doc_id", date, "group"]], on="doc_id").dropna(subset=[value])
+    keep = ["doc_id", value] + ([category] if category else [])
+    table = values[keep].merge(dated[["doc_id", date, "group"]], on="doc_id").dropna(subset=[value])
     keys = ["group"] + ([category] if category else [])
     rows = []
     for key, part in table.groupby(keys, sort=True):

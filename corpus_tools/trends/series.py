@@ -82,7 +82,8 @@ def summarize_periods(
         dated = dated.assign(group="all")
     else:
         dated = attach_groups(dated, by)
-    table = values.merge(dated[["doc_id", "period", "group"]], on="doc_id", how="inner")
+    keep = ["doc_id", value] + ([category] if category else [])
+    table = values[keep].merge(dated[["doc_id", "period", "group"]], on="doc_id", how="inner")
     table = table.dropna(subset=[value])
     categories = sorted(table[category].unique()) if category else [None]
     groups = sorted(dated["group"].unique())

@@ -28,7 +28,7 @@ from corpus_tools.stats import adjust_p
 from corpus_tools.tokens import tokenize
 from corpus_tools.trends.periods import _all_periods, label_periods
 
-__all__ = ["count_term_periods", "summarize_term_trends"]
+__all__ = ["match_term_documents", "count_term_periods", "summarize_term_trends", "select_trend_terms"]
 
 
 def _parse_term(term: str) -> tuple[str, ...]:
@@ -50,6 +50,23 @@ def _count_terms(text: str, terms: dict[str, tuple[str, ...]]) -> Counter:
             if all(w == p or (p.endswith("*") and w.startswith(p[:-1])) for w, p in zip(words[i : i + n], parts)):
                 found[name] += 1
     return found
+
+
+def match_term_documents(documents: pd.DataFrame, terms: Iterable[str]) -> pd.DataFrame:
+    """The documents that use each term: ``doc_id, term, count`` (rows with a count above zero).
+
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["A truce.", "Truce talks; truces."]})
+    >>> match_term_documents(docs, ["truce*"]).values.tolist()
+    [['a', 'truce*', 1], ['b', 'truce*', 2]]
+    """
+    require_columns(documents, ["doc_id", "text"], table="documents")
+    parsed = {str(t): _parse_term(str(t)) for t in terms}
+    rows = [
+        (doc_id, term, n)
+        for doc_id, text in zip(documents["doc_id"], documents["text"])
+        for term, n in _count_terms(text, parsed).items()
+    ]
+    return pd.DataFrame(rows, columns=["doc_id", "term", "count"])
 
 
 def count_term_periods(
@@ -165,3 +182,16 @@ def summarize_term_trends(
     out = pd.concat([rising, falling], ignore_index=True)[columns]
     out.attrs["tested"] = len(vocab)
     return out
+
+
+def select_trend_terms(term_trends: pd.DataFrame, *, top_n: int = 3) -> list[str]:
+    """The ``top_n`` most rising and ``top_n`` most falling terms of :func:`summarize_term_trends`.
+
+    >>> table = pd.DataFrame({"term": ["a", "b", "c"], "direction": ["rising", "rising", "falling"]})
+    >>> select_trend_terms(table, top_n=1)
+    ['a', 'c']
+    """
+    if term_trends.empty:
+        return []
+    parts = [term_trends[term_trends["direction"] == d].head(top_n) for d in ("rising", "falling")]
+    return pd.concat(parts)["term"].tolist()

@@ -10,17 +10,39 @@ Two outlets over 12 weeks starting Monday 2025-01-06:
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
 START = pd.Timestamp("2025-01-06")
 EVENT = pd.Timestamp("2025-02-17")
 WEEKS = 12
-FILLER = "Officials met again on Tuesday and spoke to reporters about the talks in the capital."
+SUBJECTS = ["Officials", "Diplomats", "Ministers", "Negotiators", "Analysts", "Envoys", "Observers", "Aides"]
+VERBS = ["met", "spoke", "argued", "travelled", "waited", "gathered", "reported", "agreed"]
+PLACES = [
+    "in the capital",
+    "near the border",
+    "at the summit",
+    "in the harbour town",
+    "at the embassy",
+    "in parliament",
+    "on the island",
+    "at the airport",
+]
+DAYS = ["on Monday", "on Tuesday", "on Wednesday", "late on Thursday", "early on Friday", "at the weekend"]
 
 
-def _article(week: int) -> str:
-    words = [FILLER]
+def _filler(seed: int) -> list[str]:
+    """Six varied sentences, different for every article (so no two articles are near-duplicates)."""
+    rng = np.random.default_rng(seed)
+    return [
+        f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(PLACES)} {rng.choice(DAYS)} ({seed}-{i})."
+        for i in range(6)
+    ]
+
+
+def _article(week: int, seed: int) -> str:
+    words = _filler(seed)
     words += ["A ceasefire proposal was noted."] * week
     if week < 4:
         words += ["The blockade continued."] * 3
@@ -36,7 +58,7 @@ def make_dated_corpus() -> pd.DataFrame:
         plan = [("North", 2)] + ([("South", 3)] if week % 2 == 0 else [])
         for outlet, n in plan:
             for k in range(n):
-                text = _article(week)
+                text = _article(week, seed=len(rows))
                 rows.append(
                     {
                         "doc_id": f"{outlet[0]}{week:02d}{k}",
