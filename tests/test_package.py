@@ -32,6 +32,7 @@ LAYERS = [
     {"trends"},  # coverage over time: takes the analyses' article-level values
     {"validation"},
     {"report"},
+    {"explore"},  # the interactive explorer: draws with report, reads every analysis
     {"runner"},
     {"__main__"},  # ``python -m corpus_tools``: only starts the runner's command line
 ]
