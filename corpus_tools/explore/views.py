@@ -153,6 +153,7 @@ def build_explorer_widget(ex):
     fill_groups()
     search_tab = w.VBox(
         [
+            style,
             w.HBox([c["query"], c["mode"], c["sort"], c["by"]]),
             c["status"],
             w.HBox([c["counts"], c["dispersion"]]),
