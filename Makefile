@@ -11,7 +11,7 @@ export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv reports test lint format test-browser validate bench lab lock clean-venv
+.PHONY: help venv reports test lint format test-browser validate bench lab explore lock clean-venv
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -41,7 +41,7 @@ format: $(STAMP) ## Format and fix what ruff can fix
 	$(BIN)/ruff check --fix corpus_tools tests bench notebooks conftest.py
 	$(BIN)/ruff format corpus_tools tests bench conftest.py
 
-test-browser: $(STAMP) ## Open every HTML report in headless Chromium (installs Debian's chromium if missing)
+test-browser: $(STAMP) ## Open every HTML report and the explorer (Voila) in headless Chromium (installs chromium if missing)
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "installing Debian's chromium (needs root or sudo, and the package mirror)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
@@ -55,6 +55,9 @@ bench: $(STAMP) ## Run the benchmarks in bench/ (ratios against an in-process ba
 
 lab: $(STAMP) ## Open JupyterLab on notebooks/ with the project's kernel (figures inline, as in the reports)
 	env -u MPLBACKEND $(BIN)/jupyter lab --notebook-dir=notebooks
+
+explore: $(STAMP) ## Open the corpus explorer (notebooks/interactive/explore.ipynb) in JupyterLab
+	env -u MPLBACKEND $(BIN)/jupyter lab notebooks/interactive/explore.ipynb
 
 lock: ## Re-pin requirements.lock from a fresh environment built from pyproject.toml
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv && .lockenv/bin/pip install --quiet -e '.[test]'

@@ -1,12 +1,12 @@
 """Search a corpus fast enough to feel interactive: an index built once, concordance lines on demand.
 
-:func:`build_search_index` counts every document's word tokens once (the tokens
-:func:`corpus_tools.keywords.match_kwic` matches) into a sparse document x word matrix.
-:func:`match_index` answers a query from it: a one-word glob (``peace``, ``sanction*``) is counted
-in every document from the matrix alone, and the concordance lines are computed by ``match_kwic``
-itself on just enough documents to show ``max_lines`` lines; a phrase is looked up in the
-documents holding all of its words; a regular expression in the documents where it occurs. The
-counts and lines are those ``match_kwic`` gives on the whole corpus (a test checks it).
+:func:`build_search_index` reads every document's word tokens once: a sparse document x word
+count matrix, each document's word ids in order and where sentence breaks fall between them.
+:func:`match_index` counts a query in every document from the index (a one-word glob from the
+matrix; a phrase as consecutive words within a sentence; a regular expression by scanning the
+text) and takes the concordance lines from :func:`corpus_tools.keywords.match_kwic` itself, run
+on just enough documents to show ``max_lines`` lines. Counts and lines are those ``match_kwic``
+gives on the whole corpus (a test checks it on every kind of query).
 
 >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Peace talks. Peace now.", "No talks."]})
 >>> index = build_search_index(docs)
@@ -28,6 +28,7 @@ from scipy import sparse
 from corpus_tools.checks import require_columns
 from corpus_tools.groups import attach_groups
 from corpus_tools.keywords import match_kwic
+from corpus_tools.keywords.counts import _BREAK_RE
 from corpus_tools.tokens import TOKEN_RE
 
 __all__ = ["SearchIndex", "Search", "build_search_index", "match_index", "count_hits", "resolve_pattern_type"]
@@ -44,6 +45,8 @@ class SearchIndex:
     columns: dict[str, int]
     matrix: sparse.csc_matrix
     n_words: np.ndarray
+    tokens: list[np.ndarray] = field(default_factory=list)  # word ids of each document, in order
+    breaks: list[np.ndarray] = field(default_factory=list)  # True where a sentence break separates words i, i+1
 
     def __len__(self) -> int:
         return len(self.doc_ids)
@@ -78,12 +81,19 @@ def build_search_index(docs: pd.DataFrame, *, text_col: str = "text") -> SearchI
     """
     require_columns(docs, ["doc_id", text_col], table="corpus")
     columns: dict[str, int] = {}
-    indptr, indices, n_words = [0], [], []
+    indptr, indices, n_words, tokens, breaks = [0], [], [], [], []
     for text in docs[text_col]:
-        tokens = [m.group().lower() for m in TOKEN_RE.finditer(text if isinstance(text, str) else "")]
-        indices.extend(columns.setdefault(t, len(columns)) for t in tokens)
+        text = text if isinstance(text, str) else ""
+        found = list(TOKEN_RE.finditer(text))
+        ids = np.fromiter((columns.setdefault(m.group().lower(), len(columns)) for m in found), np.int64, len(found))
+        spans = np.array([m.span() for m in found], dtype=np.int64).reshape(-1, 2)
+        marks = np.array([m.start() for m in _BREAK_RE.finditer(text)], dtype=np.int64)
+        gaps = np.searchsorted(marks, spans[1:, 0]) - np.searchsorted(marks, spans[:-1, 1])
+        indices.extend(ids)
         indptr.append(len(indices))
-        n_words.append(len(tokens))
+        n_words.append(len(found))
+        tokens.append(ids)
+        breaks.append(gaps > 0)
     data = np.ones(len(indices), dtype=np.int32)
     matrix = sparse.csr_matrix((data, np.asarray(indices, dtype=np.int64), indptr), shape=(len(docs), len(columns)))
     matrix.sum_duplicates()
@@ -93,6 +103,8 @@ def build_search_index(docs: pd.DataFrame, *, text_col: str = "text") -> SearchI
         columns=columns,
         matrix=matrix.tocsc(),
         n_words=np.asarray(n_words, dtype=np.int64),
+        tokens=tokens,
+        breaks=breaks,
     )
 
 
@@ -121,6 +133,24 @@ def _doc_counts(index: SearchIndex, cols: list[int]) -> np.ndarray:
     if not cols:
         return np.zeros(len(index), dtype=np.int64)
     return np.asarray(index.matrix[:, cols].sum(axis=1)).ravel().astype(np.int64)
+
+
+def _phrase_counts(index: SearchIndex, word_sets: list[np.ndarray], per_word: list[np.ndarray]) -> np.ndarray:
+    """Matches of consecutive words (each from its set of word ids) within a sentence, per document."""
+    counts = np.zeros(len(index), dtype=np.int64)
+    k = len(word_sets)
+    for d in np.flatnonzero(np.logical_and.reduce([c > 0 for c in per_word])):
+        ids, gaps = index.tokens[d], index.breaks[d]
+        n = len(ids) - k + 1
+        if n <= 0:
+            continue
+        found = np.ones(n, dtype=bool)
+        for j, cols in enumerate(word_sets):
+            found &= np.isin(ids[j : j + n], cols)
+            if j < k - 1:
+                found &= ~gaps[j : j + n]
+        counts[d] = int(found.sum())
+    return counts
 
 
 def match_index(
@@ -160,29 +190,25 @@ def match_index(
             rx = re.compile(pattern, re.IGNORECASE)
         except re.error as exc:
             raise ValueError(f"not a valid regular expression: {pattern!r} ({exc})") from None
-        candidates = [i for i, t in enumerate(docs[text_col]) if isinstance(t, str) and rx.search(t)]
-        exact = None
+        texts = [t if isinstance(t, str) else "" for t in docs[text_col]]
+        counts = np.array([sum(m.end() > m.start() for m in rx.finditer(t)) for t in texts], dtype=np.int64)
     else:
-        words = pattern.split()
-        per_word = [_doc_counts(index, _word_columns(index, w, kind)) for w in words]
-        present = np.logical_and.reduce([c > 0 for c in per_word])
-        candidates = list(np.flatnonzero(present))
-        exact = per_word[0] if len(words) == 1 else None
+        word_sets = [np.asarray(_word_columns(index, w, kind), dtype=np.int64) for w in pattern.split()]
+        per_word = [_doc_counts(index, list(cols)) for cols in word_sets]
+        counts = per_word[0] if len(word_sets) == 1 else _phrase_counts(index, word_sets, per_word)
+    candidates = list(np.flatnonzero(counts))
     notes = []
-    if exact is not None and max_lines is not None:
-        # one word: counts from the index; lines from just enough documents to show max_lines of them
-        # (all of them when sorting, unless there are so many that sorting them would be slow)
-        enough = int(np.searchsorted(np.cumsum(exact[candidates]), max_lines)) + 1 if candidates else 0
-        if sort_by is not None and exact.sum() > 5 * max_lines:
-            notes.append(f"sorted: the first {max_lines} lines in document order, not every line")
-        full = sort_by is not None and exact.sum() <= 5 * max_lines
-        shown = candidates if full else candidates[:enough]
-        lines = match_kwic(docs.iloc[shown], pattern, window=window, pattern_type=kind, sort_by=sort_by)
-        counts = exact
+    if max_lines is None:
+        shown = candidates
     else:
-        lines = match_kwic(docs.iloc[candidates], pattern, window=window, pattern_type=kind, sort_by=sort_by)
-        hit_counts = lines["doc_id"].value_counts()
-        counts = pd.Series(index.doc_ids).map(hit_counts).fillna(0).astype(np.int64).to_numpy()
+        # lines from just enough documents to show max_lines of them (all of them when sorting,
+        # unless there are so many that sorting them all would be slow)
+        enough = int(np.searchsorted(np.cumsum(counts[candidates]), max_lines)) + 1 if candidates else 0
+        full = sort_by is not None and counts.sum() <= 5 * max_lines
+        if sort_by is not None and not full:
+            notes.append(f"sorted: the first {max_lines} lines in document order, not every line")
+        shown = candidates if full else candidates[:enough]
+    lines = match_kwic(docs.iloc[shown], pattern, window=window, pattern_type=kind, sort_by=sort_by)
     truncated = max_lines is not None and int(counts.sum()) > max_lines
     if max_lines is not None:
         lines = lines.head(max_lines).reset_index(drop=True)

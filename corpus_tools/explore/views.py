@@ -166,4 +166,6 @@ def build_explorer_widget(ex):
     for i, title in enumerate(["Search", "Read", "Compare"]):
         c["tabs"].set_title(i, title)
     show_article()
+    if ex.query:
+        c["query"].value = ex.query
     return c["tabs"]

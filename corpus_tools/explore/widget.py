@@ -93,6 +93,7 @@ class Explorer:
         actors: an actors list whose mentions the reader marks ("" for none).
         lexicon: the lexicon tinting sentences by tone.
         window: words of context in concordance lines; max_lines: lines shown per search.
+        query: a first search, run when the widgets are shown.
     """
 
     def __init__(
@@ -106,18 +107,29 @@ class Explorer:
         lexicon: str = "vader",
         window: int = 6,
         max_lines: int = 200,
+        query: str = "",
     ):
         require_columns(docs, ["doc_id", "text"], table="corpus")
         self.docs = docs.reset_index(drop=True)
         self.audit = audit
         self.by = by if by in self.docs.columns else "doc_id"
         self.dictionary, self.actors, self.lexicon = dictionary, actors, lexicon
-        self.window, self.max_lines = window, max_lines
+        self.window, self.max_lines, self.query = window, max_lines, query
         self.index = build_search_index(self.docs)
         self.tables: dict[str, pd.DataFrame] = {}
         self.last_search: Search | None = None
         self._frame_scores: pd.DataFrame | None = None
         self._widget = None
+
+    @classmethod
+    def from_loaded(cls, loaded, **options) -> Explorer:
+        """An explorer of the documents ``load_corpus`` would analyse (no stubs, one copy of each
+        duplicate), with the cleaning audit of ``loaded`` (``ct.read_corpus(...)``) for the reader."""
+        docs = loaded.documents
+        keep = docs["status"].eq("ok") if "status" in docs.columns else pd.Series(True, index=docs.index)
+        if "duplicate_of" in docs.columns:
+            keep &= docs["duplicate_of"].isna()
+        return cls(docs[keep], audit=loaded.audit, **options)
 
     # -- the computations behind each view (usable without widgets) --------------------------
     def search(self, query: str, *, pattern_type: str = "auto", sort_by: str | None = None) -> Search:
