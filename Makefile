@@ -11,7 +11,7 @@ export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv reports test lint format test-browser validate bench lab explore lock clean-venv
+.PHONY: help venv reports test lint format test-browser validate bench lab explore student lock clean-venv
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -58,6 +58,17 @@ lab: $(STAMP) ## Open JupyterLab on notebooks/ with the project's kernel (figure
 
 explore: $(STAMP) ## Open the corpus explorer (notebooks/interactive/explore.ipynb) in JupyterLab
 	env -u MPLBACKEND $(BIN)/jupyter lab notebooks/interactive/explore.ipynb
+
+student: $(STAMP) ## Seminar notebooks without solutions -> build/student/; runs them and the solutions to check
+	rm -rf build/student build/check && mkdir -p build/student build/check/instructor
+	$(BIN)/jupyter nbconvert --log-level=WARN --to notebook --ClearOutputPreprocessor.enabled=True \
+	  --TagRemovePreprocessor.enabled=True --TagRemovePreprocessor.remove_cell_tags=solution \
+	  --output-dir build/student notebooks/seminar/*.ipynb
+	cp build/student/*.ipynb build/check/ && cp notebooks/seminar/*.ipynb build/check/instructor/
+	$(BIN)/jupyter nbconvert --log-level=WARN --to notebook --execute --inplace \
+	  --ExecutePreprocessor.kernel_name=corpus-tools --ExecutePreprocessor.timeout=600 \
+	  build/check/*.ipynb build/check/instructor/*.ipynb
+	@echo "student notebooks: build/student/ (checked: every student and instructor notebook ran)"
 
 lock: ## Re-pin requirements.lock from a fresh environment built from pyproject.toml
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv && .lockenv/bin/pip install --quiet -e '.[test]'
