@@ -97,7 +97,10 @@ def _valences(texts: list[str], lex: Lexicon) -> dict[str, float]:
 
 
 def _mention_tokens(tokens: list, start: int, end: int) -> tuple[int, int] | None:
+    """First and last token of a span; a closing possessive ("Vell's") stays outside it."""
     inside = [i for i, t in enumerate(tokens) if t[2] < end and t[3] > start]
+    if len(inside) > 1 and tokens[inside[-1]][1] in ("'s", "'", "’"):
+        inside.pop()
     return (inside[0], inside[-1]) if inside else None
 
 
