@@ -12,7 +12,7 @@ and its ``on``/``of``/``against``/``for`` object (the one it is done to): "Y's a
 A negator up to three words before such a verb cancels what the verb implies.
 
 >>> words = read_role_words()
->>> tokens = split_tokens_with_offsets("Brandt praised Alvarez, but Kesh's attack on Tarvia failed.")
+>>> tokens = split_tokens_with_offsets("Brandt praised Alvarez, but Kesh's attack on Tarvia ended.")
 >>> [t[0] for t in tokens][:8]
 ['Brandt', 'praised', 'Alvarez', ',', 'but', 'Kesh', "'s", 'attack']
 >>> split_clause_ids(tokens, words)
@@ -28,6 +28,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from corpus_tools.shipped import read_word_list, resolve_resource
 
@@ -37,6 +38,7 @@ __all__ = [
     "split_tokens_with_offsets",
     "split_clause_ids",
     "match_role",
+    "Role",
     "is_role_verb",
     "is_noun_use",
     "is_passive",
@@ -60,6 +62,27 @@ RELATIVE = frozenset({"who", "which", "whose", "whom", "where"})
 #: Words before a verb that cancel what it implies ("refused to condemn"), besides the negators.
 CANCELLERS = frozenset({"refused", "refuses", "declined", "declines", "failed", "fails", "nobody", "no one"})
 _TONES = {"+": 1, "-": -1, "0": 0, "=": 0}
+#: Words before "of" that leave the noun after it the verb's object ("killed dozens of villagers").
+QUANTITIES = frozenset(
+    {"dozens", "hundreds", "thousands", "millions", "scores", "many", "some", "most", "all", "several", "half"}
+    | {"members", "group", "groups", "families", "one", "two", "three", "four", "five", "ten", "none"}
+)
+#: Words that may join a list of objects of one verb.
+LIST_WORDS = frozenset({",", "and", "or", "the", "a", "an", "its", "their", "his", "her", "both", "also", "then"})
+#: Words after a verb of harm that make it one of blame ("attacked X for ...", "attacked X over ...").
+REASONS = frozenset({"for", "over"})
+
+
+class Role(NamedTuple):
+    """The role of a mention: the ``tone`` (-1, 0, +1) it implies, its ``name`` (e.g.
+    ``"object of praised"``, ``""`` when none), the ``verb`` index (None when a noun or nothing
+    governs) and whether the mention is the ``patient`` of an act of harm or help (the one
+    attacked or rescued: its clause's words describe the act, not the patient)."""
+
+    tone: int
+    name: str
+    verb: int | None
+    patient: bool
 
 
 @dataclass(frozen=True)
@@ -255,11 +278,14 @@ def _speech_tail(tokens: list[Token], i: int, words: RoleWords) -> bool:
 
 
 def is_passive(tokens: list[Token], v: int) -> bool:
-    """Whether the verb at ``v`` follows a form of "be" (one adverb may stand between).
+    """Whether the verb at ``v`` follows a form of "be" (one adverb may stand between) or
+    precedes "by".
 
     >>> is_passive(split_tokens_with_offsets("Kesh was fiercely criticised"), 3)
     True
     """
+    if v + 1 < len(tokens) and tokens[v + 1][1] == "by":  # a participle: "rescued by the navy"
+        return True
     for j in (v - 1, v - 2):
         if j < 0:
             return False
@@ -297,26 +323,36 @@ def _preposition_before(tokens: list[Token], a: int) -> int | None:
     return None
 
 
+def _verb_tones(tokens: list[Token], v: int, words: RoleWords, clause: list[int]) -> tuple[int | None, int]:
+    """The verb's tones toward object and subject; a verb of harm followed by "for"/"over" in
+    its clause blames its object instead ("attacked the bank for closing branches")."""
+    _, to_object, to_subject = words.verbs[tokens[v][1]]
+    if to_object == 0 and to_subject == -1:
+        if any(clause[j] == clause[v] and tokens[j][1] in REASONS for j in range(v + 2, min(len(tokens), v + 8))):
+            return -1, 0
+    return to_object, to_subject
+
+
 def match_role(
     tokens: list[Token],
     span: tuple[int, int],
     words: RoleWords,
     clause: list[int] | None = None,
     names: frozenset[int] = frozenset(),
-) -> tuple[int, str, int | None]:
+) -> Role:
     """The tone the listed verbs and nouns imply toward the mention at token indices
-    ``span = (first, last)``: ``(tone, role, verb index)`` with tone -1, 0 or +1, a role such as
-    ``"object of praised"`` ("" when none applies) and the index of the governing verb.
-    ``names``: indices of tokens inside mentions, which are not verbs ("the wounded").
+    ``span = (first, last)`` (see :class:`Role`). ``names``: indices of tokens inside mentions,
+    which are not verbs ("the wounded").
 
     >>> toks = split_tokens_with_offsets("Kesh was attacked by Tarvia")
     >>> match_role(toks, (0, 0), read_role_words()), match_role(toks, (4, 4), read_role_words())
-    ((0, 'object of attacked', 2), (-1, 'subject of attacked', 2))
+    (Role(tone=0, name='object of attacked', verb=2, patient=True), Role(tone=-1, name='subject of attacked', \
+verb=2, patient=False))
     """
     clause = clause if clause is not None else split_clause_ids(tokens, words)
     a, b = span
     own = clause[a]
-    tone, role, verb = 0, "", None
+    tone, role, verb, patient = 0, "", None, False
     noun_role = _match_noun(tokens, span, words, clause)
     verbs = [i for i in range(len(tokens)) if clause[i] == own and i not in names and is_role_verb(tokens, i, words)]
     left = [v for v in verbs if v < a]
@@ -324,32 +360,39 @@ def match_role(
     prep = _preposition_before(tokens, a)
     if left:
         v = left[-1]
-        _, to_object, to_subject = words.verbs[tokens[v][1]]
+        to_object, to_subject = _verb_tones(tokens, v, words, clause)
         passive = is_passive(tokens, v)
-        between = [tokens[j][1] for j in range(v + 1, a) if tokens[j][1] in PREPOSITIONS]
+        between = [j for j in range(v + 1, a) if tokens[j][1] in PREPOSITIONS]
+        direct = not between or tokens[between[0]][1] in ("to", "on", "against", "at")
+        direct = direct or (tokens[between[0]][1] == "of" and tokens[between[0] - 1][1] in QUANTITIES)
+        if any(j in names for j in range(v + 1, a)):  # a list of objects ("thanked A, B and C"), not "beat A as B"
+            last = max(j for j in range(v + 1, a) if j in names)
+            direct = direct and all(tokens[j][1] in LIST_WORDS for j in range(last + 1, a))
         if passive and prep is not None and tokens[prep][1] == "by":
             tone, role, verb = to_subject, f"subject of {tokens[v][0]}", v
-        elif not passive and (not between or between[0] in ("to", "on", "against", "at")):
+        elif not passive and direct:
             tone, role, verb = (to_object or 0), f"object of {tokens[v][0]}", v
+            patient = to_object == 0 and to_subject != 0
     if not role and right and not any(v < a for v in verbs):
         v = right[0]
-        _, to_object, to_subject = words.verbs[tokens[v][1]]
-        if prep is None or tokens[prep][1] in AGENT_PREPOSITIONS or noun_role[0]:
+        to_object, to_subject = _verb_tones(tokens, v, words, clause)
+        if prep is None or tokens[prep][1] in AGENT_PREPOSITIONS or noun_role.name:
             if is_passive(tokens, v):
                 tone, role, verb = (to_object or 0), f"object of {tokens[v][0]}", v
+                patient = to_object == 0 and to_subject != 0
             else:
                 tone, role, verb = to_subject, f"subject of {tokens[v][0]}", v
     if verb is not None and is_negated(tokens, verb, words, clause):
-        tone, role = 0, f"{role} (negated)"
-    if noun_role[1]:
-        if noun_role[1].startswith("object of"):
-            return noun_role[0], noun_role[1], None
-        combined = max(-1, min(1, noun_role[0] + tone))
-        return combined, noun_role[1] + (f"; {role}" if role else ""), verb
-    return tone, role, verb
+        tone, role, patient = 0, f"{role} (negated)", False
+    if noun_role.name:
+        if noun_role.name.startswith("object of"):
+            return noun_role
+        combined = max(-1, min(1, noun_role.tone + tone))
+        return Role(combined, noun_role.name + (f"; {role}" if role else ""), verb, False)
+    return Role(tone, role, verb, patient)
 
 
-def _match_noun(tokens: list[Token], span: tuple[int, int], words: RoleWords, clause: list[int]) -> tuple[int, str]:
+def _match_noun(tokens: list[Token], span: tuple[int, int], words: RoleWords, clause: list[int]) -> Role:
     """The role of a mention toward a listed noun: possessor or ``by``/``from`` object (the doer),
     or ``on``/``of``/``against``/``for``... object (the one it is done to)."""
     a, b = span
@@ -360,20 +403,22 @@ def _match_noun(tokens: list[Token], span: tuple[int, int], words: RoleWords, cl
                 break
             if tokens[j][1] in words.nouns:
                 _, _, to_doer = words.nouns[tokens[j][1]]
-                return to_doer, f"doer of {tokens[j][0]}"
+                return Role(to_doer, f"doer of {tokens[j][0]}", None, False)
             if tokens[j][1] in PREPOSITIONS or not tokens[j][0][0].isalnum():
                 break
     prep = _preposition_before(tokens, a)
     if prep is None:
-        return 0, ""
+        return Role(0, "", None, False)
     for j in range(prep - 1, max(-1, prep - 7), -1):
-        if clause[j] != clause[a] or tokens[j][0] in (",", ";", ":"):
+        if clause[j] != clause[a] or tokens[j][0] in (",", ";", ":") or tokens[j][1] in BE:
+            break
+        if tokens[j][1] in words.verbs and is_role_verb(tokens, j, words):
             break
         if tokens[j][1] in words.nouns and not is_role_verb(tokens, j, words):
             _, to_object, to_doer = words.nouns[tokens[j][1]]
             if tokens[prep][1] in AGENT_PREPOSITIONS:
-                return to_doer, f"doer of {tokens[j][0]}"
+                return Role(to_doer, f"doer of {tokens[j][0]}", None, False)
             if tokens[prep][1] in OBJECT_PREPOSITIONS:
-                return to_object, f"object of {tokens[j][0]}"
+                return Role(to_object, f"object of {tokens[j][0]}", None, to_object == 0 and to_doer != 0)
             break
-    return 0, ""
+    return Role(0, "", None, False)

@@ -37,6 +37,7 @@ from corpus_tools.dictionaries import Dictionary
 from corpus_tools.io import CorpusWarning
 from corpus_tools.sentiment.lexicons import ALPHA, NEGATION_SCALAR, Lexicon, read_lexicon
 from corpus_tools.sentiment.roles import (
+    CANCELLERS,
     RoleWords,
     is_negated,
     is_noun_use,
@@ -87,7 +88,8 @@ def _check_spans(frame: pd.DataFrame) -> None:
 def _valences(texts: list[str], lex: Lexicon) -> dict[str, float]:
     """The lexicon's valence of every lower-cased word of ``texts``: each word scored on its own,
     its compound turned back into the valence sum (``c * sqrt(ALPHA / (1 - c**2))``)."""
-    vocabulary = sorted({t[1] for text in texts for t in split_tokens_with_offsets(text) if t[1][0].isalpha()})
+    tokens = {t[1] for text in texts for t in split_tokens_with_offsets(text) if t[1][0].isalpha()}
+    vocabulary = sorted(tokens | {t.rsplit("-", 1)[1] for t in tokens if "-" in t} - {""})
     if not vocabulary:
         return {}
     compound = score_texts(vocabulary, lexicon=lex)["compound"].to_numpy(dtype="float64")
@@ -108,6 +110,33 @@ def _distance(j: int, span: tuple[int, int]) -> int:
     return span[0] - j if j < span[0] else (j - span[1] if j > span[1] else 0)
 
 
+def _word_valence(lower: str, valence: Mapping[str, float]) -> float:
+    """A word's valence; a hyphenated word not in the lexicon takes its last part's ("much-admired")."""
+    value = valence.get(lower, 0.0)
+    if not value and "-" in lower:
+        value = valence.get(lower.rsplit("-", 1)[1], 0.0)
+    return value
+
+
+def _silent(tokens: list, mentions: list, words: RoleWords) -> set[int]:
+    """Tokens whose lexicon valence does not count: negators and "refused"/"failed" before a
+    listed verb (they negate, see ``is_negated``), and the names inside mentions: each one's last
+    word and capitalised words after the first ("Critics", "United States")."""
+    silent = set()
+    for j, token in enumerate(tokens):
+        if token[1] in words.negators or token[1].endswith(("n't", "n’t")):
+            silent.add(j)
+        elif token[1] in CANCELLERS and any(
+            is_role_verb(tokens, k, words) for k in range(j + 1, min(len(tokens), j + 4))
+        ):
+            silent.add(j)
+    for m in mentions:
+        if m is not None:
+            silent.add(m[1])
+            silent.update(j for j in range(m[0] + 1, m[1]) if tokens[j][0][:1].isupper())
+    return silent
+
+
 def _score_text(
     text: str, spans: list[tuple[int, int]], valence: Mapping[str, float], words: RoleWords
 ) -> list[tuple[float, str]]:
@@ -117,12 +146,13 @@ def _score_text(
     mentions = [_mention_tokens(tokens, s, e) for s, e in spans]
     inside = {i for m in mentions if m for i in range(m[0], m[1] + 1)}
     walls = [i for i in range(len(tokens)) if i not in inside and is_role_verb(tokens, i, words)]
+    silent = _silent(tokens, mentions, words)
     hits = []
     for j, token in enumerate(tokens):
-        value = valence.get(token[1], 0.0)
-        if not value or j in walls or (token[1] in words.nouns and is_noun_use(tokens, j, words) and j not in inside):
+        value = _word_valence(token[1], valence)
+        if not value or j in walls or j in silent or token[1] in words.reporting:
             continue
-        if token[1] in words.reporting:
+        if token[1] in words.nouns and is_noun_use(tokens, j, words) and j not in inside:
             continue
         hits.append((j, value * (NEGATION_SCALAR if is_negated(tokens, j, words, clause) else 1.0)))
     results = []
@@ -130,16 +160,16 @@ def _score_text(
         if m is None:
             results.append((np.nan, "no word in the span"))
             continue
-        tone, role, _ = match_role(tokens, m, words, clause, frozenset(inside))
-        total = ROLE_WEIGHT * tone
-        for j, value in hits:
+        role = match_role(tokens, m, words, clause, frozenset(inside))
+        total = ROLE_WEIGHT * role.tone
+        for j, value in [] if role.patient else hits:
             if clause[j] != clause[m[0]] or _walled(j, m, walls):
                 continue
             rivals = [o for o in mentions if o and clause[o[0]] == clause[j] and not _walled(j, o, walls)]
             weights = [(1 + _distance(j, o)) ** -SHARE_POWER for o in rivals]
             share = (1 + _distance(j, m)) ** -SHARE_POWER / sum(weights)
             total += value * share / (1 + _distance(j, m) / DECAY)
-        results.append((total, role))
+        results.append((total, role.name))
     return results
 
 

@@ -48,12 +48,17 @@ def test_tokens_keep_exact_offsets_and_split_possessives():
     assert [t[1] for t in tokens if "'" in t[1] or "’" in t[1]] == ["'s", "'", "'s"]
 
 
-def _role(text: str, target: str) -> tuple[int, str]:
+def _role(text: str, target: str, others: tuple[str, ...] = ()) -> roles.Role:
+    """The role of ``target`` in ``text``; ``others``: the other mentions (not verbs)."""
     tokens = roles.split_tokens_with_offsets(text)
-    start = text.index(target)
-    inside = [i for i, t in enumerate(tokens) if t[2] < start + len(target) and t[3] > start]
-    tone, role, _ = roles.match_role(tokens, (inside[0], inside[-1]), WORDS)
-    return tone, role
+
+    def span(name):
+        start = text.index(name)
+        inside = [i for i, t in enumerate(tokens) if t[2] < start + len(name) and t[3] > start]
+        return inside[0], inside[-1]
+
+    names = frozenset(i for name in (target, *others) for i in range(span(name)[0], span(name)[1] + 1))
+    return roles.match_role(tokens, span(target), WORDS, names=names)
 
 
 @pytest.mark.parametrize(
@@ -68,9 +73,9 @@ def _role(text: str, target: str) -> tuple[int, str]:
         ("Ana defeated Ben.", "Ben", -1, "object of defeated"),
         ("Ana did not praise Ben.", "Ben", 0, "object of praise (negated)"),
         ("Ana refused to praise Ben.", "Ben", 0, "object of praise (negated)"),
-        ("Ana's attack on Ben failed.", "Ana", -1, "doer of attack"),
-        ("Ana's attack on Ben failed.", "Ben", 0, "object of attack"),
-        ("The attack by Ana on Ben failed.", "Ana", -1, "doer of attack"),
+        ("Ana's attack on Ben ended.", "Ana", -1, "doer of attack"),
+        ("Ana's attack on Ben ended.", "Ben", 0, "object of attack"),
+        ("The attack by Ana on Ben ended.", "Ana", -1, "doer of attack"),
         ("Praise for Ben came from Ana.", "Ben", 1, "object of Praise"),
         ("Ana met Ben in Rome.", "Ben", 0, ""),
         ("Ana thanked Ben and blamed Cal.", "Cal", -1, "object of blamed"),
@@ -78,7 +83,30 @@ def _role(text: str, target: str) -> tuple[int, str]:
     ],
 )
 def test_roles(text, target, tone, role):
-    assert _role(text, target) == (tone, role)
+    assert _role(text, target)[:2] == (tone, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "others", "tone", "role", "patient"),
+    [
+        ("Ana attacked Ben.", "Ben", (), 0, "object of attacked", True),
+        ("Ana rescued Ben.", "Ben", (), 0, "object of rescued", True),
+        ("Ana criticised Ben.", "Ben", (), -1, "object of criticised", False),
+        ("Ana attacked Ben for his lies.", "Ben", (), -1, "object of attacked", False),
+        ("Ana attacked Ben for his lies.", "Ana", (), 0, "subject of attacked", False),
+        ("Ana killed dozens of farmers.", "farmers", (), 0, "object of killed", True),
+        ("Ana thanked Ben, Cal and Dee.", "Dee", ("Ben", "Cal"), 1, "object of thanked", False),
+        ("Ana beat Ben as Cal watched.", "Cal", ("Ben",), 0, "", False),
+        ("Ben, rescued by Ana, smiled.", "Ana", ("Ben",), 1, "subject of rescued", False),
+        ("Ana collapsed in the polls.", "Ana", (), -1, "subject of collapsed", False),
+        ("Ana surged in the polls.", "Ana", (), 1, "subject of surged", False),
+        ("The victims of Ana wept.", "Ana", (), -1, "object of victims", False),
+        ("Ana's attack on Ben was blamed on Cal.", "Cal", ("Ana", "Ben"), 0, "", False),
+    ],
+)
+def test_patients_reasons_lists_participles_and_outcomes(text, target, others, tone, role, patient):
+    assert _role(text, target, others)[1:2] + (_role(text, target, others).tone,) == (role, tone)
+    assert _role(text, target, others).patient is patient
 
 
 def test_a_verb_used_as_a_noun_is_not_a_verb():
