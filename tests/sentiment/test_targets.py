@@ -145,3 +145,28 @@ def test_neutral_threshold_sets_the_labels():
     assert score_targets(rows, neutral_threshold=compound + 0.01).loc[1, "label"] == "neutral"
     with pytest.raises(ValueError, match="neutral_threshold"):
         score_targets(rows, neutral_threshold=-1)
+
+
+@pytest.mark.parametrize("filler", [0, 2, 6, 12])
+def test_a_word_counts_less_the_farther_it_stands_from_the_mention(filler):
+    """One mention, one valenced word ``d`` words away: s = valence / (1 + d / DECAY), squashed as VADER does."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from corpus_tools.sentiment.targets import DECAY
+
+    text = "Corvel met " + "x " * filler + "wonderful people."
+    scored = score_targets(pd.DataFrame({"text": [text], "start": [0], "end": [6]}))
+    valence = SentimentIntensityAnalyzer().lexicon["wonderful"]
+    s = valence / (1 + (2 + filler) / DECAY)
+    assert scored.loc[0, "compound"] == pytest.approx(s / np.sqrt(s**2 + 15), abs=1e-4)
+
+
+def test_a_word_is_shared_among_the_mentions_of_its_clause_by_closeness():
+    from corpus_tools.sentiment.targets import DECAY, SHARE_POWER
+
+    text = "Corvel and the wonderful Amsby met."
+    scored = score_targets(pd.DataFrame({"text": [text] * 2, "start": [0, 25], "end": [6, 30]}))
+    # "wonderful" is 3 words after Corvel and 1 before Amsby
+    weights = np.array([(1 + 3) ** -SHARE_POWER, (1 + 1) ** -SHARE_POWER])
+    s = 2.7 * weights / weights.sum() / (1 + np.array([3, 1]) / DECAY)
+    assert scored["compound"].tolist() == pytest.approx((s / np.sqrt(s**2 + 15)).tolist(), abs=1e-4)
