@@ -47,7 +47,7 @@ test-browser: $(STAMP) ## Open every HTML report in headless Chromium (installs 
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 	$(BIN)/python -m pytest -q -m browser tests/test_browser.py
 
-validate: $(STAMP) ## Validate against ../shared/eval (cleaning, sentiment, keywords, framing)
+validate: $(STAMP) ## Validate against ../shared/eval (cleaning, sentiment, keywords, framing) and target tone
 	$(BIN)/python -m corpus_tools.runner.validate --eval $(EVAL)
 
 bench: $(STAMP) ## Run the benchmarks in bench/ (ratios against an in-process baseline)

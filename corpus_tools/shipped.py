@@ -37,6 +37,9 @@ WORD_LISTS: dict[str, str] = {
     "negators.txt": "dictionaries: negators for dictionary matching",
     "stopwords_english_extended.txt": "clean: stop words of the prose test",
     "stopwords_snowball_english.txt": "keywords: default stop words for counting",
+    "targets/nouns.tsv": "sentiment: nouns of acts done to someone, for tone toward a target",
+    "targets/reporting_verbs.txt": "sentiment: reporting verbs, whose subject is a source, for tone toward a target",
+    "targets/verbs.tsv": "sentiment: verbs of who does what to whom, for tone toward a target",
 }
 
 #: Stop-word lists by the name a user passes (``stopwords="snowball"``).

@@ -124,8 +124,8 @@ def plot_actor_heatmap(
     title: str | None = None,
 ):
     """Actor x group heatmap of :func:`~corpus_tools.sentiment.actors.summarize_actors`: mean
-    compound of the sentences mentioning each actor, the number of sentences written in each cell;
-    empty cells have no mention.
+    tone toward each actor in the sentences mentioning it, the number of sentences written in each
+    cell; empty cells have no mention.
     ``labels`` maps a group to the name shown under its column. With more than 12 groups the
     columns are narrow and the cells carry colour only (the numbers are in the table).
 
@@ -157,7 +157,7 @@ def plot_actor_heatmap(
             fontsize=8,
         )
     ax.set_yticks(range(values.shape[0]), [format_figure_text(a) for a in values.index])
-    fig.colorbar(image, ax=ax, label=f"mean sentence compound ({lexicon})")
+    fig.colorbar(image, ax=ax, label=f"mean tone toward the actor ({lexicon})")
     ax.set_title(format_figure_text(title or "Sentiment of sentences mentioning each actor"))
     fig.tight_layout()
     return fig
