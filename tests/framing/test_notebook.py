@@ -81,6 +81,6 @@ def test_docstring_examples_run():
     from corpus_tools.validation import framing as validation
 
     modules = [framing, *(getattr(framing, name) for name in framing.__all__ if name.islower() and "_" not in name)]
-    assert len(modules) == 8
+    assert len(modules) == 9
     for module in (*modules, report_framing, validation):
         assert doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE).failed == 0
