@@ -69,7 +69,12 @@ from corpus_tools.framing.frames import (
     score_frame_sentences,
     score_frames,
 )
-from corpus_tools.framing.learn import FrameClassifier, fit_frame_classifier, select_next_to_code
+from corpus_tools.framing.learn import (
+    FrameClassifier,
+    export_article_sample,
+    fit_frame_classifier,
+    select_next_to_code,
+)
 from corpus_tools.framing.naming import NAMING_DIR, count_naming, match_naming, read_naming
 from corpus_tools.framing.quotes import ATTRIBUTION_PATTERNS, SPEAKER_NOUNS, SPEECH_VERBS, count_quotes, match_quotes
 from corpus_tools.framing.salience import count_dominant_frames, count_frame_salience, summarize_frames
@@ -102,6 +107,7 @@ __all__ = [
     "count_naming",
     "count_quotes",
     "cramers_v",
+    "export_article_sample",
     "export_coding_sample",
     "fit_frame_classifier",
     "krippendorff_alpha",

@@ -6,7 +6,8 @@ next (:func:`select_next_to_code`, uncertainty sampling).
 The model is scikit-learn throughout: word and two-word TF-IDF features of the article text
 (:class:`~sklearn.feature_extraction.text.TfidfVectorizer`) plus the frame dictionary's hit
 rate per frame (hits per word, scaled to at most 1 like the TF-IDF weights), and one
-:class:`~sklearn.linear_model.LogisticRegression` per frame with ``class_weight="balanced"``.
+:class:`~sklearn.linear_model.LogisticRegression` per frame with ``class_weight="balanced"``
+(the liblinear solver: exact and fast on a few thousand sparse rows).
 Folds are :class:`~sklearn.model_selection.StratifiedKFold` over articles (one row per
 article, so no article is in a training and a test fold at once), shuffled with ``seed``;
 the same seed gives the same folds, models and numbers.
@@ -42,10 +43,12 @@ from corpus_tools.checks import require_columns
 from corpus_tools.dictionaries import Dictionary
 from corpus_tools.framing.frames import read_frames, score_frames
 
-__all__ = ["FrameClassifier", "fit_frame_classifier", "select_next_to_code", "TRAIN_SIZES"]
+__all__ = ["FrameClassifier", "export_article_sample", "fit_frame_classifier", "select_next_to_code", "TRAIN_SIZES"]
 
 #: Numbers of coded training articles in the learning curve (those below a fold's training size).
 TRAIN_SIZES = (10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
+#: Characters of each article shown in the article coding sheet (the coder reads the whole article).
+PREVIEW_CHARS = 200
 #: Columns of a coding sheet that are not frames (the sentence sheet's keys, a coder's name, notes).
 _NOT_FRAMES = {"coding_id", "sent_id", "start", "end", "text", "title", "coder", "notes", "comment"}
 _TRUE = {"1", "1.0", "true", "yes", "y", "x"}
@@ -89,6 +92,8 @@ class FrameClassifier:
         honest figures are in :attr:`validity`.
         """
         features = _features(docs, self.dictionary)
+        if features.empty:
+            return pd.DataFrame({"doc_id": pd.Series(dtype=str), "frame": pd.Series(dtype=str), "probability": 0.0})[:0]
         parts = [
             pd.DataFrame(
                 {"doc_id": features["doc_id"], "frame": frame, "probability": model.predict_proba(features)[:, 1]}
@@ -178,6 +183,37 @@ def fit_frame_classifier(
         excluded=pd.DataFrame(excluded, columns=["item", "reason"]),
         seed=seed,
     )
+
+
+def export_article_sample(docs: pd.DataFrame, *, frames: list[str] | Dictionary, seed: int = 0) -> pd.DataFrame:
+    """A coding sheet of whole articles for :func:`fit_frame_classifier`, in a random order.
+
+    Coders work down the sheet, filling each frame column of an article with 1 or 0 (the
+    codebook's questions), and leave the rows of articles they did not code empty: those are
+    not training data, and :func:`select_next_to_code` later says which of them to code next.
+    The random order (seeded) makes the first rows a simple random sample of the corpus.
+
+    Args:
+        docs: the documents (``doc_id, text``; ``title`` is shown when present).
+        frames: the frame names (or the frame dictionary) to code.
+        seed: random seed of the order.
+
+    Returns:
+        ``doc_id`` (+ ``title``), ``text`` (the article's first characters, to find it) and
+        one empty column per frame.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Costs rose.", "A family wept."]})
+    >>> export_article_sample(docs, frames=["economic"]).columns.tolist()
+    ['doc_id', 'text', 'economic']
+    """
+    require_columns(docs, ["doc_id", "text"], table="docs")
+    names = frames.category_names if isinstance(frames, Dictionary) else list(frames)
+    keys = ["doc_id", "title"] if "title" in docs.columns else ["doc_id"]
+    sheet = docs[keys].assign(
+        text=docs["text"].fillna("").str.slice(0, PREVIEW_CHARS).str.replace(r"\s+", " ", regex=True)
+    )
+    order = np.random.default_rng(seed).permutation(len(sheet))
+    return sheet.iloc[order].assign(**{name: "" for name in names}).reset_index(drop=True)
 
 
 def select_next_to_code(model: FrameClassifier, docs: pd.DataFrame, *, top_n: int = 20) -> pd.DataFrame:
@@ -297,7 +333,7 @@ def _features(docs: pd.DataFrame, dictionary: Dictionary) -> pd.DataFrame:
 def _make_pipeline(dictionary: Dictionary, *, ngram_range, min_df, C, seed) -> Pipeline:
     words = TfidfVectorizer(ngram_range=ngram_range, min_df=min_df, sublinear_tf=True)
     features = ColumnTransformer([("words", words, "text"), ("dictionary", MaxAbsScaler(), _rate_columns(dictionary))])
-    model = LogisticRegression(class_weight="balanced", C=C, max_iter=2000, random_state=seed)
+    model = LogisticRegression(class_weight="balanced", C=C, solver="liblinear", random_state=seed)
     return Pipeline([("features", features), ("model", model)])
 
 
@@ -328,7 +364,6 @@ def _cross_validate(pipeline, features, y, frame, dictionary, k, train_sizes, se
                 small = clone(pipeline).fit(features.iloc[sample], y[sample])
                 curve.append((n, _auc(y[test], small.predict_proba(features.iloc[test])[:, 1]), False))
         curve.append((len(train), aucs[-1], True))
-    nan = [np.nan]
     row = {
         "frame": frame,
         "n_coded": int(y.size),
@@ -337,9 +372,9 @@ def _cross_validate(pipeline, features, y, frame, dictionary, k, train_sizes, se
         "auc": float(np.nanmean(aucs)),
         "auc_sd": float(np.nanstd(aucs)),
         "f1": float(np.mean(f1s)),
-        "dictionary_auc": float(np.nanmean(dict_aucs or nan)),
-        "dictionary_auc_sd": float(np.nanstd(dict_aucs or nan)),
-        "dictionary_f1": float(np.mean(dict_f1s or nan)),
+        "dictionary_auc": float(np.nanmean(dict_aucs)) if has_baseline else np.nan,
+        "dictionary_auc_sd": float(np.nanstd(dict_aucs)) if has_baseline else np.nan,
+        "dictionary_f1": float(np.mean(dict_f1s)) if has_baseline else np.nan,
     }
     return row, _summarize_curve(curve, frame)
 

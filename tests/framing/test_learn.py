@@ -160,6 +160,10 @@ def test_sheet_file_with_uncoded_rows_and_yes_no_values(tmp_path):
     assert model.codes["economic"].tolist() == [True, False] * 3
     assert model.excluded["item"].tolist() == ["doc d6", "doc d7"]
     assert sorted(select_next_to_code(model, _DOCS)["doc_id"]) == ["d6", "d7"]
+    coded_only = _DOCS.iloc[:6]
+    assert model.score_frames(coded_only.iloc[:0]).columns.tolist() == ["doc_id", "frame", "probability"]
+    nothing_left = select_next_to_code(model, coded_only)
+    assert nothing_left.empty and nothing_left.columns.tolist() == ["doc_id", "frame", "probability", "margin"]
 
 
 def test_fewer_folds_than_asked_warns():
@@ -167,3 +171,21 @@ def test_fewer_folds_than_asked_warns():
     with pytest.warns(UserWarning, match="3 folds instead of 5"):
         model = fit_frame_classifier(_DOCS, codes, n_splits=5)
     assert model.validity["n_splits"].tolist() == [3]
+
+
+def test_article_sample_is_a_seeded_shuffle_with_empty_frame_columns():
+    docs = _DOCS.assign(title=[f"Title {i}" for i in range(8)], text=_DOCS["text"] + " More text." * 40)
+    frames = framing.read_frames("generic")
+    sheet = framing.export_article_sample(docs, frames=frames, seed=4)
+    assert sheet.columns.tolist() == ["doc_id", "title", "text", *frames.category_names]
+    assert sorted(sheet["doc_id"]) == sorted(docs["doc_id"]) and sheet["doc_id"].tolist() != docs["doc_id"].tolist()
+    assert sheet["text"].str.len().max() == framing.learn.PREVIEW_CHARS
+    assert (sheet[frames.category_names] == "").all().all()
+    pd.testing.assert_frame_equal(sheet, framing.export_article_sample(docs, frames=frames, seed=4))
+    # a sheet with the first rows coded and the rest left empty trains a model
+    coded = sheet.copy()
+    coded.loc[:5, frames.category_names] = "0"
+    coded.loc[:5, "economic"] = ["1" if t.startswith("Costs") else "0" for t in coded["text"][:6]]
+    with pytest.warns(UserWarning):  # uncoded rows; frames coded 0 everywhere
+        model = fit_frame_classifier(docs, coded, n_splits=2)
+    assert model.frames == ["economic"] and len(model.codes) == 6
