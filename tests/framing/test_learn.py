@@ -142,6 +142,12 @@ def test_coding_sheet_errors_name_the_column_and_rows(codes, error, message):
         fit_frame_classifier(_DOCS, codes, n_splits=2)
 
 
+def test_repeated_documents_are_an_error():
+    codes = pd.DataFrame({"doc_id": _DOCS["doc_id"], "economic": [1, 0] * 4})
+    with pytest.raises(ValueError, match=r"docs: doc_id\(s\) on more than one row \(d0\)"):
+        fit_frame_classifier(pd.concat([_DOCS, _DOCS.head(1)]), codes, n_splits=2)
+
+
 def test_frame_with_one_class_is_left_out_with_a_warning():
     codes = pd.DataFrame({"doc_id": _DOCS["doc_id"], "economic": [1, 0] * 4, "morality": 0})
     with pytest.warns(UserWarning, match=r"column 'morality': 0 articles coded 1 and 8 coded 0"):
