@@ -30,7 +30,8 @@ One naming grammar, followed everywhere; a function's name says what kind of thi
 - ``score_``: the same rows plus score columns (``score_sentences``);
 - ``summarize_``: rows -> one row per group with an estimate and an interval;
 - ``count_``: -> counts (``count_terms``); ``compare_``: groups -> a contrast table;
-- ``select_``: pick rows; ``format_``: -> HTML or text; ``plot_``: -> a Figure, never saved.
+- ``select_``: pick rows; ``format_``: -> HTML or text; ``plot_``: -> a Figure, never saved;
+- ``fit_``: -> a fitted model (``fit_frame_classifier``).
 
 One option name per concept: ``by=`` (a grouping column, default ``"doc_id"``: each document its
 own group; the output column is ``group``), ``p_adjust=``, ``n_boot=``, ``seed=``, ``ci=``,

@@ -51,7 +51,7 @@ def list_frame_dictionaries() -> list[str]:
     """Names of the shipped frame dictionaries.
 
     >>> list_frame_dictionaries()
-    ['generic', 'security']
+    ['generic', 'generic_v1', 'security']
     """
     return sorted(p.stem for p in FRAMES_DIR.glob("*.yml"))
 

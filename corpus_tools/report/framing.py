@@ -1,6 +1,7 @@
 """Figures and HTML of the framing analysis (:mod:`corpus_tools.framing`): the salience and
 co-occurrence heatmaps (both through :func:`corpus_tools.report.heatmap.plot_heatmap`), the
-differences between groups, and the evidence sentences with their cue words marked.
+differences between groups, the evidence sentences with their cue words marked, and the
+learning curve of a frame classifier trained on coded articles.
 
 >>> e = pd.DataFrame({"group": ["a"], "frame": ["economic"], "text": ["<b>Costs</b> rose"], "spans": [[(3, 8)]]})
 >>> highlight_evidence(e)["html"].tolist()
@@ -25,6 +26,7 @@ __all__ = [
     "plot_frame_differences",
     "highlight_evidence",
     "format_evidence_html",
+    "plot_learning_curve",
 ]
 
 #: Colour-bar labels of the salience measures of :func:`corpus_tools.framing.count_frame_salience`.
@@ -145,3 +147,46 @@ def format_evidence_html(evidence: pd.DataFrame, *, max_rows: int | None = None)
     column = "sentence (cue words marked)"
     shown = shown[["group", "frame", "doc_id", "sent_id", "start", "end", "html"]].rename(columns={"html": column})
     return format_table_html(shown, html_columns=[column], max_rows=max_rows)
+
+
+def plot_learning_curve(curve: pd.DataFrame, *, validity: pd.DataFrame | None = None):
+    """Test-fold AUC of a frame classifier by number of coded training articles, one line per
+    frame with a band of +/- one SD over folds (``learning_curve`` of
+    :func:`corpus_tools.framing.fit_frame_classifier`); with ``validity``, the dictionary's AUC
+    on the same folds as a dashed line of the frame's colour. A line still rising at its right
+    end says that coding more articles will help. Returns the Figure; never saves.
+
+    >>> c = pd.DataFrame({"frame": "economic", "n_train": [10, 40], "auc": [.6, .8], "auc_sd": [.1, .05]})
+    >>> v = pd.DataFrame({"frame": ["economic"], "dictionary_auc": [.7]})
+    >>> ax = plot_learning_curve(c, validity=v).axes[0]
+    >>> len(ax.lines), ax.get_xlabel()  # the curve, the dictionary, chance (0.5)
+    (3, 'coded articles used for training')
+    """
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6.4, 4.2))
+    baseline = {} if validity is None else validity.set_index("frame")["dictionary_auc"].to_dict()
+    colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    for k, (frame, part) in enumerate(curve.groupby("frame", sort=False)):
+        colour = colours[k % len(colours)]
+        part = part.sort_values("n_train")
+        ax.plot(part["n_train"], part["auc"], "o-", color=colour, label=format_figure_text(str(frame)))
+        ax.fill_between(
+            part["n_train"], part["auc"] - part["auc_sd"], part["auc"] + part["auc_sd"], color=colour, alpha=0.15
+        )
+        if not pd.isna(baseline.get(frame, math.nan)):
+            ax.axhline(baseline[frame], color=colour, ls="--", lw=1)
+    ax.axhline(0.5, color="grey", lw=0.8)
+    ax.set_xscale("log")
+    ax.set_ylim(0.3, 1.02)
+    ax.set_xlabel("coded articles used for training")
+    ax.set_ylabel("AUC on held-out articles")
+    title = (
+        "Frames learned from coding (dashed: the dictionary on the same folds)"
+        if baseline
+        else "Frames learned from coding"
+    )
+    ax.set_title(title, fontsize=10)
+    ax.legend(fontsize=8, loc="lower right")
+    fig.tight_layout()
+    return fig

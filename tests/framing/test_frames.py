@@ -41,7 +41,7 @@ def test_negated_hits_are_flagged_and_can_be_dropped(make_sents, frames_file):
 
 
 def test_shipped_frame_dictionaries_load_with_codebooks():
-    assert framing.list_frame_dictionaries() == ["generic", "security"]
+    assert framing.list_frame_dictionaries() == ["generic", "generic_v1", "security"]
     generic = framing.read_frames("generic")
     assert generic.category_names == ["conflict", "human_interest", "economic", "morality", "responsibility"]
     security = framing.read_frames("security")

@@ -27,6 +27,8 @@ def test_framing_notebook_runs_on_fixture_corpus(tmp_path):
         }
     )
     sheet.to_csv(tmp_path / "coder_a.csv", index=False)
+    codes = pd.DataFrame({"doc_id": ["alpha_1", "alpha_2", "beta_1", "beta_2"], "deterrence_security": [1, 1, 0, 0]})
+    codes.to_csv(tmp_path / "codes.csv", index=False)
     params = {
         "corpus": str(fixtures / "corpus"),
         "metadata": str(fixtures / "metadata.csv"),
@@ -35,6 +37,7 @@ def test_framing_notebook_runs_on_fixture_corpus(tmp_path):
         "n_boot": 200,
         "coding_n": 6,
         "coding_sheets": str(tmp_path / "coder_a.csv"),
+        "codes": str(tmp_path / "codes.csv"),
         "output_dir": str(tmp_path),
     }
     execute_notebook(NOTEBOOKS_DIR / "framing.ipynb", tmp_path, params)
@@ -71,7 +74,19 @@ def test_framing_notebook_runs_on_fixture_corpus(tmp_path):
     assert contrast.loc["reassurance", "log_odds_z"] > 0 > contrast.loc["peace", "log_odds_z"]
     evidence = pd.read_csv(tables / "framing_evidence.csv")
     assert evidence["html"].str.contains("<mark>").all()
-    for name in ("framing_heatmap", "framing_differences", "framing_cooccurrence", "framing_term_contrast"):
+    # frames learned from the four coded articles: two folds of one article per class
+    validity = pd.read_csv(tables / "framing_learned_validity.csv")
+    assert validity[["frame", "n_coded", "n_positive", "n_splits"]].values.tolist() == [
+        ["deterrence_security", 4, 2, 2]
+    ]
+    learned = pd.read_csv(tables / "framing_learned_scores.csv")
+    assert (
+        sorted(learned["doc_id"]) == ["alpha_1", "alpha_2", "beta_1", "beta_2"]
+        and learned["probability"].between(0, 1).all()
+    )
+    assert pd.read_csv(tables / "framing_next_to_code.csv").empty  # every article is coded
+    figures = ("framing_heatmap", "framing_differences", "framing_cooccurrence", "framing_term_contrast")
+    for name in (*figures, "framing_learning_curve"):
         assert (tmp_path / "figures" / f"{name}.png").exists()
 
 
@@ -81,6 +96,6 @@ def test_docstring_examples_run():
     from corpus_tools.validation import framing as validation
 
     modules = [framing, *(getattr(framing, name) for name in framing.__all__ if name.islower() and "_" not in name)]
-    assert len(modules) == 8
+    assert len(modules) == 9
     for module in (*modules, report_framing, validation):
         assert doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE).failed == 0

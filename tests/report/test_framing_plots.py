@@ -80,3 +80,22 @@ def test_evidence_highlights_escaped_terms(frames_file, make_sents):
     page = report_framing.format_evidence_html(evidence)
     assert "&lt;b&gt;<mark>Sanctions</mark>&lt;/b&gt; &amp; <mark>costs</mark> rise." in page
     assert "<b>Sanctions" not in page
+
+
+def test_learning_curve_plot_draws_each_frame_and_its_dictionary_line():
+    curve = pd.DataFrame(
+        {
+            "frame": ["economic"] * 3 + ["morality"] * 3,
+            "n_train": [10, 20, 48] * 2,
+            "auc": [0.6, 0.7, 0.9, 0.55, 0.6, 0.8],
+            "auc_sd": [0.1, 0.05, 0.02, 0.1, 0.1, 0.05],
+        }
+    )
+    validity = pd.DataFrame({"frame": ["economic", "morality"], "dictionary_auc": [0.75, np.nan]})
+    ax = report_framing.plot_learning_curve(curve, validity=validity).axes[0]
+    solid = [line for line in ax.lines if line.get_linestyle() == "-" and len(line.get_xdata()) == 3]
+    assert [list(line.get_ydata()) for line in solid] == [[0.6, 0.7, 0.9], [0.55, 0.6, 0.8]]
+    dashed = [line for line in ax.lines if line.get_linestyle() == "--"]
+    assert [line.get_ydata()[0] for line in dashed] == [0.75]  # morality has no dictionary baseline
+    assert dashed[0].get_color() == solid[0].get_color()
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["economic", "morality"]
