@@ -52,9 +52,12 @@ _BULLETS = "•▪◦‣●■►"
 _ESC = re.escape
 
 _TERMINAL_RE = re.compile(rf"(\.(?: \.){{2,}}|[{_ESC(_LATIN_TERMINALS + _NO_SPACE_TERMINALS)}]+)[{_ESC(_CLOSERS)}]*")
-_LINE_BREAK_RE = re.compile(rf"\s*[{_ESC(LINE_BREAKS)}]\s*")
+_LINE_BREAK_RE = re.compile(rf"[{_ESC(LINE_BREAKS)}]\s*")
 _BREAK_CHAR_RE = re.compile(rf"\r\n|[{_ESC(LINE_BREAKS)}]")
 _BULLET_RE = re.compile(rf"\s+(?=[{_BULLETS}]\s)")
+_NO_SPACE_RE = re.compile(rf"[{_ESC(_NO_SPACE_TERMINALS)}]")
+_PLAIN_RUNS = frozenset({".", "!", "?", "...", "…", "?!", "!!"})
+_BULLET_CHAR_RE = re.compile(rf"[{_BULLETS}]")
 _ENUM = r"[0-9]{1,3}|[A-Za-z]|[ivxIVX]{2,5}"
 _ENUM_RE = re.compile(rf"(?:[{_BULLETS}*\-–]\s*)?(?:\(({_ENUM})\)|({_ENUM})(\.\)|\.|\)))(?=\s)")
 _ENUM_ONLY_RE = re.compile(rf"(?:[{_BULLETS}*\-–]\s*)?\(?(?:{_ENUM})")
@@ -108,7 +111,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
     blocks, start = [], 0
     for m in _LINE_BREAK_RE.finditer(text):
         before, after = m.start(), m.end()
-        if before > start and after < len(text) and len(_BREAK_CHAR_RE.findall(m.group())) == 1:
+        while before > start and text[before - 1].isspace():
+            before -= 1
+        if before > start and after < len(text) and len(_BREAK_CHAR_RE.findall(text, before, after)) == 1:
             prev, nxt = text[before - 1], text[after]
             continues = nxt.islower() and not _ENUM_RE.match(text, after)
             if continues and prev not in _LATIN_TERMINALS + _NO_SPACE_TERMINALS + _CLOSERS + ":":
@@ -129,7 +134,8 @@ def _is_heading(block: str) -> bool:
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split one line block at in-line bullets and enumerators; each piece trimmed."""
-    cuts = [m.start() for m in _BULLET_RE.finditer(text, start, end)]
+    has_bullet = _BULLET_CHAR_RE.search(text, start, end) is not None
+    cuts = [m.start() for m in _BULLET_RE.finditer(text, start, end)] if has_bullet else []
     pieces, begin = [], start
     for cut in [*cuts, end]:
         pieces.append((begin, cut))
@@ -176,7 +182,7 @@ def _is_listed(lower: str, rules: SegmentRules) -> bool:
 
 def _is_boundary(text: str, m: re.Match, start: int, end: int, rules: SegmentRules) -> bool:
     run = m.group(1)
-    if any(c in _NO_SPACE_TERMINALS for c in run):
+    if run not in _PLAIN_RUNS and _NO_SPACE_RE.search(run):
         return True
     after = m.end()
     if after >= end:
@@ -228,7 +234,7 @@ def _is_boundary(text: str, m: re.Match, start: int, end: int, rules: SegmentRul
             return False
     elif run == "!" and _word_before(text, m.start(), start).lower() in rules.exclaim:
         return starter
-    if closers and any(c in _QUOTES for c in closers) and not starter and rules.speech:
+    if run != "." and closers and any(c in _QUOTES for c in closers) and not starter and rules.speech:
         words = [w.group() for w, _ in zip(_WORDS_RE.finditer(text, word_start, end), range(4))]
         for i in range(1, len(words)):
             if not words[i - 1][0].isupper():
