@@ -17,7 +17,6 @@ re-exported here.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterable
 
 import pandas as pd
@@ -25,7 +24,12 @@ import pandas as pd
 from corpus_tools import shipped
 from corpus_tools.checks import make_renamed_getattr, require_columns
 from corpus_tools.segment.rules import DEFAULT_LANGUAGE, list_segment_languages, read_segment_rules
-from corpus_tools.segment.sentences import SentenceSplitter, make_sentence_tokenizer, split_text_sentences
+from corpus_tools.segment.sentences import (
+    SentenceSplitter,
+    _warn_nltk_data,
+    make_sentence_tokenizer,
+    split_text_sentences,
+)
 from corpus_tools.tokens import TOKEN_RE, count_words, tokenize
 
 __all__ = [
@@ -41,16 +45,6 @@ __all__ = [
     "list_segment_languages",
     "read_stopwords",
 ]
-
-
-def _warn_nltk_data(use_nltk_data: object) -> None:
-    if use_nltk_data is not None:
-        warnings.warn(
-            "use_nltk_data has no effect and will be removed: sentences come from the project's rule splitter, "
-            "not NLTK Punkt; drop the argument",
-            DeprecationWarning,
-            stacklevel=3,
-        )
 
 
 def split_sentences(

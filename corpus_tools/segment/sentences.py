@@ -36,6 +36,7 @@ terminator needs white space after it.
 from __future__ import annotations
 
 import re
+import warnings
 
 from corpus_tools.segment.rules import DEFAULT_LANGUAGE, SegmentRules, read_segment_rules
 
@@ -267,17 +268,31 @@ def _spans(text: str, rules: SegmentRules) -> list[tuple[int, int]]:
     return spans
 
 
-def split_text_sentences(text: str, *, language: str = DEFAULT_LANGUAGE) -> list[tuple[int, int, str]]:
+def _warn_nltk_data(use_nltk_data: object) -> None:
+    if use_nltk_data is not None:
+        warnings.warn(
+            "use_nltk_data has no effect and will be removed: sentences come from the project's rule splitter, "
+            "not NLTK Punkt; drop the argument",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+
+
+def split_text_sentences(
+    text: str, *, language: str = DEFAULT_LANGUAGE, use_nltk_data: object = None
+) -> list[tuple[int, int, str]]:
     """Split one text into ``(start, end, sentence)`` triples; ``text[start:end] == sentence``.
 
     Args:
         text: any string; white space between sentences is left out, nothing else is.
         language: an ISO 639-1 code choosing the abbreviation lists (:func:`.read_segment_rules`);
             a language without shipped rules uses the English ones.
+        use_nltk_data: deprecated, without effect (sentences no longer come from NLTK Punkt).
 
     >>> split_text_sentences("Home\\nDr. Who said \\"Hi.\\" Then left.")
     [(0, 4, 'Home'), (5, 23, 'Dr. Who said "Hi."'), (24, 34, 'Then left.')]
     """
+    _warn_nltk_data(use_nltk_data)
     return [(a, b, text[a:b]) for a, b in _spans(text, read_segment_rules(language))]
 
 
@@ -295,10 +310,12 @@ class SentenceSplitter:
         return [text[a:b] for a, b in _spans(text, self.rules)]
 
 
-def make_sentence_tokenizer(*, language: str = DEFAULT_LANGUAGE) -> SentenceSplitter:
-    """Return the sentence splitter used by :func:`split_text_sentences` for ``language``.
+def make_sentence_tokenizer(*, language: str = DEFAULT_LANGUAGE, use_nltk_data: object = None) -> SentenceSplitter:
+    """Return the sentence splitter used by :func:`split_text_sentences` for ``language``
+    (``use_nltk_data`` is deprecated and has no effect).
 
     >>> make_sentence_tokenizer().tokenize("Gen. Smith met Mr. Jones in the U.S. capital. They talked.")
     ['Gen. Smith met Mr. Jones in the U.S. capital.', 'They talked.']
     """
+    _warn_nltk_data(use_nltk_data)
     return SentenceSplitter(language)

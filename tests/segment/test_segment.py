@@ -55,10 +55,16 @@ def test_split_sentences_uses_the_language_column_unless_told():
 
 
 def test_use_nltk_data_warns_that_it_has_no_effect():
+    from corpus_tools.segment import make_sentence_tokenizer
+
     corpus = pd.DataFrame({"doc_id": ["a"], "text": ["One. Two."]})
     with pytest.warns(DeprecationWarning, match="use_nltk_data has no effect"):
         frame = split_sentences(corpus, use_nltk_data=True)
     assert frame["text"].tolist() == ["One.", "Two."]
+    with pytest.warns(DeprecationWarning, match="use_nltk_data has no effect"):
+        assert [s for _, _, s in split_text_sentences("One. Two.", use_nltk_data=False)] == ["One.", "Two."]
+    with pytest.warns(DeprecationWarning, match="use_nltk_data has no effect"):
+        assert make_sentence_tokenizer(use_nltk_data=True).tokenize("One. Two.") == ["One.", "Two."]
 
 
 def test_split_sentences_reports_missing_columns():
