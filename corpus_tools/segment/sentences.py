@@ -4,23 +4,30 @@ The splitter works in three passes over one text, each a compiled regular expres
 
 1. **Lines.** A paragraph break (two or more line breaks) always ends a sentence. A single line
    break ends one too (headings, bylines and list items stand on lines of their own), unless the
-   line before does not end in punctuation and the next starts with a lower-case letter: a
-   hard-wrapped sentence.
+   line before is not in title case, does not end in punctuation, and the next line starts with a
+   lower-case letter: a hard-wrapped sentence.
 2. **Lists.** A bullet between spaces (``•``) starts a new item; a line that starts with an
    enumerator (``1.)``, ``a.``, ``(2)``, ``ii.``, ``1)``) is cut before the next enumerator of the
    same sequence ("1.) Secure the border 2.) Restore power").
-3. **Terminators.** ``.``, ``!``, ``?``, ellipses (``...``, ``. . .``, ``…``) and the terminators
-   of other scripts, with any closing quotes or brackets after them. CJK full stops (``。！？``)
-   and the Devanagari, Arabic, Urdu, Armenian, Ethiopic, Myanmar and Khmer terminators always end
-   a sentence. A Latin terminator ends one only when white space and then a word that does not
-   start in lower case follow, and never after an enumerator at the start of a list item. A
-   full stop after an abbreviation follows the language's rules (:mod:`.rules`): titles never
-   end a sentence ("Mr. Smith"), "No. 10" only when no number follows, "U.S." and single
-   initials only before a sentence-starting word ("in the U.S. He left" / "the U.S. Army"),
-   "a.m." before any capitalised word but a weekday, month or time zone. A quotation ending in
-   ``.``, ``!`` or ``?`` stays with its speech tag ('"Enough!" the mayor said.', '"Stop!"
-   Prime Minister Karlsen said.'), and "Yahoo!" or "Jeopardy!" end a sentence only before a
-   sentence-starting word.
+3. **Terminators.** ``.``, ``!``, ``?``, ellipses (``...``, ``. . .``, ``…``), the Greek question
+   mark and the terminators of other scripts, with any closing quotes or brackets after them.
+   CJK full stops (``。！？``) and the Devanagari, Arabic, Urdu, Armenian, Ethiopic, Myanmar and
+   Khmer terminators end a sentence without white space (not before the Japanese quotative
+   particle: 「...。」と述べた). A Latin terminator ends one only when white space follows, and:
+
+   - before a lower-case word, only after a full stop that ends a word of five letters or more
+     ("defend itself. given that", scraped text) or a quotation inside the sentence; a quotation
+     that opens the sentence stays with its speech tag ('"Great." she said.'), and an unlisted
+     short abbreviation with its phrase ("incl. tanks");
+   - never after the enumerator that starts a list item ("1. Talks resume");
+   - after an abbreviation, by the language's lists (:mod:`.rules`): titles never ("Mr. Smith"),
+     "No." only when no number follows, "U.S.", months and single initials only before a
+     sentence-starting word ("in the U.S. He left" / "the U.S. Army", "J. R. R. Tolkien"),
+     "a.m." before any capitalised word but a weekday, month or time zone;
+   - a quotation ending in ``!`` or ``?`` stays with a capitalised speech tag ('"Enough!" Prime
+     Minister Karlsen said.'); after ``."`` a capitalised word starts a new sentence, as in news
+     copy ('... did." Mr Milburn told reporters that ...');
+   - "Yahoo!" or "Jeopardy!" end a sentence only before a sentence-starting word.
 
 Numbers (3.5, 1.000,50), URLs and e-mail addresses never contain a boundary, since a Latin
 terminator needs white space after it.
@@ -45,11 +52,12 @@ __all__ = ["split_text_sentences", "SentenceSplitter", "make_sentence_tokenizer"
 #: Characters that break a line (those of ``str.splitlines``).
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _NO_SPACE_TERMINALS = "。！？｡．︒﹒﹖﹗।॥؟۔։።፧፨။។"
-_LATIN_TERMINALS = ".!?‼⁇⁈⁉…"
+_LATIN_TERMINALS = ".!?‼⁇⁈⁉…\u037e"  # U+037E: the Greek question mark
 _CLOSERS = "\"'”’»›)]}」』）］】〉》〕〗〙〛"
 _OPENERS = "\"'“‘«‹([{「『（［【〈《〔〖〘〚¿¡"
 _QUOTES = "\"'”’»›」』"
 _BULLETS = "•▪◦‣●■►"
+_QUOTE_PARTICLES = frozenset("とっ")  # Japanese: 「...。」と言った
 _ESC = re.escape
 
 _TERMINAL_RE = re.compile(rf"(\.(?: \.){{2,}}|[{_ESC(_LATIN_TERMINALS + _NO_SPACE_TERMINALS)}]+)[{_ESC(_CLOSERS)}]*")
@@ -184,7 +192,8 @@ def _is_listed(lower: str, rules: SegmentRules) -> bool:
 def _is_boundary(text: str, m: re.Match, start: int, end: int, rules: SegmentRules) -> bool:
     run = m.group(1)
     if run not in _PLAIN_RUNS and _NO_SPACE_RE.search(run):
-        return True
+        # 「準備はできた。」と述べた: a quotation and the particle that makes it a complement
+        return not (m.end() > m.end(1) and text[m.end() : m.end() + 1] in _QUOTE_PARTICLES)
     after = m.end()
     if after >= end:
         return True
