@@ -33,8 +33,13 @@ __all__ = [
 
 #: Every word list a stage reads, by file, with the stage that uses it.
 WORD_LISTS: dict[str, str] = {
-    "abbreviations.txt": "segment: abbreviations that do not end a sentence",
+    "abbreviations.txt": "clean: abbreviations that do not end a sentence of a long line",
     "negators.txt": "dictionaries: negators for dictionary matching",
+    "segment/de.txt": "segment: German sentence-splitting rules (abbreviations, sentence starters)",
+    "segment/en.txt": "segment: English sentence-splitting rules (abbreviations, sentence starters)",
+    "segment/es.txt": "segment: Spanish sentence-splitting rules (abbreviations, sentence starters)",
+    "segment/fr.txt": "segment: French sentence-splitting rules (abbreviations, sentence starters)",
+    "segment/ru.txt": "segment: Russian sentence-splitting rules (abbreviations, sentence starters)",
     "stopwords_english_extended.txt": "clean: stop words of the prose test",
     "stopwords_snowball_english.txt": "keywords: default stop words for counting",
     "targets/nouns.tsv": "sentiment: nouns of acts done to someone, for tone toward a target",
