@@ -11,7 +11,6 @@ and its ``start``/``end`` offsets.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -67,7 +66,7 @@ class _Matcher:
             table = self.index.setdefault((entry.case_sensitive, kind[lead, trail]), {})
             table.setdefault(word.strip("*"), []).append(i)
         self.n_globs = [sum("*" in w for w in e.words) for e in entries]
-        self.first = functools.lru_cache(maxsize=200_000)(self._first)
+        self.first_cache: dict[str, tuple[int, ...]] = {}
 
     def _first(self, token: str) -> tuple[int, ...]:
         found: set[int] = set()
@@ -81,8 +80,14 @@ class _Matcher:
         """Every match in a token list: ``(-n_words, first token, n_globs, entry, end token)``,
         so sorting puts the longest, earliest, least globbed match first."""
         out = []
+        cache = self.first_cache
         for i, (token, _, _) in enumerate(tokens):
-            for k in self.first(token):
+            first = cache.get(token)
+            if first is None:
+                if len(cache) > 200_000:
+                    cache.clear()
+                first = cache[token] = self._first(token)
+            for k in first:
                 entry = self.entries[k]
                 if len(entry.words) == 1 or self.rest_matches(entry, tokens, i):
                     out.append((-len(entry.words), i, self.n_globs[k], k, i + len(entry.words)))
