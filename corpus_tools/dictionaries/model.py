@@ -99,7 +99,12 @@ class Negation:
     def negated_tokens(self, text: str, tokens: list[tuple[str, int, int]]) -> list[bool]:
         """For each token of ``text``: True if a negator stands within ``window`` tokens
         before it, with no clause break between them."""
-        flags = [self.window > 0 and self.is_negator(t) for t, _, _ in tokens]
+        if self.window <= 0:
+            return [False] * len(tokens)
+        if isinstance(self.negators, frozenset):  # hashable: cached per token
+            flags = [_is_negator(self.negators, t) for t, _, _ in tokens]
+        else:
+            flags = [self.is_negator(t) for t, _, _ in tokens]
         if not any(flags):
             return [False] * len(tokens)
         breaks = frozenset(self.clause_breaks)
@@ -119,8 +124,15 @@ class Negation:
 
     def is_negator(self, token: str) -> bool:
         """True if ``token`` negates what follows (``not``, ``never``, ``don't``...)."""
-        low = token.lower().translate(_APOSTROPHES)
-        return low in self.negators or low.endswith("n't")
+        if isinstance(self.negators, frozenset):  # hashable: cached per token
+            return _is_negator(self.negators, token)
+        return _is_negator.__wrapped__(self.negators, token)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_negator(negators: frozenset[str], token: str) -> bool:
+    low = token.lower().translate(_APOSTROPHES)
+    return low in negators or low.endswith("n't")
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ words (only ``extra_stopwords`` are removed from them), with a warning counting 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import warnings
 from collections.abc import Iterable, Mapping
@@ -216,11 +217,12 @@ class _Analyzer:
         stem = _stemmer(self.stem).stemWord if self.stem else None
         for run in _segments(text if isinstance(text, str) else "", self.lowercase):
             run = _compound(run, self.phrases)
-            kept = [self.keep(t) for t in run]
+            cache = self.cache
+            kept = [cache[t] if t in cache else self.keep(t) for t in run]
             if stem:
                 run = [t if CONCATENATOR in t else stem(t) for t in run]
             if high == 1:
-                terms.extend(t for t, k in zip(run, kept) if k)
+                terms.extend(itertools.compress(run, kept))
                 continue
             for n in range(low, high + 1):
                 for i in range(len(run) - n + 1):

@@ -19,6 +19,7 @@ drivers (:mod:`corpus_tools.sentiment.drivers`).
 
 from __future__ import annotations
 
+import itertools
 import math
 import string
 import weakref
@@ -38,6 +39,9 @@ _N_SCALAR = vader_ref.N_SCALAR
 _C_INCR = vader_ref.C_INCR
 _PUNCTUATION = string.punctuation
 _SO_THIS = ("so", "this")
+# The words of the idioms and of the two- and three-word boosters: without one of them near a
+# word, the reference's idiom check cannot change its valence.
+_IDIOM_WORDS = frozenset(w for key in (*_SPECIAL, *_BOOSTERS) if " " in key for w in key.split())
 
 
 def _negated(word: str) -> bool:
@@ -176,15 +180,16 @@ class _Scorer:
         text = self.convert(text)
         cache, tokens = self.lowers, text.split()
         try:
-            lowers = [cache[t] for t in tokens]
+            lowers = list(map(cache.__getitem__, tokens))
         except KeyError:
             lowers = [cache[t] if t in cache else self._token(t) for t in tokens]
         lexicon = self.analyzer.lexicon
         n = len(tokens)
         sentiments = [0.0] * n
-        hits = [i for i, lower in enumerate(lowers) if lower in lexicon]
-        if not hits:
+        in_lexicon = list(map(lexicon.__contains__, lowers))
+        if not any(in_lexicon):
             return tokens, sentiments, text
+        hits = list(itertools.compress(range(n), in_lexicon))
         shapes = self.shapes
         # Capitals change a valence only on a lexicon word or a booster before one; the share of
         # words in capitals (is_cap_diff) is counted only when such a word is in capitals.
@@ -215,14 +220,18 @@ class _Scorer:
             for start_i in (0, 1, 2):
                 j = i - (start_i + 1)
                 if j >= 0 and lowers[j] not in lexicon:
-                    s = _scalar(shapes[tokens[j]][1], lowers[j], valence, is_cap_diff)
+                    s = (
+                        _scalar(shapes[tokens[j]][1], lowers[j], valence, is_cap_diff)
+                        if lowers[j] in _BOOSTERS
+                        else 0.0
+                    )
                     if start_i == 1 and s != 0:
                         s = s * 0.95
                     if start_i == 2 and s != 0:
                         s = s * 0.9
                     valence = valence + s
                     valence = _negation(valence, lowers, start_i, i)
-                    if start_i == 2:
+                    if start_i == 2 and not _IDIOM_WORDS.isdisjoint(lowers[i - 3 : i + 3]):
                         valence = _idioms(valence, lowers, i)
             if i > 0 and lowers[i - 1] == "least" and "least" not in lexicon:
                 if i > 1:
