@@ -142,6 +142,7 @@ class _Scorer:
         self.emojis = analyzer.emojis
         self.lowers: dict[str, str] = {}  # white-space token -> lowercase word
         self.shapes: dict[str, tuple[str, bool]] = {}  # white-space token -> (word, in capitals)
+        self.upper: dict[str, bool] = {}  # white-space token -> word in capitals
         self.emoji_chars = frozenset(k for k in self.emojis if len(k) == 1)
 
     def convert(self, text: str) -> str:
@@ -164,8 +165,10 @@ class _Scorer:
         if len(self.lowers) > _MAX_TOKENS:
             self.lowers.clear()
             self.shapes.clear()
+            self.upper.clear()
         word = _strip_word(token)
         self.shapes[token] = (word, word.isupper())
+        self.upper[token] = word.isupper()
         lower = self.lowers[token] = word.lower()
         return lower
 
@@ -191,13 +194,8 @@ class _Scorer:
             return tokens, sentiments, text
         hits = list(itertools.compress(range(n), in_lexicon))
         shapes = self.shapes
-        # Capitals change a valence only on a lexicon word or a booster before one; the share of
-        # words in capitals (is_cap_diff) is counted only when such a word is in capitals.
-        if any(shapes[tokens[j]][1] for i in hits for j in range(max(0, i - 3), i + 1)):
-            n_caps = sum(1 for t in tokens if shapes[t][1])
-            is_cap_diff = 0 < n - n_caps < n
-        else:
-            is_cap_diff = False
+        n_caps = sum(map(self.upper.__getitem__, tokens))  # words in capitals
+        is_cap_diff = 0 < n - n_caps < n
         for i in hits:
             lower = lowers[i]
             if lower in _BOOSTERS or (lower == "kind" and i < n - 1 and lowers[i + 1] == "of"):
