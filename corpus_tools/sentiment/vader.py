@@ -3,13 +3,13 @@
 ``vaderSentiment`` 3.3.2's rules are followed step by step, so ``neg, neu, pos, compound`` equal
 the reference's ``polarity_scores`` exactly (NLTK's port differs: it misses lexicon words wrapped
 in quotes). The reference re-lowercases the whole sentence for every lexicon word and converts
-emojis by string concatenation character by character; :class:`_Scorer` lowercases each sentence
-once, converts emojis with one regular expression, looks up only the words that can change a
-score, and reuses the result of a sentence already scored in the same batch. The reference
-package stays the oracle: ``tests/sentiment/test_vader.py`` compares both on every construct
-(negation, boosters, "but", capitals, punctuation emphasis, emojis, idioms). The per-word
-valences (after boosters, negation and "but") add up to the reference's scores and feed the
-drivers (:mod:`corpus_tools.sentiment.drivers`).
+emojis by string concatenation character by character; :class:`_Scorer` lowercases each token
+once (cached), converts emojis only in a text that has one, applies the rules only to lexicon
+words, and scores a sentence repeated in a batch once. The reference package stays the oracle:
+``tests/sentiment/test_vader.py`` compares both on every construct (negation, boosters, "but",
+capitals, punctuation emphasis, emojis, idioms). The per-word valences (after boosters, negation
+and "but") add up to the reference's scores and feed the drivers
+(:mod:`corpus_tools.sentiment.drivers`).
 
 >>> from corpus_tools.sentiment.lexicons import read_lexicon
 >>> words, valences, _ = _vader_valences(read_lexicon("vader").analyzer, "Peace is not good.")
