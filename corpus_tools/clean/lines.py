@@ -48,7 +48,7 @@ from corpus_tools.clean.patterns import (
     _UI_WORDS,
     _promo_score,
 )
-from corpus_tools.tokens import LOWER_CHARS, TOKEN_RE, UPPER_CHARS
+from corpus_tools.tokens import LOWER_CHARS, UPPER_CHARS, _token_re
 
 #: The shipped stop-word list of the prose test (the same words on every machine).
 STOPWORDS_FILE = "stopwords_english_extended.txt"
@@ -63,6 +63,8 @@ _CLAUSE_END_RE = re.compile(r"[.;,\u3001\u3002\uff0c\uff1b\u060c\u061b]\s*$")
 # A sentence boundary inside a line ("... questions. These include:"): prose, not a heading.
 _INNER_SENTENCE_RE = re.compile(rf"[{LOWER_CHARS}]{{2,}}[{_STOPS}][{_CLOSERS}]*\s+[{UPPER_CHARS}][{LOWER_CHARS}]")
 _KEY_SPLIT_RE = re.compile(r"[\W_]+")
+# The same key of an ASCII line by str.translate: every ASCII character outside [a-z0-9] becomes a space.
+_ASCII_KEY_TABLE = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() and chr(c).isascii())})
 
 
 @dataclass
@@ -88,7 +90,7 @@ class _Line:
 
     @functools.cached_property
     def stop_share(self) -> float:
-        return sum(w.lower() in _STOPWORDS for w in self.words) / self.n_words if self.words else 0.0
+        return sum(map(_STOPWORDS.__contains__, map(str.lower, self.words))) / self.n_words if self.words else 0.0
 
     @functools.cached_property
     def is_latin(self) -> bool:
@@ -122,6 +124,8 @@ _LINE_SPLIT_RE = re.compile(r"([^\r\n]*)(\r\n|\n|\r|$)")
 
 def _key(text: str) -> str:
     """Case-folded letters and digits of any script, runs of anything else as one space."""
+    if text.isascii():
+        return " ".join(text.lower().translate(_ASCII_KEY_TABLE).split())
     return _KEY_SPLIT_RE.sub(" ", text.casefold()).strip()
 
 
@@ -136,7 +140,7 @@ def _split_lines(raw: str) -> list[_Line]:
         fixed = _fix_encoding(content)
         repairs = _char_edits(fixed, 0)
         norm = _apply(fixed, repairs)
-        words = [m.group() for m in TOKEN_RE.finditer(norm)]
+        words = _token_re(norm).findall(norm)  # the patterns have no groups: whole matches
         line = _Line(idx, pos, pos + len(content), pos + len(chunk), content, newline, norm, words, _key(norm))
         line.char_edits = repairs if fixed == content else []
         lines.append(line)

@@ -44,7 +44,7 @@ def _label(text: object) -> str:
     if not isinstance(text, str):
         return UNDETERMINED
     head = text[:MAX_CHARS]
-    if sum(c.isalnum() for c in head) < MIN_LETTERS:
+    if sum(map(str.isalnum, head)) < MIN_LETTERS:
         return UNDETERMINED
     return str(_identifier().classify(head)[0])
 

@@ -18,6 +18,7 @@ words (only ``extra_stopwords`` are removed from them), with a warning counting 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import warnings
 from collections.abc import Iterable, Mapping
@@ -31,7 +32,7 @@ from corpus_tools import shipped
 from corpus_tools.checks import require_columns
 from corpus_tools.groups import attach_groups
 from corpus_tools.io import CorpusWarning
-from corpus_tools.tokens import TOKEN_RE
+from corpus_tools.tokens import _ASCII_TOKEN_RE, TOKEN_RE
 
 __all__ = [
     "TermCounts",
@@ -48,6 +49,7 @@ _BREAK_RE = re.compile(r"[.!?;:\n]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 #: A token (as :data:`corpus_tools.segment.TOKEN_RE`) or a character that ends a run.
 _SEGMENT_RE = re.compile(rf"({TOKEN_RE.pattern})|[.!?;:\n]", re.UNICODE)
+_ASCII_SEGMENT_RE = re.compile(rf"({_ASCII_TOKEN_RE.pattern})|[.!?;:\n]", re.ASCII)  # the same on ASCII text
 #: Joins the words of a multi-word term (as quanteda's ``tokens_compound``).
 CONCATENATOR = "_"
 
@@ -155,7 +157,8 @@ def _segments(text: str, lowercase: bool) -> list[list[str]]:
     """Tokens of ``text`` in runs that no sentence punctuation or line break interrupts."""
     runs: list[list[str]] = []
     run: list[str] = []
-    for token in _SEGMENT_RE.findall(text.lower() if lowercase else text):  # "" marks a break
+    text = text.lower() if lowercase else text
+    for token in (_ASCII_SEGMENT_RE if text.isascii() else _SEGMENT_RE).findall(text):  # "" marks a break
         if token:
             run.append(token)
         elif run:
@@ -214,11 +217,12 @@ class _Analyzer:
         stem = _stemmer(self.stem).stemWord if self.stem else None
         for run in _segments(text if isinstance(text, str) else "", self.lowercase):
             run = _compound(run, self.phrases)
-            kept = [self.keep(t) for t in run]
+            cache = self.cache
+            kept = [cache[t] if t in cache else self.keep(t) for t in run]
             if stem:
                 run = [t if CONCATENATOR in t else stem(t) for t in run]
             if high == 1:
-                terms.extend(t for t, k in zip(run, kept) if k)
+                terms.extend(itertools.compress(run, kept))
                 continue
             for n in range(low, high + 1):
                 for i in range(len(run) - n + 1):

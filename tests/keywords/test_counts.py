@@ -148,3 +148,25 @@ def test_english_stop_words_apply_to_english_documents_only():
         "de": ["berlin", "die", "in", "regierung", "was", "will"],
         "short": ["war"],
     }
+
+
+def test_ascii_text_is_segmented_as_by_the_unicode_pattern():
+    """ASCII text takes a faster pattern for tokens and breaks; the runs are the same."""
+    import random
+
+    from corpus_tools.keywords import counts
+
+    rng = random.Random(0)
+    alphabet = "ab" * 8 + "U.S" + "19" * 3 + " " * 8 + ".,;:!?'-%_\n\t()"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 50)))
+        expected, run = [], []
+        for m in counts._SEGMENT_RE.finditer(text):
+            if m.group(1):
+                run.append(m.group(1))
+            elif run:
+                expected.append(run)
+                run = []
+        if run:
+            expected.append(run)
+        assert counts._segments(text, lowercase=False) == expected, repr(text)
