@@ -1,9 +1,10 @@
-r"""Character and line repairs: Unicode quotes, dashes and spaces made plain, runs of spaces
-and list, table and link markup removed, mojibake repaired with ftfy. Each repair is an
+r"""Character and line repairs: Unicode quotes, dashes and spaces made plain, runs of spaces,
+terminal escape sequences and control characters (``ESC[31m``, rule ``control_chars``) and list,
+table and link markup removed, mojibake repaired with ftfy. Each repair is an
 :class:`~corpus_tools.clean.edits.Edit` inside one kept line.
 
->>> normalize_line("| Country | View |")
-'Country ; View'
+>>> normalize_line("| Country | View |"), normalize_line("\x1b[31mAlert\x1b[0m issued.")
+('Country ; View', 'Alert issued.')
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 import ftfy
 
 from corpus_tools.clean.edits import Edit, _apply
+from corpus_tools.io.documents import CONTROL_CHARS_RE
 
 __all__ = ["normalize_line"]
 
@@ -91,8 +93,10 @@ def _char_edits(line: str, offset: int) -> list[Edit]:
 
     if _TABLE_ROW_RE.match(line):
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        add(0, len(line), _normalize_chars(" ; ".join(c for c in cells if c)), "table_markup")
+        add(0, len(line), CONTROL_CHARS_RE.sub("", _normalize_chars(" ; ".join(c for c in cells if c))), "table_markup")
         return edits
+    for m in CONTROL_CHARS_RE.finditer(line):
+        add(m.start(), m.end(), "", "control_chars")
     heading = _HEADING_RE.match(line)
     if heading:
         add(heading.start(), heading.end(), "", "heading_markup")

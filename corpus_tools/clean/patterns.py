@@ -35,6 +35,7 @@ def list_rules() -> pd.DataFrame:
 RULES: dict[str, str] = {
     "fix_mojibake": "text decoded with the wrong encoding (mojibake) repaired with ftfy",
     "normalize_unicode": "typographic quotes, dashes, ellipses and unusual spaces replaced by plain ones",
+    "control_chars": "terminal escape sequence (ESC[31m colour code) or control character removed",
     "normalize_whitespace": "runs of spaces, trailing spaces, CR line endings and surplus blank lines removed",
     "heading_markup": "Markdown heading marker (#) at the start of a line removed (the heading text is kept)",
     "list_markup": "bullet or list marker at the start of a line removed (the item text is kept)",

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import corpus_tools as ct
+from corpus_tools.clean import restore_raw
 from corpus_tools.io import CorpusInputError, CorpusWarning
 
 RU = "Министры встретились в Женеве в понедельник, чтобы обсудить прекращение огня."
@@ -234,11 +235,20 @@ def test_a_document_over_max_bytes_is_skipped_up_front(tmp_path, corpus):
         ({"t.jsonl": jsonl({"doc_id": "a", "text": f"\x1b[31m{EN}\x1b[0m\x07"})}, "t.jsonl", r"t\.jsonl:1"),
     ],
 )
-def test_control_characters_and_colour_codes_are_removed_and_logged(tmp_path, files, corpus, where):
+@pytest.mark.parametrize("clean", [True, False])
+def test_control_characters_and_colour_codes_are_removed_logged_and_audited(tmp_path, files, corpus, where, clean):
     build(tmp_path, files, None)
-    with pytest.warns(CorpusWarning, match=rf"{where}: 3 control character\(s\) or escape sequence\(s\) .*; removed"):
-        docs = ct.read_corpus(tmp_path / corpus, clean=False).documents
-    assert docs["raw_text"].tolist() == [EN]
+    with pytest.warns(
+        CorpusWarning, match=rf"{where}: 3 control character\(s\) or escape sequence\(s\) .*; kept in raw"
+    ):
+        loaded = ct.read_corpus(tmp_path / corpus, clean=clean)
+    docs = loaded.documents
+    assert docs["raw_text"].tolist() == [f"\x1b[31m{EN}\x1b[0m\x07"]
+    assert docs["text"].str.strip().tolist() == [ct.clean.normalize_line(EN) if clean else EN]
+    if clean:
+        controls = loaded.audit[loaded.audit["rule"].eq("control_chars")]
+        assert controls["original"].tolist() == ["\x1b[31m", "\x1b[0m", "\x07"]
+        assert restore_raw(docs.at[0, "text"], loaded.audit) == docs.at[0, "raw_text"]
 
 
 @pytest.mark.parametrize(
