@@ -2,10 +2,17 @@ r"""The rule vocabulary: :data:`RULES` (each rule with the reason the audit give
 generic site-furniture patterns the rules match ("subscribe", "read also", share buttons, dates).
 Each pattern names a kind of page element, never a site or a story.
 
+The patterns below are English; the same kinds of page element in other languages ("Teilen",
+"Lire aussi", "Поделиться") come from the shipped vocabulary files ``resources/chrome/<language>.yml``
+(:func:`corpus_tools.shipped.read_chrome_vocabulary`), joined onto the English patterns at the
+end of this module, so every rule finds them on every page.
+
 >>> RULES["breadcrumb"]
 'navigation breadcrumb (Home > Section > ...)'
 >>> _promo_score("Subscribe to our newsletter for the latest headlines.")
 4
+>>> _promo_score("Newsletter abonnieren: melden Sie sich jetzt an."), "поделиться" in _UI_WORDS
+(2, True)
 """
 
 from __future__ import annotations
@@ -14,6 +21,8 @@ import functools
 import re
 
 import pandas as pd
+
+from corpus_tools import shipped
 
 __all__ = ["RULES", "list_rules"]
 
@@ -295,7 +304,8 @@ def _promo_score(text: str) -> int:
     """Number of distinct promotional patterns in ``text`` (each searched only when one of
     its trigger strings occurs)."""
     low = text.lower()
-    return sum(1 for regex, triggers in _PROMO_RES if any(t in low for t in triggers) and regex.search(text))
+    english = sum(1 for regex, triggers in _PROMO_RES if any(t in low for t in triggers) and regex.search(text))
+    return english + len({m.casefold() for m in _PROMO_VOCAB_RE.findall(text)})
 
 
 _READER_RE = re.compile(
@@ -343,3 +353,55 @@ def _parse_date(text: str) -> pd.Timestamp | None:
         except ValueError:
             continue
     return None
+
+
+# The vocabulary of the other languages (resources/chrome/*.yml), joined onto the patterns above.
+_VOCABULARY = shipped.read_chrome_vocabulary()
+_KEY_RE = re.compile(r"[\W_]+")
+
+
+def _vocab_key(entry: str) -> str:
+    """An entry as a line key (the form of ``corpus_tools.clean.lines._key``)."""
+    return _KEY_RE.sub(" ", entry.casefold()).strip()
+
+
+def _alternatives(section: str) -> str:
+    """The entries of a section as a regex alternation (longest first), spaces matching any run
+    of white space or hyphens."""
+    entries = sorted(_VOCABULARY[section], key=len, reverse=True)
+    return "|".join(re.escape(e).replace(r"\ ", r"[\s\-]+") for e in entries)
+
+
+def _joined(english: re.Pattern, extra: str) -> re.Pattern:
+    """The English pattern or the vocabulary pattern ``extra`` (both case-insensitive)."""
+    return re.compile(f"(?:{english.pattern})|(?:{extra})", english.flags | re.IGNORECASE)
+
+
+_UI_WORDS |= {_vocab_key(e) for e in _VOCABULARY["ui"]}
+_SOCIAL_WORDS |= {w for e in _VOCABULARY["social"] for w in _vocab_key(e).split()}
+_NETWORKS = "|".join(sorted({re.escape(w) for w in _SOCIAL_WORDS if len(w) > 2}, key=len, reverse=True))
+_SHARE_RE = _joined(_SHARE_RE, rf"^\s*(?:{_alternatives('share')})\b[\s:,|]*(?:(?:{_NETWORKS})\b[\s,|]*)*$")
+_RELATED_HEAD_RE = _joined(_RELATED_HEAD_RE, rf"^\s*(?:{_alternatives('related')})\s*[:\-]?\s*$")
+_RELATED_INLINE_RE = _joined(_RELATED_INLINE_RE, rf"^\s*(?:{_alternatives('related')})\s*[:\-]\s*\S")
+_TOC_HEAD_RE = _joined(_TOC_HEAD_RE, rf"^\s*(?:{_alternatives('toc')})\s*:?\s*$")
+_KEYWORD_RE = _joined(_KEYWORD_RE, rf"^\s*(?:{_alternatives('tags')})\s*:")
+_COMMENT_RE = _joined(
+    _COMMENT_RE,
+    rf"\b(?:{_alternatives('comments')})\b"
+    rf"|^\s*(?:{_alternatives('comment_count')})\s*\(?\d+\)?\s*$|^\s*\d+\s+(?:{_alternatives('comment_count')})\s*$",
+)
+_READER_RE = _joined(_READER_RE, rf"\b(?:{_alternatives('reader')})\b")
+_COOKIE_RE = _joined(_COOKIE_RE, rf"\b(?:{_alternatives('cookie')})\b")
+_COOKIE_CONTEXT_RE = _joined(_COOKIE_CONTEXT_RE, rf"\b(?:{_alternatives('cookie_context')})\w*")
+_FURNITURE_RE = re.compile(
+    f"(?:{_FURNITURE_RE.pattern})|^(?:{'|'.join(re.escape(_vocab_key(e)) for e in _VOCABULARY['furniture'])})$"
+)
+_COPYRIGHT_RE = _joined(_COPYRIGHT_RE, rf"\b(?:{_alternatives('copyright')})\b")
+_DATELINE_RE = _joined(
+    _DATELINE_RE,
+    rf"^\s*(?:{_alternatives('dateline')})(?:\s*:|\s+(?=\d)|\s*$)|\b(?:{_alternatives('read_time')})\b",
+)
+_MEDIA_CREDIT_RE = _joined(_MEDIA_CREDIT_RE, rf"^\s*(?:{_alternatives('credit')})\s*[:.](?=\s)")
+_SKIP_RE = _joined(_SKIP_RE, rf"^\s*(?:{_alternatives('skip')})\b")
+# Each distinct phrase found is one promotional signal (see _promo_score).
+_PROMO_VOCAB_RE = re.compile(rf"\b(?:{_alternatives('promo')})\b", re.IGNORECASE)

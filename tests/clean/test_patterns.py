@@ -90,16 +90,18 @@ _PROMO_WORDS = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_PROMO_WORDS, max_size=25))
 def test_promo_score_shortcut_changes_nothing(words):
-    from corpus_tools.clean.patterns import _PROMO_RES, _promo_score
+    from corpus_tools.clean.patterns import _PROMO_RES, _PROMO_VOCAB_RE, _promo_score
 
     text = " ".join(words)
-    assert _promo_score(text) == sum(1 for regex, _ in _PROMO_RES if regex.search(text))
+    vocabulary = len({m.casefold() for m in _PROMO_VOCAB_RE.findall(text)})
+    assert _promo_score(text) == sum(1 for regex, _ in _PROMO_RES if regex.search(text)) + vocabulary
 
 
 def test_promo_score_shortcut_on_the_seeds(seeds_corpus):
     from corpus_tools.clean import normalize_line
-    from corpus_tools.clean.patterns import _PROMO_RES, _promo_score
+    from corpus_tools.clean.patterns import _PROMO_RES, _PROMO_VOCAB_RE, _promo_score
 
     lines = [line for raw in seeds_corpus["raw_text"] for line in raw.splitlines()]
     for line in lines + [normalize_line(line) for line in lines]:
-        assert _promo_score(line) == sum(1 for regex, _ in _PROMO_RES if regex.search(line)), line
+        vocabulary = len({m.casefold() for m in _PROMO_VOCAB_RE.findall(line)})
+        assert _promo_score(line) == sum(1 for regex, _ in _PROMO_RES if regex.search(line)) + vocabulary, line
