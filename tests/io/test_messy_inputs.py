@@ -17,6 +17,7 @@ from corpus_tools.io import CorpusInputError, CorpusWarning
 
 RU = "Министры встретились в Женеве в понедельник, чтобы обсудить прекращение огня."
 EN = "Diplomats met at the café in Genève on Monday — “a ceasefire”, officials said."
+UK = "Міністри зустрілися в Женеві в понеділок, щоб обговорити припинення вогню, повідомили посадовці."
 PARAS = ["Talks resume in Geneva.", "Diplomats met on Monday, officials said."]
 # Two different articles, for tables whose rows must not be taken for duplicates of each other.
 ARTICLES = [EN, "Farmers in the valley expect a late harvest after weeks of rain, the ministry reported."]
@@ -28,6 +29,15 @@ def jsonl(*records) -> bytes:
 
 def dangling(folder: Path) -> None:
     (folder / "gone.txt").symlink_to(folder / "missing.txt")
+
+
+def link_folder(folder: Path) -> None:
+    folder.mkdir()
+    (folder / "linked").symlink_to(folder.parent / "outside", target_is_directory=True)
+
+
+def link_loop(folder: Path) -> None:
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
 
 
 # case | files written (name -> bytes) | extra set-up | corpus (folder "c" or a file) |
@@ -124,6 +134,46 @@ CASES = [
         {"a": EN, "b": PARAS[0]},
         "utf-8",
         r"t\.csv: semicolon-delimited .*read with ';'",
+    ),
+    ("upper-case suffix", {"c/en.TXT": EN.encode()}, None, "c", {"en": EN}, "utf-8", None),
+    ("Ukrainian UTF-8 text", {"c/uk.txt": UK.encode()}, None, "c", {"uk": UK}, "utf-8", None),
+    ("symlinked folder", {"outside/en.txt": EN.encode()}, link_folder, "c", {"en": EN}, "utf-8", None),
+    ("symlink loop", {"c/en.txt": EN.encode()}, link_loop, "c", {"en": EN}, "utf-8", r"loop: .*already read"),
+    (
+        "TSV cell opening with a quote",
+        {"t.tsv": b'doc_id\ttext\na\t"Yes" she said, and left.\n'},
+        None,
+        "t.tsv",
+        {"a": '"Yes" she said, and left.'},
+        "utf-8",
+        r"t\.tsv: line 2: a cell starts with a quoted phrase",
+    ),
+    (
+        "ESC[31m colour codes",
+        {"c/en.txt": f"\x1b[31m{EN}\x1b[0m".encode()},
+        None,
+        "c",
+        {"en": f"\x1b[31m{EN}\x1b[0m"},  # kept in raw_text; the cleaner removes them (audit rule control_chars)
+        "utf-8",
+        r"en\.txt: 2 control character\(s\) .*kept in raw_text",
+    ),
+    (
+        "n_words column",
+        {"t.csv": f'doc_id,text,n_words\na,"{EN}",99\n'.encode()},
+        None,
+        "t.csv",
+        {"a": EN},
+        "utf-8",
+        r"t\.csv: column 'n_words' clashes",
+    ),
+    (
+        "same article twice",
+        {"c/a.txt": ARTICLES[1].encode(), "c/b.txt": ARTICLES[1].encode()},
+        None,
+        "c",
+        {"a": ARTICLES[1], "b": ARTICLES[1]},  # read_corpus keeps both; load_corpus uses one
+        "utf-8",
+        r"b\.txt: exact duplicate of 'a'",
     ),
 ]
 
