@@ -8,6 +8,7 @@ applies the line and context rules, and returns the clean text with every edit.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -15,7 +16,7 @@ import pandas as pd
 
 from corpus_tools.clean.body import _body_range, _find_title, _Page
 from corpus_tools.clean.edits import Edit, _apply
-from corpus_tools.clean.lines import _is_truncated_stub, _Line, _split_lines
+from corpus_tools.clean.lines import _STOPWORDS, _is_truncated_stub, _Line, _split_lines
 from corpus_tools.clean.normalize import _fix_encoding, normalize_line
 from corpus_tools.clean.rules import (
     _classify_lines,
@@ -84,14 +85,26 @@ def clean_text(
 
 def _page_language(raw: str, *, chars: int = 500) -> str:
     """The language of a page, told from its longest lines (prose, not menus) up to about
-    ``chars`` characters: a fifth of the time of reading the page's first 3,000."""
+    ``chars`` characters. When at least :data:`ENGLISH_SHARE` of their words are English stop
+    words the page is English without asking the detector (invented pages in nine other languages
+    reach at most 0.27, BBC articles mostly over 0.35); a page taken for English by mistake is
+    cleaned as before the other languages' stop words were known."""
     sample, size = [], 0
     for line in sorted(raw.splitlines(), key=len, reverse=True):
         if size >= chars:
             break
         sample.append(line)
         size += len(line)
-    return label_languages(["\n".join(sample)[: 2 * chars]])[0]
+    text = "\n".join(sample)[: 2 * chars]
+    words = _WORD_RE.findall(text.lower())
+    if words and sum(w in _STOPWORDS for w in words) >= ENGLISH_SHARE * len(words):
+        return "en"
+    return label_languages([text])[0]
+
+
+#: Share of English stop words above which a page is English without running the detector.
+ENGLISH_SHARE = 0.35
+_WORD_RE = re.compile(r"\w+")
 
 
 def _line_edits(

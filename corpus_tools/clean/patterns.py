@@ -305,6 +305,8 @@ def _promo_score(text: str) -> int:
     its trigger strings occurs)."""
     low = text.lower()
     english = sum(1 for regex, triggers in _PROMO_RES if any(t in low for t in triggers) and regex.search(text))
+    if _PROMO_VOCAB.triggers.isdisjoint(_line_triggers(text)):
+        return english
     return english + len({m.casefold() for m in _PROMO_VOCAB_RE.findall(text)})
 
 
@@ -372,36 +374,86 @@ def _alternatives(section: str) -> str:
     return "|".join(re.escape(e).replace(r"\ ", r"[\s\-]+") for e in entries)
 
 
-def _joined(english: re.Pattern, extra: str) -> re.Pattern:
-    """The English pattern or the vocabulary pattern ``extra`` (both case-insensitive)."""
-    return re.compile(f"(?:{english.pattern})|(?:{extra})", english.flags | re.IGNORECASE)
+_WORD_RE = re.compile(r"\w+")
+
+
+def _trigger(word: str) -> str:
+    """An entry's trigger: its longest word's first six letters (the whole word if shorter)."""
+    return word[:6]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _line_triggers(text: str) -> frozenset[str]:
+    """The first three to six letters of every word of a line (lower case): an entry word of six
+    letters or fewer (a stem such as "dritt") is found at the start of a longer word ("dritte")."""
+    return frozenset(w[:n] for w in set(_WORD_RE.findall(text.lower())) for n in (3, 4, 5, 6))
+
+
+class _Joined:
+    """An English pattern joined with a vocabulary pattern: ``search``/``match`` as a compiled
+    pattern's. The vocabulary pattern is tried only on lines holding a word that starts with the
+    first six letters of the longest word of one of its entries (most lines of English prose
+    hold none, so the long alternations cost English pages little; tests check the shortcut
+    changes nothing)."""
+
+    def __init__(self, english: re.Pattern, extra: str, sections: tuple[str, ...]):
+        self.english = english
+        self.extra = re.compile(extra, re.IGNORECASE)
+        self.triggers = frozenset(
+            _trigger(max(words, key=len))  # the longest word: "in ihr postfach" needs "postfa", not "in"
+            for section in sections
+            for entry in _VOCABULARY[section]
+            if (words := _WORD_RE.findall(entry.lower()))
+        )
+
+    def search(self, text: str):
+        found = self.english.search(text)
+        if found is None and not self.triggers.isdisjoint(_line_triggers(text)):
+            found = self.extra.search(text)
+        return found
+
+    def match(self, text: str):
+        found = self.english.match(text)
+        if found is None and not self.triggers.isdisjoint(_line_triggers(text)):
+            found = self.extra.match(text)
+        return found
+
+
+def _joined(english: re.Pattern, extra: str, *sections: str) -> _Joined:
+    """The English pattern or the vocabulary pattern ``extra`` (built from ``sections``)."""
+    return _Joined(english, extra, sections)
 
 
 _UI_WORDS |= {_vocab_key(e) for e in _VOCABULARY["ui"]}
 _SOCIAL_WORDS |= {w for e in _VOCABULARY["social"] for w in _vocab_key(e).split()}
 _NETWORKS = "|".join(sorted({re.escape(w) for w in _SOCIAL_WORDS if len(w) > 2}, key=len, reverse=True))
-_SHARE_RE = _joined(_SHARE_RE, rf"^\s*(?:{_alternatives('share')})\b[\s:,|]*(?:(?:{_NETWORKS})\b[\s,|]*)*$")
-_RELATED_HEAD_RE = _joined(_RELATED_HEAD_RE, rf"^\s*(?:{_alternatives('related')})\s*[:\-]?\s*$")
-_RELATED_INLINE_RE = _joined(_RELATED_INLINE_RE, rf"^\s*(?:{_alternatives('related')})\s*[:\-]\s*\S")
-_TOC_HEAD_RE = _joined(_TOC_HEAD_RE, rf"^\s*(?:{_alternatives('toc')})\s*:?\s*$")
-_KEYWORD_RE = _joined(_KEYWORD_RE, rf"^\s*(?:{_alternatives('tags')})\s*:")
+_SHARE_RE = _joined(_SHARE_RE, rf"^\s*(?:{_alternatives('share')})\b[\s:,|]*(?:(?:{_NETWORKS})\b[\s,|]*)*$", "share")
+_RELATED_HEAD_RE = _joined(_RELATED_HEAD_RE, rf"^\s*(?:{_alternatives('related')})\s*[:\-]?\s*$", "related")
+_RELATED_INLINE_RE = _joined(_RELATED_INLINE_RE, rf"^\s*(?:{_alternatives('related')})\s*[:\-]\s*\S", "related")
+_TOC_HEAD_RE = _joined(_TOC_HEAD_RE, rf"^\s*(?:{_alternatives('toc')})\s*:?\s*$", "toc")
+_KEYWORD_RE = _joined(_KEYWORD_RE, rf"^\s*(?:{_alternatives('tags')})\s*:", "tags")
 _COMMENT_RE = _joined(
     _COMMENT_RE,
     rf"\b(?:{_alternatives('comments')})\b"
     rf"|^\s*(?:{_alternatives('comment_count')})\s*\(?\d+\)?\s*$|^\s*\d+\s+(?:{_alternatives('comment_count')})\s*$",
+    "comments",
+    "comment_count",
 )
-_READER_RE = _joined(_READER_RE, rf"\b(?:{_alternatives('reader')})\b")
-_COOKIE_RE = _joined(_COOKIE_RE, rf"\b(?:{_alternatives('cookie')})\b")
-_COOKIE_CONTEXT_RE = _joined(_COOKIE_CONTEXT_RE, rf"\b(?:{_alternatives('cookie_context')})\w*")
+_READER_RE = _joined(_READER_RE, rf"\b(?:{_alternatives('reader')})\b", "reader")
+_COOKIE_RE = _joined(_COOKIE_RE, rf"\b(?:{_alternatives('cookie')})\b", "cookie")
+_COOKIE_CONTEXT_RE = _joined(_COOKIE_CONTEXT_RE, rf"\b(?:{_alternatives('cookie_context')})\w*", "cookie_context")
 _FURNITURE_RE = re.compile(
     f"(?:{_FURNITURE_RE.pattern})|^(?:{'|'.join(re.escape(_vocab_key(e)) for e in _VOCABULARY['furniture'])})$"
 )
-_COPYRIGHT_RE = _joined(_COPYRIGHT_RE, rf"\b(?:{_alternatives('copyright')})\b")
+_COPYRIGHT_RE = _joined(_COPYRIGHT_RE, rf"\b(?:{_alternatives('copyright')})\b", "copyright")
 _DATELINE_RE = _joined(
     _DATELINE_RE,
     rf"^\s*(?:{_alternatives('dateline')})(?:\s*:|\s+(?=\d)|\s*$)|\b(?:{_alternatives('read_time')})\b",
+    "dateline",
+    "read_time",
 )
-_MEDIA_CREDIT_RE = _joined(_MEDIA_CREDIT_RE, rf"^\s*(?:{_alternatives('credit')})\s*[:.](?=\s)")
-_SKIP_RE = _joined(_SKIP_RE, rf"^\s*(?:{_alternatives('skip')})\b")
+_MEDIA_CREDIT_RE = _joined(_MEDIA_CREDIT_RE, rf"^\s*(?:{_alternatives('credit')})\s*[:.](?=\s)", "credit")
+_SKIP_RE = _joined(_SKIP_RE, rf"^\s*(?:{_alternatives('skip')})\b", "skip")
 # Each distinct phrase found is one promotional signal (see _promo_score).
-_PROMO_VOCAB_RE = re.compile(rf"\b(?:{_alternatives('promo')})\b", re.IGNORECASE)
+_PROMO_VOCAB = _joined(re.compile(r"(?!)"), rf"\b(?:{_alternatives('promo')})\b", "promo")
+_PROMO_VOCAB_RE = _PROMO_VOCAB.extra

@@ -105,3 +105,23 @@ def test_promo_score_shortcut_on_the_seeds(seeds_corpus):
     for line in lines + [normalize_line(line) for line in lines]:
         vocabulary = len({m.casefold() for m in _PROMO_VOCAB_RE.findall(line)})
         assert _promo_score(line) == sum(1 for regex, _ in _PROMO_RES if regex.search(line)) + vocabulary, line
+
+
+def test_vocabulary_shortcut_changes_nothing(seeds_corpus):
+    """A joined pattern tries its vocabulary only on lines holding one of its trigger words: on the
+    seeds and on the pages in other languages it finds what the unfiltered patterns find."""
+    from pathlib import Path
+
+    from corpus_tools.clean import normalize_line, patterns
+
+    pages = sorted((Path(__file__).parents[1] / "fixtures" / "chrome_pages").glob("*/*.txt"))
+    lines = [line.partition("| ")[2] for path in pages for line in path.read_text(encoding="utf-8").splitlines()]
+    lines += [line for raw in seeds_corpus["raw_text"] for line in raw.splitlines()]
+    lines += [line.upper() for line in lines[:200]] + ["Dritte Anbieter setzen Cookies", "Kommentare (12)"]
+    joined = {name: value for name, value in vars(patterns).items() if isinstance(value, patterns._Joined)}
+    assert len(joined) >= 13
+    for line in lines + [normalize_line(line) for line in lines]:
+        for name, pattern in joined.items():
+            for method in ("search", "match"):
+                unfiltered = getattr(pattern.english, method)(line) or getattr(pattern.extra, method)(line)
+                assert bool(getattr(pattern, method)(line)) == bool(unfiltered), (name, method, line)
