@@ -4,7 +4,9 @@ rules use (breadcrumb, date line, share buttons, link list, cookie notice, promo
 
 The prose test counts stop words from the shipped list ``stopwords_english_extended.txt``
 (read with :func:`corpus_tools.shipped.read_word_list`), never from NLTK data, so a page is
-cleaned the same way on every machine.
+cleaned the same way on every machine. A page in another language also counts the stop words of
+its language (:func:`corpus_tools.shipped.read_language_stopwords`, the ``stop-words`` package),
+so German or Polish prose reads as prose without English words in it.
 
 Every feature works for any script: a line's key keeps the letters and digits of every script
 (case-folded), sentence ends include the Chinese, Arabic and Devanagari full stops and question
@@ -79,6 +81,7 @@ class _Line:
     words: list[str]
     key: str  # case-folded letters and digits (any script) only, for matching repeats
     char_edits: list[Edit] = field(default_factory=list)  # repairs of the raw line, offsets from its start
+    stopwords: frozenset[str] = _STOPWORDS  # English, plus those of the page's language
 
     @functools.cached_property
     def blank(self) -> bool:
@@ -90,7 +93,7 @@ class _Line:
 
     @functools.cached_property
     def stop_share(self) -> float:
-        return sum(map(_STOPWORDS.__contains__, map(str.lower, self.words))) / self.n_words if self.words else 0.0
+        return sum(map(self.stopwords.__contains__, map(str.lower, self.words))) / self.n_words if self.words else 0.0
 
     @functools.cached_property
     def is_latin(self) -> bool:
@@ -129,8 +132,16 @@ def _key(text: str) -> str:
     return _KEY_SPLIT_RE.sub(" ", text.casefold()).strip()
 
 
-def _split_lines(raw: str) -> list[_Line]:
+def _stopwords_for(language: str | None) -> frozenset[str]:
+    """The prose test's stop words on a page in ``language``: English plus that language's."""
+    if not language or language in ("en", "und"):
+        return _STOPWORDS
+    return _STOPWORDS | shipped.read_language_stopwords(language)
+
+
+def _split_lines(raw: str, *, language: str | None = None) -> list[_Line]:
     lines = []
+    stopwords = _stopwords_for(language)
     pos = 0
     for idx, m in enumerate(_LINE_SPLIT_RE.finditer(raw)):
         content, newline = m.group(1), m.group(2)
@@ -143,6 +154,7 @@ def _split_lines(raw: str) -> list[_Line]:
         words = _token_re(norm).findall(norm)  # the patterns have no groups: whole matches
         line = _Line(idx, pos, pos + len(content), pos + len(chunk), content, newline, norm, words, _key(norm))
         line.char_edits = repairs if fixed == content else []
+        line.stopwords = stopwords
         lines.append(line)
         pos += len(chunk)
     return lines
@@ -229,7 +241,7 @@ def _is_truncated_stub(line: _Line) -> bool:
     if line.n_words > 3 or _SENTENCE_END_RE.search(text) or text.endswith((")", "]", '"', "'")):
         return False
     last_word = re.search(r"(\w+)\W*$", text)
-    return text.endswith((",", ":", "-", "(")) or bool(last_word and last_word.group(1).lower() in _STOPWORDS)
+    return text.endswith((",", ":", "-", "(")) or bool(last_word and last_word.group(1).lower() in line.stopwords)
 
 
 def _repeated_blocks(lines: Sequence[_Line], *, min_lines: int = 3) -> set[int]:

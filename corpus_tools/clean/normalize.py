@@ -1,9 +1,10 @@
-r"""Character and line repairs: Unicode quotes, dashes and spaces made plain, runs of spaces
-and list, table and link markup removed, mojibake repaired with ftfy. Each repair is an
+r"""Character and line repairs: Unicode quotes, dashes and spaces made plain, runs of spaces,
+terminal escape sequences and control characters (``ESC[31m``, rule ``control_chars``) and list,
+table and link markup removed, mojibake repaired with ftfy. Each repair is an
 :class:`~corpus_tools.clean.edits.Edit` inside one kept line.
 
->>> normalize_line("| Country | View |")
-'Country ; View'
+>>> normalize_line("| Country | View |"), normalize_line("\x1b[31mAlert\x1b[0m issued.")
+('Country ; View', 'Alert issued.')
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 import ftfy
 
 from corpus_tools.clean.edits import Edit, _apply
+from corpus_tools.io.documents import CONTROL_CHARS_RE
 
 __all__ = ["normalize_line"]
 
@@ -93,8 +95,11 @@ def _char_edits(line: str, offset: int) -> list[Edit]:
     # Each pattern runs only where it can match: the markup characters it needs are in the line.
     if "|" in line and _TABLE_ROW_RE.match(line):
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        add(0, len(line), _normalize_chars(" ; ".join(c for c in cells if c)), "table_markup")
+        add(0, len(line), CONTROL_CHARS_RE.sub("", _normalize_chars(" ; ".join(c for c in cells if c))), "table_markup")
         return edits
+    if "\x1b" in line or not line.isprintable():
+        for m in CONTROL_CHARS_RE.finditer(line):
+            add(m.start(), m.end(), "", "control_chars")
     heading = "#" in line and _HEADING_RE.match(line)
     if heading:
         add(heading.start(), heading.end(), "", "heading_markup")
