@@ -99,3 +99,27 @@ def test_duplicates_table_lists_each_cluster_with_the_kept_copy_first(tmp_path):
     ]
     html = format_duplicates_html(table)
     assert html.count("<tr>") == 3 and "<i>" not in html and "&lt;i&gt;" in html and "None" not in html
+
+
+@pytest.mark.parametrize(("n_docs", "bars"), [(5, True), (300, False)])
+def test_length_figure_keeps_its_size_at_any_corpus_size(n_docs, bars):
+    import matplotlib.pyplot as plt
+
+    docs = pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(n_docs)],
+            "title": None,
+            "text": "",
+            "raw_text": ["menu " * (i % 9) + "word " * (i + 1) for i in range(n_docs)],
+            "n_words": [i + 1 for i in range(n_docs)],
+        }
+    )
+    fig = plot_lengths(docs)
+    ax = fig.axes[0]
+    assert fig.get_size_inches()[1] <= 16
+    if bars:
+        assert len(ax.patches) == 2 * n_docs  # a clean and a removed bar per document
+    else:  # two histograms that count every document once
+        heights = [p.get_height() for p in ax.patches]
+        assert sum(heights[: len(heights) // 2]) == n_docs == sum(heights[len(heights) // 2 :])
+    plt.close("all")
