@@ -50,6 +50,8 @@ TABLE_STYLE = (
     ".ct-short{text-decoration:underline dotted #999}.ct-more{color:#555;font-size:90%}</style>"
 )
 _P_COLUMNS = ("p", "p_value", "p_adjusted", "p_adj")
+#: Columns shown whole, never shortened: identifiers and file names (they wrap instead).
+WHOLE_COLUMNS = ("doc_id", "file", "path", "target", "duplicate_of")
 
 
 def format_number(value, *, column: str = "") -> str:
@@ -117,6 +119,7 @@ def format_table_html(
     max_rows: int | None = None,
     max_chars: int | None = 80,
     csv: str | Path | None = None,
+    whole_columns: Sequence[str] = WHOLE_COLUMNS,
 ) -> str:
     """Render a table as HTML that fits the page, whatever the corpus.
 
@@ -125,7 +128,8 @@ def format_table_html(
         html_columns: columns the caller built as HTML (:func:`highlight_html`), kept as they are;
             every other cell is escaped.
         max_rows: show the first ``max_rows`` rows and say how many more are in ``csv``.
-        max_chars: text cells longer than this are shortened (:func:`format_cell_html`).
+        max_chars: text cells longer than this are shortened (:func:`format_cell_html`), except in
+            ``whole_columns`` (ids and file names are never cut; they wrap).
         csv: the full table's CSV (:func:`corpus_tools.report.write_table`), linked under the table.
 
     Numbers follow :func:`format_number`; cells wrap anywhere, so a long URL never widens the page.
@@ -146,7 +150,7 @@ def format_table_html(
             escaped[col] = [
                 format_number(v, column=str(col))
                 if isinstance(v, (int, float, np.number)) and not isinstance(v, bool)
-                else format_cell_html(v, max_chars=max_chars)
+                else format_cell_html(v, max_chars=None if col in whole_columns else max_chars)
                 for v in values
             ]
     escaped.columns = [html.escape(str(c)) for c in shown.columns]

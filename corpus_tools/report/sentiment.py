@@ -101,7 +101,7 @@ def plot_arcs(
     labels: Mapping | None = None,
     title: str | None = None,
     max_lines: int = 12,
-    top_n: int = 6,
+    top_n: int = 8,
 ):
     """Sentiment arcs from :func:`~corpus_tools.sentiment.groups.summarize_arcs`.
 

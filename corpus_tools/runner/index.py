@@ -24,7 +24,7 @@ _STYLE = (
     "th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }\n"
     ".ok { color: #1a7f37; } .failed, .timeout { color: #b42318; font-weight: 600; } "
     ".meta { color: #666; font-size: 13px; }\n"
-    "code { font-size: 13px; } details { margin: .2rem 0; } td { overflow-wrap: anywhere; }\n"
+    "code { font-size: 13px; } details { margin: .2rem 0; }\n"
     ".params { font-size: 13px; color: #333; } .note { background: #fff4e0; border: 1px solid #f0c36d; "
     "padding: .5rem .8rem; }"
 )

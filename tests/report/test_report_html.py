@@ -152,3 +152,10 @@ def test_missing_validation_data_says_where_to_get_it(tmp_path):
     for name in validation.SETS.values():
         assert str(tmp_path / validation.FOLDER / name) in html
     assert "hutto_ICWSM_2014.tar.gz" in html and "eval_dir" in html
+
+
+def test_ids_and_file_names_are_never_cut_but_wrap():
+    name = "000_capital-wire-service_" + "long-title-" * 20 + ".txt"
+    html = format_table_html(pd.DataFrame({"file": [name], "doc_id": [name[:-4]], "title": [name]}), max_chars=30)
+    assert f"<td>{name}</td>" in html and f"<td>{name[:-4]}</td>" in html
+    assert html.count("\u2026") == 1  # only the title is shortened
