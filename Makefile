@@ -41,7 +41,7 @@ format: $(STAMP) ## Format and fix what ruff can fix
 	$(BIN)/ruff check --fix corpus_tools tests bench notebooks conftest.py
 	$(BIN)/ruff format corpus_tools tests bench conftest.py
 
-test-browser: $(STAMP) ## Open every HTML report in headless Chromium (installs Debian's chromium if missing)
+test-browser: $(STAMP) ## Open the seeds and a generated 300-article study's reports in headless Chromium; no figure or table wider than the page (installs Debian's chromium if missing)
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "installing Debian's chromium (needs root or sudo, and the package mirror)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }

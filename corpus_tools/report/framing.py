@@ -16,7 +16,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from corpus_tools.report.heatmap import plot_heatmap
+from corpus_tools.report.heatmap import MAX_HEIGHT, MAX_WIDTH, plot_heatmap, select_top_rows
 from corpus_tools.report.html import format_table_html, highlight_html
 from corpus_tools.report.labels import format_figure_text
 
@@ -37,10 +37,14 @@ SALIENCE_LABELS = {
 }
 
 
-def plot_frame_heatmap(salience: pd.DataFrame, *, value: str = "per_10k", labels: Mapping | None = None):
+def plot_frame_heatmap(
+    salience: pd.DataFrame, *, value: str = "per_10k", labels: Mapping | None = None, top_n: int = 30
+):
     """Heatmap group x frame of :func:`corpus_tools.framing.count_frame_salience` (``value``:
     ``per_10k``, ``share_sentences`` or ``share_documents``), frames in the dictionary's order;
-    ``labels`` maps a group to the name shown for its row. Returns the Figure; never saves.
+    ``labels`` maps a group to the name shown for its row. With more than ``top_n`` groups, the
+    ``top_n`` with most words are drawn and one ``others`` row pools the rest (weighted by words:
+    the rate of all their words pooled for ``per_10k``). Returns the Figure; never saves.
 
     >>> s = pd.DataFrame({"group": ["a", "a"], "frame": ["war", "peace"], "per_10k": [2.0, 1.0]})
     >>> [t.get_text() for t in plot_frame_heatmap(s, labels={"a": "Article A"}).axes[0].get_xticklabels()]
@@ -50,6 +54,9 @@ def plot_frame_heatmap(salience: pd.DataFrame, *, value: str = "per_10k", labels
     matrix = matrix.reindex(
         index=list(dict.fromkeys(salience["group"])), columns=list(dict.fromkeys(salience["frame"]))
     )
+    weights = salience.pivot(index="group", columns="frame", values="n_words") if "n_words" in salience else None
+    if weights is not None:
+        matrix, _ = select_top_rows(matrix, weights.reindex_like(matrix), top_n=top_n)
     label = SALIENCE_LABELS.get(value, value.replace("_", " "))
     return plot_heatmap(matrix, title=f"Frame salience: {label}", label=label, labels=labels)
 
@@ -97,7 +104,12 @@ def plot_frame_differences(differences: pd.DataFrame, *, max_pairs: int = 12, la
     ncols = min(3, max(len(pairs), 1))
     nrows = math.ceil(max(len(pairs), 1) / ncols)
     fig, axes = plt.subplots(
-        nrows, ncols, figsize=(4.4 * ncols, nrows * (1.0 + 0.3 * len(frames))), sharey=True, sharex=True, squeeze=False
+        nrows,
+        ncols,
+        figsize=(min(MAX_WIDTH, 4.4 * ncols), min(MAX_HEIGHT, nrows * (1.0 + 0.3 * len(frames)))),
+        sharey=True,
+        sharex=True,
+        squeeze=False,
     )
     for ax in axes.flat[len(pairs) :]:
         ax.set_visible(False)
@@ -134,9 +146,10 @@ def highlight_evidence(evidence: pd.DataFrame) -> pd.DataFrame:
     return evidence.assign(html=html)
 
 
-def format_evidence_html(evidence: pd.DataFrame, *, max_rows: int | None = None) -> str:
+def format_evidence_html(evidence: pd.DataFrame, *, max_rows: int | None = 60, csv=None) -> str:
     """The evidence sentences as an HTML table: ``group, frame, doc_id, sent_id, start, end`` and
-    the sentence with its cue words marked (every piece of corpus text escaped).
+    the sentence with its cue words marked (every piece of corpus text escaped); the first
+    ``max_rows`` rows, the rest counted and linked in ``csv``; long ids shortened.
 
     >>> e = pd.DataFrame({"group": ["a"], "frame": ["f"], "doc_id": ["a"], "sent_id": [0], "start": [0], "end": [5],
     ...                   "text": ["<i>War"], "spans": [[(3, 6)]]})
@@ -146,7 +159,7 @@ def format_evidence_html(evidence: pd.DataFrame, *, max_rows: int | None = None)
     shown = evidence if "html" in evidence.columns else highlight_evidence(evidence)
     column = "sentence (cue words marked)"
     shown = shown[["group", "frame", "doc_id", "sent_id", "start", "end", "html"]].rename(columns={"html": column})
-    return format_table_html(shown, html_columns=[column], max_rows=max_rows)
+    return format_table_html(shown, html_columns=[column], max_rows=max_rows, csv=csv, max_chars=40)
 
 
 def plot_learning_curve(curve: pd.DataFrame, *, validity: pd.DataFrame | None = None):

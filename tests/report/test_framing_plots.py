@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from corpus_tools import framing
 from corpus_tools.report import framing as report_framing
@@ -99,3 +100,28 @@ def test_learning_curve_plot_draws_each_frame_and_its_dictionary_line():
     assert [line.get_ydata()[0] for line in dashed] == [0.75]  # morality has no dictionary baseline
     assert dashed[0].get_color() == solid[0].get_color()
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["economic", "morality"]
+
+
+def test_frame_heatmap_of_many_groups_shows_the_largest_and_pools_the_others():
+    import matplotlib.pyplot as plt
+
+    from corpus_tools.report.heatmap import MAX_HEIGHT
+
+    groups = [f"doc{i:03d}" for i in range(120)]
+    salience = pd.DataFrame(
+        {
+            "group": groups,
+            "frame": "economic",
+            "n_words": [1000 - i for i in range(120)],
+            "hits": [i % 7 for i in range(120)],
+        }
+    )
+    salience["per_10k"] = 10_000 * salience["hits"] / salience["n_words"]
+    fig = report_framing.plot_frame_heatmap(salience, top_n=10)
+    ax = fig.axes[0]
+    assert fig.get_size_inches()[1] <= MAX_HEIGHT
+    assert [t.get_text() for t in ax.get_yticklabels()] == [*groups[:10], "others (110 rows)"]
+    rest = salience.iloc[10:]
+    pooled = 10_000 * rest["hits"].sum() / rest["n_words"].sum()  # the rate of all their words
+    assert ax.get_images()[0].get_array()[-1, 0] == pytest.approx(pooled)
+    plt.close("all")

@@ -158,3 +158,27 @@ def test_overview_notebook_runs_on_dollar_titles_and_groups_and_writes_no_active
     assert controls["doc_id"].tolist() == ["doc1"] * 2 and set(controls["original"]) == {"\x1b[31m", "\x1b[0m"}
     by_rule = pd.read_csv(out / "tables" / "overview_cleaning_by_rule.csv")
     assert by_rule.query("rule == 'control_chars'")["edits"].tolist() == [2]
+
+
+@pytest.mark.parametrize(("n_docs", "bars"), [(5, True), (300, False)])
+def test_length_figure_keeps_its_size_at_any_corpus_size(n_docs, bars):
+    import matplotlib.pyplot as plt
+
+    docs = pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(n_docs)],
+            "title": None,
+            "text": "",
+            "raw_text": ["menu " * (i % 9) + "word " * (i + 1) for i in range(n_docs)],
+            "n_words": [i + 1 for i in range(n_docs)],
+        }
+    )
+    fig = plot_lengths(docs)
+    ax = fig.axes[0]
+    assert fig.get_size_inches()[1] <= 16
+    if bars:
+        assert len(ax.patches) == 2 * n_docs  # a clean and a removed bar per document
+    else:  # two histograms that count every document once
+        heights = [p.get_height() for p in ax.patches]
+        assert sum(heights[: len(heights) // 2]) == n_docs == sum(heights[len(heights) // 2 :])
+    plt.close("all")
