@@ -9,7 +9,7 @@ says which list each stage uses (the report manifest records them with their has
 >>> "the" in read_word_list("stopwords_snowball_english.txt")
 True
 >>> sorted(WORD_LISTS)[:2]
-['abbreviations.txt', 'negators.txt']
+['abbreviations.txt', 'name_stopwords.txt']
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ __all__ = [
 #: Every word list a stage reads, by file, with the stage that uses it.
 WORD_LISTS: dict[str, str] = {
     "abbreviations.txt": "segment: abbreviations that do not end a sentence",
+    "name_stopwords.txt": "keywords: capitalised words that are not names (count_names)",
     "negators.txt": "dictionaries: negators for dictionary matching",
     "stopwords_english_extended.txt": "clean: stop words of the prose test",
     "stopwords_snowball_english.txt": "keywords: default stop words for counting",

@@ -53,6 +53,7 @@ from corpus_tools.framing.coding import (
 from corpus_tools.framing.compare import (
     compare_frames,
     compare_frames_chi2,
+    compare_frames_kruskal,
     count_actor_frames,
     count_frame_cooccurrence,
     cramers_v,
@@ -89,6 +90,7 @@ __all__ = [
     "compare_coding",
     "compare_frames",
     "compare_frames_chi2",
+    "compare_frames_kruskal",
     "cohens_kappa",
     "count_actor_frames",
     "count_dominant_frames",
