@@ -64,14 +64,21 @@ def _test(x: np.ndarray, y: np.ndarray, test: str) -> np.ndarray:
     return np.where(same, np.nan, p)
 
 
-def _one_side(rates: sparse.csr_matrix, target_rows, reference_rows, seen, **settings) -> pd.DataFrame:
+def _sums(rates: sparse.csr_matrix, seen: sparse.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Summed per-article rates and summed counts of every term over ``rows``."""
+    return rates[rows].sum(axis=0).A1, seen[rows].sum(axis=0).A1
+
+
+def _one_side(rates, target_rows, reference_rows, target_sums, reference_sums, **settings) -> pd.DataFrame:
     """Rates and tests of the terms seen at least ``min_count`` times on the two sides."""
     min_articles = settings["min_articles"]
-    n_seen = seen[target_rows].sum(axis=0).A1 + seen[reference_rows].sum(axis=0).A1
+    n_seen = target_sums[1] + reference_sums[1]
     columns = np.flatnonzero(n_seen >= settings["min_count"])
     nt, nr = target_rows.size, reference_rows.size
-    mean_t = rates[target_rows][:, columns].mean(axis=0).A1 if nt else np.full(columns.size, np.nan)
-    mean_r = rates[reference_rows][:, columns].mean(axis=0).A1 if nr else np.full(columns.size, np.nan)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mean_t = target_sums[0][columns] / nt
+        # the rest of the corpus is the whole minus the target: a term absent there is exactly 0
+        mean_r = np.where(reference_sums[1][columns] > 0, reference_sums[0][columns], 0.0) / nr
     p = np.full(columns.size, np.nan)
     note = ""
     if nt < min_articles or nr < min_articles:
@@ -154,18 +161,26 @@ def compare_term_rates(
     scale = sparse.diags(np.divide(10_000.0, totals, out=np.zeros_like(totals), where=has_terms))
     rates, seen = (scale @ counts.matrix).tocsr(), counts.matrix.tocsr()
     settings = {"test": test, "min_articles": min_articles, "min_count": max(int(min_count), 1), "p_adjust": p_adjust}
+    corpus_sums = _sums(rates, seen, np.flatnonzero(has_terms))
+    if keep is not None:  # the columns of the kept terms, per group, found once
+        where = pd.Index(counts.terms).get_indexer(keep["term"])
+        kept = pd.Series(where).groupby(keep["group"].astype(str).to_numpy()).agg(lambda c: c[c >= 0].to_numpy())
     tables = []
     for label in (g for g in labels if g not in ref_labels):
         if external:
             tables.append(pd.DataFrame({"group": [label], "note": ["external frequency list: no articles to test"]}))
             continue
         target = np.flatnonzero((groups == label) & has_terms)
-        rest = np.isin(groups, ref_labels) if ref_labels else groups != label
-        side = _one_side(rates, target, np.flatnonzero(rest & has_terms), seen, **settings)
-        side = side.assign(group=label, term=counts.terms[side.pop("column").to_numpy()])
+        rest = np.flatnonzero((np.isin(groups, ref_labels) if ref_labels else groups != label) & has_terms)
+        target_sums = _sums(rates, seen, target)
+        if ref_labels:
+            rest_sums = _sums(rates, seen, rest)
+        else:  # every other article: the whole corpus minus the target, summed once
+            rest_sums = (corpus_sums[0] - target_sums[0], corpus_sums[1] - target_sums[1])
+        side = _one_side(rates, target, rest, target_sums, rest_sums, **settings)
         if keep is not None:
-            side = side[side["term"].isin(keep.loc[keep["group"].astype(str) == label, "term"])]
-        tables.append(side)
+            side = side[np.isin(side["column"].to_numpy(), kept.get(label, []))]
+        tables.append(side.assign(group=label, term=counts.terms[side.pop("column").to_numpy()]))
     table = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=RATE_COLUMNS)
     table = table.reindex(columns=RATE_COLUMNS).assign(unit=stats.ARTICLE_UNIT)
     empty = int((~has_terms).sum())
