@@ -152,3 +152,12 @@ def test_a_document_without_a_group_value_is_in_the_missing_group_everywhere(cor
     russia = actors[(actors["lexicon"] == "vader") & (actors["actor"] == "Russia")].set_index("group")
     assert russia.loc[MISSING_GROUP, "n"] == 1  # "Russian officials complained ..."
     assert russia.loc["Daily Ledger", "n"] == 4
+
+
+@pytest.mark.parametrize(("cluster", "unit"), [("doc_id", "article"), (None, "sentence")])
+def test_the_old_cluster_keyword_warns_and_is_the_unit(fixture_corpus, fixture_scores, cluster, unit):
+    options = {"by": "outlet", "corpus": fixture_corpus, "n_boot": 200}
+    for function in (sentiment.summarize_groups, sentiment.compare_groups):
+        with pytest.warns(DeprecationWarning, match=r"cluster=\.\.\.\) is replaced by unit="):
+            old = function(fixture_scores, cluster=cluster, **options)
+        pd.testing.assert_frame_equal(old, function(fixture_scores, unit=unit, **options))
