@@ -9,7 +9,7 @@ says which list each stage uses (the report manifest records them with their has
 >>> "the" in read_word_list("stopwords_snowball_english.txt")
 True
 >>> sorted(WORD_LISTS)[:2]
-['abbreviations.txt', 'negators.txt']
+['abbreviations.txt', 'name_stopwords.txt']
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ __all__ = [
 #: Every word list a stage reads, by file, with the stage that uses it.
 WORD_LISTS: dict[str, str] = {
     "abbreviations.txt": "clean: abbreviations that do not end a sentence of a long line",
+    "name_stopwords.txt": "keywords: capitalised words that are not names (count_names)",
     "negators.txt": "dictionaries: negators for dictionary matching",
     "segment/de.txt": "segment: German sentence-splitting rules (abbreviations, sentence starters)",
     "segment/en.txt": "segment: English sentence-splitting rules (abbreviations, sentence starters)",

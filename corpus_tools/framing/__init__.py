@@ -23,7 +23,8 @@ Submodules:
   per sentence and per document.
 - :mod:`~corpus_tools.framing.salience`: salience per group, dominant frames, shares of
   sentences with intervals (:func:`summarize_frames`).
-- :mod:`~corpus_tools.framing.compare`: differences between groups, chi-square and Cramér's V,
+- :mod:`~corpus_tools.framing.compare`: differences between groups (article-level: pairwise
+  and Kruskal-Wallis per frame), chi-square and Cramér's V over sentences (descriptive),
   co-occurrence, actors x frames.
 - :mod:`~corpus_tools.framing.naming`: competing names for the same things.
 - :mod:`~corpus_tools.framing.quotes`: attributions and quotations, voices per group.
@@ -55,6 +56,7 @@ from corpus_tools.framing.coding import (
 from corpus_tools.framing.compare import (
     compare_frames,
     compare_frames_chi2,
+    compare_frames_kruskal,
     count_actor_frames,
     count_frame_cooccurrence,
     cramers_v,
@@ -99,6 +101,7 @@ __all__ = [
     "compare_coding",
     "compare_frames",
     "compare_frames_chi2",
+    "compare_frames_kruskal",
     "cohens_kappa",
     "count_actor_frames",
     "count_dominant_frames",

@@ -7,8 +7,8 @@ Submodules:
 - :mod:`~corpus_tools.sentiment.vader`: VADER's reference scores and per-word valences.
 - :mod:`~corpus_tools.sentiment.dictionary`: the one scoring rule of dictionary lexicons.
 - :mod:`~corpus_tools.sentiment.scores`: ``score_texts``, ``score_sentences``, ``score_documents``.
-- :mod:`~corpus_tools.sentiment.groups`: ``summarize_groups``, ``compare_groups``,
-  ``summarize_arcs``, ``compare_lexicons``.
+- :mod:`~corpus_tools.sentiment.groups`: ``summarize_groups``, ``compare_groups`` (articles
+  are the sampled units by default, ``unit="article"``), ``summarize_arcs``, ``compare_lexicons``.
 - :mod:`~corpus_tools.sentiment.drivers`: ``count_drivers``, ``compare_overrides``.
 - :mod:`~corpus_tools.sentiment.targets`: ``score_targets``, the tone toward one mention, by the
   rules of :mod:`~corpus_tools.sentiment.roles` (who did what to whom, without a parser).
