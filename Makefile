@@ -41,13 +41,13 @@ format: $(STAMP) ## Format and fix what ruff can fix
 	$(BIN)/ruff check --fix corpus_tools tests bench notebooks conftest.py
 	$(BIN)/ruff format corpus_tools tests bench conftest.py
 
-test-browser: $(STAMP) ## Open every HTML report and the explorer (Voila) in headless Chromium (installs chromium if missing)
+test-browser: $(STAMP) ## Open the reports (seeds; a generated 300-article study) and the explorer (Voila) in headless Chromium; no figure or table wider than the page (installs chromium if missing)
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "installing Debian's chromium (needs root or sudo, and the package mirror)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 	$(BIN)/python -m pytest -q -m browser tests/test_browser.py
 
-validate: $(STAMP) ## Validate against ../shared/eval (cleaning, sentiment, keywords, framing)
+validate: $(STAMP) ## Validate against ../shared/eval (cleaning, sentiment, keywords, framing) and target tone
 	$(BIN)/python -m corpus_tools.runner.validate --eval $(EVAL)
 
 bench: $(STAMP) ## Run the benchmarks in bench/ (ratios against an in-process baseline)

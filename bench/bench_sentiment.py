@@ -4,7 +4,8 @@ the plain reference loop (``SentimentIntensityAnalyzer().polarity_scores`` per s
 Run by ``make bench`` (``bench/run.py --only sentiment``), which prints the ratio reference loop /
 score_sentences for VADER (which also computes per-word valences for the drivers), and for
 AFINN and Pattern through the dictionary matcher against the same reference loop; all run in
-this process on the same synthetic corpus, built by repeating the seeds' sentences.
+this process on the same synthetic corpus, built by repeating the seeds' sentences, each copy
+made distinct by a number (the scorer scores a repeated sentence once, which would flatter it).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def build_sentences() -> pd.DataFrame:
             "start": 0,
             "end": 0,
             "position": s / (PER_DOC - 1),
-            "text": texts[(d * PER_DOC + s) % len(texts)],
+            "text": f"{texts[(d * PER_DOC + s) % len(texts)]} #{d}x{s}",
         }
         for d in range(N_DOCS)
         for s in range(PER_DOC)

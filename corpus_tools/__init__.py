@@ -31,7 +31,8 @@ One naming grammar, followed everywhere; a function's name says what kind of thi
 - ``score_``: the same rows plus score columns (``score_sentences``);
 - ``summarize_``: rows -> one row per group with an estimate and an interval;
 - ``count_``: -> counts (``count_terms``); ``compare_``: groups -> a contrast table;
-- ``select_``: pick rows; ``format_``: -> HTML or text; ``plot_``: -> a Figure, never saved.
+- ``select_``: pick rows; ``format_``: -> HTML or text; ``plot_``: -> a Figure, never saved;
+- ``fit_``: -> a fitted model (``fit_frame_classifier``).
 
 One option name per concept: ``by=`` (a grouping column, default ``"doc_id"``: each document its
 own group; the output column is ``group``), ``p_adjust=``, ``n_boot=``, ``seed=``, ``ci=``,
@@ -46,11 +47,19 @@ release with a ``DeprecationWarning`` naming the new one.
 ['doc_id', 'sent_id', 'start', 'end']
 """
 
-from corpus_tools import config, dictionaries, framing, keywords, sentiment, stats, trends
-from corpus_tools.clean import clean_audit, clean_corpus, clean_text
-from corpus_tools.corpus import LoadedCorpus, load_corpus, read_corpus
-from corpus_tools.io import CorpusInputError, CorpusWarning
-from corpus_tools.segment import split_sentences, split_tokens, tokenize
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+from corpus_tools import config
+
+if TYPE_CHECKING:  # imported on first use (module __getattr__ below), so `import corpus_tools` stays fast
+    from corpus_tools import dictionaries, framing, keywords, sentiment, stats, trends
+    from corpus_tools.clean import clean_audit, clean_corpus, clean_text
+    from corpus_tools.corpus import LoadedCorpus, load_corpus, read_corpus
+    from corpus_tools.io import CorpusInputError, CorpusWarning
+    from corpus_tools.segment import split_sentences, split_tokens, tokenize
 
 __version__ = "0.1.0"
 
@@ -75,3 +84,35 @@ __all__ = [
     "CorpusWarning",
     "__version__",
 ]
+
+# Where each public name lives. Nothing heavy (pandas, NLTK, SciPy, scikit-learn, statsmodels,
+# matplotlib) is imported by ``import corpus_tools``: a name's module is imported when the name
+# is first used, and then the name is an ordinary attribute of the package.
+_SUBPACKAGES = frozenset({"dictionaries", "sentiment", "keywords", "framing", "stats", "trends"})
+_LAZY = {
+    "load_corpus": "corpus_tools.corpus",
+    "read_corpus": "corpus_tools.corpus",
+    "LoadedCorpus": "corpus_tools.corpus",
+    "clean_corpus": "corpus_tools.clean",
+    "clean_text": "corpus_tools.clean",
+    "clean_audit": "corpus_tools.clean",
+    "split_sentences": "corpus_tools.segment",
+    "split_tokens": "corpus_tools.segment",
+    "tokenize": "corpus_tools.segment",
+    "CorpusInputError": "corpus_tools.io",
+    "CorpusWarning": "corpus_tools.io",
+}
+
+
+def __getattr__(name: str):
+    if name in _SUBPACKAGES:
+        return importlib.import_module(f"corpus_tools.{name}")
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'corpus_tools' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -15,8 +15,10 @@ from __future__ import annotations
 import importlib
 import warnings
 from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # annotations only: the runner imports this module and must start fast
+    import pandas as pd
 
 __all__ = ["require_columns", "make_renamed_getattr"]
 

@@ -35,7 +35,7 @@ from corpus_tools.io import (
     read_metadata,
     record_problem,
 )
-from corpus_tools.io.documents import MAX_BYTES
+from corpus_tools.io.documents import CONTROL_CHARS_RE, MAX_BYTES
 from corpus_tools.io.language import label_languages, summarize_languages
 from corpus_tools.tokens import count_words
 
@@ -106,7 +106,7 @@ def read_corpus(
         frame, audit = clean_corpus_audited(frame)
     else:
         audit = pd.DataFrame(columns=AUDIT_COLUMNS)
-        frame["text"] = frame["raw_text"]
+        frame["text"] = frame["raw_text"].str.replace(CONTROL_CHARS_RE, "", regex=True)
         for col in ("title", "date"):
             if col not in frame.columns:
                 frame[col] = None

@@ -9,7 +9,7 @@ says which list each stage uses (the report manifest records them with their has
 >>> "the" in read_word_list("stopwords_snowball_english.txt")
 True
 >>> sorted(WORD_LISTS)[:2]
-['abbreviations.txt', 'negators.txt']
+['abbreviations.txt', 'name_stopwords.txt']
 """
 
 from __future__ import annotations
@@ -29,14 +29,27 @@ __all__ = [
     "read_stopwords",
     "list_resources",
     "resolve_named",
+    "CHROME_SECTIONS",
+    "list_chrome_languages",
+    "read_chrome_vocabulary",
+    "read_language_stopwords",
 ]
 
 #: Every word list a stage reads, by file, with the stage that uses it.
 WORD_LISTS: dict[str, str] = {
-    "abbreviations.txt": "segment: abbreviations that do not end a sentence",
+    "abbreviations.txt": "clean: abbreviations that do not end a sentence of a long line",
+    "name_stopwords.txt": "keywords: capitalised words that are not names (count_names)",
     "negators.txt": "dictionaries: negators for dictionary matching",
+    "segment/de.txt": "segment: German sentence-splitting rules (abbreviations, sentence starters)",
+    "segment/en.txt": "segment: English sentence-splitting rules (abbreviations, sentence starters)",
+    "segment/es.txt": "segment: Spanish sentence-splitting rules (abbreviations, sentence starters)",
+    "segment/fr.txt": "segment: French sentence-splitting rules (abbreviations, sentence starters)",
+    "segment/ru.txt": "segment: Russian sentence-splitting rules (abbreviations, sentence starters)",
     "stopwords_english_extended.txt": "clean: stop words of the prose test",
     "stopwords_snowball_english.txt": "keywords: default stop words for counting",
+    "targets/nouns.tsv": "sentiment: nouns of acts done to someone, for tone toward a target",
+    "targets/reporting_verbs.txt": "sentiment: reporting verbs, whose subject is a source, for tone toward a target",
+    "targets/verbs.tsv": "sentiment: verbs of who does what to whom, for tone toward a target",
 }
 
 #: Stop-word lists by the name a user passes (``stopwords="snowball"``).
@@ -125,6 +138,91 @@ def resolve_named(source: str | Path, *, folders: tuple[str, ...], suffixes: tup
     raise FileNotFoundError(
         f"no shipped resource named {text!r} in {', '.join(folders)}; shipped: {', '.join(shipped)}"
     )
+
+
+#: The sections of a chrome vocabulary file (``resources/chrome/<language>.yml``; the rule each
+#: feeds is in ``resources/chrome/README.md``).
+CHROME_SECTIONS = (
+    "ui",
+    "social",
+    "share",
+    "related",
+    "toc",
+    "tags",
+    "comments",
+    "comment_count",
+    "promo",
+    "reader",
+    "cookie",
+    "cookie_context",
+    "furniture",
+    "copyright",
+    "dateline",
+    "read_time",
+    "credit",
+    "skip",
+)
+
+
+def list_chrome_languages() -> list[str]:
+    """The languages (ISO 639-1) with a shipped site-chrome vocabulary (besides English, whose
+    vocabulary is the patterns of :mod:`corpus_tools.clean.patterns`).
+
+    >>> list_chrome_languages()
+    ['de', 'es', 'fr', 'it', 'nl', 'pl', 'pt', 'ru', 'uk']
+    """
+    return sorted(p.stem for p in (RESOURCES_DIR / "chrome").glob("*.yml"))
+
+
+@functools.cache
+def read_chrome_vocabulary(language: str | None = None) -> dict[str, tuple[str, ...]]:
+    """The site-chrome vocabulary of one language, or of every shipped language merged (None):
+    each section of :data:`CHROME_SECTIONS` with its entries, lower case, in file order.
+
+    >>> vocabulary = read_chrome_vocabulary("de")
+    >>> vocabulary["related"][:2], "teilen" in read_chrome_vocabulary()["ui"]
+    (('lesen sie auch', 'lesen sie mehr'), True)
+    >>> read_chrome_vocabulary("xx")
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: no shipped chrome vocabulary 'xx'; shipped: de, es, fr, it, nl, pl, pt, ru, uk
+    """
+    import yaml
+
+    languages = list_chrome_languages() if language is None else [language]
+    merged: dict[str, list[str]] = {section: [] for section in CHROME_SECTIONS}
+    for code in languages:
+        path = RESOURCES_DIR / "chrome" / f"{code}.yml"
+        if not path.is_file():
+            raise FileNotFoundError(
+                f"no shipped chrome vocabulary {code!r}; shipped: {', '.join(list_chrome_languages())}"
+            )
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        unknown = sorted(set(data) - set(CHROME_SECTIONS) - {"language", "name"})
+        if unknown:
+            raise ValueError(f"{path}: unknown section(s) {', '.join(unknown)}; sections: {', '.join(CHROME_SECTIONS)}")
+        for section in CHROME_SECTIONS:
+            merged[section].extend(str(entry).strip().lower() for entry in data.get(section) or ())
+    return {section: tuple(dict.fromkeys(entries)) for section, entries in merged.items()}
+
+
+@functools.cache
+def read_language_stopwords(language: str) -> frozenset[str]:
+    """Stop words of a language by its ISO 639-1 code, from the ``stop-words`` package (the source
+    of the shipped English list; 33 languages, installed with the package, nothing downloaded):
+    empty for a language it does not have (or ``"und"``). English is the shipped 1,333-word list.
+
+    >>> len(read_language_stopwords("en")), "und" in read_language_stopwords("de"), len(read_language_stopwords("und"))
+    (1333, True, 0)
+    """
+    if language == "en":
+        return read_stopwords("english")
+    from stop_words import LANGUAGE_MAPPING, get_stop_words
+
+    code = {"no": "nb", "nn": "nb"}.get(language, language)
+    if code not in LANGUAGE_MAPPING:
+        return frozenset()
+    return frozenset(w.strip().lower() for w in get_stop_words(code) if w.strip())
 
 
 # Old names, kept for one release with a DeprecationWarning.

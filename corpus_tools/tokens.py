@@ -62,6 +62,14 @@ TOKEN_RE = re.compile(
     rf"|[{CJK_CHARS}]",  # a Han, Hiragana or Katakana character
     re.UNICODE,
 )
+#: TOKEN_RE on ASCII text (where no letter is a mark or CJK and ``\w`` is ``[A-Za-z0-9_]``), the
+#: same matches about twice as fast; :func:`_token_re` picks the pattern for a text.
+_ASCII_TOKEN_RE = re.compile(r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*%?|\w+(?:['\-]\w+)*", re.ASCII)
+
+
+def _token_re(text: str) -> re.Pattern:
+    """The token pattern for ``text``: the ASCII one when the text is ASCII, else TOKEN_RE."""
+    return _ASCII_TOKEN_RE if text.isascii() else TOKEN_RE
 
 
 def tokenize(text: str, *, lowercase: bool = False) -> list[tuple[str, int, int]]:
@@ -73,7 +81,7 @@ def tokenize(text: str, *, lowercase: bool = False) -> list[tuple[str, int, int]
     >>> tokens[4:]
     [('billion', 20, 27), ("Zelensky's", 29, 39), ('aides', 40, 45), ('said', 46, 50)]
     """
-    return [(m.group().lower() if lowercase else m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+    return [(m.group().lower() if lowercase else m.group(), m.start(), m.end()) for m in _token_re(text).finditer(text)]
 
 
 def count_words(text: str) -> int:
@@ -84,4 +92,4 @@ def count_words(text: str) -> int:
     >>> count_words("Переговоры возобновятся."), count_words("和平谈判。"), count_words("हिन्दी भाषा")
     (2, 4, 2)
     """
-    return sum(1 for _ in TOKEN_RE.finditer(text)) if isinstance(text, str) else 0
+    return len(_token_re(text).findall(text)) if isinstance(text, str) else 0

@@ -3,6 +3,11 @@ Chromium (Debian's ``chromium``) over the DevTools protocol, checking that it lo
 script errors or failed requests, that every image loads, that the index links resolve and
 that the "Show code" button works. A screenshot of each page is saved for a human look.
 
+The same pages of a generated 300-article study (``tests/news_corpus.py``: invented articles,
+eight outlets, long titles, file names and URLs) are measured in the browser: no figure and no
+table may be wider than the page, no figure taller than a bounded height, and every "N more rows"
+link must lead to its CSV.
+
 Run with ``make test-browser`` (installs chromium if missing); plain ``make test`` leaves
 these tests out (marker ``browser``).
 """
@@ -10,6 +15,7 @@ these tests out (marker ``browser``).
 from __future__ import annotations
 
 import base64
+import importlib.util
 import json
 import shutil
 import subprocess
@@ -41,6 +47,21 @@ FLAGS = [
     "--remote-debugging-port=0",
     "--window-size=1200,900",
 ]
+#: The tallest figure a page may show, in CSS pixels (the figures' height cap at the notebook's dpi, with margins).
+MAX_FIGURE_HEIGHT = 1800
+#: Every figure and table on a page, with its box and (for images) its natural size; the page's width.
+WIDTH_PROBE = (
+    "JSON.stringify((() => {\n"
+    "  const page = document.documentElement.clientWidth;\n"
+    "  const box = (e, kind) => { const r = e.getBoundingClientRect();\n"
+    "    return {kind, left: r.left, right: r.right, width: r.width, natural: e.naturalWidth || null,\n"
+    "            naturalHeight: e.naturalHeight || null, text: (e.innerText || e.alt || '').slice(0, 80)}; };\n"
+    "  return {page, scrollWidth: document.documentElement.scrollWidth,\n"
+    "          images: [...document.querySelectorAll('.jp-OutputArea-output img')].map(e => box(e, 'figure')),\n"
+    "          tables: [...document.querySelectorAll('.jp-OutputArea-output table')].map(e => box(e, 'table')),\n"
+    "          more: [...document.querySelectorAll('.ct-more a[href]')].map(a => a.href)};\n"
+    "})())"
+)
 PAGE_PROBE = (
     "JSON.stringify({\n"
     "  images: [...document.images]"
@@ -249,3 +270,63 @@ def test_explorer_search_renders_results_in_a_real_browser(browser, voila_explor
     # Voila's page template asks a CDN for its icon font; offline that request fails (and nothing else may)
     assert [e for e in page.errors() if "fontawesome" not in e] == []
     _screenshot(page, tmp_path / "explore.screenshot.png")
+
+
+@pytest.fixture(scope="module")
+def news_reports(tmp_path_factory):
+    """The 300-article study run once, then its sentiment report again grouped by country."""
+    folder = tmp_path_factory.mktemp("news300")
+    study = read_study(write_news_corpus(folder, n=300, n_boot=100))
+    result = run_study(study, out=folder / "reports", jobs=2, progress=False)
+    assert result.ok, result.failed
+    variant = run_study(
+        study, out=folder / "reports", jobs=1, progress=False, only=["sentiment"], overrides=["group_by=country"]
+    )
+    assert variant.ok, variant.failed
+    return result.report_dir, variant.report_dir
+
+
+def write_news_corpus(folder: Path, **options) -> Path:
+    """:func:`news_corpus.write_news_corpus` (``tests/news_corpus.py``, beside this file)."""
+    spec = importlib.util.spec_from_file_location("news_corpus", Path(__file__).with_name("news_corpus.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.write_news_corpus(folder, **options)
+
+
+def _measure(page: DevTools) -> dict:
+    return json.loads(page.call("Runtime.evaluate", expression=WIDTH_PROBE, returnByValue=True)["result"]["value"])
+
+
+@pytest.mark.parametrize("name", list(list_notebooks(NOTEBOOKS_DIR)))
+def test_300_article_report_fits_the_page(browser, news_reports, name):
+    report_dir, _ = news_reports
+    page, _ = open_page(browser, report_dir / f"{name}.html")
+    assert page.errors() == []
+    sizes = _measure(page)
+    assert sizes["images"] and sizes["tables"], "every report shows figures and tables (none measured: a broken probe)"
+    width = sizes["page"]
+    too_wide = [e for e in sizes["images"] + sizes["tables"] if e["right"] > width + 1 or e["left"] < -1]
+    assert too_wide == [], f"wider than the page ({width} px)"
+    assert [e for e in sizes["images"] if e["natural"] > width] == [], "a figure drawn wider than the page, shrunk"
+    assert [e for e in sizes["images"] if e["naturalHeight"] > MAX_FIGURE_HEIGHT] == []
+    assert sizes["scrollWidth"] <= width, "the page scrolls sideways"
+    linked = [Path(unquote(urlparse(link).path)) for link in sizes["more"]]
+    assert [p for p in linked if not p.is_file()] == [], "every 'more rows' link leads to its CSV"
+    _screenshot(page, report_dir / f"{name}.screenshot.png")
+
+
+def test_300_article_index_names_the_grouping_variant(browser, news_reports):
+    report_dir, variant_dir = news_reports
+    assert variant_dir.name == "news--by-country" and (report_dir / "sentiment.html").is_file()
+    page, probe = open_page(browser, report_dir / "index.html")
+    assert page.errors() == []
+    targets = {Path(unquote(urlparse(link).path)) for link in probe["links"] if link.startswith("file:")}
+    assert variant_dir / "index.html" in targets and all(t.is_file() for t in targets)
+    text = page.call("Runtime.evaluate", expression="document.body.innerText", returnByValue=True)["result"]["value"]
+    assert "Other groupings of this study" in text and "grouped by country" in text
+    page, _ = open_page(browser, variant_dir / "sentiment.html")
+    header = page.call(
+        "Runtime.evaluate", expression="document.querySelector('.ct-run-header').innerText", returnByValue=True
+    )["result"]["value"]
+    assert "group_by = 'country'" in header and "not by the study's grouping (outlet)" in header

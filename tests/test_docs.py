@@ -23,6 +23,7 @@ pytestmark = pytest.mark.filterwarnings("error::DeprecationWarning")
 
 README = PROJECT_DIR / "README.md"
 SEMINAR = PROJECT_DIR / "docs" / "seminar.md"
+METHODS = PROJECT_DIR / "docs" / "methods.md"
 METADATA = PROJECT_DIR / "seeds_metadata" / "seeds.csv"
 
 
@@ -79,7 +80,7 @@ def test_seminar_python_cells_run(monkeypatch, tmp_path):
     assert (dictionary["recall"] <= 1).all() and (dictionary["only_a"] == 0).all()  # coder_a codes every frame present
 
 
-@pytest.mark.parametrize("path", [README, SEMINAR], ids=["README", "seminar"])
+@pytest.mark.parametrize("path", [README, SEMINAR, METHODS], ids=["README", "seminar", "methods"])
 def test_relative_links_resolve(path):
     prose = re.sub(r"```.*?```|`[^`\n]*`", "", path.read_text(encoding="utf-8"), flags=re.S)  # code is not a link
     for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", prose):
@@ -135,3 +136,40 @@ def test_seminar_quoted_figures():
     clean_text = docs.set_index("doc_id").at["000_02b64eec91d5a962", "text"]
     counts = [len(re.findall(r"\breassurance\b", text, re.I)) for text in (raw, clean_text)]
     assert counts == [15, 7]
+
+
+def test_methods_page_names_files_and_functions_that_exist():
+    text = METHODS.read_text(encoding="utf-8")
+    paths = re.findall(r"`((?:corpus_tools|tests|docs)/[\w/.]+)`", text)
+    assert len(paths) >= 3
+    for path in paths:
+        assert (PROJECT_DIR / path).exists(), f"docs/methods.md names {path}, which does not exist"
+    modules = {"stats": ct.stats, "sentiment": ct.sentiment, "framing": ct.framing, "keywords": ct.keywords}
+    for prefix, name in re.findall(r"`(stats|sentiment|framing|keywords)\.(\w+)", text):
+        assert hasattr(modules[prefix], name), f"docs/methods.md names {prefix}.{name}, which does not exist"
+    written = _written_tables()
+    for table in re.findall(r"`(\w+)\.csv`", text):
+        assert table in written, f"docs/methods.md names {table}.csv, which no notebook writes"
+    for source in (
+        "Efron & Tibshirani 1993",
+        "Davison & Hinkley 1997",
+        "Field & Welsh 2007",
+        "Lijffijt et al. 2016",
+        "Dunning 1993",
+        "Hardie 2014",
+        "Holm 1979",
+        "Benjamini & Hochberg 1995",
+        "Krippendorff 2004",
+    ):
+        assert source in text, source
+
+
+@pytest.mark.parametrize("notebook", sorted(NOTEBOOKS_DIR.glob("*.ipynb")), ids=lambda p: p.stem)
+def test_every_report_links_the_methods_page_in_its_last_notes(notebook):
+    import json
+
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    last = next(c for c in reversed(cells) if c["cell_type"] == "markdown")
+    text = "".join(last["source"])
+    assert "](../docs/methods.md)" in text, f"{notebook.name}: the last markdown cell does not link docs/methods.md"
+    assert (notebook.parent / "../docs/methods.md").resolve() == METHODS.resolve()

@@ -80,6 +80,7 @@ VERBS = (
     "adjust_",
     "clear_",
     "is_",  # a predicate: -> bool
+    "fit_",  # -> a fitted model
 )
 
 

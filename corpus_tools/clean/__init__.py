@@ -20,9 +20,12 @@ Submodules, in the order a page goes through them:
 
 - :mod:`~corpus_tools.clean.edits`: ``Edit``, ``apply_edits``, ``restore_raw``.
 - :mod:`~corpus_tools.clean.normalize`: character and line repairs, ``normalize_line``.
-- :mod:`~corpus_tools.clean.patterns`: the rule vocabulary, ``RULES`` and their reasons (``list_rules``).
+- :mod:`~corpus_tools.clean.patterns`: the rule vocabulary, ``RULES`` and their reasons (``list_rules``);
+  English patterns joined with the shipped chrome vocabulary of nine more languages
+  (``resources/chrome/<language>.yml``: de, es, fr, it, nl, pl, pt, ru, uk), applied to every page.
 - :mod:`~corpus_tools.clean.lines`: lines and their features (prose, heading, shape tests); the
-  prose test's stop words are the shipped ``stopwords_english_extended.txt``, never NLTK data.
+  prose test's stop words are the shipped ``stopwords_english_extended.txt``, never NLTK data,
+  plus those of the page's language (``stop-words`` package) when it is not English.
 - :mod:`~corpus_tools.clean.body`: the page state, the article body, the title, ``clear_caches``.
 - :mod:`~corpus_tools.clean.rules`: the line rules and the context rules (menus, chrome context).
 - :mod:`~corpus_tools.clean.sentences`: long prose lines (an article exported as one line) lose

@@ -4,7 +4,9 @@ rules use (breadcrumb, date line, share buttons, link list, cookie notice, promo
 
 The prose test counts stop words from the shipped list ``stopwords_english_extended.txt``
 (read with :func:`corpus_tools.shipped.read_word_list`), never from NLTK data, so a page is
-cleaned the same way on every machine.
+cleaned the same way on every machine. A page in another language also counts the stop words of
+its language (:func:`corpus_tools.shipped.read_language_stopwords`, the ``stop-words`` package),
+so German or Polish prose reads as prose without English words in it.
 
 Every feature works for any script: a line's key keeps the letters and digits of every script
 (case-folded), sentence ends include the Chinese, Arabic and Devanagari full stops and question
@@ -48,7 +50,7 @@ from corpus_tools.clean.patterns import (
     _UI_WORDS,
     _promo_score,
 )
-from corpus_tools.tokens import LOWER_CHARS, TOKEN_RE, UPPER_CHARS
+from corpus_tools.tokens import LOWER_CHARS, UPPER_CHARS, _token_re
 
 #: The shipped stop-word list of the prose test (the same words on every machine).
 STOPWORDS_FILE = "stopwords_english_extended.txt"
@@ -63,6 +65,8 @@ _CLAUSE_END_RE = re.compile(r"[.;,\u3001\u3002\uff0c\uff1b\u060c\u061b]\s*$")
 # A sentence boundary inside a line ("... questions. These include:"): prose, not a heading.
 _INNER_SENTENCE_RE = re.compile(rf"[{LOWER_CHARS}]{{2,}}[{_STOPS}][{_CLOSERS}]*\s+[{UPPER_CHARS}][{LOWER_CHARS}]")
 _KEY_SPLIT_RE = re.compile(r"[\W_]+")
+# The same key of an ASCII line by str.translate: every ASCII character outside [a-z0-9] becomes a space.
+_ASCII_KEY_TABLE = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() and chr(c).isascii())})
 
 
 @dataclass
@@ -77,6 +81,7 @@ class _Line:
     words: list[str]
     key: str  # case-folded letters and digits (any script) only, for matching repeats
     char_edits: list[Edit] = field(default_factory=list)  # repairs of the raw line, offsets from its start
+    stopwords: frozenset[str] = _STOPWORDS  # English, plus those of the page's language
 
     @functools.cached_property
     def blank(self) -> bool:
@@ -88,7 +93,7 @@ class _Line:
 
     @functools.cached_property
     def stop_share(self) -> float:
-        return sum(w.lower() in _STOPWORDS for w in self.words) / self.n_words if self.words else 0.0
+        return sum(map(self.stopwords.__contains__, map(str.lower, self.words))) / self.n_words if self.words else 0.0
 
     @functools.cached_property
     def is_latin(self) -> bool:
@@ -122,11 +127,21 @@ _LINE_SPLIT_RE = re.compile(r"([^\r\n]*)(\r\n|\n|\r|$)")
 
 def _key(text: str) -> str:
     """Case-folded letters and digits of any script, runs of anything else as one space."""
+    if text.isascii():
+        return " ".join(text.lower().translate(_ASCII_KEY_TABLE).split())
     return _KEY_SPLIT_RE.sub(" ", text.casefold()).strip()
 
 
-def _split_lines(raw: str) -> list[_Line]:
+def _stopwords_for(language: str | None) -> frozenset[str]:
+    """The prose test's stop words on a page in ``language``: English plus that language's."""
+    if not language or language in ("en", "und"):
+        return _STOPWORDS
+    return _STOPWORDS | shipped.read_language_stopwords(language)
+
+
+def _split_lines(raw: str, *, language: str | None = None) -> list[_Line]:
     lines = []
+    stopwords = _stopwords_for(language)
     pos = 0
     for idx, m in enumerate(_LINE_SPLIT_RE.finditer(raw)):
         content, newline = m.group(1), m.group(2)
@@ -136,9 +151,10 @@ def _split_lines(raw: str) -> list[_Line]:
         fixed = _fix_encoding(content)
         repairs = _char_edits(fixed, 0)
         norm = _apply(fixed, repairs)
-        words = [m.group() for m in TOKEN_RE.finditer(norm)]
+        words = _token_re(norm).findall(norm)  # the patterns have no groups: whole matches
         line = _Line(idx, pos, pos + len(content), pos + len(chunk), content, newline, norm, words, _key(norm))
         line.char_edits = repairs if fixed == content else []
+        line.stopwords = stopwords
         lines.append(line)
         pos += len(chunk)
     return lines
@@ -225,7 +241,7 @@ def _is_truncated_stub(line: _Line) -> bool:
     if line.n_words > 3 or _SENTENCE_END_RE.search(text) or text.endswith((")", "]", '"', "'")):
         return False
     last_word = re.search(r"(\w+)\W*$", text)
-    return text.endswith((",", ":", "-", "(")) or bool(last_word and last_word.group(1).lower() in _STOPWORDS)
+    return text.endswith((",", ":", "-", "(")) or bool(last_word and last_word.group(1).lower() in line.stopwords)
 
 
 def _repeated_blocks(lines: Sequence[_Line], *, min_lines: int = 3) -> set[int]:

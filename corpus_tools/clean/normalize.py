@@ -1,18 +1,21 @@
-r"""Character and line repairs: Unicode quotes, dashes and spaces made plain, runs of spaces
-and list, table and link markup removed, mojibake repaired with ftfy. Each repair is an
+r"""Character and line repairs: Unicode quotes, dashes and spaces made plain, runs of spaces,
+terminal escape sequences and control characters (``ESC[31m``, rule ``control_chars``) and list,
+table and link markup removed, mojibake repaired with ftfy. Each repair is an
 :class:`~corpus_tools.clean.edits.Edit` inside one kept line.
 
->>> normalize_line("| Country | View |")
-'Country ; View'
+>>> normalize_line("| Country | View |"), normalize_line("\x1b[31mAlert\x1b[0m issued.")
+('Country ; View', 'Alert issued.')
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 import ftfy
 
 from corpus_tools.clean.edits import Edit, _apply
+from corpus_tools.io.documents import CONTROL_CHARS_RE
 
 __all__ = ["normalize_line"]
 
@@ -89,28 +92,52 @@ def _char_edits(line: str, offset: int) -> list[Edit]:
         taken.append((s, e))
         edits.append(Edit(offset + s, offset + e, line[s:e], rep, rule))
 
-    if _TABLE_ROW_RE.match(line):
+    # Each pattern runs only where it can match: the markup characters it needs are in the line.
+    if "|" in line and _TABLE_ROW_RE.match(line):
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        add(0, len(line), _normalize_chars(" ; ".join(c for c in cells if c)), "table_markup")
+        add(0, len(line), CONTROL_CHARS_RE.sub("", _normalize_chars(" ; ".join(c for c in cells if c))), "table_markup")
         return edits
-    heading = _HEADING_RE.match(line)
+    if "\x1b" in line or not line.isprintable():
+        for m in CONTROL_CHARS_RE.finditer(line):
+            add(m.start(), m.end(), "", "control_chars")
+    heading = "#" in line and _HEADING_RE.match(line)
     if heading:
         add(heading.start(), heading.end(), "", "heading_markup")
     bullet = _BULLET_RE.match(line)
     if bullet:
         add(bullet.start(), bullet.end(), "", "list_markup")
-    for m in _MD_LINK_RE.finditer(line):
+    for m in _MD_LINK_RE.finditer(line) if "[" in line else ():
         add(m.start(), m.end(), "" if m.group("image") else _normalize_chars(m.group("text")), "link_markup")
-    for m in _SPACE_RUN_RE.finditer(line):
+    for m in _SPACE_RUN_RE.finditer(line) if _may_have_space_runs(line) else ():
         add(m.start(), m.end(), " " if 0 < m.start() and m.end() < len(line) else "", "normalize_whitespace")
-    for m in _CHAR_RE.finditer(line):
+    for m in _CHAR_RE.finditer(line) if not line.isascii() else ():
         add(m.start(), m.end(), _CHAR_MAP[m.group()], "normalize_unicode")
     return sorted(edits, key=lambda e: e.start)
 
 
+def _may_have_space_runs(line: str) -> bool:
+    """False when ``_SPACE_RUN_RE`` cannot match: an ASCII line without a tab, two spaces in a
+    row, or a space at either end or before a final line break (every other white space it
+    matches is not ASCII)."""
+    return (
+        not line.isascii()
+        or "\t" in line
+        or "  " in line
+        or " \n" in line
+        or line.startswith(" ")
+        or line.endswith(" ")
+    )
+
+
 def _fix_encoding(text: str) -> str:
     """ftfy's mojibake repair; plain ASCII cannot be mojibake, so it is returned as is."""
-    return text if text.isascii() else ftfy.fix_encoding(text)
+    return text if text.isascii() else _ftfy_fix(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _ftfy_fix(text: str) -> str:
+    """ftfy's repair of a non-ASCII line (cached: the cleaner asks twice for every kept line)."""
+    return ftfy.fix_encoding(text)
 
 
 def _normalize_chars(text: str) -> str:

@@ -2,10 +2,17 @@ r"""The rule vocabulary: :data:`RULES` (each rule with the reason the audit give
 generic site-furniture patterns the rules match ("subscribe", "read also", share buttons, dates).
 Each pattern names a kind of page element, never a site or a story.
 
+The patterns below are English; the same kinds of page element in other languages ("Teilen",
+"Lire aussi", "Поделиться") come from the shipped vocabulary files ``resources/chrome/<language>.yml``
+(:func:`corpus_tools.shipped.read_chrome_vocabulary`), joined onto the English patterns at the
+end of this module, so every rule finds them on every page.
+
 >>> RULES["breadcrumb"]
 'navigation breadcrumb (Home > Section > ...)'
 >>> _promo_score("Subscribe to our newsletter for the latest headlines.")
 4
+>>> _promo_score("Newsletter abonnieren: melden Sie sich jetzt an."), "поделиться" in _UI_WORDS
+(2, True)
 """
 
 from __future__ import annotations
@@ -14,6 +21,8 @@ import functools
 import re
 
 import pandas as pd
+
+from corpus_tools import shipped
 
 __all__ = ["RULES", "list_rules"]
 
@@ -35,6 +44,7 @@ def list_rules() -> pd.DataFrame:
 RULES: dict[str, str] = {
     "fix_mojibake": "text decoded with the wrong encoding (mojibake) repaired with ftfy",
     "normalize_unicode": "typographic quotes, dashes, ellipses and unusual spaces replaced by plain ones",
+    "control_chars": "terminal escape sequence (ESC[31m colour code) or control character removed",
     "normalize_whitespace": "runs of spaces, trailing spaces, CR line endings and surplus blank lines removed",
     "heading_markup": "Markdown heading marker (#) at the start of a line removed (the heading text is kept)",
     "list_markup": "bullet or list marker at the start of a line removed (the item text is kept)",
@@ -294,7 +304,10 @@ def _promo_score(text: str) -> int:
     """Number of distinct promotional patterns in ``text`` (each searched only when one of
     its trigger strings occurs)."""
     low = text.lower()
-    return sum(1 for regex, triggers in _PROMO_RES if any(t in low for t in triggers) and regex.search(text))
+    english = sum(1 for regex, triggers in _PROMO_RES if any(t in low for t in triggers) and regex.search(text))
+    if _PROMO_VOCAB.triggers.isdisjoint(_line_triggers(text)):
+        return english
+    return english + len({m.casefold() for m in _PROMO_VOCAB_RE.findall(text)})
 
 
 _READER_RE = re.compile(
@@ -342,3 +355,105 @@ def _parse_date(text: str) -> pd.Timestamp | None:
         except ValueError:
             continue
     return None
+
+
+# The vocabulary of the other languages (resources/chrome/*.yml), joined onto the patterns above.
+_VOCABULARY = shipped.read_chrome_vocabulary()
+_KEY_RE = re.compile(r"[\W_]+")
+
+
+def _vocab_key(entry: str) -> str:
+    """An entry as a line key (the form of ``corpus_tools.clean.lines._key``)."""
+    return _KEY_RE.sub(" ", entry.casefold()).strip()
+
+
+def _alternatives(section: str) -> str:
+    """The entries of a section as a regex alternation (longest first), spaces matching any run
+    of white space or hyphens."""
+    entries = sorted(_VOCABULARY[section], key=len, reverse=True)
+    return "|".join(re.escape(e).replace(r"\ ", r"[\s\-]+") for e in entries)
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def _trigger(word: str) -> str:
+    """An entry's trigger: its longest word's first six letters (the whole word if shorter)."""
+    return word[:6]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _line_triggers(text: str) -> frozenset[str]:
+    """The first three to six letters of every word of a line (lower case): an entry word of six
+    letters or fewer (a stem such as "dritt") is found at the start of a longer word ("dritte")."""
+    return frozenset(w[:n] for w in set(_WORD_RE.findall(text.lower())) for n in (3, 4, 5, 6))
+
+
+class _Joined:
+    """An English pattern joined with a vocabulary pattern: ``search``/``match`` as a compiled
+    pattern's. The vocabulary pattern is tried only on lines holding a word that starts with the
+    first six letters of the longest word of one of its entries (most lines of English prose
+    hold none, so the long alternations cost English pages little; tests check the shortcut
+    changes nothing)."""
+
+    def __init__(self, english: re.Pattern, extra: str, sections: tuple[str, ...]):
+        self.english = english
+        self.extra = re.compile(extra, re.IGNORECASE)
+        self.triggers = frozenset(
+            _trigger(max(words, key=len))  # the longest word: "in ihr postfach" needs "postfa", not "in"
+            for section in sections
+            for entry in _VOCABULARY[section]
+            if (words := _WORD_RE.findall(entry.lower()))
+        )
+
+    def search(self, text: str):
+        found = self.english.search(text)
+        if found is None and not self.triggers.isdisjoint(_line_triggers(text)):
+            found = self.extra.search(text)
+        return found
+
+    def match(self, text: str):
+        found = self.english.match(text)
+        if found is None and not self.triggers.isdisjoint(_line_triggers(text)):
+            found = self.extra.match(text)
+        return found
+
+
+def _joined(english: re.Pattern, extra: str, *sections: str) -> _Joined:
+    """The English pattern or the vocabulary pattern ``extra`` (built from ``sections``)."""
+    return _Joined(english, extra, sections)
+
+
+_UI_WORDS |= {_vocab_key(e) for e in _VOCABULARY["ui"]}
+_SOCIAL_WORDS |= {w for e in _VOCABULARY["social"] for w in _vocab_key(e).split()}
+_NETWORKS = "|".join(sorted({re.escape(w) for w in _SOCIAL_WORDS if len(w) > 2}, key=len, reverse=True))
+_SHARE_RE = _joined(_SHARE_RE, rf"^\s*(?:{_alternatives('share')})\b[\s:,|]*(?:(?:{_NETWORKS})\b[\s,|]*)*$", "share")
+_RELATED_HEAD_RE = _joined(_RELATED_HEAD_RE, rf"^\s*(?:{_alternatives('related')})\s*[:\-]?\s*$", "related")
+_RELATED_INLINE_RE = _joined(_RELATED_INLINE_RE, rf"^\s*(?:{_alternatives('related')})\s*[:\-]\s*\S", "related")
+_TOC_HEAD_RE = _joined(_TOC_HEAD_RE, rf"^\s*(?:{_alternatives('toc')})\s*:?\s*$", "toc")
+_KEYWORD_RE = _joined(_KEYWORD_RE, rf"^\s*(?:{_alternatives('tags')})\s*:", "tags")
+_COMMENT_RE = _joined(
+    _COMMENT_RE,
+    rf"\b(?:{_alternatives('comments')})\b"
+    rf"|^\s*(?:{_alternatives('comment_count')})\s*\(?\d+\)?\s*$|^\s*\d+\s+(?:{_alternatives('comment_count')})\s*$",
+    "comments",
+    "comment_count",
+)
+_READER_RE = _joined(_READER_RE, rf"\b(?:{_alternatives('reader')})\b", "reader")
+_COOKIE_RE = _joined(_COOKIE_RE, rf"\b(?:{_alternatives('cookie')})\b", "cookie")
+_COOKIE_CONTEXT_RE = _joined(_COOKIE_CONTEXT_RE, rf"\b(?:{_alternatives('cookie_context')})\w*", "cookie_context")
+_FURNITURE_RE = re.compile(
+    f"(?:{_FURNITURE_RE.pattern})|^(?:{'|'.join(re.escape(_vocab_key(e)) for e in _VOCABULARY['furniture'])})$"
+)
+_COPYRIGHT_RE = _joined(_COPYRIGHT_RE, rf"\b(?:{_alternatives('copyright')})\b", "copyright")
+_DATELINE_RE = _joined(
+    _DATELINE_RE,
+    rf"^\s*(?:{_alternatives('dateline')})(?:\s*:|\s+(?=\d)|\s*$)|\b(?:{_alternatives('read_time')})\b",
+    "dateline",
+    "read_time",
+)
+_MEDIA_CREDIT_RE = _joined(_MEDIA_CREDIT_RE, rf"^\s*(?:{_alternatives('credit')})\s*[:.](?=\s)", "credit")
+_SKIP_RE = _joined(_SKIP_RE, rf"^\s*(?:{_alternatives('skip')})\b", "skip")
+# Each distinct phrase found is one promotional signal (see _promo_score).
+_PROMO_VOCAB = _joined(re.compile(r"(?!)"), rf"\b(?:{_alternatives('promo')})\b", "promo")
+_PROMO_VOCAB_RE = _PROMO_VOCAB.extra

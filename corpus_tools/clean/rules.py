@@ -83,18 +83,19 @@ def _line_rule(page: _Page, ln: _Line, seen_keys: set[str], context: dict) -> st
         return "breadcrumb"
     if _SHARE_RE.match(text) or _is_social_row(ln):
         return "share_buttons"
-    if _COPYRIGHT_RE.search(text) and ln.n_words <= 20:
+    # Cheap tests first (the searches are the cost on long lines); every test is free of side effects.
+    if ln.n_words <= 20 and _COPYRIGHT_RE.search(text):
         return "copyright"
-    if _MEDIA_CREDIT_RE.match(text) and ln.n_words <= 15 and not ln.is_prose:
+    if ln.n_words <= 15 and _MEDIA_CREDIT_RE.match(text) and not ln.is_prose:
         return "media_credit"
-    if _DATELINE_RE.search(text) and ln.n_words <= 15:
+    if ln.n_words <= 15 and _DATELINE_RE.search(text):
         page.date = page.date or _parse_date(text)
         return "dateline_meta"
     if _KEYWORD_RE.match(text) and (not ln.is_prose or outside_body or i >= page.last):
         return "keyword_line"
-    if _COMMENT_RE.search(text) and (ln.n_words <= 40 or outside_body or "?" in text):
+    if (ln.n_words <= 40 or outside_body or "?" in text) and _COMMENT_RE.search(text):
         return "comment_prompt"
-    if _is_cookie_notice(ln) and (outside_body or not ln.is_prose):
+    if (outside_body or not ln.is_prose) and _is_cookie_notice(ln):
         return "cookie_notice"
     if _is_promo(ln, outside_body):
         return "promo"

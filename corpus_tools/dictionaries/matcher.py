@@ -11,7 +11,6 @@ and its ``start``/``end`` offsets.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -67,13 +66,16 @@ class _Matcher:
             table = self.index.setdefault((entry.case_sensitive, kind[lead, trail]), {})
             table.setdefault(word.strip("*"), []).append(i)
         self.n_globs = [sum("*" in w for w in e.words) for e in entries]
-        self.first = functools.lru_cache(maxsize=200_000)(self._first)
+        self.first_cache: dict[str, tuple[int, ...]] = {}
+        # Only parts of a token as long as some key can be a key (a glob's prefixes, suffixes, parts).
+        self.key_lengths = {kind: tuple(sorted({len(k) for k in table if k})) for kind, table in self.index.items()}
 
     def _first(self, token: str) -> tuple[int, ...]:
         found: set[int] = set()
         for (case_sensitive, kind), table in self.index.items():
+            lengths = self.key_lengths[case_sensitive, kind]
             for form in _token_forms(token, case_sensitive):
-                for key in _keys(form, kind):
+                for key in _keys(form, kind, lengths):
                     found.update(table.get(key, ()))
         return tuple(sorted(found))
 
@@ -81,8 +83,14 @@ class _Matcher:
         """Every match in a token list: ``(-n_words, first token, n_globs, entry, end token)``,
         so sorting puts the longest, earliest, least globbed match first."""
         out = []
+        cache = self.first_cache
         for i, (token, _, _) in enumerate(tokens):
-            for k in self.first(token):
+            first = cache.get(token)
+            if first is None:
+                if len(cache) > 200_000:
+                    cache.clear()
+                first = cache[token] = self._first(token)
+            for k in first:
                 entry = self.entries[k]
                 if len(entry.words) == 1 or self.rest_matches(entry, tokens, i):
                     out.append((-len(entry.words), i, self.n_globs[k], k, i + len(entry.words)))
@@ -97,14 +105,17 @@ class _Matcher:
         return True
 
 
-def _keys(form: str, kind: str) -> Iterable[str]:
+def _keys(form: str, kind: str, lengths: tuple[int, ...] | None = None) -> Iterable[str]:
+    """The parts of ``form`` a key of ``kind`` can be (only parts of ``lengths`` when given)."""
     if kind == "exact":
         return (form,)
+    n = len(form)
+    sizes = range(1, n + 1) if lengths is None else [k for k in lengths if k <= n]
     if kind == "prefix":
-        return (form[:k] for k in range(1, len(form) + 1))
+        return (form[:k] for k in sizes)
     if kind == "suffix":
-        return (form[k:] for k in range(len(form)))
-    return {form[a:b] for a in range(len(form)) for b in range(a + 1, len(form) + 1)}
+        return (form[n - k :] for k in sizes)
+    return {form[a : a + k] for k in sizes for a in range(n - k + 1)}
 
 
 def _as_negation(negation, dictionary: Dictionary) -> Negation:

@@ -99,23 +99,40 @@ class Negation:
     def negated_tokens(self, text: str, tokens: list[tuple[str, int, int]]) -> list[bool]:
         """For each token of ``text``: True if a negator stands within ``window`` tokens
         before it, with no clause break between them."""
-        flags = [self.window > 0 and self.is_negator(t) for t, _, _ in tokens]
+        if self.window <= 0:
+            return [False] * len(tokens)
+        if isinstance(self.negators, frozenset):  # hashable: cached per token
+            flags = [_is_negator(self.negators, t) for t, _, _ in tokens]
+        else:
+            flags = [self.is_negator(t) for t, _, _ in tokens]
         if not any(flags):
             return [False] * len(tokens)
-        clause, clauses = 0, []  # clause number of each token
+        breaks = frozenset(self.clause_breaks)
+        clause, clauses = 0, []  # clause number of each token (never decreasing)
         for k, (_, start, _) in enumerate(tokens):
-            if k and self.clause_breaks and not set(self.clause_breaks).isdisjoint(text[tokens[k - 1][2] : start]):
+            if k and breaks and not breaks.isdisjoint(text[tokens[k - 1][2] : start]):
                 clause += 1
             clauses.append(clause)
-        return [
-            any(flags[k] and clauses[k] == clauses[i] for k in range(max(0, i - self.window), i))
-            for i in range(len(tokens))
-        ]
+        # A negator within the window in the same clause: the nearest negator before the token
+        # decides (an earlier one is farther away and in the same clause or an earlier one).
+        negated, last = [], -1
+        for i in range(len(tokens)):
+            negated.append(last >= 0 and i - last <= self.window and clauses[last] == clauses[i])
+            if flags[i]:
+                last = i
+        return negated
 
     def is_negator(self, token: str) -> bool:
         """True if ``token`` negates what follows (``not``, ``never``, ``don't``...)."""
-        low = token.lower().translate(_APOSTROPHES)
-        return low in self.negators or low.endswith("n't")
+        if isinstance(self.negators, frozenset):  # hashable: cached per token
+            return _is_negator(self.negators, token)
+        return _is_negator.__wrapped__(self.negators, token)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _is_negator(negators: frozenset[str], token: str) -> bool:
+    low = token.lower().translate(_APOSTROPHES)
+    return low in negators or low.endswith("n't")
 
 
 @dataclass(frozen=True)

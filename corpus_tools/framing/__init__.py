@@ -23,13 +23,16 @@ Submodules:
   per sentence and per document.
 - :mod:`~corpus_tools.framing.salience`: salience per group, dominant frames, shares of
   sentences with intervals (:func:`summarize_frames`).
-- :mod:`~corpus_tools.framing.compare`: differences between groups, chi-square and Cramér's V,
+- :mod:`~corpus_tools.framing.compare`: differences between groups (article-level: pairwise
+  and Kruskal-Wallis per frame), chi-square and Cramér's V over sentences (descriptive),
   co-occurrence, actors x frames.
 - :mod:`~corpus_tools.framing.naming`: competing names for the same things.
 - :mod:`~corpus_tools.framing.quotes`: attributions and quotations, voices per group.
 - :mod:`~corpus_tools.framing.evidence`: the groups to contrast, evidence sentences (text and
   spans; the HTML is :func:`corpus_tools.report.framing.highlight_evidence`).
 - :mod:`~corpus_tools.framing.coding`: coding sample, coding sheets, agreement.
+- :mod:`~corpus_tools.framing.learn`: frames learned from a coded sample of articles
+  (:func:`fit_frame_classifier`), validity next to the dictionary's, articles to code next.
 
 Figures are in :mod:`corpus_tools.report.framing`.
 
@@ -41,7 +44,7 @@ Figures are in :mod:`corpus_tools.report.framing`.
 """
 
 from corpus_tools.checks import make_renamed_getattr
-from corpus_tools.framing import coding, compare, evidence, frames, naming, quotes, salience
+from corpus_tools.framing import coding, compare, evidence, frames, learn, naming, quotes, salience
 from corpus_tools.framing.coding import (
     CODING_KEYS,
     cohens_kappa,
@@ -53,6 +56,7 @@ from corpus_tools.framing.coding import (
 from corpus_tools.framing.compare import (
     compare_frames,
     compare_frames_chi2,
+    compare_frames_kruskal,
     count_actor_frames,
     count_frame_cooccurrence,
     cramers_v,
@@ -67,6 +71,12 @@ from corpus_tools.framing.frames import (
     score_frame_sentences,
     score_frames,
 )
+from corpus_tools.framing.learn import (
+    FrameClassifier,
+    export_article_sample,
+    fit_frame_classifier,
+    select_next_to_code,
+)
 from corpus_tools.framing.naming import NAMING_DIR, count_naming, match_naming, read_naming
 from corpus_tools.framing.quotes import ATTRIBUTION_PATTERNS, SPEAKER_NOUNS, SPEECH_VERBS, count_quotes, match_quotes
 from corpus_tools.framing.salience import count_dominant_frames, count_frame_salience, summarize_frames
@@ -76,11 +86,13 @@ __all__ = [
     "compare",
     "evidence",
     "frames",
+    "learn",
     "naming",
     "quotes",
     "salience",
     "CODING_KEYS",
     "FRAMES_DIR",
+    "FrameClassifier",
     "HIT_COLUMNS",
     "NAMING_DIR",
     "ATTRIBUTION_PATTERNS",
@@ -89,6 +101,7 @@ __all__ = [
     "compare_coding",
     "compare_frames",
     "compare_frames_chi2",
+    "compare_frames_kruskal",
     "cohens_kappa",
     "count_actor_frames",
     "count_dominant_frames",
@@ -97,7 +110,9 @@ __all__ = [
     "count_naming",
     "count_quotes",
     "cramers_v",
+    "export_article_sample",
     "export_coding_sample",
+    "fit_frame_classifier",
     "krippendorff_alpha",
     "list_frame_dictionaries",
     "match_frames",
@@ -110,6 +125,7 @@ __all__ = [
     "score_frames",
     "select_contrast_groups",
     "select_evidence",
+    "select_next_to_code",
     "summarize_frames",
 ]
 

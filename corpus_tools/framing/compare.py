@@ -1,7 +1,8 @@
 """Frames compared between groups: pairwise differences with bootstrap intervals
-(:func:`compare_frames`), chi-square tests with Cramér's V (:func:`compare_frames_chi2`),
-frames that travel together (:func:`count_frame_cooccurrence`) and which actor is framed how
-(:func:`count_actor_frames`).
+(:func:`compare_frames`), one article-level test per frame across all groups
+(:func:`compare_frames_kruskal`), chi-square tables with Cramér's V over sentences, a
+description (:func:`compare_frames_chi2`), frames that travel together
+(:func:`count_frame_cooccurrence`) and which actor is framed how (:func:`count_actor_frames`).
 
 >>> round(cramers_v([[8, 2], [2, 8]]), 2)
 0.6
@@ -21,10 +22,17 @@ from corpus_tools import stats
 from corpus_tools.checks import require_columns
 from corpus_tools.dictionaries import Dictionary, match_actors
 from corpus_tools.framing.frames import _KEYS
-from corpus_tools.framing.salience import _cluster_for
 from corpus_tools.groups import attach_groups
+from corpus_tools.stats.units import ARTICLE_UNIT, SENTENCE_UNIT, resolve_unit
 
-__all__ = ["compare_frames", "cramers_v", "compare_frames_chi2", "count_frame_cooccurrence", "count_actor_frames"]
+__all__ = [
+    "compare_frames",
+    "compare_frames_kruskal",
+    "cramers_v",
+    "compare_frames_chi2",
+    "count_frame_cooccurrence",
+    "count_actor_frames",
+]
 
 # Established statistic names, kept although they are not verbs.
 _GRAMMAR_EXCEPTIONS = {"cramers_v"}
@@ -43,6 +51,8 @@ _DIFFERENCE_COLUMNS = [
     "cliffs_delta",
     "p_value",
     "p_adjusted",
+    "unit",
+    "note",
 ]
 
 
@@ -55,12 +65,15 @@ def compare_frames(
     seed: int = 0,
     ci: float = 0.95,
     p_adjust: str = "holm",
+    unit: str = "article",
 ) -> pd.DataFrame:
     """Pairwise differences between groups in the share of sentences carrying each frame.
 
-    Intervals are percentile bootstraps over documents (over sentences when
-    ``by="doc_id"``); p-values are Mann-Whitney tests on per-document shares (see
-    :func:`corpus_tools.stats.compare_groups`), adjusted over every frame and pair together.
+    Articles are the sampled units (``unit="article"``): intervals are percentile bootstraps
+    over documents, p-values Mann-Whitney tests on per-document shares (see
+    :func:`corpus_tools.stats.compare_groups`), adjusted over every frame and pair together; a
+    pair with a group of fewer than 3 documents gets its difference only, with a ``note``.
+    ``unit="sentence"`` treats sentences as independent: a description, labelled so.
 
     Args:
         sentence_scores: :func:`~corpus_tools.framing.score_frame_sentences` output.
@@ -69,16 +82,19 @@ def compare_frames(
         corpus: the documents to take ``by`` from.
         n_boot, seed, ci: bootstrap resamples, seed and interval level.
         p_adjust: multiple-comparison correction (as :func:`corpus_tools.stats.adjust_p` accepts).
+        unit: ``"article"`` (default) or ``"sentence"`` (see :mod:`corpus_tools.stats.units`).
 
     Returns:
         ``frame, group_a, group_b, n_a, n_b, share_a, share_b, diff, diff_ci_low, diff_ci_high,
-        cliffs_delta, p_value, p_adjusted``; ``diff = share_a - share_b``.
+        cliffs_delta, p_value, p_adjusted, unit, note``; ``diff = share_a - share_b``, ``n_a``
+        and ``n_b`` count the units (documents, or sentences).
 
     >>> s = pd.DataFrame({"doc_id": list("aabb"), "sent_id": [0, 1, 0, 1], "frame": "f",
     ...                   "present": [True, True, False, True], "outlet": ["x", "x", "y", "y"]})
-    >>> compare_frames(s, by="outlet", n_boot=200)[["group_a", "group_b", "diff"]].values.tolist()
-    [['x', 'y', 0.5]]
+    >>> compare_frames(s, by="outlet", n_boot=200)[["group_a", "group_b", "diff", "p_value"]].values.tolist()
+    [['x', 'y', 0.5, nan]]
     """
+    cluster, label = resolve_unit(unit)
     require_columns(sentence_scores, ["frame", "present"], table="sentence scores")
     sentence_scores = attach_groups(sentence_scores, by, documents=corpus)
     parts = []
@@ -90,9 +106,11 @@ def compare_frames(
             n_boot=n_boot,
             seed=seed,
             ci=ci,
-            cluster=_cluster_for(by),
+            cluster=cluster,
         )
-        parts.append(table.assign(frame=frame))
+        if cluster:
+            table = table.assign(n_a=table["n_clusters_a"], n_b=table["n_clusters_b"])
+        parts.append(table.assign(frame=frame, unit=label))
     if not parts or all(p.empty for p in parts):
         return pd.DataFrame(columns=_DIFFERENCE_COLUMNS)
     table = pd.concat(parts, ignore_index=True).rename(columns={"mean_a": "share_a", "mean_b": "share_b"})
@@ -148,12 +166,16 @@ def compare_frames_chi2(
     corpus: pd.DataFrame | None = None,
     p_adjust: str = "holm",
 ) -> pd.DataFrame:
-    """Chi-square tests of independence between group and frame, with Cramér's V.
+    """Chi-square statistics of group x frame over sentences, with Cramér's V: a description.
 
     One row per frame (groups x {sentences with, without the frame}) and one row
-    ``"(all frames)"`` (groups x frames, counting frame hits). Sentences within a document are
-    not independent, so p-values are optimistic; read them with the bootstrap intervals of
-    :func:`compare_frames`. p-values are adjusted (``p_adjust``) over the frame rows.
+    ``"(all frames)"`` (groups x frames, counting frame hits). The chi-square p-value assumes
+    independent sentences, which sentences of one article are not, so it is far too small
+    (hundreds of sentences from a few articles give p-values near 0); the table is labelled
+    ``unit = "sentence (descriptive)"`` and its ``note`` says to trust the article-level tests
+    (:func:`compare_frames_kruskal`, :func:`compare_frames`) instead. Cramér's V is a fair
+    description of the strength of the association among these sentences. p-values are
+    adjusted (``p_adjust``) over the frame rows.
 
     Args:
         sentence_scores: :func:`~corpus_tools.framing.score_frame_sentences` output.
@@ -163,12 +185,13 @@ def compare_frames_chi2(
         p_adjust: multiple-comparison correction (as :func:`corpus_tools.stats.adjust_p` accepts).
 
     Returns:
-        ``frame, chi2, dof, p_value, p_adjusted, cramers_v, n``.
+        ``frame, chi2, dof, p_value, p_adjusted, cramers_v, n, unit, note`` (``n`` sentences,
+        or hits in the ``"(all frames)"`` row).
 
     >>> s = pd.DataFrame({"doc_id": list("aabb"), "sent_id": [0, 1, 0, 1], "frame": "f", "hits": [1, 1, 0, 0],
     ...                   "present": [True, True, False, False], "outlet": ["x", "x", "y", "y"]})
-    >>> compare_frames_chi2(s, by="outlet")[["frame", "cramers_v", "n"]].values.tolist()
-    [['f', 1.0, 4], ['(all frames)', nan, 2]]
+    >>> compare_frames_chi2(s, by="outlet")[["frame", "cramers_v", "n", "unit"]].values.tolist()
+    [['f', 1.0, 4, 'sentence (descriptive)'], ['(all frames)', nan, 2, 'sentence (descriptive)']]
     """
     require_columns(sentence_scores, ["frame", "present", "hits"], table="sentence scores")
     sentence_scores = attach_groups(sentence_scores, by, documents=corpus)
@@ -183,7 +206,67 @@ def compare_frames_chi2(
         "(all frames)",
     )
     table = pd.concat([table, pd.DataFrame([{**overall, "p_adjusted": overall["p_value"]}])], ignore_index=True)
-    return table[["frame", "chi2", "dof", "p_value", "p_adjusted", "cramers_v", "n"]]
+    table = table.assign(unit=SENTENCE_UNIT, note=_CHI2_NOTE)
+    return table[["frame", "chi2", "dof", "p_value", "p_adjusted", "cramers_v", "n", "unit", "note"]]
+
+
+_CHI2_NOTE = "sentences counted as independent: p-value optimistic; trust the article-level tests"
+
+
+def compare_frames_kruskal(
+    sentence_scores: pd.DataFrame,
+    *,
+    by: str = "doc_id",
+    corpus: pd.DataFrame | None = None,
+    p_adjust: str = "holm",
+    min_articles: int = stats.MIN_CLUSTERS,
+) -> pd.DataFrame:
+    """Does the share of sentences with a frame differ between groups? One article-level test
+    per frame: a Kruskal-Wallis test (``scipy.stats.kruskal``) of each article's share of
+    sentences with the frame, across every group with at least ``min_articles`` articles.
+
+    The article-level counterpart of the chi-square rows of :func:`compare_frames_chi2`:
+    articles, not sentences, are the independent units, so this is the test to cite. Groups
+    with fewer articles are left out of the test and named in ``note``; a frame with fewer than
+    two such groups, or with the same share in every article, has no test (NaN).
+
+    Args:
+        sentence_scores: :func:`~corpus_tools.framing.score_frame_sentences` output.
+        by, corpus: the grouping column and the documents to take it from.
+        p_adjust: adjustment over the frames (:func:`corpus_tools.stats.adjust_p`).
+        min_articles: the fewest articles a group needs to enter the test.
+
+    Returns:
+        ``frame, n_groups, n_articles, h, p_value, p_adjusted, unit, note``.
+
+    >>> s = pd.DataFrame({"doc_id": list("abcdef"), "sent_id": 0, "frame": "f",
+    ...                   "present": [True, True, False, False, False, True], "outlet": list("xxxyyy")})
+    >>> compare_frames_kruskal(s, by="outlet")[["frame", "n_groups", "n_articles", "unit"]].values.tolist()
+    [['f', 2, 6, 'article']]
+    """
+    require_columns(sentence_scores, ["frame", "present"], table="sentence scores")
+    grouped = attach_groups(sentence_scores, by, documents=corpus)
+    shares = grouped.assign(present=grouped["present"].astype(float))
+    shares = shares.groupby(["frame", "group", "doc_id"], sort=False)["present"].mean().reset_index()
+    rows = []
+    for frame, part in shares.groupby("frame", sort=False):
+        sizes = part.groupby("group")["doc_id"].size()
+        small = sorted(sizes[sizes < min_articles].index)
+        kept = [g.to_numpy() for name, g in part.groupby("group")["present"] if name not in small]
+        notes = [f"left out (fewer than {min_articles} articles): {', '.join(small[:6])}"] if small else []
+        h = p = math.nan
+        if len(kept) < 2:
+            notes.append("fewer than 2 groups to compare")
+        elif np.ptp(np.concatenate(kept)) == 0:
+            notes.append("every article has the same share")
+        else:
+            h, p = sps.kruskal(*kept)
+        n_articles = int(sum(len(k) for k in kept))
+        rows.append((frame, len(kept), n_articles, float(h), float(p), "; ".join(notes)))
+    table = pd.DataFrame(rows, columns=["frame", "n_groups", "n_articles", "h", "p_value", "note"])
+    table["p_adjusted"] = stats.adjust_p(table["p_value"].to_numpy(), method=p_adjust)
+    table["unit"] = ARTICLE_UNIT
+    return table[["frame", "n_groups", "n_articles", "h", "p_value", "p_adjusted", "unit", "note"]]
 
 
 def count_frame_cooccurrence(sentence_scores: pd.DataFrame, *, unit: str = "sentence") -> pd.DataFrame:

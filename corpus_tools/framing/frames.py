@@ -17,6 +17,7 @@ from corpus_tools.config import RESOURCES_DIR
 from corpus_tools.dictionaries import Dictionary, match_dictionary, read_dictionary
 from corpus_tools.groups import attach_groups
 from corpus_tools.io import CorpusWarning
+from corpus_tools.io.language import label_languages
 from corpus_tools.segment import split_sentences
 from corpus_tools.tokens import count_words
 
@@ -51,7 +52,7 @@ def list_frame_dictionaries() -> list[str]:
     """Names of the shipped frame dictionaries.
 
     >>> list_frame_dictionaries()
-    ['generic', 'security']
+    ['generic', 'generic_v1', 'security']
     """
     return sorted(p.stem for p in FRAMES_DIR.glob("*.yml"))
 
@@ -84,29 +85,75 @@ def _with_groups(table: pd.DataFrame, by: str, documents: pd.DataFrame | None) -
 
 
 def match_frames(
-    sentences: pd.DataFrame, *, dictionary: str | Path | Dictionary = "generic", count_negated: bool = True
+    sentences: pd.DataFrame,
+    *,
+    dictionary: str | Path | Dictionary = "generic",
+    count_negated: bool = True,
+    corpus: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Find the frame dictionary's terms in sentences: one row per hit.
 
     Overlapping matches of one frame count once (the longest wins), so "security guarantees"
     is one hit, not also one for ``security``; frames are independent of each other.
 
+    The frame dictionaries are English, so only sentences of documents in English (or too short
+    to tell, ``"und"``) are matched; the others are skipped with a warning counting them per
+    language. A document's language is the ``language`` column of ``sentences`` or of
+    ``corpus`` (as :func:`corpus_tools.load_corpus` gives it); without one it is detected from
+    the document's sentences (:func:`corpus_tools.io.language.label_languages`, with
+    ``min_confidence`` :data:`BARE_MIN_CONFIDENCE`, so a few English words are never skipped).
+
     Args:
         sentences: ``doc_id, sent_id, start, text`` from :func:`corpus_tools.split_sentences`.
         dictionary: a shipped frame dictionary's name, a path, or a Dictionary.
         count_negated: keep hits preceded by a negator ("no sanctions"); they are flagged in
             ``negated`` either way. A denied cost still frames a story in terms of cost.
+        corpus: the documents, for their ``language`` column (optional).
 
     Returns:
         ``doc_id, sent_id, frame, term, start, end, pattern, negated``; offsets index into the
         document text.
 
+    Warns:
+        CorpusWarning: documents not in English, counted per language, with their sentences.
+
     >>> sents = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0],
     ...                       "text": ["Sanctions cost billions, not peace."]})
     >>> match_frames(sents)[["frame", "term"]].values.tolist()
     [['economic', 'Sanctions'], ['economic', 'cost'], ['economic', 'billions']]
+    >>> de = sents.assign(doc_id="b", text="Die Sanktionen kosten Milliarden, nicht den Frieden.")
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     hits = match_frames(pd.concat([sents, de]))
+    >>> sorted(set(hits["doc_id"])), str(caught[0].message)[:72]
+    (['a'], 'framing: 1 documents not in English (de: 1; 1 sentences) are not matched')
     """
-    hits = match_dictionary(sentences, read_frames(dictionary))
+    source = sentences if "language" in sentences.columns else corpus
+    other = _other_language_docs(_document_languages(sentences, source), sentences=sentences, stacklevel=3)
+    return _match(sentences, read_frames(dictionary), count_negated=count_negated, skip=other)
+
+
+#: Detecting the language of a bare sentence table (no ``language`` column), a document is
+#: labelled only when py3langid gives its language at least this probability.
+BARE_MIN_CONFIDENCE = 0.9
+
+
+def _document_languages(sentences: pd.DataFrame, source: pd.DataFrame | None) -> pd.DataFrame:
+    """``doc_id, language`` of every document: from ``source``'s ``language`` column, else
+    detected from the document's sentences joined (confident labels only)."""
+    if source is not None and "language" in source.columns:
+        return source[["doc_id", "language"]].drop_duplicates("doc_id")
+    texts = sentences.groupby("doc_id", sort=False)["text"].agg(lambda t: " ".join(map(str, t)))
+    labels = label_languages(texts.tolist(), min_confidence=BARE_MIN_CONFIDENCE)
+    return pd.DataFrame({"doc_id": texts.index, "language": labels})
+
+
+def _match(sentences: pd.DataFrame, frames: Dictionary, *, count_negated: bool, skip: set) -> pd.DataFrame:
+    """The hits of ``frames`` in the sentences of documents not in ``skip``."""
+    if skip:
+        sentences = sentences[~sentences["doc_id"].isin(skip)]
+    hits = match_dictionary(sentences, frames)
     if not count_negated:
         hits = hits[~hits["negated"]]
     return hits.rename(columns={"category": "frame"})[HIT_COLUMNS].reset_index(drop=True)
@@ -198,8 +245,9 @@ def score_frames(
     """
     frames = read_frames(dictionary)
     sentences = split_sentences(corpus) if sentences is None else sentences
-    hits = match_frames(sentences, dictionary=frames, count_negated=count_negated) if hits is None else hits
-    other = _other_language_docs(corpus)
+    other = _other_language_docs(_document_languages(sentences, corpus))
+    if hits is None:
+        hits = _match(sentences, frames, count_negated=count_negated, skip=other)
     hits = hits[~hits["doc_id"].isin(other)]
     grid = corpus[["doc_id"]].merge(pd.DataFrame({"frame": frames.category_names}), how="cross")
     per_doc = hits.groupby(["doc_id", "frame"]).agg(hits=("term", "size"), sentences_with_frame=("sent_id", "nunique"))
@@ -213,19 +261,23 @@ def score_frames(
     return _with_groups(table[SCORE_COLUMNS], by, corpus)
 
 
-def _other_language_docs(corpus: pd.DataFrame) -> set:
+def _other_language_docs(languages: pd.DataFrame, *, sentences: pd.DataFrame | None = None, stacklevel: int = 4) -> set:
     """Documents whose ``language`` is neither English nor ``"und"`` (the frame dictionaries are
-    English); warns counting them per language."""
-    if "language" not in corpus.columns:
-        return set()
-    lang = corpus["language"].fillna("und").astype(str)
+    English); warns counting them per language (and their sentences, when given)."""
+    lang = languages["language"].fillna("und").astype(str)
     other = ~lang.isin(["en", "und"])
-    if other.any():
-        counts = ", ".join(f"{k}: {v}" for k, v in lang[other].value_counts().sort_index().items())
-        warnings.warn(
-            f"framing: {int(other.sum())} documents not in English ({counts})"
-            " are not matched against the English frame dictionaries (hits 0, per_10k and share_sentences NaN)",
-            CorpusWarning,
-            stacklevel=3,
-        )
-    return set(corpus.loc[other, "doc_id"])
+    if not other.any():
+        return set()
+    skipped = set(languages.loc[other, "doc_id"])
+    counts = ", ".join(f"{k}: {v}" for k, v in lang[other].value_counts().sort_index().items())
+    outcome = "hits 0, per_10k and share_sentences NaN"
+    if sentences is not None:
+        counts += f"; {int(sentences['doc_id'].isin(skipped).sum())} sentences"
+        outcome = "no hits rows"
+    warnings.warn(
+        f"framing: {int(other.sum())} documents not in English ({counts})"
+        f" are not matched against the English frame dictionaries ({outcome})",
+        CorpusWarning,
+        stacklevel=stacklevel,
+    )
+    return skipped

@@ -17,6 +17,7 @@ from corpus_tools import stats
 from corpus_tools.checks import require_columns
 from corpus_tools.framing.frames import SCORE_COLUMNS
 from corpus_tools.groups import attach_groups
+from corpus_tools.stats.units import resolve_unit
 
 __all__ = ["count_frame_salience", "count_dominant_frames", "summarize_frames"]
 
@@ -83,11 +84,6 @@ def count_dominant_frames(scores: pd.DataFrame) -> pd.DataFrame:
     return table.merge(scores[["doc_id", *extra]].drop_duplicates("doc_id"), on="doc_id") if extra else table
 
 
-def _cluster_for(by: str) -> str | None:
-    """Resample documents, unless each document is its own group (then sentences)."""
-    return None if by == "doc_id" else "doc_id"
-
-
 def summarize_frames(
     sentence_scores: pd.DataFrame,
     *,
@@ -96,11 +92,14 @@ def summarize_frames(
     n_boot: int = 2000,
     seed: int = 0,
     ci: float = 0.95,
+    unit: str = "article",
 ) -> pd.DataFrame:
     """Share of each group's sentences carrying each frame, with a bootstrap interval.
 
-    Documents are resampled whole (sentences of one article are not independent), unless
-    ``by="doc_id"``, where sentences are resampled.
+    Articles are the sampled units (``unit="article"``): documents are resampled whole, since
+    sentences of one article are not independent, and a group of fewer than 3 articles (every
+    group when ``by="doc_id"``) gets its share but no interval, with a ``note``.
+    ``unit="sentence"`` resamples sentences instead: a description, labelled so.
 
     Args:
         sentence_scores: :func:`~corpus_tools.framing.score_frame_sentences` output.
@@ -108,16 +107,18 @@ def summarize_frames(
             a value is in the group ``"(missing)"``.
         corpus: the documents to take ``by`` from.
         n_boot, seed, ci: bootstrap resamples, seed and interval level.
+        unit: ``"article"`` (default) or ``"sentence"`` (see :mod:`corpus_tools.stats.units`).
 
     Returns:
-        ``group, frame, n, n_clusters, estimate, ci_low, ci_high`` (``n`` sentences,
-        ``n_clusters`` documents; see :func:`corpus_tools.stats.summarize_groups`).
+        ``group, frame, n, n_clusters, estimate, ci_low, ci_high, unit, note`` (``n``
+        sentences, ``n_clusters`` documents; see :func:`corpus_tools.stats.summarize_groups`).
 
-    >>> s = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "sent_id": [0, 1, 0, 1], "frame": "f",
-    ...                   "present": [True, False, True, True], "outlet": "x"})
-    >>> summarize_frames(s, by="outlet", n_boot=200)[["group", "n", "n_clusters", "estimate"]].values.tolist()
-    [['x', 4, 2, 0.75]]
+    >>> s = pd.DataFrame({"doc_id": list("aabbcc"), "sent_id": [0, 1] * 3, "frame": "f",
+    ...                   "present": [True, False, True, True, False, False], "outlet": "x"})
+    >>> summarize_frames(s, by="outlet", n_boot=200)[["group", "n", "n_clusters", "estimate", "unit"]].values.tolist()
+    [['x', 6, 3, 0.5, 'article']]
     """
+    cluster, label = resolve_unit(unit)
     require_columns(sentence_scores, ["frame", "present"], table="sentence scores")
     sentence_scores = attach_groups(sentence_scores, by, documents=corpus)
     table = stats.summarize_by(
@@ -128,8 +129,10 @@ def summarize_frames(
         n_boot=n_boot,
         seed=seed,
         ci=ci,
-        cluster=_cluster_for(by),
+        cluster=cluster,
     )
     if "n_clusters" not in table.columns:
-        table["n_clusters"] = table["n"]
-    return table[["group", "frame", "n", "n_clusters", "estimate", "ci_low", "ci_high"]]
+        docs = sentence_scores.groupby("group")["doc_id"].nunique()
+        table["n_clusters"] = table["group"].map(docs).to_numpy()
+    table = table.assign(unit=label)
+    return table[["group", "frame", "n", "n_clusters", "estimate", "ci_low", "ci_high", "unit", "note"]]

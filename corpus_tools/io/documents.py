@@ -117,18 +117,27 @@ def _skip_unknown(path: Path, log: list[dict]) -> None:
 
 
 #: Terminal colour codes (ESC[31m) and other escape sequences, and C0 control characters other
-#: than tab, line breaks and form feed: never part of an article's words.
-_CONTROLS = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b\x0e-\x1f\x7f]")
+#: than tab, line breaks and form feed: never part of an article's words. They stay in
+#: ``raw_text``; the cleaner removes them with the audit rule ``control_chars`` (and ``text``
+#: loaded with ``clean=False`` is ``raw_text`` without them).
+CONTROL_CHARS_RE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROLS = CONTROL_CHARS_RE
 
 
 def _strip_controls(text: str, where: str, log: list[dict]) -> str:
-    """``text`` without escape sequences and control characters, logged when there were any."""
+    """``text`` unchanged; its escape sequences and control characters logged when there are any
+    (removed from ``text`` by the cleaner, rule ``control_chars``, so ``raw_text`` stays as read)."""
     found = _CONTROLS.findall(text)
     if not found:
         return text
     shown = ", ".join(sorted({repr(f) for f in found})[:4])
-    record_problem(log, where, f"{len(found)} control character(s) or escape sequence(s) ({shown})", "removed")
-    return _CONTROLS.sub("", text)
+    record_problem(
+        log,
+        where,
+        f"{len(found)} control character(s) or escape sequence(s) ({shown})",
+        "kept in raw_text, removed from text (audit rule control_chars)",
+    )
+    return text
 
 
 def _too_large(size: int, max_bytes: int) -> str | None:

@@ -34,33 +34,43 @@ MAX_CHARS = 3000
 
 
 @functools.cache
-def _identifier():
+def _identifier(norm_probs: bool = False):
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=norm_probs)
 
 
-def _label(text: object) -> str:
+def _label(text: object, min_confidence: float = 0.0) -> str:
     if not isinstance(text, str):
         return UNDETERMINED
     head = text[:MAX_CHARS]
-    if sum(c.isalnum() for c in head) < MIN_LETTERS:
+    if sum(map(str.isalnum, head)) < MIN_LETTERS:
         return UNDETERMINED
-    return str(_identifier().classify(head)[0])
+    if min_confidence <= 0:
+        return str(_identifier().classify(head)[0])
+    language, probability = _identifier(True).classify(head)
+    return str(language) if probability >= min_confidence else UNDETERMINED
 
 
-def label_languages(texts: Iterable[object]) -> list[str]:
+def label_languages(texts: Iterable[object], *, min_confidence: float = 0.0) -> list[str]:
     """The language of each text: an ISO 639-1 code, or ``"und"`` for a text with fewer than
     :data:`MIN_LETTERS` letters or digits (or a missing value).
 
     Args:
         texts: strings (anything else is ``"und"``).
+        min_confidence: a text whose most likely language has a lower probability (py3langid's
+            normalised probability, 0 to 1) is ``"und"``; 0 (the default) takes the most likely
+            language whatever its probability. Use 0.9 where a few words must not be labelled
+            (a short English sentence can look Latin: "Crimea and territorial integrity.").
 
     >>> ru = "Переговоры о мире возобновятся в понедельник."
     >>> label_languages([ru, "外交部长们周一表示，他们将于下周在巴黎再次会面。"])
     ['ru', 'zh']
+    >>> label_languages(["Crimea and territorial integrity."]), label_languages(
+    ...     ["Crimea and territorial integrity."], min_confidence=0.9)
+    (['la'], ['und'])
     """
-    return [_label(t) for t in texts]
+    return [_label(t, min_confidence) for t in texts]
 
 
 def summarize_languages(documents: pd.DataFrame) -> pd.DataFrame:

@@ -11,6 +11,11 @@ Submodules:
   (one target against a reference, one row per term), :func:`compare_keyness` (every group in
   turn, stacked with a ``group`` column), :func:`select_key_terms`, :func:`read_frequency_list`,
   :func:`resolve_reference` (a reference option as text: "", a group or a frequency list file).
+- :mod:`~corpus_tools.keywords.rates`: :func:`compare_term_rates`, the article-level test of
+  each term's per-article rate (Welch t or Mann-Whitney; Lijffijt et al. 2016) beside the
+  token-level G2 and log ratio.
+- :mod:`~corpus_tools.keywords.names`: :func:`count_names` (the most frequent people and
+  organisations, from capitalisation, offline) and :func:`format_actor_yaml` (an actor list of them).
 - :mod:`~corpus_tools.keywords.collocations`: :func:`count_collocations` (NLTK measures).
 - :mod:`~corpus_tools.keywords.concordance`: concordance lines (:func:`match_kwic`), the pattern of a
   counted term (:func:`make_term_pattern`) and the id of its section (:func:`make_kwic_anchor`).
@@ -29,7 +34,7 @@ release with a ``DeprecationWarning``.
 
 from corpus_tools.checks import make_renamed_getattr
 from corpus_tools.groups import MISSING_GROUP, GroupWarning
-from corpus_tools.keywords import collocations, concordance, contrast, counts
+from corpus_tools.keywords import collocations, concordance, contrast, counts, names, rates
 from corpus_tools.keywords.collocations import MEASURES, count_collocations
 from corpus_tools.keywords.concordance import KWIC_COLUMNS, make_kwic_anchor, make_term_pattern, match_kwic
 from corpus_tools.keywords.contrast import (
@@ -52,12 +57,16 @@ from corpus_tools.keywords.counts import (
     score_tfidf,
     select_top_terms,
 )
+from corpus_tools.keywords.names import NAME_COLUMNS, count_names, format_actor_yaml, write_actor_list
+from corpus_tools.keywords.rates import RATE_COLUMNS, RATE_TESTS, attach_term_rates, compare_term_rates
 
 __all__ = [
     "counts",
     "contrast",
     "collocations",
     "concordance",
+    "names",
+    "rates",
     "TermCounts",
     "KeywordsWarning",
     "GroupWarning",
@@ -82,6 +91,14 @@ __all__ = [
     "KEYNESS_COLUMNS",
     "KWIC_COLUMNS",
     "MEASURES",
+    "NAME_COLUMNS",
+    "RATE_COLUMNS",
+    "RATE_TESTS",
+    "attach_term_rates",
+    "compare_term_rates",
+    "count_names",
+    "format_actor_yaml",
+    "write_actor_list",
 ]
 
 _REPORT = "corpus_tools.report.keywords"

@@ -18,6 +18,7 @@ words (only ``extra_stopwords`` are removed from them), with a warning counting 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import warnings
 from collections.abc import Iterable, Mapping
@@ -31,7 +32,7 @@ from corpus_tools import shipped
 from corpus_tools.checks import require_columns
 from corpus_tools.groups import attach_groups
 from corpus_tools.io import CorpusWarning
-from corpus_tools.tokens import TOKEN_RE
+from corpus_tools.tokens import _ASCII_TOKEN_RE, TOKEN_RE
 
 __all__ = [
     "TermCounts",
@@ -48,6 +49,7 @@ _BREAK_RE = re.compile(r"[.!?;:\n]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 #: A token (as :data:`corpus_tools.segment.TOKEN_RE`) or a character that ends a run.
 _SEGMENT_RE = re.compile(rf"({TOKEN_RE.pattern})|[.!?;:\n]", re.UNICODE)
+_ASCII_SEGMENT_RE = re.compile(rf"({_ASCII_TOKEN_RE.pattern})|[.!?;:\n]", re.ASCII)  # the same on ASCII text
 #: Joins the words of a multi-word term (as quanteda's ``tokens_compound``).
 CONCATENATOR = "_"
 
@@ -74,6 +76,8 @@ class TermCounts:
         terms: the term of each column (sorted).
         groups: the group of each document (the ``by`` column; the doc_id when none).
         by: the name of the grouping column.
+        stemmers: the Snowball stemmer each document's words were stemmed with (``""``: not
+            stemmed), or None when no stemming was asked for.
     """
 
     matrix: sparse.csr_matrix
@@ -81,6 +85,7 @@ class TermCounts:
     terms: np.ndarray
     groups: np.ndarray
     by: str = "doc_id"
+    stemmers: np.ndarray | None = None
 
     @functools.cached_property
     def term_totals(self) -> np.ndarray:
@@ -129,7 +134,48 @@ class TermCounts:
         return frame.sort_values(["group", "term"], kind="stable").reset_index(drop=True)
 
 
-@functools.lru_cache(maxsize=4)
+#: The Snowball stemmer of each language (ISO 639-1 code), for ``count_terms(stem="auto")``.
+SNOWBALL_LANGUAGES = {
+    "ar": "arabic",
+    "hy": "armenian",
+    "eu": "basque",
+    "ca": "catalan",
+    "cs": "czech",
+    "da": "danish",
+    "nl": "dutch",
+    "en": "english",
+    "eo": "esperanto",
+    "et": "estonian",
+    "fi": "finnish",
+    "fr": "french",
+    "de": "german",
+    "el": "greek",
+    "hi": "hindi",
+    "hu": "hungarian",
+    "id": "indonesian",
+    "ga": "irish",
+    "it": "italian",
+    "lt": "lithuanian",
+    "ne": "nepali",
+    "no": "norwegian",
+    "nb": "norwegian",
+    "nn": "norwegian",
+    "fa": "persian",
+    "pl": "polish",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "ru": "russian",
+    "sr": "serbian",
+    "st": "sesotho",
+    "es": "spanish",
+    "sv": "swedish",
+    "ta": "tamil",
+    "tr": "turkish",
+    "yi": "yiddish",
+}
+
+
+@functools.lru_cache(maxsize=16)
 def _stemmer(language: str):
     import snowballstemmer
 
@@ -155,7 +201,8 @@ def _segments(text: str, lowercase: bool) -> list[list[str]]:
     """Tokens of ``text`` in runs that no sentence punctuation or line break interrupts."""
     runs: list[list[str]] = []
     run: list[str] = []
-    for token in _SEGMENT_RE.findall(text.lower() if lowercase else text):  # "" marks a break
+    text = text.lower() if lowercase else text
+    for token in (_ASCII_SEGMENT_RE if text.isascii() else _SEGMENT_RE).findall(text):  # "" marks a break
         if token:
             run.append(token)
         elif run:
@@ -214,11 +261,12 @@ class _Analyzer:
         stem = _stemmer(self.stem).stemWord if self.stem else None
         for run in _segments(text if isinstance(text, str) else "", self.lowercase):
             run = _compound(run, self.phrases)
-            kept = [self.keep(t) for t in run]
+            cache = self.cache
+            kept = [cache[t] if t in cache else self.keep(t) for t in run]
             if stem:
                 run = [t if CONCATENATOR in t else stem(t) for t in run]
             if high == 1:
-                terms.extend(t for t, k in zip(run, kept) if k)
+                terms.extend(itertools.compress(run, kept))
                 continue
             for n in range(low, high + 1):
                 for i in range(len(run) - n + 1):
@@ -269,7 +317,13 @@ def count_terms(
             (1,333 words); or None to keep every word.
         extra_stopwords: more words to remove (case-insensitive).
         min_length: minimum characters of a word.
-        stem: a Snowball language (``"english"``) to stem words, or None.
+        stem: None (no stemming); ``"auto"``, each document with the Snowball stemmer of its
+            ``language`` (:data:`SNOWBALL_LANGUAGES`; a document in a language without one is
+            not stemmed); or a Snowball language (``"english"``), which stems the documents in
+            that language only. Without a ``language`` column every document counts as English
+            (``"auto"``) or as the language given; ``"und"`` (too short to tell) counts as
+            English. Documents left unstemmed are counted in a warning, and
+            ``TermCounts.stemmers`` names the stemmer of each document.
         ngram_range: ``(min_n, max_n)``; n-grams are words joined by a space.
         phrases: multi-word terms joined before counting (words joined by ``_``).
         keep_numbers: keep tokens without a letter (``2025``, ``26%``).
@@ -295,20 +349,50 @@ def count_terms(
     if not 1 <= low <= high:
         raise ValueError(f"ngram_range must be (min_n, max_n) with 1 <= min_n <= max_n, not {ngram_range!r}")
     stop = read_stopword_list(stopwords, extra=extra_stopwords)
-    options = (int(min_length), stem, (low, high), _compile_phrases(phrases, lowercase), keep_numbers)
-    english = _Analyzer(lowercase, stop, *options)
-    other = _Analyzer(lowercase, read_stopword_list(None, extra=extra_stopwords), *options)
-    if stem:
+    phrase_index = _compile_phrases(phrases, lowercase)
+    stop_lists = {True: stop, False: read_stopword_list(None, extra=extra_stopwords)}
+    if stem and stem != "auto":
         _stemmer(stem)  # an unknown language fails here, with snowballstemmer's message
-    in_english = _english_rows(corpus, stopwords)
-    vectorizer = CountVectorizer(analyzer=lambda doc: (english if doc[1] else other)(doc[0]), dtype=np.int64)
+    stemmers = _document_stemmers(corpus, stem)
+    keys = list(zip(_english_rows(corpus, stopwords), stemmers))
+    analyzers = {
+        (english, stemmer): _Analyzer(
+            lowercase, stop_lists[english], int(min_length), stemmer or None, (low, high), phrase_index, keep_numbers
+        )
+        for english, stemmer in set(keys)
+    }
+    vectorizer = CountVectorizer(analyzer=lambda doc: analyzers[doc[1]](doc[0]), dtype=np.int64)
     try:
-        matrix = vectorizer.fit_transform(list(zip(corpus[text_col].tolist(), in_english))).tocsr()
+        matrix = vectorizer.fit_transform(list(zip(corpus[text_col].tolist(), keys))).tocsr()
         terms = vectorizer.get_feature_names_out().astype(object)
     except ValueError:  # sklearn refuses an empty vocabulary
         matrix, terms = sparse.csr_matrix((len(corpus), 0), dtype=np.int64), np.array([], dtype=object)
     groups = attach_groups(corpus[list(dict.fromkeys(["doc_id", by]))], by)["group"].to_numpy(dtype=object)
-    return TermCounts(matrix, corpus["doc_id"].astype(str).to_numpy(dtype=object), terms, groups, by)
+    doc_ids = corpus["doc_id"].astype(str).to_numpy(dtype=object)
+    return TermCounts(matrix, doc_ids, terms, groups, by, np.array(stemmers, dtype=object) if stem else None)
+
+
+def _document_stemmers(corpus: pd.DataFrame, stem: str | None) -> list[str]:
+    """The Snowball stemmer of each document (``""``: none): ``stem="auto"`` takes the document's
+    language, a Snowball language stems the documents in that language; warns counting the
+    documents left unstemmed, per language."""
+    if not stem:
+        return [""] * len(corpus)
+    if "language" not in corpus.columns:
+        return ["english" if stem == "auto" else stem] * len(corpus)
+    lang = corpus["language"].fillna("und").astype(str).replace({"und": "en"})
+    own = lang.map(SNOWBALL_LANGUAGES).fillna("")
+    stemmers = own if stem == "auto" else own.where(own == stem, "")
+    left = lang[stemmers.eq("")]
+    if len(left):
+        counts = ", ".join(f"{k}: {v}" for k, v in left.value_counts().sort_index().items())
+        why = "no Snowball stemmer for their language" if stem == "auto" else f"not in the stemmer's language ({stem})"
+        warnings.warn(
+            f"keywords: {len(left)} documents counted without stemming ({counts}): {why}",
+            CorpusWarning,
+            stacklevel=4,
+        )
+    return stemmers.tolist()
 
 
 def _english_rows(corpus: pd.DataFrame, stopwords: str | None) -> list[bool]:

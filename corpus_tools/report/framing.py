@@ -1,6 +1,7 @@
 """Figures and HTML of the framing analysis (:mod:`corpus_tools.framing`): the salience and
 co-occurrence heatmaps (both through :func:`corpus_tools.report.heatmap.plot_heatmap`), the
-differences between groups, and the evidence sentences with their cue words marked.
+differences between groups, the evidence sentences with their cue words marked, and the
+learning curve of a frame classifier trained on coded articles.
 
 >>> e = pd.DataFrame({"group": ["a"], "frame": ["economic"], "text": ["<b>Costs</b> rose"], "spans": [[(3, 8)]]})
 >>> highlight_evidence(e)["html"].tolist()
@@ -15,7 +16,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from corpus_tools.report.heatmap import plot_heatmap
+from corpus_tools.report.heatmap import MAX_HEIGHT, MAX_WIDTH, plot_heatmap, select_top_rows
 from corpus_tools.report.html import format_table_html, highlight_html
 from corpus_tools.report.labels import format_figure_text
 
@@ -25,6 +26,7 @@ __all__ = [
     "plot_frame_differences",
     "highlight_evidence",
     "format_evidence_html",
+    "plot_learning_curve",
 ]
 
 #: Colour-bar labels of the salience measures of :func:`corpus_tools.framing.count_frame_salience`.
@@ -35,10 +37,14 @@ SALIENCE_LABELS = {
 }
 
 
-def plot_frame_heatmap(salience: pd.DataFrame, *, value: str = "per_10k", labels: Mapping | None = None):
+def plot_frame_heatmap(
+    salience: pd.DataFrame, *, value: str = "per_10k", labels: Mapping | None = None, top_n: int = 30
+):
     """Heatmap group x frame of :func:`corpus_tools.framing.count_frame_salience` (``value``:
     ``per_10k``, ``share_sentences`` or ``share_documents``), frames in the dictionary's order;
-    ``labels`` maps a group to the name shown for its row. Returns the Figure; never saves.
+    ``labels`` maps a group to the name shown for its row. With more than ``top_n`` groups, the
+    ``top_n`` with most words are drawn and one ``others`` row pools the rest (weighted by words:
+    the rate of all their words pooled for ``per_10k``). Returns the Figure; never saves.
 
     >>> s = pd.DataFrame({"group": ["a", "a"], "frame": ["war", "peace"], "per_10k": [2.0, 1.0]})
     >>> [t.get_text() for t in plot_frame_heatmap(s, labels={"a": "Article A"}).axes[0].get_xticklabels()]
@@ -48,6 +54,9 @@ def plot_frame_heatmap(salience: pd.DataFrame, *, value: str = "per_10k", labels
     matrix = matrix.reindex(
         index=list(dict.fromkeys(salience["group"])), columns=list(dict.fromkeys(salience["frame"]))
     )
+    weights = salience.pivot(index="group", columns="frame", values="n_words") if "n_words" in salience else None
+    if weights is not None:
+        matrix, _ = select_top_rows(matrix, weights.reindex_like(matrix), top_n=top_n)
     label = SALIENCE_LABELS.get(value, value.replace("_", " "))
     return plot_heatmap(matrix, title=f"Frame salience: {label}", label=label, labels=labels)
 
@@ -95,7 +104,12 @@ def plot_frame_differences(differences: pd.DataFrame, *, max_pairs: int = 12, la
     ncols = min(3, max(len(pairs), 1))
     nrows = math.ceil(max(len(pairs), 1) / ncols)
     fig, axes = plt.subplots(
-        nrows, ncols, figsize=(4.4 * ncols, nrows * (1.0 + 0.3 * len(frames))), sharey=True, sharex=True, squeeze=False
+        nrows,
+        ncols,
+        figsize=(min(MAX_WIDTH, 4.4 * ncols), min(MAX_HEIGHT, nrows * (1.0 + 0.3 * len(frames)))),
+        sharey=True,
+        sharex=True,
+        squeeze=False,
     )
     for ax in axes.flat[len(pairs) :]:
         ax.set_visible(False)
@@ -132,9 +146,10 @@ def highlight_evidence(evidence: pd.DataFrame) -> pd.DataFrame:
     return evidence.assign(html=html)
 
 
-def format_evidence_html(evidence: pd.DataFrame, *, max_rows: int | None = None) -> str:
+def format_evidence_html(evidence: pd.DataFrame, *, max_rows: int | None = 60, csv=None) -> str:
     """The evidence sentences as an HTML table: ``group, frame, doc_id, sent_id, start, end`` and
-    the sentence with its cue words marked (every piece of corpus text escaped).
+    the sentence with its cue words marked (every piece of corpus text escaped); the first
+    ``max_rows`` rows, the rest counted and linked in ``csv``; long ids shortened.
 
     >>> e = pd.DataFrame({"group": ["a"], "frame": ["f"], "doc_id": ["a"], "sent_id": [0], "start": [0], "end": [5],
     ...                   "text": ["<i>War"], "spans": [[(3, 6)]]})
@@ -144,4 +159,47 @@ def format_evidence_html(evidence: pd.DataFrame, *, max_rows: int | None = None)
     shown = evidence if "html" in evidence.columns else highlight_evidence(evidence)
     column = "sentence (cue words marked)"
     shown = shown[["group", "frame", "doc_id", "sent_id", "start", "end", "html"]].rename(columns={"html": column})
-    return format_table_html(shown, html_columns=[column], max_rows=max_rows)
+    return format_table_html(shown, html_columns=[column], max_rows=max_rows, csv=csv, max_chars=40)
+
+
+def plot_learning_curve(curve: pd.DataFrame, *, validity: pd.DataFrame | None = None):
+    """Test-fold AUC of a frame classifier by number of coded training articles, one line per
+    frame with a band of +/- one SD over folds (``learning_curve`` of
+    :func:`corpus_tools.framing.fit_frame_classifier`); with ``validity``, the dictionary's AUC
+    on the same folds as a dashed line of the frame's colour. A line still rising at its right
+    end says that coding more articles will help. Returns the Figure; never saves.
+
+    >>> c = pd.DataFrame({"frame": "economic", "n_train": [10, 40], "auc": [.6, .8], "auc_sd": [.1, .05]})
+    >>> v = pd.DataFrame({"frame": ["economic"], "dictionary_auc": [.7]})
+    >>> ax = plot_learning_curve(c, validity=v).axes[0]
+    >>> len(ax.lines), ax.get_xlabel()  # the curve, the dictionary, chance (0.5)
+    (3, 'coded articles used for training')
+    """
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6.4, 4.2))
+    baseline = {} if validity is None else validity.set_index("frame")["dictionary_auc"].to_dict()
+    colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    for k, (frame, part) in enumerate(curve.groupby("frame", sort=False)):
+        colour = colours[k % len(colours)]
+        part = part.sort_values("n_train")
+        ax.plot(part["n_train"], part["auc"], "o-", color=colour, label=format_figure_text(str(frame)))
+        ax.fill_between(
+            part["n_train"], part["auc"] - part["auc_sd"], part["auc"] + part["auc_sd"], color=colour, alpha=0.15
+        )
+        if not pd.isna(baseline.get(frame, math.nan)):
+            ax.axhline(baseline[frame], color=colour, ls="--", lw=1)
+    ax.axhline(0.5, color="grey", lw=0.8)
+    ax.set_xscale("log")
+    ax.set_ylim(0.3, 1.02)
+    ax.set_xlabel("coded articles used for training")
+    ax.set_ylabel("AUC on held-out articles")
+    title = (
+        "Frames learned from coding (dashed: the dictionary on the same folds)"
+        if baseline
+        else "Frames learned from coding"
+    )
+    ax.set_title(title, fontsize=10)
+    ax.legend(fontsize=8, loc="lower right")
+    fig.tight_layout()
+    return fig

@@ -19,12 +19,14 @@ import numpy as np
 import pandas as pd
 
 from corpus_tools.keywords.concordance import make_kwic_anchor, make_term_pattern, match_kwic
+from corpus_tools.report.heatmap import MAX_HEIGHT, MAX_WIDTH
 from corpus_tools.report.html import format_table_html, highlight_html
-from corpus_tools.report.labels import format_figure_text
+from corpus_tools.report.labels import format_figure_text, format_short_text
 
 __all__ = [
     "format_kwic_html",
     "format_keyness_html",
+    "format_top_terms_html",
     "plot_keyness",
     "plot_term_scatter",
     "plot_dispersion",
@@ -33,19 +35,10 @@ __all__ = [
 ]
 
 
-def _cell_text(value) -> str:
-    """A table cell as escaped text; floats with 4 significant digits."""
-    if isinstance(value, (float, np.floating)):
-        return f"{value:.4g}"
-    return escape(str(value))
-
-
-def _table_html(table: pd.DataFrame, *, html_columns: Sequence[str], max_rows: int | None) -> str:
-    """:func:`corpus_tools.report.format_table_html` with every cell outside ``html_columns``
-    escaped here, whatever its dtype (pandas 3 stores text as ``str``, not ``object``)."""
-    shown = table if max_rows is None else table.head(max_rows)
-    shown = shown.assign(**{c: [v if c in html_columns else _cell_text(v) for v in shown[c]] for c in shown.columns})
-    return format_table_html(shown, html_columns=list(shown.columns))
+def _table_html(table: pd.DataFrame, *, html_columns: Sequence[str], max_rows: int | None, csv=None) -> str:
+    """:func:`corpus_tools.report.format_table_html`: cells outside ``html_columns`` escaped and
+    numbers in the one format of every table; the first ``max_rows`` rows, the rest linked in ``csv``."""
+    return format_table_html(table, html_columns=html_columns, max_rows=max_rows, csv=csv)
 
 
 def format_kwic_html(lines: pd.DataFrame, *, max_lines: int | None = 50) -> str:
@@ -66,12 +59,17 @@ def format_kwic_html(lines: pd.DataFrame, *, max_lines: int | None = 50) -> str:
             f'<h4 id="{make_kwic_anchor(str(pattern))}">{escape(str(pattern))} '
             f"({len(group)} line{'s' if len(group) != 1 else ''})</h4>"
         )
-        parts.append(_table_html(shown, html_columns=["match"], max_rows=max_lines))
+        parts.append(format_table_html(shown, html_columns=["match"], max_rows=max_lines, max_chars=None))
     return "\n".join(parts)
 
 
 def format_keyness_html(
-    table: pd.DataFrame, *, linked: Iterable[str] = (), columns: Sequence[str] | None = None, max_rows: int | None = 50
+    table: pd.DataFrame,
+    *,
+    linked: Iterable[str] = (),
+    columns: Sequence[str] | None = None,
+    max_rows: int | None = 50,
+    csv=None,
 ) -> str:
     """A keyness table as HTML; terms in ``linked`` link to their concordance section
     (:func:`format_kwic_html` with the same term as pattern). Cells are escaped.
@@ -85,7 +83,41 @@ def format_keyness_html(
     shown = shown.assign(
         term=[f'<a href="#{make_kwic_anchor(t)}">{escape(t)}</a>' if t in linked else escape(t) for t in shown["term"]]
     )
-    return _table_html(shown, html_columns=["term"], max_rows=max_rows)
+    return _table_html(shown, html_columns=["term"], max_rows=max_rows, csv=csv)
+
+
+def format_top_terms_html(
+    table: pd.DataFrame,
+    *,
+    column: str = "group",
+    top_n: int = 5,
+    labels: Mapping | None = None,
+    max_rows: int | None = 50,
+    csv=None,
+) -> str:
+    """The ``top_n`` terms of each group (or document) as a long table, one row per ``column``
+    value with its terms in rank order, so 300 documents make 300 short rows, not 300 columns.
+
+    Args:
+        table: ranked terms (:func:`~corpus_tools.keywords.count_frequencies`,
+            :func:`~corpus_tools.keywords.score_tfidf`): ``column, rank, term``.
+        column: the grouping column (``"group"``, or ``"doc_id"`` for TF-IDF).
+        top_n: terms per row.
+        labels: display name of each value (a short title), shown beside it.
+        max_rows, csv: rows shown; the rest counted and linked in ``csv``.
+
+    >>> t = pd.DataFrame({"doc_id": ["a", "a", "b"], "rank": [1, 2, 1], "term": ["war", "<b>", "talks"]})
+    >>> html = format_top_terms_html(t, column="doc_id", labels={"a": "Article A"})
+    >>> "war, &lt;b&gt;" in html, "Article A" in html
+    (True, True)
+    """
+    top = table[table["rank"] <= top_n].sort_values([column, "rank"], kind="mergesort")
+    order = list(dict.fromkeys(table[column]))
+    joined = top.groupby(column, sort=False)["term"].agg(lambda terms: ", ".join(map(str, terms)))
+    shown = pd.DataFrame({column: order, f"top {top_n} terms (rank order)": joined.reindex(order).fillna("").tolist()})
+    if labels is not None:
+        shown.insert(1, "title", [str(labels.get(v, "")) for v in order])
+    return format_table_html(shown, max_rows=max_rows, csv=csv, max_chars=100)
 
 
 TARGET_COLOUR, REFERENCE_COLOUR = "#3b6ea5", "#b5651d"
@@ -228,6 +260,7 @@ def plot_dispersion(
     pattern_type: str = "glob",
     text_col: str = "text",
     max_docs: int = 40,
+    labels: Mapping | None = None,
 ):
     """Lexical dispersion ("x-ray", as NLTK's ``dispersion_plot`` and quanteda's
     ``textplot_xray``): one panel per term (four to a row), one row per document, a tick wherever the term
@@ -239,7 +272,10 @@ def plot_dispersion(
             or a dict panel title -> :func:`~corpus_tools.keywords.match_kwic` pattern.
         pattern_type: as in :func:`~corpus_tools.keywords.match_kwic`.
         text_col: the column searched.
-        max_docs: show at most this many documents (those first in the corpus).
+        max_docs: show at most this many documents (those first in the corpus; fewer when the
+            panels' rows would pass the height cap); the title says how many of how many.
+        labels: display name of each ``doc_id`` (``report.label_documents``), shortened to 40
+            characters; by default the ``doc_id`` (shortened the same way).
 
     Returns:
         A matplotlib Figure (not saved).
@@ -250,18 +286,19 @@ def plot_dispersion(
     """
     import matplotlib.pyplot as plt
 
-    docs = corpus.head(max_docs)
     labelled = dict(terms) if isinstance(terms, Mapping) else {t: make_term_pattern(t) for t in terms}
     terms = list(labelled)
+    ncols = min(max(len(terms), 1), 4)
+    nrows = -(-max(len(terms), 1) // ncols)
+    fits = max(1, int((MAX_HEIGHT / nrows - 1.2) / 0.28))  # documents that fit the height cap
+    docs = corpus.head(min(max_docs, fits))
     lines = match_kwic(docs, labelled, window=0, pattern_type=pattern_type, text_col=text_col)
     lengths = docs.set_index("doc_id")[text_col].fillna("").str.len().clip(lower=1)
     row = {d: i for i, d in enumerate(docs["doc_id"])}
-    ncols = min(max(len(terms), 1), 4)
-    nrows = -(-max(len(terms), 1) // ncols)
     fig, axes = plt.subplots(
         nrows,
         ncols,
-        figsize=(2.4 * ncols + 1.5, nrows * (1.2 + 0.28 * len(docs))),
+        figsize=(min(MAX_WIDTH, 2.2 * ncols + 2.0), nrows * (1.2 + 0.28 * len(docs))),
         sharey=True,
         sharex=True,
         squeeze=False,
@@ -284,8 +321,11 @@ def plot_dispersion(
         ax.grid(axis="y", color="#eeeeee")
     for ax in axes[:, 0]:
         ax.set_yticks(range(len(docs)))
-        ax.set_yticklabels(docs["doc_id"].map(format_figure_text), fontsize=8)
+        names = [format_short_text(str(({} if labels is None else labels).get(d, d)), width=40) for d in docs["doc_id"]]
+        ax.set_yticklabels([format_figure_text(n) for n in names], fontsize=8)
         ax.set_ylim(len(docs) - 0.5, -0.5)
     fig.supxlabel("relative position in the document", fontsize=9)
+    if len(docs) < len(corpus):
+        fig.suptitle(f"first {len(docs)} of {len(corpus):,} documents", fontsize=10)
     fig.tight_layout()
     return fig

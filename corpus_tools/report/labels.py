@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-__all__ = ["label_documents", "format_figure_text"]
+__all__ = ["label_documents", "format_figure_text", "format_short_text"]
 
 _DOLLAR_RE = re.compile(r"(?<!\\)\$")
 
@@ -22,6 +22,18 @@ def format_figure_text(text: object) -> str:
     ('Aid: \\\\$5bn, or 2% of GDP', 'already \\\\$1')
     """
     return _DOLLAR_RE.sub(r"\\$", str(text))
+
+
+def format_short_text(text: object, *, width: int = 40) -> str:
+    """``text`` on one line in at most ``width`` characters: cut at a word boundary with an
+    ellipsis (inside a word only when one word is longer than ``width``).
+
+    >>> format_short_text("Allies meet in Paris to discuss a force", width=20)
+    'Allies meet in\u2026'
+    >>> format_short_text("a_very_long_file_name", width=10)
+    'a_very_lo\u2026'
+    """
+    return _short(str(text), width)
 
 
 def _short(text: str, width: int) -> str:

@@ -12,6 +12,7 @@ HTML. Computes nothing the corpus stage does not.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from corpus_tools.report.html import format_table_html
@@ -21,19 +22,38 @@ from corpus_tools.tokens import count_words
 __all__ = ["plot_lengths", "format_documents_html", "format_stubs_html", "format_duplicates_html"]
 
 
-def plot_lengths(documents: pd.DataFrame):
-    """Horizontal bars, one per document: the words of the clean text (blue), then the words
-    cleaning removed from the scraped page (grey: raw words minus clean words).
+def plot_lengths(documents: pd.DataFrame, *, max_docs: int = 40):
+    """Words per document: up to ``max_docs`` documents one horizontal bar each, the words of the
+    clean text (blue), then the words cleaning removed from the scraped page (grey: raw words
+    minus clean words); more documents, two histograms of the same two numbers (each document is
+    in ``overview_documents.csv``), so the figure keeps its size at any corpus size.
 
     Args:
         documents: the corpus (``load_corpus``): ``doc_id, title, text, raw_text, n_words``.
+        max_docs: most documents drawn as bars.
 
     Returns:
         The matplotlib Figure (not saved; see :func:`corpus_tools.report.save_figure`).
+
+    >>> many = pd.DataFrame({"doc_id": list("abc"), "title": None, "text": "", "raw_text": "x y", "n_words": 1})
+    >>> plot_lengths(many, max_docs=2).axes[0].get_title()
+    'Words per document (3 documents)'
     """
     import matplotlib.pyplot as plt
 
     raw_words = documents["raw_text"].map(count_words)
+    if len(documents) > max_docs:
+        fig, ax = plt.subplots(figsize=(8, 4))
+        removed = (raw_words - documents["n_words"]).clip(lower=0)
+        bins = np.histogram_bin_edges(np.concatenate([documents["n_words"], removed]).astype(float), bins=30)
+        ax.hist(documents["n_words"], bins=bins, color="#3b6ea5", alpha=0.8, label="clean text")
+        ax.hist(removed, bins=bins, color="#a0a0a0", alpha=0.7, label="removed by cleaning")
+        ax.set_xlabel("words per document")
+        ax.set_ylabel("documents")
+        ax.legend(frameon=False)
+        ax.set_title(f"Words per document ({len(documents):,} documents)")
+        fig.tight_layout()
+        return fig
     fig, ax = plt.subplots(figsize=(8, 0.5 + 0.45 * len(documents)))
     labels = documents["doc_id"].map(label_documents(documents)).map(format_figure_text)
     ax.barh(labels, documents["n_words"], color="#3b6ea5", label="clean text")
@@ -51,7 +71,7 @@ def plot_lengths(documents: pd.DataFrame):
     return fig
 
 
-def format_documents_html(documents: pd.DataFrame) -> str:
+def format_documents_html(documents: pd.DataFrame, *, max_rows: int | None = 100, csv=None) -> str:
     """The documents table (``corpus_tools.corpus.summarize_documents``) as escaped HTML, a
     missing title or date shown empty and dates as ``YYYY-MM-DD``.
 
@@ -63,10 +83,10 @@ def format_documents_html(documents: pd.DataFrame) -> str:
         title=documents["title"].fillna(""),
         date=pd.to_datetime(documents["date"]).dt.strftime("%Y-%m-%d").fillna(""),
     )
-    return format_table_html(shown)
+    return format_table_html(shown, max_rows=max_rows, csv=csv)
 
 
-def format_stubs_html(stubs: pd.DataFrame) -> str:
+def format_stubs_html(stubs: pd.DataFrame, *, max_rows: int | None = 100, csv=None) -> str:
     """The stubs (``corpus_tools.clean.list_stubs``: ``doc_id, reason, ...``) as escaped HTML (a
     missing title shown empty), or a sentence saying there are none.
 
@@ -77,10 +97,10 @@ def format_stubs_html(stubs: pd.DataFrame) -> str:
     """
     if stubs.empty:
         return "<p>No stubs: every document holds an article.</p>"
-    return format_table_html(stubs.astype(object).where(stubs.notna(), ""))
+    return format_table_html(stubs.astype(object).where(stubs.notna(), ""), max_rows=max_rows, csv=csv)
 
 
-def format_duplicates_html(duplicates: pd.DataFrame) -> str:
+def format_duplicates_html(duplicates: pd.DataFrame, *, max_rows: int | None = 100, csv=None) -> str:
     """The duplicate clusters (``corpus_tools.clean.list_duplicates``) as escaped HTML (the kept
     copy with an empty ``duplicate_of``), or a sentence saying there are none.
 
@@ -94,4 +114,4 @@ def format_duplicates_html(duplicates: pd.DataFrame) -> str:
     """
     if duplicates.empty:
         return "<p>No duplicates: every document is a different article.</p>"
-    return format_table_html(duplicates.astype(object).where(duplicates.notna(), ""))
+    return format_table_html(duplicates.astype(object).where(duplicates.notna(), ""), max_rows=max_rows, csv=csv)

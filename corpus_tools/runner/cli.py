@@ -33,7 +33,9 @@ REPORT_HELP = """Run a study's notebooks with papermill into OUT/<study>/: per n
 .ipynb and a standalone .html, tables/, figures/, index.html and manifest.json. A notebook whose
 notebook file, parameters, input files and package are unchanged since its last good run is reused
 (--force re-runs it). A failing notebook keeps its last good report, is saved as <name>.failed.ipynb
-and makes the command exit 1; the other notebooks still complete."""
+and makes the command exit 1; the other notebooks still complete. A run grouped otherwise than the
+study (-p group_by=COLUMN) goes to OUT/<study>--by-COLUMN/, listed on the study's index; the
+index and each report's header state the parameters of the run."""
 
 
 def _parameters_epilog(notebooks_dir: Path) -> str:

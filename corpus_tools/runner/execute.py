@@ -24,7 +24,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-__all__ = ["execute_notebook", "export_html", "summarize_error", "NotebookTimeout", "KERNEL_NAME"]
+__all__ = ["execute_notebook", "export_html", "format_run_header", "summarize_error", "NotebookTimeout", "KERNEL_NAME"]
 
 KERNEL_NAME = "python3"
 PROGRESS_PREFIX = "@@progress"
@@ -42,6 +42,11 @@ _CDN_SCRIPT_RE = re.compile(r'<script src="https?://[^"]*"[^>]*>\s*</script>\s*'
 _TOGGLE_HEAD = """<style>
 body.ct-hide-code .jp-CodeCell:not(.celltag_injected-parameters) .jp-Cell-inputWrapper { display: none; }
 #ct-toggle-code { position: fixed; top: 8px; right: 12px; z-index: 10; font: 13px sans-serif; padding: 4px 10px; }
+.ct-run-header { font: 13px/1.5 sans-serif; color: #333; background: #f4f6f8; border: 1px solid #dde2e8;
+  padding: 6px 10px; margin: 8px 0; overflow-wrap: anywhere; }
+.ct-run-header code { font-size: 12px; } .ct-run-header .ct-note { color: #8a4b00; font-weight: 600; }
+.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { overflow-wrap: anywhere; }
+.jp-RenderedImage img { max-width: 100%; height: auto; }
 @media print { #ct-toggle-code { display: none; } }
 </style>
 <noscript><style>body.ct-hide-code .jp-CodeCell .jp-Cell-inputWrapper { display: block !important; }</style></noscript>
@@ -133,6 +138,7 @@ def execute_notebook(
     kernel_name: str = KERNEL_NAME,
     progress: bool = False,
     shown_output_dir: str | None = None,
+    header: dict | None = None,
 ) -> Path:
     """Run one notebook with papermill into ``out_dir`` and export it to HTML.
 
@@ -145,6 +151,7 @@ def execute_notebook(
         progress: print ``@@progress done total`` after each cell (read by the runner).
         shown_output_dir: the folder the outputs will finally live in, shown in the executed
             notebook's parameters instead of ``parameters["output_dir"]`` (a staging folder).
+        header: what the HTML page's header states (:func:`export_html`).
 
     Returns:
         The executed notebook's path.
@@ -179,7 +186,7 @@ def execute_notebook(
         finally:
             if shown_output_dir and executed.exists():
                 _show_output_dir(executed, str(parameters.get("output_dir", "")), shown_output_dir)
-    export_html(executed)
+    export_html(executed, header=header)
     return executed
 
 
@@ -197,9 +204,33 @@ def _show_output_dir(executed: Path, actual: str, shown: str) -> None:
     nbformat.write(nb, executed)
 
 
-def export_html(executed: Path) -> Path:
+def format_run_header(header: dict | None) -> str:
+    """The report's header: the parameters the run set (``header["parameters"]``: name -> value as
+    written) and a note (``header["note"]``, e.g. a grouping that differs from the study's).
+
+    >>> format_run_header({"parameters": {"group_by": "'outlet'"}, "note": "grouped <by> outlet"})
+    '<div class="ct-run-header">Run parameters: <code>group_by = &#x27;outlet&#x27;</code><br>...&lt;by&gt;...</div>'
+    >>> format_run_header(None)
+    ''
+    """
+    if not header:
+        return ""
+    import html
+
+    items = " \u00b7 ".join(
+        f"<code>{html.escape(name)} = {html.escape(value)}</code>"
+        for name, value in header.get("parameters", {}).items()
+    )
+    parts = [f"Run parameters: {items or 'the notebook defaults'}"]
+    if header.get("note"):
+        parts.append(f'<span class="ct-note">{html.escape(header["note"])}</span>')
+    return '<div class="ct-run-header">' + "<br>".join(parts) + "</div>"
+
+
+def export_html(executed: Path, *, header: dict | None = None) -> Path:
     """Write ``<name>.html`` beside an executed notebook: images embedded, no network scripts,
-    code cells hidden behind a "Show code" button (the injected parameters stay visible)."""
+    code cells hidden behind a "Show code" button (the injected parameters stay visible), and a
+    header stating the run's parameters (:func:`format_run_header`)."""
     import nbformat
     from nbconvert import HTMLExporter
 
@@ -208,7 +239,7 @@ def export_html(executed: Path) -> Path:
     body = _CDN_SCRIPT_RE.sub("", body)
     body = body.replace("</head>", _TOGGLE_HEAD + "</head>", 1)
     body = re.sub(r'<body class="([^"]*)"', r'<body class="\1 ct-hide-code"', body, count=1)
-    body = body.replace("<main>", "<main>\n" + _TOGGLE_BODY, 1)
+    body = body.replace("<main>", "<main>\n" + _TOGGLE_BODY + format_run_header(header), 1)
     path = executed.with_suffix(".html")
     path.write_text(body, encoding="utf-8")
     return path
@@ -272,6 +303,7 @@ def main(argv: list[str] | None = None) -> int:
             kernel_name=spec["kernel_name"],
             progress=True,
             shown_output_dir=spec.get("shown_output_dir"),
+            header=spec.get("header"),
         )
     except NotebookTimeout as exc:
         result.update(status="timeout", error={"cell": None, "line": None, "message": str(exc)})

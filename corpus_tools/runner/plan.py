@@ -43,6 +43,7 @@ class Job:
     notebook_sha256: str
     key: str
     declared: dict  # the notebook's parameters cell: {name: {type, default, help}}
+    note: str = ""  # stated in the report's header (e.g. a grouping other than the study's)
 
 
 def read_manifest(report_dir: str | Path) -> dict:

@@ -78,6 +78,10 @@ def _run_process(
                 "timeout": timeout,
                 "kernel_name": kernel_name,
                 "shown_output_dir": str(shown_dir),
+                "header": {
+                    "parameters": {k: repr(v) for k, v in job.parameters.items() if k != "output_dir"},
+                    "note": job.note,
+                },
             }
         )
     )

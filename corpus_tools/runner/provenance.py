@@ -63,6 +63,7 @@ DEPENDENCIES = (
     "python-docx",
     "py3langid",
     "datasketch",
+    "stop-words",
     "ipywidgets",
 )
 #: Folders of the package that notebooks never import: left out of the package hash.
@@ -176,7 +177,7 @@ def record_word_lists() -> dict[str, dict]:
     stage that uses it and the SHA-256 of the file, so a report shows which lists made it.
 
     >>> lists = record_word_lists()
-    >>> lists["abbreviations.txt"]["used_by"].startswith("segment")
+    >>> lists["segment/en.txt"]["used_by"].startswith("segment")
     True
     """
     return {

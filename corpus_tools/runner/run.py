@@ -22,10 +22,13 @@ False
 
 from __future__ import annotations
 
+import ast
 import contextlib
+import dataclasses
 import fcntl
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -57,7 +60,10 @@ from corpus_tools.runner.study import (
     select_notebooks,
 )
 
-__all__ = ["run_study", "RunResult", "read_manifest", "MANIFEST", "KILL_GRACE_S"]
+__all__ = ["run_study", "RunResult", "read_manifest", "select_grouping_variant", "MANIFEST", "KILL_GRACE_S"]
+
+#: A run whose grouping differs from the study's goes to ``<out>/<study><VARIANT_SEP><group_by>/``.
+VARIANT_SEP = "--by-"
 
 
 @dataclass
@@ -196,7 +202,55 @@ def _failed_entry(job: Job, base: dict, result: dict, last: dict | None, staging
     }
 
 
-def _manifest(study: Study, corpus: dict, package: dict, entries: dict, started: str, clock: float) -> dict:
+def _default(declared: dict, name: str):
+    """A notebook's declared default of ``name``, as a value (``None`` when not a literal)."""
+    try:
+        return ast.literal_eval(str(declared.get(name, {}).get("default")))
+    except (ValueError, SyntaxError):
+        return None
+
+
+def select_grouping_variant(study: Study, parameters: dict[str, dict], declared: dict[str, dict]) -> str | None:
+    """The grouping a run uses when it differs from the study's (``-p group_by=...``), else None.
+
+    The study's grouping is its ``group_by`` or, without one, each notebook's default.
+
+    >>> declared = {"sentiment": {"group_by": {"default": '"doc_id"'}}}
+    >>> select_grouping_variant(Study(name="s", group_by="outlet"), {"sentiment": {"group_by": "country"}}, declared)
+    'country'
+    >>> select_grouping_variant(Study(name="s"), {"sentiment": {"group_by": "doc_id"}}, declared) is None
+    True
+    """
+    for name, params in parameters.items():
+        if "group_by" not in params:
+            continue
+        expected = study.group_by or _default(declared.get(name, {}), "group_by")
+        if params["group_by"] != expected:
+            return str(params["group_by"])
+    return None
+
+
+def _variant_study(study: Study, group_by: str) -> Study:
+    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", group_by).strip("_") or "group"
+    return dataclasses.replace(study, name=f"{study.name}{VARIANT_SEP}{safe}")
+
+
+def _refresh_index(out: Path, name: str) -> None:
+    """Rewrite the index of study ``name`` (if it has a report) so that it lists every variant folder."""
+    report_dir = out / name
+    manifest = read_manifest(report_dir)
+    if not manifest:
+        return
+    try:
+        with _study_lock(out, name):
+            write_index(report_dir, manifest)
+    except StudyError:  # the study itself is running; its own index will list the variants
+        pass
+
+
+def _manifest(
+    study: Study, corpus: dict, package: dict, entries: dict, started: str, clock: float, run: dict | None = None
+) -> dict:
     return {
         "study": {
             "name": study.name,
@@ -204,6 +258,7 @@ def _manifest(study: Study, corpus: dict, package: dict, entries: dict, started:
             "file": str(study.source) if study.source else None,
             "file_sha256": provenance.hash_file(study.source) if study.source else None,
             "group_by": study.group_by,
+            **(run or {}).pop("variant", {}),
         },
         "corpus": corpus,
         "package": package,
@@ -215,6 +270,7 @@ def _manifest(study: Study, corpus: dict, package: dict, entries: dict, started:
             "ended": _now(),
             "duration_s": round(time.perf_counter() - clock, 2),
             "status": "ok" if all(e["status"] == "ok" for e in entries.values()) else "failed",
+            **(run or {}),
         },
         "notebooks": entries,
     }
@@ -234,6 +290,10 @@ def run_study(
     progress: bool = True,
 ) -> RunResult:
     """Run a study's notebooks into ``<out>/<study.name>/`` (see the module docstring).
+
+    A run whose grouping differs from the study's (``-p group_by=country``) never replaces the
+    study's reports: it goes to ``<out>/<study.name>--by-country/``, whose index and report headers
+    say so, and the study's index lists it.
 
     Args:
         study: what to run (:func:`corpus_tools.runner.study.read_study`).
@@ -261,10 +321,25 @@ def run_study(
     known = read_declared_parameters(read_manifest(report_dir), selected)
     declared = {name: known.get(name) or read_parameters(path) for name, path in selected.items()}
     parameters = resolve_parameters(study, selected, list(overrides), declared=declared)
+    variant = select_grouping_variant(study, parameters, declared)
+    base_name, expected = study.name, study.group_by or "each notebook's default"
+    note = ""
+    if variant is not None:
+        study = _variant_study(study, variant)
+        report_dir = out / study.name
+        note = (
+            f"Grouped by {variant!r}, not by the study's grouping ({expected}): a variant of study {base_name!r}, "
+            f"kept in its own folder {study.name}/ so that the study's reports stay as they are."
+        )
+    run_record = {"overrides": list(overrides), "only": list(only) if only else None}
+    if variant is not None:
+        run_record["variant"] = {"variant_of": base_name, "variant_group_by": variant}
     corpus = provenance.fingerprint_corpus(study.corpus, study.metadata)
     check_inputs(study, parameters, Path(notebooks_dir))
     package = provenance.record_package()
     plan = build_jobs(selected, declared, parameters, corpus, package)
+    for job in plan:
+        job.note = note
     with _study_lock(out, study.name):
         _recover(out, study.name)
         previous = read_manifest(report_dir)
@@ -290,11 +365,13 @@ def run_study(
             )
             entries = _assemble(staging, report_dir, previous, plan, carried, results)
             result.failed = [job.name for job in plan if entries[job.name]["status"] != "ok"]
-            result.manifest = _manifest(study, corpus, package, entries, started, clock)
+            result.manifest = _manifest(study, corpus, package, entries, started, clock, run_record)
             (staging / MANIFEST).write_text(json.dumps(result.manifest, indent=2) + "\n", encoding="utf-8")
             write_index(staging, result.manifest)
         except BaseException:  # the previous report stays as it was
             shutil.rmtree(staging, ignore_errors=True)
             raise
         _swap(staging, report_dir)
+    if variant is not None:
+        _refresh_index(out, base_name)
     return result

@@ -2,6 +2,9 @@
 
 ``python -m corpus_tools.runner.validate --eval ../shared/eval [--only cleaning sentiment]``
 
+``--only targets`` needs no evaluation data (its labelled sentences are shipped), but the
+``--eval`` folder must exist.
+
 >>> "sentiment" in list_validations()
 True
 """

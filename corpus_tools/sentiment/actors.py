@@ -1,8 +1,11 @@
-"""Targeted sentiment: the sentences that mention each actor, their summaries and examples.
+"""Actor sentiment: the tone toward each actor in the sentences that mention it, their
+summaries and examples.
 
-Actors are found with :func:`corpus_tools.dictionaries.match_actors`; a sentence mentioning
-two actors counts for both (sentence-level targeting: the score is the sentence's, not a
-judgement about the actor).
+Actors are found with :func:`corpus_tools.dictionaries.match_actors`; each mention is scored
+with :func:`corpus_tools.sentiment.targets.score_targets` (the tone toward that mention: who
+praised or criticised whom, who attacked whom, by clause), so in "X praised Y's attack on Z"
+X, Y and Z no longer all get the sentence's tone. The sentence's own score stays beside it as
+``sentence_compound``, for comparison.
 
 >>> from corpus_tools.sentiment.scores import score_sentences
 >>> s = score_sentences(pd.DataFrame({"doc_id": ["a"], "text": ["NATO met. Putin praised the great deal."]}))
@@ -12,55 +15,112 @@ judgement about the actor).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from corpus_tools import stats
-from corpus_tools.dictionaries import Dictionary, match_actors
+from corpus_tools.dictionaries import Dictionary, DictionaryError, match_actors
 from corpus_tools.groups import attach_groups
+from corpus_tools.sentiment.lexicons import Lexicon, read_lexicon
+from corpus_tools.sentiment.targets import score_targets
 
 __all__ = ["score_actor_sentences", "summarize_actors", "select_examples"]
 
+_KEYS = ["actor", "doc_id", "sent_id", "lexicon"]
+
+
+def _lexicon_specs(
+    names: Sequence[str], lexicons: Sequence | str | None
+) -> dict[str, str | Path | Dictionary | Lexicon]:
+    """Each lexicon name of the scores -> something :func:`read_lexicon` reads."""
+    given = [lexicons] if isinstance(lexicons, str) else list(lexicons or [])
+    specs: dict[str, str | Path | Dictionary | Lexicon] = {read_lexicon(spec).name: spec for spec in given}
+    for name in names:
+        if name not in specs:
+            try:
+                read_lexicon(name)
+            except (DictionaryError, FileNotFoundError, ValueError, KeyError) as error:
+                raise ValueError(
+                    f"the scores' lexicon {name!r} cannot be read back by its name ({error}); pass "
+                    "lexicons= as given to score_sentences"
+                ) from None
+            specs[name] = name
+    return specs
+
 
 def score_actor_sentences(
-    scores: pd.DataFrame, *, actors: str | Path | Dictionary = "ukraine_security"
+    scores: pd.DataFrame,
+    *,
+    actors: str | Path | Dictionary = "ukraine_security",
+    lexicons: Sequence[str | Path | Dictionary | Lexicon] | str | None = None,
+    neutral_threshold: float = 0.05,
 ) -> pd.DataFrame:
-    """Sentence scores of the sentences that mention each actor (targeted sentiment).
+    """The tone toward each actor in each sentence that mentions it (targeted sentiment).
 
-    Actors are found with :func:`corpus_tools.dictionaries.match_actors`; a sentence mentioning
-    two actors counts for both (sentence-level targeting: the score is the sentence's, not a
-    judgement about the actor).
+    Every mention of an actor is scored with :func:`~corpus_tools.sentiment.targets.score_targets`
+    on its sentence; an actor named twice in a sentence gets the mean of its mentions. A sentence
+    that was not scored (another language) gives NaN.
 
     Args:
         scores: sentence scores (:func:`~corpus_tools.sentiment.scores.score_sentences`).
         actors: an actors dictionary: file, name of a shipped list, or object.
+        lexicons: the lexicons given to ``score_sentences``, needed only for a lexicon that
+            cannot be read back by its name (a dictionary object); by default each name in
+            ``scores["lexicon"]`` is read with :func:`~corpus_tools.sentiment.lexicons.read_lexicon`.
+        neutral_threshold: ``label`` is positive at ``compound >= neutral_threshold``, negative
+            at ``compound <= -neutral_threshold``, else neutral.
 
     Returns:
-        ``actor, doc_id, sent_id, start, end, lexicon, compound, mentions, text`` (``mentions``:
-        the matched words, ``"; "``-joined) plus any other columns of ``scores``.
+        ``actor, doc_id, sent_id, start, end, lexicon, compound, label, sentence_compound,
+        mentions, roles, text`` plus the other columns of ``scores``: ``compound``/``label`` are
+        the tone toward the actor, ``sentence_compound`` (and ``neg, neu, pos``, counts) the
+        whole sentence's score; ``mentions``: the matched words and ``roles`` the role each
+        played (e.g. ``"object of criticised"``), ``"; "``-joined; ``start``/``end``: the
+        sentence's offsets.
 
     >>> from corpus_tools.sentiment.scores import score_sentences
     >>> s = score_sentences(pd.DataFrame({"doc_id": ["a"], "text": ["Putin praised the great deal."]}))
-    >>> score_actor_sentences(s)[["actor", "compound", "mentions"]].values.tolist()
-    [['Russia', 0.8074, 'Putin']]
+    >>> score_actor_sentences(s)[["actor", "compound", "sentence_compound", "roles"]].values.tolist()
+    [['Russia', 0.0, 0.8074, 'subject of praised']]
     """
-    sentences = scores.drop_duplicates(["doc_id", "sent_id"])[["doc_id", "sent_id", "start", "text"]]
-    hits = match_actors(sentences.fillna({"text": ""}), actors)
+    sentences = scores.drop_duplicates(["doc_id", "sent_id"])
+    hits = match_actors(sentences[["doc_id", "sent_id", "start", "text"]].fillna({"text": ""}), actors)
+    front = ["actor", "doc_id", "sent_id", "start", "end", "lexicon", "compound", "label", "sentence_compound"]
+    front += ["mentions", "roles", "text"]
     if hits.empty:
-        columns = ["actor", "mentions"] + list(scores.columns)
-        return pd.DataFrame(columns=columns)
-    mentions = (
-        hits.groupby(["category", "doc_id", "sent_id"], sort=False)["term"]
-        .agg(lambda t: "; ".join(dict.fromkeys(t)))
-        .rename("mentions")
+        rest = [c for c in scores.columns if c not in front and c != "compound"]
+        return pd.DataFrame(columns=front + rest)
+    context = sentences[["doc_id", "sent_id", "start", "text"]].rename(columns={"start": "sent_start"})
+    mentions = hits.rename(columns={"category": "actor"})[["actor", "doc_id", "sent_id", "term", "start", "end"]]
+    mentions = mentions.merge(context, on=["doc_id", "sent_id"], how="inner")
+    mentions["start"] -= mentions["sent_start"]
+    mentions["end"] -= mentions["sent_start"]
+    unscored = scores.loc[scores["compound"].isna(), ["doc_id", "sent_id", "lexicon"]]
+    parts = []
+    for name, spec in _lexicon_specs(list(dict.fromkeys(scores["lexicon"])), lexicons).items():
+        part = score_targets(mentions, lexicon=spec)[["actor", "doc_id", "sent_id", "term", "compound", "role"]]
+        parts.append(part.assign(lexicon=name))
+    scored = pd.concat(parts, ignore_index=True)
+    missing = scored.merge(unscored.assign(_unscored=True), on=["doc_id", "sent_id", "lexicon"], how="left")
+    scored.loc[missing["_unscored"].fillna(False).to_numpy(dtype=bool), "compound"] = np.nan
+    table = (
+        scored.groupby(_KEYS, sort=False)
+        .agg(
+            compound=("compound", "mean"),
+            mentions=("term", lambda t: "; ".join(dict.fromkeys(t))),
+            roles=("role", lambda r: "; ".join(dict.fromkeys(x for x in r if x))),
+        )
         .reset_index()
-        .rename(columns={"category": "actor"})
     )
-    table = mentions.merge(scores, on=["doc_id", "sent_id"], how="inner")
-    order = ["actor", "doc_id", "sent_id", "start", "end", "lexicon", "compound", "mentions", "text"]
-    order = [c for c in order if c in table.columns]
-    return table[order + [c for c in table.columns if c not in order]]
+    table["compound"] = table["compound"].round(4)
+    positive, negative = table["compound"] >= neutral_threshold, table["compound"] <= -neutral_threshold
+    table["label"] = np.where(positive, "positive", np.where(negative, "negative", "neutral")).astype("object")
+    table.loc[table["compound"].isna(), "label"] = np.nan
+    table = table.merge(scores.rename(columns={"compound": "sentence_compound"}), on=_KEYS[1:], how="inner")
+    return table[front + [c for c in table.columns if c not in front]]
 
 
 def summarize_actors(
@@ -72,7 +132,8 @@ def summarize_actors(
     seed: int = 0,
     ci: float = 0.95,
 ) -> pd.DataFrame:
-    """Mean compound of the sentences mentioning each actor, per group, with bootstrap CIs.
+    """Mean tone toward each actor (``compound`` of :func:`score_actor_sentences`), per group,
+    with bootstrap CIs.
 
     Args:
         actor_scores: from :func:`score_actor_sentences`.
@@ -99,13 +160,14 @@ def summarize_actors(
 
 
 def select_examples(actor_scores: pd.DataFrame, *, lexicon: str = "vader", n: int = 2) -> pd.DataFrame:
-    """The ``n`` most positive and ``n`` most negative sentences for each actor, traceable to
+    """The ``n`` sentences most positive and ``n`` most negative toward each actor, traceable to
     their source by ``doc_id`` and character offsets.
 
     Returns:
         ``actor, kind`` (``"most positive"``/``"most negative"``), ``rank, doc_id, sent_id,
-        start, end, compound, mentions, text``; a sentence appears once per actor even when
-        it is among both the most positive and the most negative (few sentences).
+        start, end, compound, mentions, text`` (and ``sentence_compound, roles`` when the table
+        has them); a sentence appears once per actor even when it is among both the most
+        positive and the most negative (few sentences).
 
     >>> a = pd.DataFrame({"actor": "NATO", "doc_id": "a", "sent_id": [0, 1, 2], "start": [0, 10, 20],
     ...                   "end": [9, 19, 29], "lexicon": "vader", "compound": [.2, .4, -.5],
@@ -121,5 +183,7 @@ def select_examples(actor_scores: pd.DataFrame, *, lexicon: str = "vader", n: in
         bottom = ranked[ranked["compound"] < 0].head(n).assign(kind="most negative")
         for chosen in (top, bottom):
             rows.append(chosen.assign(actor=actor, rank=range(1, len(chosen) + 1)))
-    columns = ["actor", "kind", "rank", "doc_id", "sent_id", "start", "end", "compound", "mentions", "text"]
+    columns = ["actor", "kind", "rank", "doc_id", "sent_id", "start", "end", "compound", "sentence_compound"]
+    columns += ["mentions", "roles", "text"]
+    columns = [c for c in columns if c in actor_scores.columns or c in ("actor", "kind", "rank")]
     return pd.concat(rows, ignore_index=True)[columns] if rows else pd.DataFrame(columns=columns)

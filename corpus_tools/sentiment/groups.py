@@ -4,7 +4,9 @@ Every function that takes ``by=`` (default ``"doc_id"``: each document its own g
 the ``group`` column with :func:`corpus_tools.groups.attach_groups`, so a document without a
 value in the grouping column is counted in the group ``"(missing)"``, never dropped. The
 statistics are :func:`corpus_tools.stats.summarize_groups` and
-:func:`corpus_tools.stats.compare_groups`, run once per lexicon.
+:func:`corpus_tools.stats.compare_groups`, run once per lexicon, with articles as the sampled
+units by default (``unit="article"``: intervals resample whole articles, tests compare article
+means, groups of fewer than 3 articles get no interval or test; see :mod:`corpus_tools.stats.units`).
 
 >>> s = pd.DataFrame({"doc_id": list("aabb"), "lexicon": "vader", "compound": [0.1, 0.3, -0.2, -0.4]})
 >>> summarize_groups(s, n_boot=200)["group"].tolist()
@@ -21,6 +23,7 @@ from scipy import stats as sps
 
 from corpus_tools import stats
 from corpus_tools.groups import attach_groups
+from corpus_tools.stats.units import CLUSTER_UNSET, resolve_unit
 
 __all__ = ["summarize_groups", "compare_groups", "summarize_arcs", "compare_lexicons"]
 
@@ -33,8 +36,9 @@ def summarize_groups(
     n_boot: int = 2000,
     seed: int = 0,
     ci: float = 0.95,
-    cluster: str | None = None,
+    unit: str = "article",
     neutral_threshold: float = 0.05,
+    cluster=CLUSTER_UNSET,
 ) -> pd.DataFrame:
     """Mean sentence compound per group and lexicon, with a bootstrap confidence interval.
 
@@ -44,17 +48,22 @@ def summarize_groups(
             the group ``"(missing)"``.
         corpus: the corpus, to take ``by`` from (joined on ``doc_id``).
         n_boot, seed, ci: bootstrap settings (:func:`corpus_tools.stats.summarize_groups`).
-        cluster: None resamples sentences; ``"doc_id"`` resamples whole articles (wider,
-            more honest intervals when sentences of one article are alike).
+        unit: ``"article"`` (default) resamples whole articles within each group (the estimate
+            is the group's mean sentence compound; groups of fewer than 3 articles get no
+            interval); ``"sentence"`` resamples sentences as if independent, a description
+            labelled ``"sentence (descriptive)"``.
         neutral_threshold: for the shares of positive and negative sentences.
+        cluster: the old option (``"doc_id"`` is ``unit="article"``, None ``unit="sentence"``).
 
     Returns:
-        ``lexicon, group, n, n_docs, estimate, ci_low, ci_high, share_pos, share_neg``.
+        ``lexicon, group, n, n_docs, estimate, ci_low, ci_high, share_pos, share_neg, unit,
+        note`` (``n`` sentences, ``n_docs`` articles; ``note`` says why an interval is missing).
 
     >>> s = pd.DataFrame({"doc_id": list("aabb"), "lexicon": "vader", "compound": [0.1, 0.3, -0.2, -0.4]})
-    >>> summarize_groups(s, n_boot=200)[["group", "n", "estimate"]].values.tolist()
-    [['a', 2, 0.2], ['b', 2, -0.30000000000000004]]
+    >>> summarize_groups(s, n_boot=200)[["group", "n", "estimate", "ci_low"]].values.tolist()
+    [['a', 2, 0.2, nan], ['b', 2, -0.30000000000000004, nan]]
     """
+    cluster, label = resolve_unit(unit, cluster=cluster, caller="summarize_groups")
     frame = attach_groups(scores, by, documents=corpus)
     table = stats.summarize_by(
         frame, value="compound", per="lexicon", by="group", n_boot=n_boot, seed=seed, ci=ci, cluster=cluster
@@ -64,8 +73,9 @@ def summarize_groups(
         share_pos=("compound", lambda c: (c >= neutral_threshold).mean()),
         share_neg=("compound", lambda c: (c <= -neutral_threshold).mean()),
     )
-    table = table.merge(shares.reset_index(), on=["lexicon", "group"], how="left")
-    return table[["lexicon", "group", "n", "n_docs", "estimate", "ci_low", "ci_high", "share_pos", "share_neg"]]
+    table = table.merge(shares.reset_index(), on=["lexicon", "group"], how="left").assign(unit=label)
+    columns = ["lexicon", "group", "n", "n_docs", "estimate", "ci_low", "ci_high", "share_pos", "share_neg"]
+    return table[[*columns, "unit", "note"]]
 
 
 def compare_groups(
@@ -76,8 +86,10 @@ def compare_groups(
     n_boot: int = 2000,
     seed: int = 0,
     ci: float = 0.95,
-    cluster: str | None = None,
+    unit: str = "article",
     p_adjust: str = "holm",
+    test: str = "mannwhitney",
+    cluster=CLUSTER_UNSET,
 ) -> pd.DataFrame:
     """Every pair of groups compared, per lexicon: difference of mean sentence compound with a
     bootstrap interval, Cohen's d, Hedges' g, Cliff's delta and an adjusted p-value
@@ -86,17 +98,24 @@ def compare_groups(
     Args:
         scores: sentence scores (:func:`~corpus_tools.sentiment.scores.score_sentences`).
         by, corpus, n_boot, seed, ci, cluster: as in :func:`summarize_groups`.
+        unit: ``"article"`` (default): the interval resamples articles, the test and the effect
+            sizes compare article means, and a pair with a group of fewer than 3 articles gets
+            no interval or p-value; ``"sentence"``: sentences as independent observations,
+            labelled ``"sentence (descriptive)"``.
         p_adjust: multiple-comparison correction over the pairs of each lexicon
             (:func:`corpus_tools.stats.adjust_p`; default Holm).
+        test: ``"mannwhitney"`` or ``"permutation"`` (:func:`corpus_tools.stats.compare_groups`).
 
     Returns:
-        ``lexicon, group_a, group_b, n_a, n_b, mean_a, mean_b, diff, diff_ci_low,
-        diff_ci_high, cohens_d, hedges_g, cliffs_delta, p_value, p_adjusted``.
+        ``lexicon, group_a, group_b, n_a, n_b, n_docs_a, n_docs_b, mean_a, mean_b, diff,
+        diff_ci_low, diff_ci_high, cohens_d, hedges_g, cliffs_delta, p_value, p_adjusted, unit,
+        note``.
 
     >>> s = pd.DataFrame({"doc_id": list("aaabbb"), "lexicon": "vader", "compound": [.1, .3, .2, -.2, -.4, -.3]})
-    >>> compare_groups(s, by="doc_id", n_boot=200)[["group_a", "group_b", "diff"]].round(2).values.tolist()
-    [['a', 'b', 0.5]]
+    >>> compare_groups(s, by="doc_id", n_boot=200)[["group_a", "group_b", "diff", "p_value"]].round(2).values.tolist()
+    [['a', 'b', 0.5, nan]]
     """
+    cluster, label = resolve_unit(unit, cluster=cluster, caller="compare_groups")
     frame = attach_groups(scores, by, documents=corpus)
     parts = [
         stats.compare_groups(
@@ -108,11 +127,18 @@ def compare_groups(
             ci=ci,
             cluster=cluster,
             p_adjust=p_adjust,
+            test=test,
         ).assign(lexicon=lexicon)
         for lexicon, part in frame.groupby("lexicon", sort=False)
     ]
-    table = pd.concat(parts, ignore_index=True)
-    return table[["lexicon"] + [c for c in table.columns if c != "lexicon"]]
+    table = pd.concat(parts, ignore_index=True).rename(columns={"n_clusters_a": "n_docs_a", "n_clusters_b": "n_docs_b"})
+    if cluster is None:  # every sentence is a unit: count the articles behind them all the same
+        docs = frame.groupby("group")["doc_id"].nunique()
+        table.insert(table.columns.get_loc("n_b") + 1, "n_docs_a", table["group_a"].map(docs).to_numpy())
+        table.insert(table.columns.get_loc("n_docs_a") + 1, "n_docs_b", table["group_b"].map(docs).to_numpy())
+    table = table.assign(unit=label)
+    columns = [c for c in table.columns if c not in ("lexicon", "unit", "note")]
+    return table[["lexicon", *columns, "unit", "note"]]
 
 
 def summarize_arcs(scores: pd.DataFrame, *, n_bins: int = 5) -> pd.DataFrame:

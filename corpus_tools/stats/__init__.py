@@ -8,6 +8,8 @@ Submodules:
 - :mod:`~corpus_tools.stats.effects`: effect sizes (:func:`cohens_d`, :func:`cliffs_delta`).
 - :mod:`~corpus_tools.stats.compare`: pairwise group comparisons with Mann-Whitney or
   permutation p-values (:func:`compare_groups`).
+- :mod:`~corpus_tools.stats.units`: the sampled unit of every group statistic (``unit=``:
+  ``"article"``, the default, or ``"sentence"``, descriptive only; :func:`resolve_unit`).
 - :mod:`~corpus_tools.stats.adjust`: p-value adjustment for multiple comparisons
   (:func:`adjust_p`; the option is ``p_adjust=`` everywhere, values :data:`P_ADJUST_METHODS`).
 
@@ -18,20 +20,26 @@ value is the group ``"(missing)"``). Keyness statistics live in ``corpus_tools.k
 
 from corpus_tools.checks import make_renamed_getattr
 from corpus_tools.stats.adjust import P_ADJUST_METHODS, adjust_p
-from corpus_tools.stats.bootstrap import POOLED_GROUP, bootstrap_ci, summarize_by, summarize_groups
+from corpus_tools.stats.bootstrap import MIN_CLUSTERS, POOLED_GROUP, bootstrap_ci, summarize_by, summarize_groups
 from corpus_tools.stats.compare import COMPARE_COLUMNS, TESTS, compare_groups
 from corpus_tools.stats.effects import cliffs_delta, cohens_d
+from corpus_tools.stats.units import ARTICLE_UNIT, SENTENCE_UNIT, UNITS, resolve_unit
 
 __all__ = [
+    "ARTICLE_UNIT",
     "COMPARE_COLUMNS",
+    "MIN_CLUSTERS",
     "P_ADJUST_METHODS",
     "POOLED_GROUP",
+    "SENTENCE_UNIT",
     "TESTS",
+    "UNITS",
     "adjust_p",
     "bootstrap_ci",
     "cliffs_delta",
     "cohens_d",
     "compare_groups",
+    "resolve_unit",
     "summarize_by",
     "summarize_groups",
 ]

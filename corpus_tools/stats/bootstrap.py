@@ -25,7 +25,7 @@ from scipy import stats as sps
 from corpus_tools.checks import require_columns
 from corpus_tools.groups import attach_groups
 
-__all__ = ["POOLED_GROUP", "bootstrap_ci", "summarize_by", "summarize_groups"]
+__all__ = ["MIN_CLUSTERS", "POOLED_GROUP", "bootstrap_ci", "summarize_by", "summarize_groups"]
 
 # Established statistic name (the percentile bootstrap confidence interval), kept as is.
 _GRAMMAR_EXCEPTIONS = {"bootstrap_ci"}
@@ -34,6 +34,8 @@ _GRAMMAR_EXCEPTIONS = {"bootstrap_ci"}
 _CHUNK_VALUES = 4_000_000
 #: The one group of ``by=None``: every row pooled.
 POOLED_GROUP = "all"
+#: A group resampled by clusters (articles) needs at least this many for an interval or a test.
+MIN_CLUSTERS = 3
 _HINT = "Name columns this table has (value=, by=, cluster=)."
 
 
@@ -177,8 +179,25 @@ def _grouped(
     return attach_groups(frame, by, documents=documents)
 
 
+def _few_clusters_note(group, k: int, cluster: str, min_clusters: int) -> str:
+    """The ``note`` of a group with too few clusters for an interval or a test ("" when enough),
+    e.g. "'bbc' has 1 article (fewer than 3): estimate only, no interval or test"."""
+    if k >= min_clusters:
+        return ""
+    unit = ("article" if k == 1 else "articles") if cluster == "doc_id" else f"{cluster} value(s)"
+    return f"{str(group)!r} has {k} {unit} (fewer than {min_clusters}): estimate only, no interval or test"
+
+
 def _summarize(
-    frame: pd.DataFrame, value: str, *, n_boot: int, seed: int, ci: float, cluster: str | None, stat: Callable
+    frame: pd.DataFrame,
+    value: str,
+    *,
+    n_boot: int,
+    seed: int,
+    ci: float,
+    cluster: str | None,
+    stat: Callable,
+    min_clusters: int = MIN_CLUSTERS,
 ) -> pd.DataFrame:
     """:func:`summarize_groups` of a table that has its ``group`` column."""
     frame = frame[frame[value].notna()]
@@ -186,16 +205,22 @@ def _summarize(
     for group, part in frame.groupby("group", sort=True):
         x = part[value].to_numpy(dtype=float)
         rng = _group_rng(seed, group)
-        if cluster:
+        note = _few_clusters_note(group, part[cluster].nunique(), cluster, min_clusters) if cluster else ""
+        if note:
+            low = high = float("nan")
+        elif cluster:
             low, high = _percentiles(_boot_cluster_means(x, part[cluster].to_numpy(), n_boot, rng), ci)
         else:
             low, high = _percentile_interval(x, stat, n_boot, ci, rng)
         row = {"group": group, "n": x.size, "estimate": float(stat(x))}
         if cluster:
             row["n_clusters"] = part[cluster].nunique()
-        rows.append({**row, "ci_low": low, "ci_high": high})
-    columns = ["group", "n"] + (["n_clusters"] if cluster else []) + ["estimate", "ci_low", "ci_high"]
-    return pd.DataFrame(rows, columns=columns)
+        rows.append({**row, "ci_low": low, "ci_high": high, "note": note})
+    return pd.DataFrame(rows, columns=_summary_columns(cluster))
+
+
+def _summary_columns(cluster: str | None) -> list[str]:
+    return ["group", "n"] + (["n_clusters"] if cluster else []) + ["estimate", "ci_low", "ci_high", "note"]
 
 
 def _check_summary(ci: float, n_boot: int, cluster: str | None, stat: Callable) -> None:
@@ -215,6 +240,7 @@ def summarize_groups(
     ci: float = 0.95,
     cluster: str | None = None,
     stat: Callable = np.mean,
+    min_clusters: int = MIN_CLUSTERS,
 ) -> pd.DataFrame:
     """Bootstrap confidence intervals of ``stat(value)`` for each group.
 
@@ -228,12 +254,16 @@ def summarize_groups(
         n_boot, seed, ci: as in :func:`bootstrap_ci`.
         cluster: a column whose units are resampled whole (e.g. ``doc_id`` when rows are
             sentences): sentences of one article are not independent, and resampling
-            articles gives honest, wider intervals. Only ``stat=np.mean`` is supported.
+            articles gives honest, wider intervals (a cluster bootstrap of the ratio
+            estimator: summed values over summed rows of the drawn clusters; Davison & Hinkley
+            1997, section 3.8). Only ``stat=np.mean`` is supported.
         stat: the statistic.
+        min_clusters: with ``cluster``, a group with fewer clusters keeps its estimate but gets
+            no interval (NaN), and its ``note`` says why.
 
     Returns:
-        ``group, n, n_clusters, estimate, ci_low, ci_high`` (``n_clusters`` only with
-        ``cluster``), groups (strings) sorted.
+        ``group, n, n_clusters, estimate, ci_low, ci_high, note`` (``n_clusters`` only with
+        ``cluster``; ``note`` is "" unless the group has too few clusters), groups (strings) sorted.
 
     >>> frame = pd.DataFrame({"g": ["a", "a", "a", "b", "b"], "x": [1.0, 2.0, 3.0, 5.0, 5.0]})
     >>> summarize_groups(frame, value="x", by="g")[["group", "n", "estimate"]].values.tolist()
@@ -241,7 +271,9 @@ def summarize_groups(
     """
     _check_summary(ci, n_boot, cluster, stat)
     grouped = _grouped(frame, by, documents, [value, cluster])
-    return _summarize(grouped, value, n_boot=int(n_boot), seed=seed, ci=ci, cluster=cluster, stat=stat)
+    return _summarize(
+        grouped, value, n_boot=int(n_boot), seed=seed, ci=ci, cluster=cluster, stat=stat, min_clusters=min_clusters
+    )
 
 
 def summarize_by(
@@ -256,6 +288,7 @@ def summarize_by(
     ci: float = 0.95,
     cluster: str | None = None,
     stat: Callable = np.mean,
+    min_clusters: int = MIN_CLUSTERS,
 ) -> pd.DataFrame:
     """:func:`summarize_groups` within each category of ``per`` (a lexicon, a frame, an actor).
 
@@ -265,11 +298,11 @@ def summarize_by(
 
     Args:
         frame: a long table with the ``value``, ``per`` and (unless in ``documents``) ``by`` columns.
-        value, by, documents, n_boot, seed, ci, cluster, stat: as in :func:`summarize_groups`.
+        value, by, documents, n_boot, seed, ci, cluster, stat, min_clusters: as in :func:`summarize_groups`.
         per: the category column(s); a missing category is kept as its own category.
 
     Returns:
-        The ``per`` columns, then ``group, n, n_clusters, estimate, ci_low, ci_high``
+        The ``per`` columns, then ``group, n, n_clusters, estimate, ci_low, ci_high, note``
         (``n_clusters`` only with ``cluster``): categories in order of first appearance, groups
         sorted within each.
 
@@ -283,12 +316,12 @@ def summarize_by(
     _check_summary(ci, n_boot, cluster, stat)
     grouped = _grouped(frame, by, documents, [value, cluster, *keys])
     parts = [
-        _summarize(part, value, n_boot=int(n_boot), seed=seed, ci=ci, cluster=cluster, stat=stat).assign(
-            **dict(zip(keys, category))
-        )
+        _summarize(
+            part, value, n_boot=int(n_boot), seed=seed, ci=ci, cluster=cluster, stat=stat, min_clusters=min_clusters
+        ).assign(**dict(zip(keys, category)))
         for category, part in grouped.groupby(keys, sort=False, dropna=False)
     ]
-    columns = keys + ["group", "n"] + (["n_clusters"] if cluster else []) + ["estimate", "ci_low", "ci_high"]
+    columns = keys + _summary_columns(cluster)
     if not parts:
         return pd.DataFrame(columns=columns)
     return pd.concat(parts, ignore_index=True)[columns]

@@ -17,7 +17,15 @@ import pandas as pd
 from scipy import stats as sps
 
 from corpus_tools.stats.adjust import adjust_p
-from corpus_tools.stats.bootstrap import _boot_cluster_means, _boot_stat, _check_ci, _grouped, _percentiles
+from corpus_tools.stats.bootstrap import (
+    MIN_CLUSTERS,
+    _boot_cluster_means,
+    _boot_stat,
+    _check_ci,
+    _few_clusters_note,
+    _grouped,
+    _percentiles,
+)
 from corpus_tools.stats.effects import cliffs_delta, cohens_d
 
 __all__ = ["COMPARE_COLUMNS", "TESTS", "compare_groups"]
@@ -40,6 +48,7 @@ COMPARE_COLUMNS = [
     "cliffs_delta",
     "p_value",
     "p_adjusted",
+    "note",
 ]
 
 
@@ -79,15 +88,30 @@ def _test_values(part: pd.DataFrame, value: str, cluster: str | None) -> np.ndar
 
 def _compare_pair(pa: pd.DataFrame, pb: pd.DataFrame, rng, value: str, cluster: str | None, **settings) -> tuple:
     n_boot, ci, test, seed = settings["n_boot"], settings["ci"], settings["test"], settings["seed"]
-    boot = _boot_mean(pa, value, cluster, n_boot, rng) - _boot_mean(pb, value, cluster, n_boot, rng)
     x, y = pa[value].to_numpy(dtype=float), pb[value].to_numpy(dtype=float)
-    p = _p_value(
-        _test_values(pa, value, cluster), _test_values(pb, value, cluster), test=test, n_boot=n_boot, seed=seed
-    )
-    low, high = _percentiles(boot, ci)
+    # The units: rows, or one mean per cluster (article); effect sizes and the test use them.
+    ux, uy = _test_values(pa, value, cluster), _test_values(pb, value, cluster)
+    notes = []
+    if cluster:
+        min_clusters = settings["min_clusters"]
+        a, b = pa["group"].iloc[0], pb["group"].iloc[0]
+        notes = [
+            n
+            for n in (
+                _few_clusters_note(a, ux.size, cluster, min_clusters),
+                _few_clusters_note(b, uy.size, cluster, min_clusters),
+            )
+            if n
+        ]
     diff = x.mean() - y.mean()
-    effects = (cohens_d(x, y), cohens_d(x, y, hedges=True), cliffs_delta(x, y))
-    return (x.size, y.size, x.mean(), y.mean(), diff, low, high, *effects, p)
+    effects = (cohens_d(ux, uy), cohens_d(ux, uy, hedges=True), cliffs_delta(ux, uy))
+    if notes:
+        nan = float("nan")
+        return (x.size, y.size, ux.size, uy.size, x.mean(), y.mean(), diff, nan, nan, *effects, nan, "; ".join(notes))
+    boot = _boot_mean(pa, value, cluster, n_boot, rng) - _boot_mean(pb, value, cluster, n_boot, rng)
+    p = _p_value(ux, uy, test=test, n_boot=n_boot, seed=seed)
+    low, high = _percentiles(boot, ci)
+    return (x.size, y.size, ux.size, uy.size, x.mean(), y.mean(), diff, low, high, *effects, p, "")
 
 
 def compare_groups(
@@ -103,6 +127,7 @@ def compare_groups(
     test: str = "mannwhitney",
     p_adjust: str = "holm",
     adjust: str | None = None,
+    min_clusters: int = MIN_CLUSTERS,
 ) -> pd.DataFrame:
     """Compare the mean of ``value`` between every pair of groups.
 
@@ -116,16 +141,21 @@ def compare_groups(
         n_boot, seed, ci: bootstrap settings for the interval of the difference (each group
             resampled on its own).
         cluster: resample whole clusters (``doc_id``) for the interval, and compute the
-            p-value on cluster means; see :func:`~corpus_tools.stats.summarize_groups`.
+            p-value and the effect sizes on cluster means (articles are the sampled units); see
+            :func:`~corpus_tools.stats.summarize_groups`.
         test: ``"mannwhitney"`` (two-sided Mann-Whitney U) or ``"permutation"`` (two-sided
             permutation test of the difference of means with ``n_boot`` permutations).
         p_adjust: p-value adjustment across the pairs (see :func:`~corpus_tools.stats.adjust_p`).
         adjust: the old name of ``p_adjust`` (deprecated).
+        min_clusters: with ``cluster``, a pair where either group has fewer clusters gets the
+            difference but no interval, test or p-value (NaN, left out of the adjustment), and
+            its ``note`` says why.
 
     Returns:
-        ``group_a, group_b, n_a, n_b, mean_a, mean_b, diff, diff_ci_low, diff_ci_high,
-        cohens_d, hedges_g, cliffs_delta, p_value, p_adjusted``; ``diff = mean_a - mean_b``,
-        effect sizes have the same sign.
+        ``group_a, group_b, n_a, n_b, n_clusters_a, n_clusters_b, mean_a, mean_b, diff,
+        diff_ci_low, diff_ci_high, cohens_d, hedges_g, cliffs_delta, p_value, p_adjusted, note``
+        (``n_clusters_a/b`` only with ``cluster``); ``diff = mean_a - mean_b``, effect sizes have
+        the same sign.
 
     >>> frame = pd.DataFrame({"g": ["a"] * 4 + ["b"] * 4, "x": [1, 2, 3, 4, 3, 4, 5, 6]})
     >>> compare_groups(frame, value="x", by="g")[["group_a", "group_b", "diff"]].values.tolist()
@@ -147,8 +177,10 @@ def compare_groups(
     rows = []
     for a, b in itertools.combinations(parts, 2):
         rng = np.random.default_rng([seed, zlib.crc32(f"{a}\x00{b}".encode())])
-        pair = _compare_pair(parts[a], parts[b], rng, value, cluster, n_boot=int(n_boot), ci=ci, test=test, seed=seed)
-        rows.append((a, b, *pair))
-    table = pd.DataFrame(rows, columns=COMPARE_COLUMNS[:-1])
+        settings = {"n_boot": int(n_boot), "ci": ci, "test": test, "seed": seed, "min_clusters": min_clusters}
+        rows.append((a, b, *_compare_pair(parts[a], parts[b], rng, value, cluster, **settings)))
+    counted = COMPARE_COLUMNS[:4] + ["n_clusters_a", "n_clusters_b"] + COMPARE_COLUMNS[4:-2] + ["note"]
+    table = pd.DataFrame(rows, columns=counted)
     table["p_adjusted"] = adjust_p(table["p_value"].to_numpy(), method=p_adjust)
-    return table
+    columns = COMPARE_COLUMNS[:4] + (["n_clusters_a", "n_clusters_b"] if cluster else []) + COMPARE_COLUMNS[4:]
+    return table[columns]

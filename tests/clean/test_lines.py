@@ -54,3 +54,16 @@ def test_english_line_without_stop_words_is_not_prose():
 def test_inner_sentence_boundary_in_cyrillic_is_not_a_heading():
     (line,) = _split_lines("Переговоры идут. Министры встретятся")
     assert not line.is_heading_like
+
+
+def test_the_ascii_key_equals_the_regex_key():
+    """ASCII lines take a str.translate path to their key; it equals the regular expression's."""
+    import random
+
+    from corpus_tools.clean.lines import _KEY_SPLIT_RE
+
+    rng = random.Random(0)
+    alphabet = "aBz09_ -.,;:!?'\"()[]|#*\t\x0b\x0c\x1c\x1f\x7f"
+    lines = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
+    for line in lines:
+        assert _key(line) == _KEY_SPLIT_RE.sub(" ", line.casefold()).strip(), repr(line)

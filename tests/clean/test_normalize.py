@@ -47,3 +47,63 @@ def test_normalize_line_handles_unusual_spaces_anywhere(space, template, expecte
 )
 def test_markdown_heading_markers_go_and_hashtags_stay(line, expected):
     assert normalize_line(line) == expected
+
+
+def _random_lines(n: int, seed: int) -> list[str]:
+    """Random lines over the characters the repairs look for (markup, spaces of every kind,
+    typographic quotes), ASCII and not."""
+    import random
+
+    rng = random.Random(seed)
+    pieces = [
+        "a",
+        "Word",
+        " ",
+        "  ",
+        "\t",
+        "|",
+        "#",
+        "## ",
+        "[",
+        "]",
+        "(",
+        ")",
+        "!",
+        "-",
+        "* ",
+        "1. ",
+        "http://x.y",
+        "www.z",
+        "\u00a0",
+        "\u2019",
+        "\u201c",
+        "\u2014",
+        "\u3000",
+        "\u200b",
+        "\n",
+        "[a](b)",
+        "![x](y)",
+        "\u00e9",
+    ]
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(n)]
+
+
+def test_each_repair_pattern_is_skipped_only_where_it_cannot_match():
+    """_char_edits runs a pattern only when the characters it needs are in the line; the
+    pre-tests must never skip a line the pattern matches."""
+    from corpus_tools.clean import normalize as nz
+
+    lines = _random_lines(6000, seed=0)
+    for line in lines:
+        if nz._SPACE_RUN_RE.search(line):
+            assert nz._may_have_space_runs(line), repr(line)
+        if nz._MD_LINK_RE.search(line):
+            assert "[" in line
+        if nz._CHAR_RE.search(line):
+            assert not line.isascii()
+        if nz._TABLE_ROW_RE.match(line):
+            assert "|" in line
+        if nz._HEADING_RE.match(line):
+            assert "#" in line
+    assert sum(bool(nz._SPACE_RUN_RE.search(ln)) for ln in lines) > 1000  # the lines exercise every pattern
+    assert sum(bool(nz._MD_LINK_RE.search(ln)) for ln in lines) > 100

@@ -172,3 +172,17 @@ def test_match_actors_on_seeds(seeds_sentences):
     counts = hits["category"].value_counts()
     assert {"Russia", "Ukraine", "United States", "NATO", "United Kingdom"} <= set(counts.index)
     assert not hits["term"].str.fullmatch("us").any()  # lower-case "us" is never the United States
+
+
+@pytest.mark.parametrize("kind", ["exact", "prefix", "suffix", "contains"])
+def test_first_word_keys_of_the_key_lengths_are_all_the_keys_that_can_match(kind):
+    """The matcher looks up only parts of a token as long as some key of the table; they are
+    exactly the parts of those lengths among all the parts."""
+    from corpus_tools.dictionaries.matcher import _keys
+
+    for form in ["", "a", "peace", "ceasefires", "u.s.-backed"]:
+        for lengths in [(), (1,), (2, 5), (1, 3, 4, 10, 40)]:
+            every = set(_keys(form, kind))
+            some = set(_keys(form, kind, lengths))
+            expected = every if kind == "exact" else {k for k in every if len(k) in lengths}
+            assert some == expected, (form, lengths)

@@ -51,3 +51,33 @@ def test_afinn_lexicon_as_weighted_dictionary(sentences_of):
         "good": lexicon["good"],
     }
     assert dict(zip(hits["term"], hits["weight"])) == expected
+
+
+def _negated_by_definition(negation, text, tokens):
+    """The definition: a negator among the ``window`` tokens before, with no clause break between."""
+    flags = [negation.window > 0 and negation.is_negator(t) for t, _, _ in tokens]
+    out = []
+    for i in range(len(tokens)):
+        found = False
+        for k in range(max(0, i - negation.window), i):
+            between = text[tokens[k][2] : tokens[i][1]]
+            if flags[k] and not any(c in negation.clause_breaks for c in between):
+                found = True
+        out.append(found)
+    return out
+
+
+@pytest.mark.parametrize("window", [0, 1, 2, 3, 5])
+def test_negated_tokens_follow_the_definition_on_generated_sentences(window):
+    import random
+
+    from corpus_tools.dictionaries.model import Negation
+    from corpus_tools.tokens import tokenize
+
+    rng = random.Random(window)
+    words = ["not", "never", "don't", "no", "peace", "war", "talks", "cost", ",", ";", "(", "!", "and", "isn't"]
+    negation = Negation(window=window)
+    for _ in range(2000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 14)))
+        tokens = tokenize(text)
+        assert negation.negated_tokens(text, tokens) == _negated_by_definition(negation, text, tokens), text

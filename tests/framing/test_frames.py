@@ -41,7 +41,7 @@ def test_negated_hits_are_flagged_and_can_be_dropped(make_sents, frames_file):
 
 
 def test_shipped_frame_dictionaries_load_with_codebooks():
-    assert framing.list_frame_dictionaries() == ["generic", "security"]
+    assert framing.list_frame_dictionaries() == ["generic", "generic_v1", "security"]
     generic = framing.read_frames("generic")
     assert generic.category_names == ["conflict", "human_interest", "economic", "morality", "responsibility"]
     security = framing.read_frames("security")
@@ -177,3 +177,48 @@ def test_frame_dictionaries_match_english_documents_only():
         table = ct.framing.score_frames(docs).query("frame == 'economic'").set_index("doc_id")
     assert table.loc["en", "hits"] == 1 and table.loc["en", "per_10k"] > 0
     assert table.loc["de", "hits"] == 0 and pd.isna(table.loc["de", ["per_10k", "share_sentences"]]).all()
+
+
+_DE = "Die Kosten der Sanktionen stiegen weiter, sagte der Minister am Montag in Berlin."
+_EN_SHORT = "Crimea: territorial costs."  # py3langid's best guess is Catalan, at low probability
+
+
+@pytest.mark.parametrize(
+    "source, expected_docs",
+    [
+        ("bare", {"en", "short"}),  # detected from the sentences; a short English one is never skipped
+        ("sentences", {"en", "short"}),  # a language column on the sentences
+        ("corpus", {"en", "short"}),  # the language column of the documents
+    ],
+)
+def test_match_frames_skips_documents_not_in_english_and_says_so(source, expected_docs):
+    sents = pd.DataFrame(
+        {
+            "doc_id": ["en", "de", "de", "short"],
+            "sent_id": [0, 0, 1, 0],
+            "start": [0, 0, 90, 0],
+            "text": ["Sanctions cost billions in Europe.", _DE, "Sanctions cost billions.", _EN_SHORT],
+        }
+    )
+    languages = {"en": "en", "de": "de", "short": "und"}
+    corpus = None
+    if source == "sentences":
+        sents["language"] = sents["doc_id"].map(languages)
+    elif source == "corpus":
+        corpus = pd.DataFrame({"doc_id": list(languages), "language": list(languages.values())})
+    with pytest.warns(CorpusWarning, match=r"framing: 1 documents not in English \(de: 1; 2 sentences\)"):
+        hits = framing.match_frames(sents, dictionary="generic", corpus=corpus)
+    assert set(hits["doc_id"]) == expected_docs
+    english_only = framing.match_frames(sents[sents["doc_id"] != "de"], dictionary="generic")
+    assert hits.equals(english_only)
+
+
+def test_match_frames_and_score_frames_agree_on_a_bare_sentence_table():
+    docs = pd.DataFrame({"doc_id": ["en", "de"], "text": ["Sanctions cost billions in Europe.", _DE]})
+    sents = ct.split_sentences(docs)
+    with pytest.warns(CorpusWarning, match=r"\(de: 1\)"):
+        scores = framing.score_frames(docs, sentences=sents).query("frame == 'economic'").set_index("doc_id")
+    with pytest.warns(CorpusWarning, match=r"\(de: 1; 1 sentences\)"):
+        hits = framing.match_frames(sents)
+    assert scores.loc["de", "hits"] == 0 and pd.isna(scores.loc["de", "per_10k"])
+    assert scores.loc["en", "hits"] == int((hits["frame"] == "economic").sum()) == 3

@@ -27,14 +27,19 @@ def test_framing_notebook_runs_on_fixture_corpus(tmp_path):
         }
     )
     sheet.to_csv(tmp_path / "coder_a.csv", index=False)
+    codes = pd.DataFrame({"doc_id": ["alpha_1", "alpha_2", "beta_1", "beta_2"], "deterrence_security": [1, 1, 0, 0]})
+    codes.to_csv(tmp_path / "codes.csv", index=False)
     params = {
         "corpus": str(fixtures / "corpus"),
         "metadata": str(fixtures / "metadata.csv"),
         "group_by": "outlet",
         "dictionary": "security",
+        "actors": "ukraine_security",
+        "naming": "ukraine_security",
         "n_boot": 200,
         "coding_n": 6,
         "coding_sheets": str(tmp_path / "coder_a.csv"),
+        "codes": str(tmp_path / "codes.csv"),
         "output_dir": str(tmp_path),
     }
     execute_notebook(NOTEBOOKS_DIR / "framing.ipynb", tmp_path, params)
@@ -54,9 +59,15 @@ def test_framing_notebook_runs_on_fixture_corpus(tmp_path):
     assert voices.loc[("Beta", "Russia"), "n_quotes"] == 2 and voices.loc[("Alpha", "United Kingdom"), "n_quotes"] == 1
     differences = pd.read_csv(tables / "framing_differences.csv")
     assert set(differences["group_a"]) == {"Alpha"} and len(differences) == 8
-    assert (differences["diff_ci_low"] <= differences["diff"]).all() and (
-        differences["diff"] <= differences["diff_ci_high"]
-    ).all()
+    # two articles per outlet: differences, but no interval or test at the article level, and the reason
+    assert (differences["unit"] == "article").all() and differences["diff"].notna().all()
+    assert differences[["diff_ci_low", "diff_ci_high", "p_value"]].isna().all().all()
+    assert differences["note"].str.contains("'Alpha' has 2 articles \\(fewer than 3\\)").all()
+    kruskal = pd.read_csv(tables / "framing_kruskal.csv", keep_default_na=False)
+    assert len(kruskal) == 8 and (kruskal["unit"] == "article").all()
+    assert kruskal["note"].str.contains("left out \\(fewer than 3 articles\\): Alpha, Beta").all()
+    chi2 = pd.read_csv(tables / "framing_chi2.csv")
+    assert (chi2["unit"] == "sentence (descriptive)").all()
     sample = pd.read_csv(tables / "framing_coding_sample.csv", keep_default_na=False)
     assert len(sample) == 6 and (sample["legitimacy_law"] == "").all()
     agreement = pd.read_csv(tables / "framing_agreement.csv").set_index(["frame", "rater_a"])
@@ -69,9 +80,24 @@ def test_framing_notebook_runs_on_fixture_corpus(tmp_path):
     assert contrast.loc["reassurance", ["n_target", "n_reference"]].tolist() == [1, 0]
     assert contrast.loc["peace", ["n_target", "n_reference"]].tolist() == [0, 2]
     assert contrast.loc["reassurance", "log_odds_z"] > 0 > contrast.loc["peace", "log_odds_z"]
+    assert "article_p_adjusted" in contrast.columns  # empty: two articles per side, no article-level test
+    rates = pd.read_csv(tables / "framing_term_rates.csv")
+    assert rates["p_value"].isna().all() and rates["note"].str.contains("each side needs 3").all()
     evidence = pd.read_csv(tables / "framing_evidence.csv")
     assert evidence["html"].str.contains("<mark>").all()
-    for name in ("framing_heatmap", "framing_differences", "framing_cooccurrence", "framing_term_contrast"):
+    # frames learned from the four coded articles: two folds of one article per class
+    validity = pd.read_csv(tables / "framing_learned_validity.csv")
+    assert validity[["frame", "n_coded", "n_positive", "n_splits"]].values.tolist() == [
+        ["deterrence_security", 4, 2, 2]
+    ]
+    learned = pd.read_csv(tables / "framing_learned_scores.csv")
+    assert (
+        sorted(learned["doc_id"]) == ["alpha_1", "alpha_2", "beta_1", "beta_2"]
+        and learned["probability"].between(0, 1).all()
+    )
+    assert pd.read_csv(tables / "framing_next_to_code.csv").empty  # every article is coded
+    figures = ("framing_heatmap", "framing_differences", "framing_cooccurrence", "framing_term_contrast")
+    for name in (*figures, "framing_learning_curve"):
         assert (tmp_path / "figures" / f"{name}.png").exists()
 
 
@@ -81,6 +107,6 @@ def test_docstring_examples_run():
     from corpus_tools.validation import framing as validation
 
     modules = [framing, *(getattr(framing, name) for name in framing.__all__ if name.islower() and "_" not in name)]
-    assert len(modules) == 8
+    assert len(modules) == 9
     for module in (*modules, report_framing, validation):
         assert doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE).failed == 0

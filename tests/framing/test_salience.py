@@ -34,4 +34,15 @@ def test_frame_shares_interval_per_group(sentence_scores):
     shares = framing.summarize_frames(sentence_scores, by="outlet", n_boot=300).set_index(["group", "frame"])
     assert shares.loc[("x", "f"), "estimate"] == pytest.approx(4 / 6)
     assert shares.loc[("x", "f"), "n_clusters"] == 2
+    # two articles per outlet: the share, no interval, and the reason
+    assert shares[["ci_low", "ci_high"]].isna().all().all()
+    assert shares.loc[("x", "f"), "note"].startswith("'x' has 2 articles (fewer than 3)")
+    assert (shares["unit"] == "article").all()
+    # three copies of each document: six articles per outlet, an interval from resampling them
+    tripled = pd.concat([sentence_scores.assign(doc_id=sentence_scores["doc_id"] + str(i)) for i in range(3)])
+    shares = framing.summarize_frames(tripled, by="outlet", n_boot=300).set_index(["group", "frame"])
+    assert shares.loc[("x", "f"), "n_clusters"] == 6 and shares.loc[("x", "f"), "note"] == ""
     assert shares.loc[("x", "f"), "ci_low"] <= 4 / 6 <= shares.loc[("x", "f"), "ci_high"]
+    # sentences resampled: a description, labelled so
+    described = framing.summarize_frames(sentence_scores, by="outlet", n_boot=300, unit="sentence")
+    assert (described["unit"] == "sentence (descriptive)").all() and described["ci_low"].notna().all()

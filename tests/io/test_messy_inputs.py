@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 
 import corpus_tools as ct
+from corpus_tools.clean import restore_raw
 from corpus_tools.io import CorpusInputError, CorpusWarning
 
 RU = "Министры встретились в Женеве в понедельник, чтобы обсудить прекращение огня."
 EN = "Diplomats met at the café in Genève on Monday — “a ceasefire”, officials said."
+UK = "Міністри зустрілися в Женеві в понеділок, щоб обговорити припинення вогню, повідомили посадовці."
 PARAS = ["Talks resume in Geneva.", "Diplomats met on Monday, officials said."]
 # Two different articles, for tables whose rows must not be taken for duplicates of each other.
 ARTICLES = [EN, "Farmers in the valley expect a late harvest after weeks of rain, the ministry reported."]
@@ -27,6 +29,15 @@ def jsonl(*records) -> bytes:
 
 def dangling(folder: Path) -> None:
     (folder / "gone.txt").symlink_to(folder / "missing.txt")
+
+
+def link_folder(folder: Path) -> None:
+    folder.mkdir()
+    (folder / "linked").symlink_to(folder.parent / "outside", target_is_directory=True)
+
+
+def link_loop(folder: Path) -> None:
+    (folder / "loop").symlink_to(folder, target_is_directory=True)
 
 
 # case | files written (name -> bytes) | extra set-up | corpus (folder "c" or a file) |
@@ -123,6 +134,46 @@ CASES = [
         {"a": EN, "b": PARAS[0]},
         "utf-8",
         r"t\.csv: semicolon-delimited .*read with ';'",
+    ),
+    ("upper-case suffix", {"c/en.TXT": EN.encode()}, None, "c", {"en": EN}, "utf-8", None),
+    ("Ukrainian UTF-8 text", {"c/uk.txt": UK.encode()}, None, "c", {"uk": UK}, "utf-8", None),
+    ("symlinked folder", {"outside/en.txt": EN.encode()}, link_folder, "c", {"en": EN}, "utf-8", None),
+    ("symlink loop", {"c/en.txt": EN.encode()}, link_loop, "c", {"en": EN}, "utf-8", r"loop: .*already read"),
+    (
+        "TSV cell opening with a quote",
+        {"t.tsv": b'doc_id\ttext\na\t"Yes" she said, and left.\n'},
+        None,
+        "t.tsv",
+        {"a": '"Yes" she said, and left.'},
+        "utf-8",
+        r"t\.tsv: line 2: a cell starts with a quoted phrase",
+    ),
+    (
+        "ESC[31m colour codes",
+        {"c/en.txt": f"\x1b[31m{EN}\x1b[0m".encode()},
+        None,
+        "c",
+        {"en": f"\x1b[31m{EN}\x1b[0m"},  # kept in raw_text; the cleaner removes them (audit rule control_chars)
+        "utf-8",
+        r"en\.txt: 2 control character\(s\) .*kept in raw_text",
+    ),
+    (
+        "n_words column",
+        {"t.csv": f'doc_id,text,n_words\na,"{EN}",99\n'.encode()},
+        None,
+        "t.csv",
+        {"a": EN},
+        "utf-8",
+        r"t\.csv: column 'n_words' clashes",
+    ),
+    (
+        "same article twice",
+        {"c/a.txt": ARTICLES[1].encode(), "c/b.txt": ARTICLES[1].encode()},
+        None,
+        "c",
+        {"a": ARTICLES[1], "b": ARTICLES[1]},  # read_corpus keeps both; load_corpus uses one
+        "utf-8",
+        r"b\.txt: exact duplicate of 'a'",
     ),
 ]
 
@@ -234,11 +285,20 @@ def test_a_document_over_max_bytes_is_skipped_up_front(tmp_path, corpus):
         ({"t.jsonl": jsonl({"doc_id": "a", "text": f"\x1b[31m{EN}\x1b[0m\x07"})}, "t.jsonl", r"t\.jsonl:1"),
     ],
 )
-def test_control_characters_and_colour_codes_are_removed_and_logged(tmp_path, files, corpus, where):
+@pytest.mark.parametrize("clean", [True, False])
+def test_control_characters_and_colour_codes_are_removed_logged_and_audited(tmp_path, files, corpus, where, clean):
     build(tmp_path, files, None)
-    with pytest.warns(CorpusWarning, match=rf"{where}: 3 control character\(s\) or escape sequence\(s\) .*; removed"):
-        docs = ct.read_corpus(tmp_path / corpus, clean=False).documents
-    assert docs["raw_text"].tolist() == [EN]
+    with pytest.warns(
+        CorpusWarning, match=rf"{where}: 3 control character\(s\) or escape sequence\(s\) .*; kept in raw"
+    ):
+        loaded = ct.read_corpus(tmp_path / corpus, clean=clean)
+    docs = loaded.documents
+    assert docs["raw_text"].tolist() == [f"\x1b[31m{EN}\x1b[0m\x07"]
+    assert docs["text"].str.strip().tolist() == [ct.clean.normalize_line(EN) if clean else EN]
+    if clean:
+        controls = loaded.audit[loaded.audit["rule"].eq("control_chars")]
+        assert controls["original"].tolist() == ["\x1b[31m", "\x1b[0m", "\x07"]
+        assert restore_raw(docs.at[0, "text"], loaded.audit) == docs.at[0, "raw_text"]
 
 
 @pytest.mark.parametrize(

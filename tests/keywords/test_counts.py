@@ -148,3 +148,70 @@ def test_english_stop_words_apply_to_english_documents_only():
         "de": ["berlin", "die", "in", "regierung", "was", "will"],
         "short": ["war"],
     }
+
+
+def test_ascii_text_is_segmented_as_by_the_unicode_pattern():
+    """ASCII text takes a faster pattern for tokens and breaks; the runs are the same."""
+    import random
+
+    from corpus_tools.keywords import counts
+
+    rng = random.Random(0)
+    alphabet = "ab" * 8 + "U.S" + "19" * 3 + " " * 8 + ".,;:!?'-%_\n\t()"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 50)))
+        expected, run = [], []
+        for m in counts._SEGMENT_RE.finditer(text):
+            if m.group(1):
+                run.append(m.group(1))
+            elif run:
+                expected.append(run)
+                run = []
+        if run:
+            expected.append(run)
+        assert counts._segments(text, lowercase=False) == expected, repr(text)
+
+
+_STEM_DOCS = pd.DataFrame(
+    {
+        "doc_id": ["en", "de", "uk", "short"],
+        "language": ["en", "de", "uk", "und"],
+        "text": [
+            "Negotiations continued",
+            "Verhandlungen gingen weiter",
+            "Переговори тривали",
+            "Negotiators",
+        ],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    "stem, stemmers, unstemmed",
+    [
+        # each document with its own language's stemmer; Ukrainian has no Snowball stemmer
+        ("auto", {"en": "english", "de": "german", "uk": "", "short": "english"}, r"\(uk: 1\): no Snowball stemmer"),
+        # one language asked for: the other languages are not stemmed with it
+        ("english", {"en": "english", "de": "", "uk": "", "short": "english"}, r"\(de: 1, uk: 1\): not in the stem"),
+        ("german", {"en": "", "de": "german", "uk": "", "short": ""}, r"\(en: 2, uk: 1\): not in the stemmer"),
+    ],
+)
+def test_stemming_uses_the_document_language_or_none(stem, stemmers, unstemmed):
+    import snowballstemmer
+
+    with pytest.warns(CorpusWarning, match=rf"keywords: \d documents counted without stemming {unstemmed}"):
+        counts = kw.count_terms(_STEM_DOCS, stopwords=None, stem=stem)
+    assert dict(zip(counts.doc_ids, counts.stemmers)) == stemmers
+    terms = counts.to_frame().groupby("group")["term"].apply(sorted).to_dict()
+    for doc_id, text in zip(_STEM_DOCS["doc_id"], _STEM_DOCS["text"]):
+        words = text.lower().split()
+        stemmer = stemmers[doc_id]
+        expected = [snowballstemmer.stemmer(stemmer).stemWord(w) for w in words] if stemmer else words
+        assert terms[doc_id] == sorted(expected), doc_id
+
+
+def test_stemming_without_a_language_column_stems_every_document():
+    docs = _STEM_DOCS.drop(columns="language")
+    counts = kw.count_terms(docs.iloc[[0, 3]], stopwords=None, stem="auto")
+    assert set(counts.stemmers) == {"english"} and set(counts.terms) == {"negoti", "continu"}
+    assert kw.count_terms(docs, stopwords=None).stemmers is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from corpus_tools import framing
 from corpus_tools.report import framing as report_framing
@@ -80,3 +81,47 @@ def test_evidence_highlights_escaped_terms(frames_file, make_sents):
     page = report_framing.format_evidence_html(evidence)
     assert "&lt;b&gt;<mark>Sanctions</mark>&lt;/b&gt; &amp; <mark>costs</mark> rise." in page
     assert "<b>Sanctions" not in page
+
+
+def test_learning_curve_plot_draws_each_frame_and_its_dictionary_line():
+    curve = pd.DataFrame(
+        {
+            "frame": ["economic"] * 3 + ["morality"] * 3,
+            "n_train": [10, 20, 48] * 2,
+            "auc": [0.6, 0.7, 0.9, 0.55, 0.6, 0.8],
+            "auc_sd": [0.1, 0.05, 0.02, 0.1, 0.1, 0.05],
+        }
+    )
+    validity = pd.DataFrame({"frame": ["economic", "morality"], "dictionary_auc": [0.75, np.nan]})
+    ax = report_framing.plot_learning_curve(curve, validity=validity).axes[0]
+    solid = [line for line in ax.lines if line.get_linestyle() == "-" and len(line.get_xdata()) == 3]
+    assert [list(line.get_ydata()) for line in solid] == [[0.6, 0.7, 0.9], [0.55, 0.6, 0.8]]
+    dashed = [line for line in ax.lines if line.get_linestyle() == "--"]
+    assert [line.get_ydata()[0] for line in dashed] == [0.75]  # morality has no dictionary baseline
+    assert dashed[0].get_color() == solid[0].get_color()
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["economic", "morality"]
+
+
+def test_frame_heatmap_of_many_groups_shows_the_largest_and_pools_the_others():
+    import matplotlib.pyplot as plt
+
+    from corpus_tools.report.heatmap import MAX_HEIGHT
+
+    groups = [f"doc{i:03d}" for i in range(120)]
+    salience = pd.DataFrame(
+        {
+            "group": groups,
+            "frame": "economic",
+            "n_words": [1000 - i for i in range(120)],
+            "hits": [i % 7 for i in range(120)],
+        }
+    )
+    salience["per_10k"] = 10_000 * salience["hits"] / salience["n_words"]
+    fig = report_framing.plot_frame_heatmap(salience, top_n=10)
+    ax = fig.axes[0]
+    assert fig.get_size_inches()[1] <= MAX_HEIGHT
+    assert [t.get_text() for t in ax.get_yticklabels()] == [*groups[:10], "others (110 rows)"]
+    rest = salience.iloc[10:]
+    pooled = 10_000 * rest["hits"].sum() / rest["n_words"].sum()  # the rate of all their words
+    assert ax.get_images()[0].get_array()[-1, 0] == pytest.approx(pooled)
+    plt.close("all")

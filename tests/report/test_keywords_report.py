@@ -93,6 +93,11 @@ def test_keywords_notebook_runs_with_metadata_groups(tmp_path):
     assert north.loc["security_guarantees", ["n_target", "n_reference"]].tolist() == [3, 0]
     assert north.loc["sanctions", ["n_target", "n_reference"]].tolist() == [0, 5]
     assert north["g2"].iloc[0] > 0 > north["g2"].iloc[-1]
+    # the article-level test beside the token-level one: two articles per side, so rates but no test
+    assert north.loc["security_guarantees", "article_rate_reference"] == 0
+    assert north["article_p_value"].isna().all()
+    assert north["article_note"].str.contains("2 target and 2 reference articles").all()
+    assert len(pd.read_csv(tables / "keywords_term_rates.csv")) == len(keyness)
     frequency = pd.read_csv(tables / "keywords_frequency.csv").set_index(["group", "term"])
     assert frequency.loc[("south", "oil"), ["n", "range"]].tolist() == [4, 2]
     lines = pd.read_csv(tables / "keywords_kwic.csv")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
@@ -99,3 +100,85 @@ def test_duplicates_table_lists_each_cluster_with_the_kept_copy_first(tmp_path):
     ]
     html = format_duplicates_html(table)
     assert html.count("<tr>") == 3 and "<i>" not in html and "&lt;i&gt;" in html and "None" not in html
+
+
+_HOSTILE_TITLE = "Aid: $5bn, or 2% of GDP <script>alert(1)</script> $x_1^2$"
+_HOSTILE_OUTLET = "$Daily_x_ ^ 2%$ <img src=x onerror=alert(1)>"
+
+
+class _ActiveMarkup(HTMLParser):
+    """Script contents, img sources and on* attributes that carry the corpus payload."""
+
+    def __init__(self):
+        super().__init__()
+        self.found: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self._in_script = tag == "script"
+        for name, value in attrs:
+            if name.startswith("on") and "alert(1)" in (value or "") or (tag, name, value) == ("img", "src", "x"):
+                self.found.append(f"<{tag} {name}={value}>")
+
+    def handle_endtag(self, tag):
+        self._in_script = False if tag == "script" else self._in_script
+
+    def handle_data(self, data):
+        if self._in_script and "alert(1)" in data:
+            self.found.append(f"<script>{data[:60]}")
+
+
+def test_overview_notebook_runs_on_dollar_titles_and_groups_and_writes_no_active_markup(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    bodies = [
+        "Officials said the aid of $5bn_x_ or 2% ^ would reach the region before the winter, the ministry said.",
+        "\x1b[31mFarmers in the valley expect a late harvest after weeks of rain, the ministry reported.\x1b[0m",
+        "The council voted to repair the old bridge over the river next spring, its chair told reporters.",
+    ]
+    for i, body in enumerate(bodies):
+        more = f"Officials in {i + 2} towns said the work would take several months and cost more than planned."
+        (corpus / f"doc{i}.txt").write_text(f"{_HOSTILE_TITLE} {i}\n\n{body}\n\n{more}\n", encoding="utf-8")
+    pd.DataFrame({"doc_id": ["doc0", "doc1", "doc2"], "outlet": [_HOSTILE_OUTLET, "$1 paper", _HOSTILE_OUTLET]}).to_csv(
+        tmp_path / "meta.csv", index=False
+    )
+    out = tmp_path / "out"
+    params = {"corpus": str(corpus), "metadata": str(tmp_path / "meta.csv"), "output_dir": str(out)}
+    execute_notebook(NOTEBOOKS_DIR / "corpus_overview.ipynb", out, params)
+    page = (out / "corpus_overview.html").read_text(encoding="utf-8")
+    parser = _ActiveMarkup()
+    parser.feed(page)
+    assert parser.found == []
+    assert "$5bn" in page and "alert(1)" in page  # the corpus text is shown, escaped
+    documents = pd.read_csv(out / "tables" / "overview_documents.csv")
+    assert documents["title"].str.startswith("Aid: $5bn").all()
+    assert (out / "figures" / "overview_lengths.png").stat().st_size > 0
+    audit = pd.read_csv(out / "tables" / "overview_cleaning_audit.csv", keep_default_na=False)
+    controls = audit[audit["rule"] == "control_chars"]
+    assert controls["doc_id"].tolist() == ["doc1"] * 2 and set(controls["original"]) == {"\x1b[31m", "\x1b[0m"}
+    by_rule = pd.read_csv(out / "tables" / "overview_cleaning_by_rule.csv")
+    assert by_rule.query("rule == 'control_chars'")["edits"].tolist() == [2]
+
+
+@pytest.mark.parametrize(("n_docs", "bars"), [(5, True), (300, False)])
+def test_length_figure_keeps_its_size_at_any_corpus_size(n_docs, bars):
+    import matplotlib.pyplot as plt
+
+    docs = pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(n_docs)],
+            "title": None,
+            "text": "",
+            "raw_text": ["menu " * (i % 9) + "word " * (i + 1) for i in range(n_docs)],
+            "n_words": [i + 1 for i in range(n_docs)],
+        }
+    )
+    fig = plot_lengths(docs)
+    ax = fig.axes[0]
+    assert fig.get_size_inches()[1] <= 16
+    if bars:
+        assert len(ax.patches) == 2 * n_docs  # a clean and a removed bar per document
+    else:  # two histograms that count every document once
+        heights = [p.get_height() for p in ax.patches]
+        assert sum(heights[: len(heights) // 2]) == n_docs == sum(heights[len(heights) // 2 :])
+    plt.close("all")

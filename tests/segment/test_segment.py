@@ -45,6 +45,28 @@ def test_split_sentences_table_offsets_point_into_text(seeds_corpus, seeds_sente
     assert seeds_sentences["position"].between(0, 1).all()
 
 
+def test_split_sentences_uses_the_language_column_unless_told():
+    text = "Er kam am 3. Oktober an. Dann ging er."
+    corpus = pd.DataFrame({"doc_id": ["de", "en"], "text": [text, text], "language": ["de", "en"]})
+    counts = split_sentences(corpus).groupby("doc_id").size()
+    assert counts.to_dict() == {"de": 2, "en": 3}  # the German ordinal rule keeps "3. Oktober" together
+    assert split_sentences(corpus, language="de").groupby("doc_id").size().to_dict() == {"de": 2, "en": 2}
+    assert len(split_sentences(corpus.drop(columns="language"))) == 6  # no column: English rules
+
+
+def test_use_nltk_data_warns_that_it_has_no_effect():
+    from corpus_tools.segment import make_sentence_tokenizer
+
+    corpus = pd.DataFrame({"doc_id": ["a"], "text": ["One. Two."]})
+    with pytest.warns(DeprecationWarning, match="use_nltk_data has no effect"):
+        frame = split_sentences(corpus, use_nltk_data=True)
+    assert frame["text"].tolist() == ["One.", "Two."]
+    with pytest.warns(DeprecationWarning, match="use_nltk_data has no effect"):
+        assert [s for _, _, s in split_text_sentences("One. Two.", use_nltk_data=False)] == ["One.", "Two."]
+    with pytest.warns(DeprecationWarning, match="use_nltk_data has no effect"):
+        assert make_sentence_tokenizer(use_nltk_data=True).tokenize("One. Two.") == ["One.", "Two."]
+
+
 def test_split_sentences_reports_missing_columns():
     with pytest.raises(KeyError, match="missing column"):
         split_sentences(pd.DataFrame({"id": ["a"]}))

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import warnings
+
+import pandas as pd
 import pytest
 
 from corpus_tools import sentiment
+from corpus_tools.dictionaries import Dictionary
+from corpus_tools.io import CorpusWarning
 
 
 def test_actor_sentences_examples_and_intervals(fixture_corpus, fixture_scores):
@@ -32,3 +37,51 @@ def test_actor_sentences_examples_and_intervals(fixture_corpus, fixture_scores):
     assert row["n"] == 4
     assert row["estimate"] == pytest.approx(russia.loc[russia["doc_id"].str.startswith("ledger"), "compound"].mean())
     assert row["ci_low"] <= row["estimate"] <= row["ci_high"]
+
+
+ACTORS = {"Ostra": ["Ostra"], "Vell": ["Vell"], "Dunmore": ["Dunmore"]}
+
+
+def _actor_table(texts, **kwargs):
+    corpus = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts})
+    if "language" in kwargs:
+        corpus["language"] = kwargs.pop("language")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        scores = sentiment.score_sentences(corpus, lexicons=kwargs.pop("lexicons", ("vader",)))
+    table = sentiment.score_actor_sentences(scores, actors=Dictionary.from_mapping(ACTORS), **kwargs)
+    return scores, table
+
+
+def test_each_actor_gets_the_tone_toward_it_not_the_sentence_tone():
+    scores, table = _actor_table(["Ostra criticised Vell's attack on Dunmore."])
+    rows = table.set_index("actor")
+    sentence = scores["compound"].iloc[0]
+    assert sentence <= -0.05
+    assert (rows["sentence_compound"] == sentence).all()
+    assert rows.loc[["Ostra", "Vell", "Dunmore"], "label"].tolist() == ["neutral", "negative", "neutral"]
+    assert rows.loc["Vell", "roles"] == "doer of attack; object of criticised"
+    expected = sentiment.score_targets(
+        pd.DataFrame({"text": scores["text"].iloc[0], "start": [0, 17, 34], "end": [5, 21, 41]})
+    )["compound"].tolist()
+    assert rows.loc[["Ostra", "Vell", "Dunmore"], "compound"].tolist() == expected
+
+
+def test_an_actor_named_twice_gets_the_mean_of_its_mentions_and_other_lexicons_are_scored():
+    _, table = _actor_table(["Vell thanked Ostra, but Dunmore blamed Vell."], lexicons=("vader", "afinn"))
+    vader = table[table["lexicon"] == "vader"].set_index("actor")
+    text = "Vell thanked Ostra, but Dunmore blamed Vell."
+    both = sentiment.score_targets(pd.DataFrame({"text": text, "start": [0, 39], "end": [4, 43]}))["compound"]
+    assert vader.loc["Vell", "compound"] == pytest.approx(both.mean(), abs=1e-4)
+    assert vader.loc["Vell", "mentions"] == "Vell"
+    assert set(table["lexicon"]) == {"vader", "afinn"} and len(table) == 6
+    assert vader.loc["Ostra", "label"] == "positive"
+
+
+def test_sentences_not_scored_give_nan_and_unreadable_lexicons_are_named():
+    _, table = _actor_table(["Ostra praised Vell.", "Ostra lobte Vell."], language=["en", "de"])
+    assert table.groupby("doc_id")["compound"].apply(lambda c: c.isna().all()).to_dict() == {"d0": False, "d1": True}
+    assert table.loc[table["doc_id"] == "d1", "label"].isna().all()
+    scores, _ = _actor_table(["Ostra praised Vell."])
+    with pytest.raises(ValueError, match="pass lexicons= as given to score_sentences"):
+        sentiment.score_actor_sentences(scores.assign(lexicon="my_words"), actors=Dictionary.from_mapping(ACTORS))

@@ -12,12 +12,14 @@ from corpus_tools.groups import MISSING_GROUP, GroupWarning
 
 
 def test_group_bootstrap_is_reproducible_and_matches_scipy(fixture_corpus, seed_sentences):
+    """The sentence-level description: sentences resampled, as scipy resamples one sample."""
     scores = sentiment.score_sentences(seed_sentences, lexicons=["vader"])
     scores["outlet"] = np.where(scores["doc_id"].str[:3] < "002", "A", "B")
-    first = sentiment.summarize_groups(scores, by="outlet", n_boot=5000, seed=7)
-    again = sentiment.summarize_groups(scores, by="outlet", n_boot=5000, seed=7)
-    other = sentiment.summarize_groups(scores, by="outlet", n_boot=5000, seed=8)
+    first = sentiment.summarize_groups(scores, by="outlet", n_boot=5000, seed=7, unit="sentence")
+    again = sentiment.summarize_groups(scores, by="outlet", n_boot=5000, seed=7, unit="sentence")
+    other = sentiment.summarize_groups(scores, by="outlet", n_boot=5000, seed=8, unit="sentence")
     pd.testing.assert_frame_equal(first, again)
+    assert (first["unit"] == "sentence (descriptive)").all() and (first["note"] == "").all()
     assert not first["ci_low"].equals(other["ci_low"])
     for row in first.itertuples():
         x = scores.loc[scores["outlet"] == row.group, "compound"].to_numpy()
@@ -27,8 +29,32 @@ def test_group_bootstrap_is_reproducible_and_matches_scipy(fixture_corpus, seed_
         assert row.ci_high == pytest.approx(ref.high, abs=0.02)
 
 
+def test_article_level_groups_resample_articles_and_need_three(fixture_corpus, seed_sentences):
+    """Default unit: articles. The interval is the cluster bootstrap of the group's mean sentence
+    compound (checked against a hand-written resampling of articles); a group of fewer than 3
+    articles keeps its estimate, has no interval, and says why."""
+    scores = sentiment.score_sentences(seed_sentences, lexicons=["vader"])
+    docs = sorted(scores["doc_id"].unique())
+    scores["outlet"] = np.where(scores["doc_id"].isin(docs[:3]), "A", "B")
+    table = sentiment.summarize_groups(scores, by="outlet", n_boot=4000, seed=2).set_index("group")
+    assert table["unit"].tolist() == ["article", "article"] and table["n_docs"].tolist() == [3, len(docs) - 3]
+    part = scores[scores["outlet"] == "A"]
+    sums, counts = part.groupby("doc_id")["compound"].sum(), part.groupby("doc_id").size()
+    rng = np.random.default_rng(0)
+    idx = rng.integers(0, 3, size=(4000, 3))
+    boot = sums.to_numpy()[idx].sum(axis=1) / counts.to_numpy()[idx].sum(axis=1)
+    assert table.loc["A", "estimate"] == pytest.approx(part["compound"].mean())
+    assert table.loc["A", "ci_low"] == pytest.approx(np.quantile(boot, 0.025), abs=0.02)
+    assert table.loc["A", "ci_high"] == pytest.approx(np.quantile(boot, 0.975), abs=0.02)
+    assert table.loc["A", "note"] == ""
+    assert np.isnan(table.loc["B", "ci_low"]) and "'B' has 2 articles (fewer than 3)" in table.loc["B", "note"]
+
+
 def test_compare_groups_against_an_independent_computation(fixture_corpus, fixture_scores):
-    table = sentiment.compare_groups(fixture_scores, by="outlet", corpus=fixture_corpus, n_boot=500, seed=1)
+    """The sentence-level description compares sentences; the article level compares article means."""
+    table = sentiment.compare_groups(
+        fixture_scores, by="outlet", corpus=fixture_corpus, n_boot=500, seed=1, unit="sentence"
+    )
     row = table[table["lexicon"] == "vader"].iloc[0]
     vader = fixture_scores[fixture_scores["lexicon"] == "vader"]
     outlet = vader["doc_id"].map(fixture_corpus.set_index("doc_id")["outlet"])
@@ -38,6 +64,18 @@ def test_compare_groups_against_an_independent_computation(fixture_corpus, fixtu
     pairs = [np.sign(x - y) for x in a for y in b]
     assert row["cliffs_delta"] == pytest.approx(sum(pairs) / len(pairs))
     assert row["diff_ci_low"] <= row["diff"] <= row["diff_ci_high"]
+    assert row["unit"] == "sentence (descriptive)" and (row["n_docs_a"], row["n_docs_b"]) == (2, 2)
+    article = sentiment.compare_groups(fixture_scores, by="outlet", corpus=fixture_corpus, n_boot=500, seed=1)
+    arow = article[article["lexicon"] == "vader"].iloc[0]
+    means = vader.groupby("doc_id")["compound"].mean()
+    ma, mb = (
+        means[outlet.groupby(vader["doc_id"]).first() == row["group_a"]],
+        means[outlet.groupby(vader["doc_id"]).first() == row["group_b"]],
+    )
+    assert arow["diff"] == pytest.approx(row["diff"]) and arow["unit"] == "article"
+    assert arow["cliffs_delta"] == pytest.approx(np.mean([np.sign(x - y) for x in ma for y in mb]))
+    # two articles per outlet: no interval, no p-value, and the note says why
+    assert np.isnan(arow["diff_ci_low"]) and np.isnan(arow["p_value"]) and "fewer than 3" in arow["note"]
 
 
 def test_arcs_average_sentences_by_relative_position():
@@ -114,3 +152,12 @@ def test_a_document_without_a_group_value_is_in_the_missing_group_everywhere(cor
     russia = actors[(actors["lexicon"] == "vader") & (actors["actor"] == "Russia")].set_index("group")
     assert russia.loc[MISSING_GROUP, "n"] == 1  # "Russian officials complained ..."
     assert russia.loc["Daily Ledger", "n"] == 4
+
+
+@pytest.mark.parametrize(("cluster", "unit"), [("doc_id", "article"), (None, "sentence")])
+def test_the_old_cluster_keyword_warns_and_is_the_unit(fixture_corpus, fixture_scores, cluster, unit):
+    options = {"by": "outlet", "corpus": fixture_corpus, "n_boot": 200}
+    for function in (sentiment.summarize_groups, sentiment.compare_groups):
+        with pytest.warns(DeprecationWarning, match=r"cluster=\.\.\.\) is replaced by unit="):
+            old = function(fixture_scores, cluster=cluster, **options)
+        pd.testing.assert_frame_equal(old, function(fixture_scores, unit=unit, **options))

@@ -40,6 +40,7 @@ def test_notebook_runs_on_the_fixture_corpus(tmp_path, fixture_corpus, reference
         "metadata": str(FIXTURES / "metadata.csv"),
         "output_dir": str(out),
         "group_by": "outlet",
+        "actors": "ukraine_security",
         "n_boot": 300,
         "eval_dir": str(eval_dir),
     }
@@ -61,7 +62,13 @@ def test_notebook_runs_on_the_fixture_corpus(tmp_path, fixture_corpus, reference
     assert set(vader_groups.index) == {"Daily Ledger", "Evening Courier"}
     for group, x in sentences.groupby("outlet")["compound"]:
         assert vader_groups.loc[group, "estimate"] == pytest.approx(x.mean(), abs=1e-6)
-        assert vader_groups.loc[group, "ci_low"] < x.mean() < vader_groups.loc[group, "ci_high"]
+        # two articles per outlet: no interval at the article level, and the note says why
+        assert pd.isna(vader_groups.loc[group, "ci_low"]) and "fewer than 3" in vader_groups.loc[group, "note"]
+    described = pd.read_csv(tables / "sentiment_groups_sentences.csv")
+    described = described[described["lexicon"] == "vader"].set_index("group")
+    assert (described["unit"] == "sentence (descriptive)").all()
+    for group, x in sentences.groupby("outlet")["compound"]:
+        assert described.loc[group, "ci_low"] < x.mean() < described.loc[group, "ci_high"]
     assert len(pd.read_csv(tables / "sentiment_group_contrasts.csv")) == 3  # one pair per lexicon
 
     actors = pd.read_csv(tables / "sentiment_actors_by_document.csv")

@@ -201,7 +201,7 @@ def test_summarize_by_is_summarize_groups_per_category(three_lexicons):
         ],
         ignore_index=True,
     )
-    pd.testing.assert_frame_equal(table, expected[["lexicon", "group", "n", "estimate", "ci_low", "ci_high"]])
+    pd.testing.assert_frame_equal(table, expected[["lexicon", "group", "n", "estimate", "ci_low", "ci_high", "note"]])
     assert table["lexicon"].unique().tolist() == ["vader", "afinn", "lsd"]  # order of first appearance
 
 
@@ -218,6 +218,7 @@ def test_summarize_by_several_columns_and_clusters(three_lexicons):
         "estimate",
         "ci_low",
         "ci_high",
+        "note",
     ]
     part = three_lexicons[(three_lexicons["lexicon"] == "lsd") & (three_lexicons["actor"] == "NATO")]
     expected = summarize_groups(part, value="compound", by="outlet", n_boot=300, cluster="doc_id")

@@ -1,0 +1,74 @@
+"""Names counted from capitalisation (count_names) and the actor list made of them."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from corpus_tools import keywords as kw
+from corpus_tools.dictionaries import match_actors, read_dictionary
+
+
+def _names(*texts: str) -> dict[str, int]:
+    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": list(texts)})
+    table = kw.count_names(docs, top_n=None)
+    return dict(zip(table["name"], table["n"]))
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # the first word of a sentence is capitalised anyway
+        (["Shares rose sharply. Profits fell."], {}),
+        # a name inside a sentence; a title taken off ("Mr Blair" counts for "Tony Blair")
+        (["Voters heard Tony Blair speak. Later Mr Blair left."], {"Tony Blair": 2}),
+        # joining words between capitals, a leading "The" and a possessive dropped
+        (
+            ["Rates were set by the Bank of England. Traders watched The Bank of England's decision."],
+            {"Bank of England": 2},
+        ),
+        # days and months are not names
+        (["Results came on Monday in March and United won."], {"United": 1}),
+        # a run opening a sentence counts whole when it is a name elsewhere, else without its first word
+        (["Acme Corp said so. Analysts like Acme Corp."], {"Acme Corp": 2}),
+        (["Yesterday Gordon Brown spoke."], {"Gordon Brown": 1}),
+        # acronyms count; "I" does not
+        (["Fans said the BBC and I agreed."], {"BBC": 1}),
+    ],
+)
+def test_names_from_capitalisation(texts, expected):
+    assert _names(*texts) == expected
+
+
+def test_counts_documents_sorts_and_keeps_top_n():
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "text": [
+                "Fans cheered as Real Madrid won. Coaches praised Real Madrid again.",
+                "Fans cheered Real Madrid. Reporters asked Carlo Ancelotti.",
+                "Reporters asked Carlo Ancelotti about Real Madrid.",
+            ],
+        }
+    )
+    table = kw.count_names(docs, top_n=1)
+    assert table.values.tolist() == [["Real Madrid", 4, 3, "Real Madrid"]]
+    assert kw.count_names(docs, min_docs=3, top_n=None)["name"].tolist() == ["Real Madrid"]
+    assert kw.count_names(pd.DataFrame({"doc_id": ["a"], "text": ["all lower case."]})).empty
+
+
+def test_actor_list_from_names_reads_and_matches(tmp_path, make_sents):
+    names = pd.DataFrame(
+        {
+            "name": ["Tony Blair", "Bank of England"],
+            "n": [3, 1],
+            "n_docs": [2, 1],
+            "forms": ["Tony Blair; Blair", "Bank of England"],
+        }
+    )
+    path = kw.write_actor_list(names, tmp_path / "sub" / "actors.yml")
+    actors = read_dictionary(path)
+    assert actors.category_names == ["Tony Blair", "Bank of England"]
+    sents = make_sents("Blair spoke to the Bank of England.", "Nobody else.")
+    hits = match_actors(sents, actors)
+    assert sorted(hits["category"]) == ["Bank of England", "Tony Blair"]
