@@ -71,7 +71,7 @@ def build_explorer_widget(ex):
     c["article"] = w.Dropdown(
         options=[(v, k) for k, v in labels.items()], description="article", layout=w.Layout(width="40em")
     )
-    c["edits"] = w.Checkbox(value=False, description="show cleaning edits (removed text struck through)")
+    c["edits"] = w.Checkbox(value=False, description="show cleaning edits", indent=False)
     c["reader"] = w.HTML()
     c["compare_by"] = w.Dropdown(options=list_group_columns(ex.docs), value=ex.by, description="group by")
     c["groups"] = w.SelectMultiple(options=[], rows=6, description="groups")
