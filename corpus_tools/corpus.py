@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,10 +75,14 @@ def read_corpus(
     text_col: str | None = None,
     id_col: str | None = None,
     max_bytes: int = MAX_BYTES,
+    cleaner: Callable[[pd.DataFrame], tuple[pd.DataFrame, pd.DataFrame]] | None = None,
 ) -> LoadedCorpus:
     """Load a corpus (as :func:`load_corpus`), keeping the load log and the cleaning audit.
 
-    Args: as :func:`load_corpus`.
+    Args: as :func:`load_corpus`, and
+        cleaner: what cleans the documents read, returning the cleaned documents and the audit
+            (default :func:`corpus_tools.clean.clean_corpus_audited`; :mod:`corpus_tools.process`
+            passes one that reads the cleaning of unchanged documents from its cache).
 
     Returns:
         A :class:`LoadedCorpus`: ``documents`` (every document, stubs included, with their
@@ -103,7 +108,7 @@ def read_corpus(
     meta = read_metadata(metadata) if metadata is not None and not isinstance(metadata, pd.DataFrame) else metadata
     from_metadata = _take_metadata_titles(frame, meta)
     if clean:
-        frame, audit = clean_corpus_audited(frame)
+        frame, audit = (cleaner or clean_corpus_audited)(frame)
     else:
         audit = pd.DataFrame(columns=AUDIT_COLUMNS)
         frame["text"] = frame["raw_text"]
