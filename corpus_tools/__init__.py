@@ -18,6 +18,8 @@ downstream of it; ``tests/test_package.py`` checks it):
 ``keywords``        term counts, keyness, collocations, concordance (KWIC)
 ``framing``         frames, naming, quotes, hand-coding and agreement
 ``validation``      measurements against third-party labelled data (``make validate``)
+``process``         the processed-corpus cache: ``read_processed`` (documents, sentences, scores,
+                    frame hits, term counts, each document processed once, Parquet on disk)
 ``report``          draws and writes: tables, figures, HTML; computes no statistics
 ``runner``          ``corpus-tools report``: studies, cached papermill runs, manifest, index
 ==================  ===================================================================
@@ -49,6 +51,7 @@ from corpus_tools import config, dictionaries, framing, keywords, sentiment, sta
 from corpus_tools.clean import clean_audit, clean_corpus, clean_text
 from corpus_tools.corpus import LoadedCorpus, load_corpus, read_corpus
 from corpus_tools.io import CorpusInputError, CorpusWarning
+from corpus_tools.process import ProcessedCorpus, build_processed, read_processed
 from corpus_tools.segment import split_sentences, split_tokens, tokenize
 
 __version__ = "0.1.0"
@@ -69,6 +72,9 @@ __all__ = [
     "split_sentences",
     "split_tokens",
     "tokenize",
+    "read_processed",
+    "build_processed",
+    "ProcessedCorpus",
     "CorpusInputError",
     "CorpusWarning",
     "__version__",

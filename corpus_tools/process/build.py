@@ -6,10 +6,12 @@ per-document stage runs on partitions (``jobs`` local processes, or a Dask clust
 ``scheduler``) and is written to Parquet as each partition finishes. :func:`read_processed` is
 the same call for a notebook: what is cached is read, what is missing is built.
 
-What looks across documents is recomputed on every read, from the cached per-document results:
-the site template lines (:func:`corpus_tools.clean.list_repeated_lines`; the template lines a
-document contains are part of its cleaning key, so a new template line re-cleans only the
-documents that have it), the metadata join, dates, languages and the duplicate articles
+An unchanged corpus (same files, sizes and modification times, same metadata) is read back whole
+from a snapshot (:mod:`.snapshot`). When anything changed, what looks across documents is
+recomputed from the cached per-document results: the site template lines
+(:func:`corpus_tools.clean.list_repeated_lines`; the template lines a document contains are part
+of its cleaning key, so a new template line re-cleans only the documents that have it), the
+metadata join, dates, languages and the duplicate articles
 (:func:`corpus_tools.clean.attach_duplicates`, MinHash over the clean texts).
 
 >>> import tempfile
@@ -46,6 +48,7 @@ from corpus_tools.keywords.counts import _english_rows
 from corpus_tools.process import stages
 from corpus_tools.process.engine import run_tasks
 from corpus_tools.process.keys import CACHE_VERSION, hash_code, hash_source, hash_values
+from corpus_tools.process.snapshot import hash_inputs, read_snapshot, write_snapshot
 from corpus_tools.process.store import KEY, PartitionStore
 from corpus_tools.segment import split_sentences
 from corpus_tools.sentiment.lexicons import _lexicon_list
@@ -358,14 +361,13 @@ def read_processed(
         raise ValueError(f"partition_size must be at least 1 document, not {partition_size}")
     cache = Path(cache_dir) if cache_dir else config.CACHE_DIR
     processed = ProcessedCorpus(None, cache, jobs, scheduler, progress, int(partition_size))  # type: ignore[arg-type]
-    processed.loaded = read_corpus(
-        corpus,
-        metadata=metadata,
-        text_col=text_col,
-        id_col=id_col,
-        max_bytes=max_bytes,
-        cleaner=_cleaner(processed),
-    )
+    options = {"text_col": text_col, "id_col": id_col, "max_bytes": max_bytes}
+    key = hash_inputs(corpus, metadata, options)
+    processed.loaded = read_snapshot(cache, corpus, options, key)
+    processed.built["clean"] = 0
+    if processed.loaded is None:
+        processed.loaded = read_corpus(corpus, metadata=metadata, cleaner=_cleaner(processed), **options)
+        write_snapshot(cache, corpus, options, key, processed.loaded)
     return processed
 
 

@@ -4,8 +4,8 @@
 partitions, whichever engine runs them, so results never depend on the engine or the number of
 jobs. ``jobs`` processes run on this machine (``concurrent.futures``); with ``scheduler`` (a
 ``dask.distributed`` scheduler's address, or a ``Client``) the partitions are sent to the Dask
-cluster. A progress bar (``tqdm.auto``: terminal or notebook) shows the partitions done and the
-time left; it stays off when the output is not a terminal or a notebook.
+cluster. A progress bar (``tqdm``: a terminal, or a notebook with ipywidgets installed) shows the
+partitions done and the time left; it stays off when the output is neither (papermill runs, logs).
 
 >>> list(run_tasks(abs, [-1, 2, -3], jobs=1, progress=False))
 [1, 2, 3]
@@ -54,16 +54,28 @@ def run_tasks(
         progress: show a progress bar with the time left (when the output is a terminal or a notebook).
         desc: the progress bar's label.
     """
-    from tqdm.auto import tqdm
-
     tasks = list(tasks)
-    bar = tqdm(total=len(tasks), desc=desc, unit="part", disable=None if progress else True, leave=False)
+    if not tasks:
+        return
+    bar = _progress_bar()(total=len(tasks), desc=desc, unit="part", disable=None if progress else True, leave=False)
     try:
         for result in _results(fn, tasks, resolve_jobs(jobs), scheduler):
             bar.update(1)
             yield result
     finally:
         bar.close()
+
+
+def _progress_bar():
+    """``tqdm.auto`` (a widget in a notebook) when ipywidgets is installed, else the text bar, which
+    shows on a terminal and stays off elsewhere (papermill runs, logs)."""
+    import importlib.util
+
+    if importlib.util.find_spec("ipywidgets") is not None:
+        from tqdm.auto import tqdm
+    else:
+        from tqdm.std import tqdm
+    return tqdm
 
 
 def _results(fn: Callable, tasks: list, jobs: int, scheduler) -> Iterator:
@@ -78,7 +90,7 @@ def _results(fn: Callable, tasks: list, jobs: int, scheduler) -> Iterator:
 
 
 def _dask_results(fn: Callable, tasks: list, scheduler) -> Iterator:
-    from dask.distributed import Client
+    from distributed import Client  # dask.distributed
 
     client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
     try:

@@ -31,6 +31,7 @@ CACHE_VERSION = 1
 #: The package folders and modules whose source shapes each processing stage (a stage's code
 #: hash covers these files and those of the stages it reads from).
 STAGE_CODE = {
+    "corpus": ("process", "io", "clean", "corpus.py", "tokens.py", "shipped.py", "checks.py", "config.py", "resources"),
     "clean": (
         "process",
         "clean",
@@ -72,7 +73,7 @@ def hash_code(stage: str) -> str:
     >>> hash_code("sentences") != hash_code("scores")
     True
     """
-    digest = hashlib.sha256(f"cache {CACHE_VERSION} {stage}".encode())
+    digest = hashlib.sha256(f"cache {CACHE_VERSION} {stage} {_library_versions()}".encode())
     for name in STAGE_CODE[stage]:
         root = PACKAGE_DIR / name
         files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
@@ -82,6 +83,21 @@ def hash_code(stage: str) -> str:
             digest.update(str(path.relative_to(PACKAGE_DIR)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+@functools.cache
+def _library_versions() -> str:
+    """Versions of the libraries whose results the cache holds (a new version may change them)."""
+    from importlib import metadata
+
+    names = ("ftfy", "py3langid", "datasketch", "charset-normalizer", "trafilatura", "lxml", "nltk", "vaderSentiment")
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}=none")
+    return " ".join(found)
 
 
 def hash_source(source) -> str:

@@ -29,7 +29,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from corpus_tools.io import CorpusWarning
-from corpus_tools.process.keys import CACHE_VERSION
+from corpus_tools.process import keys
 
 __all__ = ["PartitionStore", "KEY"]
 
@@ -69,7 +69,7 @@ class PartitionStore:
             _warn_unreadable(path, error)
             path.unlink(missing_ok=True)
             return None
-        if info.get("version") != CACHE_VERSION:
+        if info.get("version") != keys.CACHE_VERSION:
             return None  # another layout: ignored, never read
         return info["keys"]
 
@@ -82,7 +82,7 @@ class PartitionStore:
         """Write one partition: ``frame`` (rows with a ``_key`` column) covering ``keys``."""
         self.folder.mkdir(parents=True, exist_ok=True)
         table = pa.Table.from_pandas(frame, preserve_index=False)
-        info = json.dumps({"version": CACHE_VERSION, "keys": list(keys)})
+        info = json.dumps({"version": _version(), "keys": list(keys)})
         table = table.replace_schema_metadata({**(table.schema.metadata or {}), _META: info.encode()})
         name = f"part-{uuid.uuid4().hex}.parquet"
         tmp = self.folder / f".{name}.tmp"
@@ -119,6 +119,10 @@ class PartitionStore:
         """Forget and remove an unreadable file, so the next build processes its documents."""
         path.unlink(missing_ok=True)
         self._index = None
+
+
+def _version() -> int:
+    return keys.CACHE_VERSION
 
 
 def _warn_unreadable(path: Path, error: Exception) -> None:

@@ -63,6 +63,7 @@ DEPENDENCIES = (
     "python-docx",
     "py3langid",
     "datasketch",
+    "distributed",
 )
 #: Folders of the package that notebooks never import: left out of the package hash.
 RUNNER_FOLDERS = frozenset({"runner"})

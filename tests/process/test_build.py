@@ -150,28 +150,32 @@ def test_a_changed_parameter_rebuilds_exactly_its_stage(tmp_path, fixture_corpus
 def test_the_cache_is_keyed_by_the_stage_code(tmp_path, fixture_corpus, monkeypatch):
     """Another version of the cleaning code (its hash) cleans everything again."""
     from corpus_tools.process import build as build_module
+    from corpus_tools.process import snapshot
 
     corpus, _ = fixture_corpus
     _built(corpus, tmp_path / "c")
     real = build_module.hash_code
-    monkeypatch.setattr(build_module, "hash_code", lambda stage: real(stage) + ("x" if stage == "clean" else ""))
+    for module in (build_module, snapshot):  # the cleaning code is part of the clean and corpus stages
+        monkeypatch.setattr(
+            module, "hash_code", lambda stage: real(stage) + ("x" if stage in ("clean", "corpus") else "")
+        )
     assert _built(corpus, tmp_path / "c") == {"clean": 9, "sentences": 0, "scores": 0, "frames": 0}
 
 
 def test_a_cache_of_another_version_is_ignored(tmp_path, fixture_corpus, monkeypatch):
-    from corpus_tools.process import store
+    from corpus_tools.process import keys
 
     corpus, _ = fixture_corpus
     _built(corpus, tmp_path / "c")
-    monkeypatch.setattr(store, "CACHE_VERSION", store.CACHE_VERSION + 1)  # files say another version
+    monkeypatch.setattr(keys, "CACHE_VERSION", keys.CACHE_VERSION + 1)  # the files say another version
     assert _built(corpus, tmp_path / "c")["clean"] == 9
 
 
-@pytest.mark.filterwarnings("ignore:.*(stub|duplicate)")
+@pytest.mark.filterwarnings("ignore:.*(stub|duplicate|snapshot replaced)")
 def test_a_corrupt_cache_file_is_rebuilt_with_a_warning(tmp_path, fixture_corpus):
     corpus, meta = fixture_corpus
     _built(corpus, tmp_path / "c")
-    files = sorted((tmp_path / "c").rglob("part-*.parquet"))
+    files = sorted((tmp_path / "c").rglob("*.parquet"))  # partitions and the snapshot of the corpus
     assert files
     for path in files:
         path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])  # cut short
@@ -179,4 +183,31 @@ def test_a_corrupt_cache_file_is_rebuilt_with_a_warning(tmp_path, fixture_corpus
         built = build_processed(corpus, cache_dir=tmp_path / "c", jobs=1, progress=False, dictionary="generic").built
     assert built == {"clean": 9, "sentences": 7, "scores": 7, "frames": 7}
     processed = _quiet(read_processed, corpus, metadata=meta, cache_dir=tmp_path / "c", jobs=1, progress=False)
+    _assert_same_as_direct(processed, corpus, meta)
+
+
+def _messages(fn, *args, **kwargs):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fn(*args, **kwargs)
+    return [str(w.message) for w in caught if issubclass(w.category, ct.CorpusWarning)]
+
+
+def test_a_corpus_read_from_its_snapshot_warns_as_read_corpus(tmp_path, fixture_corpus):
+    corpus, meta = fixture_corpus
+    expected = _messages(ct.read_corpus, corpus, metadata=meta)
+    assert any("duplicate" in m for m in expected) and any("stub" in m or "access denied" in m for m in expected)
+    first = _messages(read_processed, corpus, metadata=meta, cache_dir=tmp_path / "c", jobs=1, progress=False)
+    again = _messages(read_processed, corpus, metadata=meta, cache_dir=tmp_path / "c", jobs=1, progress=False)
+    assert first == expected and again == expected
+
+
+def test_changed_metadata_reads_the_corpus_again_and_cleans_nothing(tmp_path, fixture_corpus):
+    corpus, meta = fixture_corpus
+    _quiet(read_processed, corpus, metadata=meta, cache_dir=tmp_path / "c", jobs=1, progress=False)
+    table = pd.read_csv(meta)
+    table.loc[0, "outlet"] = "Z"
+    table.to_csv(meta, index=False)
+    processed = _quiet(read_processed, corpus, metadata=meta, cache_dir=tmp_path / "c", jobs=1, progress=False)
+    assert processed.built == {"clean": 0} and processed.all_documents["outlet"].iloc[0] == "Z"
     _assert_same_as_direct(processed, corpus, meta)
