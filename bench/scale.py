@@ -9,8 +9,9 @@ related links, newsletter prompt, footer) from ``bench/generate_pages.py``.
 
 Measured, one after the other in this process:
 
-- each stage on one core, on the whole corpus: load (read the files), clean, split (sentences),
-  sentiment (VADER, sentence by sentence), counts (sparse term counts), frames (generic dictionary);
+- each stage on one core, on ``--stage-sample`` articles (default 1,000) of the same generator:
+  load (read the files), clean, split (sentences), sentiment (VADER, sentence by sentence),
+  counts (sparse term counts), frames (generic dictionary);
 - processing with ``--jobs`` into an empty cache (``build_processed``: everything above), then
   again with the cache full (the unchanged re-run);
 - the notebooks executed from the cache (``corpus-tools report`` on the generated study, the
@@ -239,14 +240,17 @@ def run(args: argparse.Namespace) -> str:
             f"on {psutil.cpu_count()} cores (timings are contended when the machine is shared)",
             flush=True,
         )
-        print("stages on one core:")
-        frame, _ = measure("load (read files)", lambda: read_documents(corpus), n, n_bytes, rows)
-        (docs, _audit), _ = measure("clean", lambda: clean_corpus_audited(frame), n, n_bytes, rows)
+        m = min(n, args.stage_sample)
+        sample = work / f"corpus_{m}_stages"
+        m_bytes = generate_corpus(sample, m, sources, seed=args.seed, chrome=args.chrome)
+        print(f"stages on one core ({m} articles, {m_bytes / 1e6:.1f} MB, of the same generator):")
+        frame, _ = measure("load (read files)", lambda: read_documents(sample), m, m_bytes, rows)
+        (docs, _audit), _ = measure("clean", lambda: clean_corpus_audited(frame), m, m_bytes, rows)
         docs = docs[docs["status"].eq("ok")].reset_index(drop=True)
-        sentences, _ = measure("split (sentences)", lambda: split_sentences(docs), n, n_bytes, rows)
-        measure("sentiment (VADER)", lambda: score_sentences(sentences, lexicons=["vader"]), n, n_bytes, rows)
-        measure("counts (sparse)", lambda: count_terms(docs), n, n_bytes, rows)
-        measure("frames (generic)", lambda: match_frames(sentences, dictionary="generic"), n, n_bytes, rows)
+        sentences, _ = measure("split (sentences)", lambda: split_sentences(docs), m, m_bytes, rows)
+        measure("sentiment (VADER)", lambda: score_sentences(sentences, lexicons=["vader"]), m, m_bytes, rows)
+        measure("counts (sparse)", lambda: count_terms(docs), m, m_bytes, rows)
+        measure("frames (generic)", lambda: match_frames(sentences, dictionary="generic"), m, m_bytes, rows)
 
         print(f"processing (build_processed, --jobs {jobs}):")
         stages = {"lexicons": ["vader"], "dictionary": "generic", "count_options": {"min_length": 2}}
@@ -317,6 +321,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--chrome", type=float, default=0.6, help="share of pages with scraped-page chrome")
     parser.add_argument("--eval", help="evaluation data folder (default: ../shared/eval when present)")
     parser.add_argument("--naive-sample", type=int, default=200, help="documents the naive pipeline runs on")
+    parser.add_argument(
+        "--stage-sample",
+        type=int,
+        default=1000,
+        help="articles each stage is timed on, one core (default: %(default)s)",
+    )
     parser.add_argument("--no-notebooks", action="store_true", help="skip executing the notebooks")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds each notebook may run")
     parser.add_argument("--tmp", help="folder for the generated corpora (default: the system's temporary folder)")

@@ -43,6 +43,7 @@ from corpus_tools.corpus import LoadedCorpus, read_corpus
 from corpus_tools.framing import read_frames
 from corpus_tools.groups import attach_groups
 from corpus_tools.io.documents import MAX_BYTES
+from corpus_tools.io.language import label_languages
 from corpus_tools.keywords import TermCounts, count_terms
 from corpus_tools.keywords.counts import _english_rows
 from corpus_tools.process import stages
@@ -264,9 +265,10 @@ def _unique_keys(keys: list[str]) -> list[str]:
     return out
 
 
-def _cleaner(processed: ProcessedCorpus):
+def _cleaner(processed: ProcessedCorpus, languages: dict):
     """A cleaner for :func:`corpus_tools.read_corpus` that reads unchanged documents' cleaning from
-    the cache and cleans the others (same results as :func:`corpus_tools.clean.clean_corpus_audited`)."""
+    the cache and cleans the others (same results as :func:`corpus_tools.clean.clean_corpus_audited`);
+    the language of each clean text, found with the cleaning, is put in ``languages``."""
 
     def clean(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         raws = [r if isinstance(r, str) else "" for r in frame["raw_text"]]
@@ -311,6 +313,7 @@ def _cleaner(processed: ProcessedCorpus):
                 break
         dates = [pd.Timestamp(d) if isinstance(d, str) else None for d in rows["found_date"]]
         titles = [t if isinstance(t, str) else None for t in rows["found_title"]]
+        languages.update(zip(rows["text"], rows["language"]))
         cleaned = _assemble_cleaned(frame, rows["text"].tolist(), titles, dates)
         if audit is None or audit.empty:
             audit = pd.DataFrame(columns=AUDIT_COLUMNS)
@@ -366,7 +369,14 @@ def read_processed(
     processed.loaded = read_snapshot(cache, corpus, options, key)
     processed.built["clean"] = 0
     if processed.loaded is None:
-        processed.loaded = read_corpus(corpus, metadata=metadata, cleaner=_cleaner(processed), **options)
+        languages: dict = {}
+
+        def labeler(texts: pd.Series) -> list[str]:
+            return [languages[t] if t in languages else label_languages([t])[0] for t in texts]
+
+        processed.loaded = read_corpus(
+            corpus, metadata=metadata, cleaner=_cleaner(processed, languages), labeler=labeler, **options
+        )
         write_snapshot(cache, corpus, options, key, processed.loaded)
     return processed
 
