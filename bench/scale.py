@@ -12,8 +12,9 @@ Measured, one after the other in this process:
 - each stage on one core, on ``--stage-sample`` articles (default 1,000) of the same generator:
   load (read the files), clean, split (sentences), sentiment (VADER, sentence by sentence),
   counts (sparse term counts), frames (generic dictionary);
-- processing with ``--jobs`` into an empty cache (``build_processed``: everything above), then
-  again with the cache full (the unchanged re-run);
+- processing with ``--jobs`` into an empty cache (``build_processed``: everything above, for what
+  the notebooks read with their default parameters: three lexicons, the security frames, the
+  keywords notebook's counts), then again with the cache full (the unchanged re-run);
 - the notebooks executed from the cache (``corpus-tools report`` on the generated study, the
   processing step finding everything cached), unless ``--no-notebooks``;
 - the naive pipeline a tutorial teaches, on a sample: NLTK's Punkt sentence splitter (untrained
@@ -95,12 +96,18 @@ def _chrome(rng: random.Random, site: str, title: str, date: str) -> tuple[list[
     return header, footer
 
 
+def metadata_path(folder: Path) -> Path:
+    """The metadata table of a generated corpus (``doc_id, outlet, date``), beside its folder."""
+    return folder.with_name(f"{folder.name}_metadata.csv")
+
+
 def generate_corpus(folder: Path, n: int, sources: list[list[str]], *, seed: int = 0, chrome: float = 0.6) -> int:
-    """Write ``n`` articles (``<outlet>/<id>.txt``) and ``metadata.csv`` into ``folder``; returns bytes written."""
+    """Write ``n`` articles (``<outlet>/<id>.txt``) into ``folder`` and their metadata beside it
+    (:func:`metadata_path`); returns the bytes written."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     total = 0
-    with (folder / "metadata.csv").open("w", encoding="utf-8", newline="") as handle:
+    with metadata_path(folder).open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["doc_id", "outlet", "date"])
         for i in range(n):
@@ -180,6 +187,17 @@ def measure(name: str, fn: Callable[[], object], n_docs: int, n_bytes: int, rows
     return result, wall
 
 
+def notebook_stages() -> dict:
+    """What the notebooks read with their default parameters (as ``corpus-tools report`` processes it)."""
+    from corpus_tools.config import NOTEBOOKS_DIR
+    from corpus_tools.runner.processing import resolve_stage_options
+    from corpus_tools.runner.study import list_notebooks, read_parameters
+
+    notebooks = list_notebooks(NOTEBOOKS_DIR)
+    declared = {name: read_parameters(path) for name, path in notebooks.items()}
+    return resolve_stage_options(dict.fromkeys(notebooks, {}), declared, NOTEBOOKS_DIR)
+
+
 # --------------------------------------------------------------------------- the naive pipeline
 
 
@@ -253,11 +271,12 @@ def run(args: argparse.Namespace) -> str:
         measure("frames (generic)", lambda: match_frames(sentences, dictionary="generic"), m, m_bytes, rows)
 
         print(f"processing (build_processed, --jobs {jobs}):")
-        stages = {"lexicons": ["vader"], "dictionary": "generic", "count_options": {"min_length": 2}}
+        stages = notebook_stages()
+        print(f"  stages the notebooks read: {stages}")
 
         def process(folder, cache):
             return build_processed(
-                folder, metadata=folder / "metadata.csv", cache_dir=cache, jobs=jobs, progress=False, **stages
+                folder, metadata=metadata_path(folder), cache_dir=cache, jobs=jobs, progress=False, **stages
             )
 
         processed, wall = measure(
@@ -270,7 +289,7 @@ def run(args: argparse.Namespace) -> str:
             from corpus_tools.runner.run import run_study
             from corpus_tools.runner.study import Study
 
-            study = Study(name=f"scale_{n}", corpus=corpus, metadata=corpus / "metadata.csv", group_by="outlet")
+            study = Study(name=f"scale_{n}", corpus=corpus, metadata=metadata_path(corpus), group_by="outlet")
             shutil.copytree(work / "cache", work / "out" / ".cache" / study.name)
             result, _ = measure(
                 "notebooks from the cache",
