@@ -119,8 +119,12 @@ class ProcessedCorpus:
         keys = self._sentence_keys(docs)
         store = self._store("sentences", hash_code("sentences"))
         frame = docs[["doc_id", "text"]].assign(**{KEY: keys})
-        self._build(store, "sentences", frame, lambda part: part, stages.split_partition)
-        return self._read(store, keys, lambda: split_sentences(docs.iloc[:0]))
+        return self._read(
+            store,
+            keys,
+            lambda: split_sentences(docs.iloc[:0]),
+            build=lambda: self._build(store, "sentences", frame, lambda part: part, stages.split_partition),
+        )
 
     def score_sentences(
         self,
@@ -138,15 +142,17 @@ class ProcessedCorpus:
         for lexicon, lex in zip(_as_list(lexicons), _lexicon_list(lexicons, overrides)):
             param = hash_values(hash_code("scores"), hash_source(lexicon), lex.name, overrides, lexicon_language)
             store = self._store("scores", param)
-            self._build_sentence_stage(
-                store, "scores", keys, lambda part, lexicon=lexicon: (part, lexicon, overrides, lexicon_language)
-            )
+
+            def build(store=store, lexicon=lexicon):
+                self._build_sentence_stage(
+                    store, "scores", keys, lambda part: (part, lexicon, overrides, lexicon_language)
+                )
 
             def empty(lexicon=lexicon):
                 task = (sentences.iloc[:0].assign(**{KEY: ""}), lexicon, overrides, lexicon_language)
                 return stages.score_partition(task).drop(columns=[KEY])
 
-            parts.append(self._read(store, keys, empty))
+            parts.append(self._read(store, keys, empty, build=build))
         return pd.concat(parts, ignore_index=True)
 
     def match_frames(self, *, dictionary="generic", count_negated: bool = True) -> pd.DataFrame:
@@ -155,13 +161,17 @@ class ProcessedCorpus:
         param = hash_values(hash_code("frames"), hash_source(frames), count_negated)
         store = self._store("frames", param)
         keys = self._sentence_keys(self.documents)
-        self._build_sentence_stage(store, "frames", keys, lambda part: (part, frames, count_negated))
 
         def empty():
             task = (self.sentences.iloc[:0].assign(**{KEY: ""}), frames, count_negated)
             return stages.match_partition(task).drop(columns=[KEY])
 
-        return self._read(store, keys, empty)
+        return self._read(
+            store,
+            keys,
+            empty,
+            build=lambda: self._build_sentence_stage(store, "frames", keys, lambda part: (part, frames, count_negated)),
+        )
 
     def count_terms(self, *, by: str = "doc_id", **options) -> TermCounts:
         """Term counts of :attr:`documents`, as ``corpus_tools.keywords.count_terms(documents, by=by, ...)``
@@ -177,8 +187,13 @@ class ProcessedCorpus:
         cols = ["doc_id", "text"] + (["language"] if "language" in docs.columns else [])
         keys = [hash_values(k, lang) for k, lang in zip(self._sentence_keys(docs), _languages(docs))]
         frame = docs[cols].assign(**{KEY: keys})
-        self._build(store, "counts", frame, lambda part: (part, options), stages.count_partition)
-        rows = self._read(store, keys, lambda: pd.DataFrame({"term": pd.Series(dtype=object), "n": []}), keep_key=True)
+        rows = self._read(
+            store,
+            keys,
+            lambda: pd.DataFrame({"term": pd.Series(dtype=object), "n": []}),
+            build=lambda: self._build(store, "counts", frame, lambda part: (part, options), stages.count_partition),
+            keep_key=True,
+        )
         terms, cols_idx = np.unique(rows["term"].to_numpy(dtype=object), return_inverse=True)
         position = {k: i for i, k in enumerate(keys)}
         matrix = sparse.csr_matrix(
@@ -216,7 +231,7 @@ class ProcessedCorpus:
             return
         sentences = self._store("sentences", hash_code("sentences"))
         chunks = [missing[i : i + self.partition_size] for i in range(0, len(missing), self.partition_size)]
-        tasks = (make_task(_or_empty(sentences.read_rows(chunk), self.sentences)) for chunk in chunks)
+        tasks = (make_task(self._sentence_rows(sentences, chunk)) for chunk in chunks)
         results = run_tasks(
             _STAGE_FN[stage], tasks, jobs=self.jobs, scheduler=self.scheduler, progress=self.progress, desc=stage
         )
@@ -224,10 +239,28 @@ class ProcessedCorpus:
             store.write_partition(rows, keys=chunk)
         self.built[stage] = self.built.get(stage, 0) + len(missing)
 
-    def _read(self, store: PartitionStore, keys: list[str], empty, *, keep_key: bool = False) -> pd.DataFrame:
-        rows = store.read_rows(keys) if keys else None
-        if rows is None and keys and store.read_missing(keys):
-            raise RuntimeError(f"{store.folder}: the cache lost documents while reading; run the build again")
+    def _sentence_rows(self, store: PartitionStore, keys: list[str]) -> pd.DataFrame:
+        """The cached sentences of the documents of ``keys`` (built again if a file fails to read)."""
+        rows = store.read_rows(keys)
+        if rows is None:  # an unreadable file, reported and removed: split those documents again
+            self.__dict__.pop("sentences", None)
+            rows = (
+                self._store("sentences", hash_code("sentences")).read_rows(keys) if self.sentences is not None else None
+            )
+        if rows is None:
+            raise RuntimeError(f"{store.folder}: cache files keep failing to read; remove the folder and run again")
+        return rows
+
+    def _read(self, store: PartitionStore, keys: list[str], empty, *, build, keep_key: bool = False) -> pd.DataFrame:
+        """Build what is missing, then read the rows of ``keys`` (a file found unreadable while
+        reading is reported, removed and built again)."""
+        for _attempt in range(3):
+            build()
+            rows = store.read_rows(keys) if keys else None
+            if rows is not None or not keys:
+                break
+        else:
+            raise RuntimeError(f"{store.folder}: cache files keep failing to read; remove the folder and run again")
         if rows is None:
             rows = empty()
             return rows if not keep_key else rows.assign(**{KEY: pd.Series(dtype=object)})
@@ -235,11 +268,6 @@ class ProcessedCorpus:
 
 
 _STAGE_FN = {"scores": stages.score_partition, "frames": stages.match_partition}
-
-
-def _or_empty(rows: pd.DataFrame | None, sentences: pd.DataFrame) -> pd.DataFrame:
-    """Sentence rows read from the cache, or none (with the columns) when the documents have none."""
-    return rows if rows is not None else sentences.iloc[:0].assign(**{KEY: pd.Series(dtype=object)})
 
 
 def _as_list(values) -> list:
