@@ -242,7 +242,8 @@ def run(args: argparse.Namespace) -> str:
     from corpus_tools.segment import split_sentences
     from corpus_tools.sentiment import score_sentences
 
-    eval_dir = Path(args.eval) if args.eval else next((p for p in EVAL_CANDIDATES if p.is_dir()), None)
+    given = [Path(args.eval)] if args.eval else []
+    eval_dir = next((p for p in [*given, *EVAL_CANDIDATES] if p.is_dir()), None)  # a worktree: ../../shared
     sources, used = read_sources(eval_dir)
     work = Path(tempfile.mkdtemp(prefix="bench-scale-", dir=args.tmp))
     jobs = resolve_jobs(args.jobs)
