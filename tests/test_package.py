@@ -30,6 +30,7 @@ LAYERS = [
     {"dictionaries", "stats"},
     {"sentiment", "keywords", "framing"},
     {"validation"},
+    {"process"},
     {"report"},
     {"runner"},
     {"__main__"},  # ``python -m corpus_tools``: only starts the runner's command line

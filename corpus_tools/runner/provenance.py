@@ -63,6 +63,7 @@ DEPENDENCIES = (
     "python-docx",
     "py3langid",
     "datasketch",
+    "distributed",
     "stop-words",
 )
 #: Folders of the package that notebooks never import: left out of the package hash.
