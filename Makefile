@@ -11,7 +11,7 @@ export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv reports test lint format test-browser validate bench lab explore student lock clean-venv
+.PHONY: help venv reports test lint format test-browser validate bench bench-scale lab explore student lock clean-venv
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -52,6 +52,10 @@ validate: $(STAMP) ## Validate against ../shared/eval (cleaning, sentiment, keyw
 
 bench: $(STAMP) ## Run the benchmarks in bench/ (ratios against an in-process baseline)
 	$(BIN)/python bench/run.py
+
+N ?= 1000
+bench-scale: $(STAMP) ## Generate N articles (N=1000; N=10000 ...), time every stage, processing and notebooks
+	$(BIN)/python bench/scale.py --n $(N) --eval $(EVAL)
 
 lab: $(STAMP) ## Open JupyterLab on notebooks/ with the project's kernel (figures inline, as in the reports)
 	env -u MPLBACKEND $(BIN)/jupyter lab --notebook-dir=notebooks

@@ -19,6 +19,8 @@ downstream of it; ``tests/test_package.py`` checks it):
 ``framing``         frames, naming, quotes, hand-coding and agreement
 ``trends``          coverage over time: volume, measures and terms per period, events, first use
 ``validation``      measurements against third-party labelled data (``make validate``)
+``process``         the processed-corpus cache: ``read_processed`` (documents, sentences, scores,
+                    frame hits, term counts, each document processed once, Parquet on disk)
 ``report``          draws and writes: tables, figures, HTML; computes no statistics
 ``runner``          ``corpus-tools report``: studies, cached papermill runs, manifest, index
 ==================  ===================================================================
@@ -59,6 +61,7 @@ if TYPE_CHECKING:  # imported on first use (module __getattr__ below), so `impor
     from corpus_tools.clean import clean_audit, clean_corpus, clean_text
     from corpus_tools.corpus import LoadedCorpus, load_corpus, read_corpus
     from corpus_tools.io import CorpusInputError, CorpusWarning
+    from corpus_tools.process import ProcessedCorpus, build_processed, read_processed
     from corpus_tools.segment import split_sentences, split_tokens, tokenize
 
 __version__ = "0.1.0"
@@ -80,6 +83,9 @@ __all__ = [
     "split_sentences",
     "split_tokens",
     "tokenize",
+    "read_processed",
+    "build_processed",
+    "ProcessedCorpus",
     "CorpusInputError",
     "CorpusWarning",
     "__version__",
@@ -88,7 +94,7 @@ __all__ = [
 # Where each public name lives. Nothing heavy (pandas, NLTK, SciPy, scikit-learn, statsmodels,
 # matplotlib) is imported by ``import corpus_tools``: a name's module is imported when the name
 # is first used, and then the name is an ordinary attribute of the package.
-_SUBPACKAGES = frozenset({"dictionaries", "sentiment", "keywords", "framing", "stats", "trends"})
+_SUBPACKAGES = frozenset({"dictionaries", "sentiment", "keywords", "framing", "stats", "trends", "process"})
 _LAZY = {
     "load_corpus": "corpus_tools.corpus",
     "read_corpus": "corpus_tools.corpus",
@@ -101,6 +107,9 @@ _LAZY = {
     "tokenize": "corpus_tools.segment",
     "CorpusInputError": "corpus_tools.io",
     "CorpusWarning": "corpus_tools.io",
+    "ProcessedCorpus": "corpus_tools.process",
+    "build_processed": "corpus_tools.process",
+    "read_processed": "corpus_tools.process",
 }
 
 

@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,10 +75,17 @@ def read_corpus(
     text_col: str | None = None,
     id_col: str | None = None,
     max_bytes: int = MAX_BYTES,
+    cleaner: Callable[[pd.DataFrame], tuple[pd.DataFrame, pd.DataFrame]] | None = None,
+    labeler: Callable[[pd.Series], list[str]] | None = None,
 ) -> LoadedCorpus:
     """Load a corpus (as :func:`load_corpus`), keeping the load log and the cleaning audit.
 
-    Args: as :func:`load_corpus`.
+    Args: as :func:`load_corpus`, and
+        cleaner: what cleans the documents read, returning the cleaned documents and the audit
+            (default :func:`corpus_tools.clean.clean_corpus_audited`; :mod:`corpus_tools.process`
+            passes one that reads the cleaning of unchanged documents from its cache).
+        labeler: what gives each clean text its language (default
+            :func:`corpus_tools.io.language.label_languages`; the cache's reads them with the cleaning).
 
     Returns:
         A :class:`LoadedCorpus`: ``documents`` (every document, stubs included, with their
@@ -103,7 +111,7 @@ def read_corpus(
     meta = read_metadata(metadata) if metadata is not None and not isinstance(metadata, pd.DataFrame) else metadata
     from_metadata = _take_metadata_titles(frame, meta)
     if clean:
-        frame, audit = clean_corpus_audited(frame)
+        frame, audit = (cleaner or clean_corpus_audited)(frame)
     else:
         audit = pd.DataFrame(columns=AUDIT_COLUMNS)
         frame["text"] = frame["raw_text"].str.replace(CONTROL_CHARS_RE, "", regex=True)
@@ -120,7 +128,7 @@ def read_corpus(
         frame = _rename_computed(frame, where, log, names=("n_words",))  # the others are computed already
     frame["date"] = parse_dates(frame["date"], log=log, source=f"{path}: column 'date'")
     frame["n_words"] = frame["text"].map(count_words).astype("int64")
-    frame["language"] = label_languages(frame["text"])
+    frame["language"] = (labeler or label_languages)(frame["text"])
     frame = attach_duplicates(frame, log=log, where=lambda row: _where(path, row))
     frame = frame[FIRST_COLUMNS + [c for c in frame.columns if c not in FIRST_COLUMNS]]
     frame.attrs = {}

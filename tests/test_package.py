@@ -31,6 +31,7 @@ LAYERS = [
     {"sentiment", "keywords", "framing"},
     {"trends"},  # coverage over time: takes the analyses' article-level values
     {"validation"},
+    {"process"},
     {"report"},
     {"explore"},  # the interactive explorer: draws with report, reads every analysis
     {"runner"},

@@ -56,9 +56,16 @@ def list_repeated_lines(raws: Sequence[str], *, min_docs: int | None = None) -> 
     return {k for k, c in counts.items() if c >= min_docs}
 
 
-def clean_corpus_audited(corpus: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def clean_corpus_audited(
+    corpus: pd.DataFrame, *, repeated: set[str] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     r"""Clean every document of a corpus in one pass: the cleaned corpus (as :func:`clean_corpus`)
     and its audit (as :func:`clean_audit`).
+
+    Args:
+        corpus: ``doc_id``, ``raw_text`` and, when present, ``title`` and ``date``.
+        repeated: the site template lines (:func:`list_repeated_lines`) when cleaning part of a
+            corpus with the lines found over all of it; default: found in ``corpus``.
 
     >>> docs = pd.DataFrame({"doc_id": ["a"], "raw_text": ["Share\nHello.\n"]})
     >>> cleaned, audit = clean_corpus_audited(docs)
@@ -66,19 +73,28 @@ def clean_corpus_audited(corpus: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
     (['Hello.\n'], ['markup_debris'], {})
     """
     raws = [r if isinstance(r, str) else "" for r in corpus["raw_text"]]
-    repeated = list_repeated_lines(raws)
-    out = corpus.copy()
-    out.attrs = {}
+    repeated = list_repeated_lines(raws) if repeated is None else repeated
     given = _given_titles(corpus)
     texts, titles, dates, audit_rows = [], [], [], []
     for doc_id, raw, title in zip(corpus["doc_id"], raws, given):
         result = clean_text(raw, repeated_keys=repeated, title=title)
         texts.append(result.text)
-        titles.append(title or result.title)
+        titles.append(result.title)
         dates.append(result.date)
         audit_rows.extend(
             (doc_id, e.start, e.end, e.original, e.replacement, e.rule, RULES[e.rule]) for e in result.edits
         )
+    return _assemble_cleaned(corpus, texts, titles, dates), pd.DataFrame(audit_rows, columns=AUDIT_COLUMNS)
+
+
+def _assemble_cleaned(corpus: pd.DataFrame, texts: list, found_titles: list, dates: list) -> pd.DataFrame:
+    """The cleaned corpus from the cleaner's results per document (clean text, the title and the
+    date found in the page): given titles and dates are kept, ``title_source`` and ``status`` added."""
+    raws = [r if isinstance(r, str) else "" for r in corpus["raw_text"]]
+    given = _given_titles(corpus)
+    titles = [g or t for g, t in zip(given, found_titles)]
+    out = corpus.copy()
+    out.attrs = {}
     out["text"] = texts
     out["title"] = pd.Series(titles, index=out.index, dtype="object")
     out["title_source"] = ["column" if g else "first_line" if t else "none" for g, t in zip(given, titles)]
@@ -89,7 +105,7 @@ def clean_corpus_audited(corpus: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
         out["date"] = extracted
     out["date"] = pd.to_datetime(out["date"], errors="coerce")
     out["status"] = [_stub_status(raw, text) for raw, text in zip(raws, texts)]
-    return out, pd.DataFrame(audit_rows, columns=AUDIT_COLUMNS)
+    return out
 
 
 def _given_titles(corpus: pd.DataFrame) -> list[str | None]:

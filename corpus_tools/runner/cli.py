@@ -1,6 +1,7 @@
 """The ``corpus-tools`` command (also ``python -m corpus_tools``).
 
-``corpus-tools report`` regenerates a study's reports; ``corpus-tools params`` lists every
+``corpus-tools report`` regenerates a study's reports (processing the corpus first, as
+``corpus-tools process`` does); ``corpus-tools params`` lists every
 notebook's parameters (and keeps the README's table of them current).
 
 >>> args = build_parser(list_parameters=False).parse_args(["report", "--only", "keywords", "-j", "2"])
@@ -14,10 +15,9 @@ import argparse
 import re
 import signal
 import sys
-import warnings
 from pathlib import Path
 
-from corpus_tools.config import NOTEBOOKS_DIR, PROJECT_DIR, REPORTS_DIR, SEEDS_DIR
+from corpus_tools.config import NOTEBOOKS_DIR, PROJECT_DIR, REPORTS_DIR
 from corpus_tools.runner.study import (
     StudyError,
     format_parameter_table,
@@ -36,6 +36,13 @@ notebook file, parameters, input files and package are unchanged since its last 
 and makes the command exit 1; the other notebooks still complete. A run grouped otherwise than the
 study (-p group_by=COLUMN) goes to OUT/<study>--by-COLUMN/, listed on the study's index; the
 index and each report's header state the parameters of the run."""
+
+
+PROCESS_HELP = """Read, clean and process a study's corpus (sentences, sentence scores for the sentiment
+notebook's lexicons, frame hits for the framing notebook's dictionary, term counts for the keywords
+notebook's options) into its cache, OUT/.cache/<study>; only documents and stages not yet in the cache
+are processed. Runs on every core (--jobs), or on a Dask cluster (--scheduler, or 'engine: dask' with
+'scheduler:' in the study file)."""
 
 
 def _parameters_epilog(notebooks_dir: Path) -> str:
@@ -80,13 +87,33 @@ def build_parser(notebooks_dir: Path = NOTEBOOKS_DIR, *, list_parameters: bool =
         help="set a parameter, parsed by its declared type (repeatable)",
     )
     report.add_argument("--out", type=Path, default=REPORTS_DIR, help="reports folder (default: %(default)s)")
-    report.add_argument("--jobs", "-j", type=int, default=1, help="notebooks run at once (default: %(default)s)")
+    report.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=None,
+        help="notebooks run at once (default: 1), and processes of the processing step (default: every core)",
+    )
+    report.add_argument("--scheduler", metavar="ADDRESS", help="process on this Dask scheduler (tcp://host:8786)")
     report.add_argument("--force", action="store_true", help="re-run notebooks whose inputs are unchanged")
     report.add_argument(
         "--timeout", type=float, default=1800, help="seconds each notebook may run (default: %(default)s)"
     )
     report.add_argument("--notebooks", type=Path, default=notebooks_dir, help="notebooks folder (default: %(default)s)")
     report.add_argument("--no-progress", action="store_true", help="no progress bars")
+    process = sub.add_parser(
+        "process",
+        help="process a study's corpus into its cache (run by 'report' first)",
+        description=PROCESS_HELP,
+    )
+    process.add_argument("--study", type=Path, help="study file (YAML); default: the seeds study")
+    process.add_argument("--corpus", type=Path, help="corpus folder or table (overrides the study's)")
+    process.add_argument("--metadata", type=Path, help="metadata table keyed by doc_id (overrides the study's)")
+    process.add_argument("--out", type=Path, default=REPORTS_DIR, help="reports folder (default: %(default)s)")
+    process.add_argument("--notebooks", type=Path, default=notebooks_dir, help="notebooks folder")
+    process.add_argument("--jobs", "-j", type=int, default=None, help="processes (default: every core)")
+    process.add_argument("--scheduler", metavar="ADDRESS", help="process on this Dask scheduler (tcp://host:8786)")
+    process.add_argument("--no-progress", action="store_true", help="no progress bars")
     params = sub.add_parser("params", help="list every notebook's parameters with type, default and meaning")
     params.add_argument("--notebooks", type=Path, default=notebooks_dir, help="notebooks folder")
     params.add_argument("--markdown", action="store_true", help="print a markdown table")
@@ -104,24 +131,19 @@ def build_parser(notebooks_dir: Path = NOTEBOOKS_DIR, *, list_parameters: bool =
 def _report(args: argparse.Namespace) -> int:
     from corpus_tools.runner.run import run_study
 
-    study = read_study(args.study) if args.study else make_default_study()
-    if args.corpus:
-        study.corpus = args.corpus.resolve()
-        if not args.study:  # another corpus without a study file: its reports are named after it
-            study.name = re.sub(r"[^A-Za-z0-9_.-]+", "_", study.corpus.stem) or "corpus"
-    if args.metadata:
-        study.metadata = args.metadata.resolve()
-    _print_files_summary(study.corpus or SEEDS_DIR)
+    study = _study(args)
     result = run_study(
         study,
         notebooks_dir=args.notebooks,
         only=args.only,
         overrides=args.parameters,
         out=args.out,
-        jobs=args.jobs,
+        jobs=args.jobs or 1,
         force=args.force,
         timeout=args.timeout,
         progress=not args.no_progress,
+        process_jobs=args.jobs,
+        scheduler=args.scheduler,
     )
     print(
         f"{result.report_dir}/index.html: {len(result.ran)} run, "
@@ -131,20 +153,41 @@ def _report(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
-def _print_files_summary(corpus: Path) -> None:
-    """Say on the terminal, before any notebook runs, how many files of the corpus are loaded
-    and which are skipped and why (an unreadable corpus is reported by the run itself)."""
-    from corpus_tools.io import CorpusInputError, CorpusWarning, format_files_summary, read_documents
+def _study(args: argparse.Namespace):
+    study = read_study(args.study) if args.study else make_default_study()
+    if args.corpus:
+        study.corpus = args.corpus.resolve()
+        if not args.study:  # another corpus without a study file: its reports are named after it
+            study.name = re.sub(r"[^A-Za-z0-9_.-]+", "_", study.corpus.stem) or "corpus"
+    if args.metadata:
+        study.metadata = args.metadata.resolve()
+    return study
 
-    files: list[dict] = []
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", CorpusWarning)
-        try:
-            read_documents(corpus, files=files)
-        except (CorpusInputError, OSError):
-            return
-    files.sort(key=lambda row: row["file"])
-    print(f"{corpus}: {format_files_summary(files)}", flush=True)
+
+def _process(args: argparse.Namespace) -> int:
+    from corpus_tools.io import CorpusInputError
+    from corpus_tools.runner.processing import resolve_cache_dir, run_processing
+    from corpus_tools.runner.study import read_parameters, resolve_parameters, select_notebooks
+
+    study = _study(args)
+    notebooks = select_notebooks(study, list_notebooks(args.notebooks))
+    declared = {name: read_parameters(path) for name, path in notebooks.items()}
+    parameters = resolve_parameters(study, notebooks, declared=declared)
+    try:
+        run_processing(
+            study,
+            parameters=parameters,
+            declared=declared,
+            notebooks_dir=args.notebooks,
+            cache_dir=resolve_cache_dir(args.out.resolve(), study.name),
+            jobs=args.jobs,
+            scheduler=args.scheduler,
+            progress=not args.no_progress,
+        )
+    except CorpusInputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _params(args: argparse.Namespace) -> int:
@@ -167,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser(list_parameters=bool({"-h", "--help"} & set(argv))).parse_args(argv)
     previous = signal.signal(signal.SIGTERM, _terminate)  # a terminated run cleans up like an interrupted one
     try:
-        return {"report": _report, "params": _params}[args.command](args)
+        return {"report": _report, "process": _process, "params": _params}[args.command](args)
     except (StudyError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

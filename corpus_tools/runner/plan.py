@@ -30,7 +30,7 @@ __all__ = [
 
 MANIFEST = "manifest.json"
 #: Parameters that depend on where a run happens, not on what it computes (their content is hashed).
-_LOCATION_PARAMETERS = ("corpus", "metadata", "output_dir")
+_LOCATION_PARAMETERS = ("corpus", "metadata", "output_dir", "cache_dir")
 
 
 @dataclass

@@ -63,6 +63,7 @@ DEPENDENCIES = (
     "python-docx",
     "py3langid",
     "datasketch",
+    "distributed",
     "stop-words",
     "ipywidgets",
 )

@@ -248,6 +248,35 @@ def _refresh_index(out: Path, name: str) -> None:
         pass
 
 
+def _process_first(
+    study: Study, todo: list[Job], declared: dict, notebooks_dir: Path, out: Path, jobs, scheduler, progress: bool
+) -> None:
+    """Process the corpus into the study's cache for the notebooks that read it (``cache_dir``),
+    and give them the folder. A corpus that cannot be loaded is reported here and by the notebooks."""
+    readers = [job for job in todo if "cache_dir" in job.declared]
+    if not readers:
+        return
+    from corpus_tools.io import CorpusInputError
+    from corpus_tools.runner.processing import resolve_cache_dir, run_processing
+
+    cache_dir = resolve_cache_dir(out, study.name)
+    try:
+        run_processing(
+            study,
+            parameters={job.name: job.parameters for job in readers},
+            declared=declared,
+            notebooks_dir=notebooks_dir,
+            cache_dir=cache_dir,
+            jobs=jobs,
+            scheduler=scheduler,
+            progress=progress,
+        )
+    except (CorpusInputError, OSError) as exc:
+        print(f"{study.corpus}: cannot process the corpus: {exc}", file=sys.stderr)
+    for job in readers:
+        job.parameters = {**job.parameters, "cache_dir": str(cache_dir)}
+
+
 def _manifest(
     study: Study, corpus: dict, package: dict, entries: dict, started: str, clock: float, run: dict | None = None
 ) -> dict:
@@ -288,6 +317,8 @@ def run_study(
     timeout: float = 1800,
     kernel_name: str = KERNEL_NAME,
     progress: bool = True,
+    process_jobs: int | None = None,
+    scheduler: str | None = None,
 ) -> RunResult:
     """Run a study's notebooks into ``<out>/<study.name>/`` (see the module docstring).
 
@@ -306,6 +337,10 @@ def run_study(
         timeout: seconds each notebook may run.
         kernel_name: the Jupyter kernel.
         progress: show progress bars (on a terminal).
+        process_jobs: processes for the processing step (None: every core); it runs before the
+            notebooks when any has to run, into ``<out>/.cache/<study>`` (the notebooks'
+            ``cache_dir``), and is skipped when every notebook is up to date.
+        scheduler: a Dask scheduler address for the processing step (default: the study's).
 
     Raises:
         StudyError: a bad selection or parameter (before anything runs), or a concurrent run.
@@ -351,6 +386,7 @@ def run_study(
             result.manifest = previous
             print(f"{study.name}: {len(plan)} notebook(s) up to date in {report_dir}", file=sys.stderr)
             return result
+        _process_first(study, todo, declared, Path(notebooks_dir), out, process_jobs, scheduler, progress)
         staging = Path(tempfile.mkdtemp(prefix=f".{study.name}.tmp-", dir=out))
         staging.chmod(0o755)
         try:

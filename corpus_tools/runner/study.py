@@ -40,8 +40,22 @@ __getattr__ = make_renamed_getattr(__name__, {"default_study": "make_default_stu
 
 #: Parameters the runner sets from the study (when a notebook declares them); never per notebook.
 STUDY_PARAMETERS = ("corpus", "metadata", "group_by", "period", "events")
-RESERVED_PARAMETERS = ("output_dir",)
-STUDY_KEYS = ("name", "description", "corpus", "metadata", "group_by", "period", "events", "notebooks", "parameters")
+RESERVED_PARAMETERS = ("output_dir", "cache_dir")
+STUDY_KEYS = (
+    "name",
+    "description",
+    "corpus",
+    "metadata",
+    "group_by",
+    "period",
+    "events",
+    "notebooks",
+    "parameters",
+    "engine",
+    "scheduler",
+)
+#: Where a study's per-document stages run: ``local`` processes, or a ``dask`` cluster (``scheduler:``).
+ENGINES = ("local", "dask")
 _NAME_RE = re.compile(r"^[A-Za-z0-9_.-]+$")
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0"}
@@ -67,6 +81,8 @@ class Study:
     parameters: dict[str, dict] = field(default_factory=dict)
     description: str = ""
     source: Path | None = None
+    engine: str = "local"
+    scheduler: str | None = None
 
 
 def make_default_study() -> Study:
@@ -129,6 +145,14 @@ def read_study(path: str | Path) -> Study:
     parameters = data.get("parameters") or {}
     if not isinstance(parameters, dict) or not all(isinstance(v or {}, dict) for v in parameters.values()):
         raise StudyError(f"{path}: 'parameters' must map notebook names to {{parameter: value}} mappings")
+    engine = str(data.get("engine") or "local")
+    scheduler = data.get("scheduler") or None
+    if engine not in ENGINES:
+        raise StudyError(f"{path}: engine {engine!r} is not one of {', '.join(ENGINES)}")
+    if engine == "dask" and not isinstance(scheduler, str):
+        raise StudyError(
+            f"{path}: engine 'dask' needs 'scheduler: ADDRESS' (a dask.distributed scheduler, e.g. tcp://host:8786)"
+        )
     return Study(
         name=name,
         corpus=_path_or_none(data.get("corpus"), path.parent, "corpus", path) or SEEDS_DIR,
@@ -140,6 +164,8 @@ def read_study(path: str | Path) -> Study:
         parameters={str(k): dict(v or {}) for k, v in parameters.items()},
         description=str(data.get("description") or ""),
         source=path.resolve(),
+        engine=engine,
+        scheduler=scheduler if engine == "dask" else None,
     )
 
 

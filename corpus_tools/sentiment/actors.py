@@ -143,19 +143,30 @@ def summarize_actors(
         corpus, n_boot, seed, ci: as in :func:`~corpus_tools.sentiment.groups.summarize_groups`.
 
     Returns:
-        ``lexicon, actor, group, n, estimate, ci_low, ci_high`` (``n``: sentences).
+        ``lexicon, actor, group, n, n_docs, estimate, ci_low, ci_high, note`` (``n``: sentences,
+        ``n_docs``: articles). Intervals resample articles (the sentences of one article stay
+        together, as everywhere in the package: ``docs/methods.md``); a group whose sentences
+        about an actor come from fewer than 3 articles gets its estimate but no interval, with
+        the reason in ``note``.
 
     >>> a = pd.DataFrame({"actor": "NATO", "doc_id": ["a", "a", "b"], "lexicon": "vader", "compound": [.2, .4, -.5]})
     >>> summarize_actors(a, n_boot=100)[["group", "n", "estimate"]].round(2).values.tolist()
     [['a', 2, 0.3], ['b', 1, -0.5]]
     """
     frame = attach_groups(actor_scores, by, documents=corpus) if by else actor_scores
-    columns = ["lexicon", "actor", "group", "n", "estimate", "ci_low", "ci_high"]
+    columns = ["lexicon", "actor", "group", "n", "n_docs", "estimate", "ci_low", "ci_high", "note"]
     if frame.empty:
         return pd.DataFrame(columns=columns)
     table = stats.summarize_by(
-        frame, value="compound", per=["lexicon", "actor"], by="group" if by else None, n_boot=n_boot, seed=seed, ci=ci
-    )
+        frame.assign(_article=frame["doc_id"].astype(str)),
+        value="compound",
+        per=["lexicon", "actor"],
+        by="group" if by else None,
+        cluster="_article",
+        n_boot=n_boot,
+        seed=seed,
+        ci=ci,
+    ).rename(columns={"n_clusters": "n_docs"})
     return table.sort_values(["lexicon", "actor"], kind="stable", ignore_index=True)[columns]
 
 

@@ -45,11 +45,12 @@ def test_report_summarises_the_files_before_any_notebook_runs(tmp_path, monkeypa
     (corpus / "notes.pdf").write_text("%PDF-1.4", encoding="utf-8")
     (corpus / "gone.txt").symlink_to(tmp_path / "missing.txt")
 
-    def stop(*args, **kwargs):  # the summary must be printed before the run starts
+    def stop(*args, **kwargs):  # the summary must be printed before the notebooks run
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("corpus_tools.runner.run.run_study", stop)
-    assert cli.main(["report", "--corpus", str(corpus), "--no-progress"]) == 130
+    monkeypatch.setattr("corpus_tools.runner.run.execute_jobs", stop)
+    out_dir = tmp_path / "reports"
+    assert cli.main(["report", "--corpus", str(corpus), "--no-progress", "--out", str(out_dir), "-j", "1"]) == 130
     out = capsys.readouterr().out
     assert out == (
         f"{corpus}: 3 files seen: 1 loaded (1 document), 2 skipped: "

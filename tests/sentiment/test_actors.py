@@ -36,7 +36,31 @@ def test_actor_sentences_examples_and_intervals(fixture_corpus, fixture_scores):
     ]
     assert row["n"] == 4
     assert row["estimate"] == pytest.approx(russia.loc[russia["doc_id"].str.startswith("ledger"), "compound"].mean())
-    assert row["ci_low"] <= row["estimate"] <= row["ci_high"]
+    ledger_docs = russia.loc[russia["doc_id"].str.startswith("ledger"), "doc_id"].nunique()
+    assert row["n_docs"] == ledger_docs == 2  # intervals resample articles: two are too few for one
+    assert pd.isna(row["ci_low"]) and pd.isna(row["ci_high"]) and "fewer than 3" in row["note"]
+
+
+def test_actor_intervals_resample_articles_not_sentences():
+    import numpy as np
+
+    from corpus_tools.stats import bootstrap_ci
+
+    rows = [("d1", 0.9), ("d1", 0.8), ("d1", 0.85), ("d2", -0.2), ("d3", 0.1), ("d3", 0.0)]
+    scores = pd.DataFrame(rows, columns=["doc_id", "compound"]).assign(actor="NATO", lexicon="vader", outlet="X")
+    row = sentiment.summarize_actors(scores, by="outlet", corpus=scores, n_boot=400, seed=1).iloc[0]
+    assert (row["n"], row["n_docs"], row["note"]) == (6, 3, "")
+    # an independent cluster bootstrap: resample the three articles, pool their sentences
+    sentences = scores.groupby("doc_id")["compound"].apply(list).tolist()
+    rng = np.random.default_rng(0)
+    means = []
+    for _ in range(2000):
+        picked = [sentences[i] for i in rng.integers(0, 3, 3)]
+        means.append(sum(map(sum, picked)) / sum(map(len, picked)))
+    low, high = np.percentile(means, [2.5, 97.5])
+    assert row["ci_low"] == pytest.approx(low, abs=0.12) and row["ci_high"] == pytest.approx(high, abs=0.12)
+    naive = bootstrap_ci(scores["compound"], n_boot=2000, seed=0)  # sentences as if independent
+    assert row["ci_high"] - row["ci_low"] > naive[2] - naive[1]
 
 
 ACTORS = {"Ostra": ["Ostra"], "Vell": ["Vell"], "Dunmore": ["Dunmore"]}

@@ -1,0 +1,102 @@
+"""Where per-document work runs: this process, a pool of local processes, or a Dask cluster.
+
+:func:`run_tasks` maps a function over partitions and yields the results in the order of the
+partitions, whichever engine runs them, so results never depend on the engine or the number of
+jobs. ``jobs`` processes run on this machine (``concurrent.futures``); with ``scheduler`` (a
+``dask.distributed`` scheduler's address, or a ``Client``) the partitions are sent to the Dask
+cluster. A progress bar (``tqdm``: a terminal, or a notebook with ipywidgets installed) shows the
+partitions done and the time left; it stays off when the output is neither (papermill runs, logs).
+
+>>> list(run_tasks(abs, [-1, 2, -3], jobs=1, progress=False))
+[1, 2, 3]
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+__all__ = ["run_tasks", "resolve_jobs"]
+
+
+def resolve_jobs(jobs: int | None) -> int:
+    """The number of local processes: ``jobs``, or every core the process may use when None or 0.
+
+    >>> resolve_jobs(3), resolve_jobs(None) >= 1
+    (3, True)
+    """
+    if jobs is None or jobs == 0:
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if jobs < 0:
+        raise ValueError(f"jobs must be a positive number of processes, or 0/None for every core; got {jobs}")
+    return int(jobs)
+
+
+def run_tasks(
+    fn: Callable,
+    tasks: Iterable,
+    *,
+    jobs: int | None = 1,
+    scheduler=None,
+    progress: bool = True,
+    desc: str = "",
+) -> Iterator:
+    """``fn(task)`` for every task, yielded in the order of ``tasks``.
+
+    Args:
+        fn: a module-level function (it is sent to other processes by reference).
+        tasks: its arguments, one per partition.
+        jobs: local processes (None or 0: every core; 1: this process).
+        scheduler: a ``dask.distributed.Client`` or a scheduler address (``"tcp://host:8786"``):
+            run on that Dask cluster instead (``jobs`` is then ignored).
+        progress: show a progress bar with the time left (when the output is a terminal or a notebook).
+        desc: the progress bar's label.
+    """
+    tasks = list(tasks)
+    if not tasks:
+        return
+    bar = _progress_bar()(total=len(tasks), desc=desc, unit="part", disable=None if progress else True, leave=False)
+    try:
+        for result in _results(fn, tasks, resolve_jobs(jobs), scheduler):
+            bar.update(1)
+            yield result
+    finally:
+        bar.close()
+
+
+def _progress_bar():
+    """``tqdm.auto`` (a widget in a notebook) when ipywidgets is installed, else the text bar, which
+    shows on a terminal and stays off elsewhere (papermill runs, logs)."""
+    import importlib.util
+
+    if importlib.util.find_spec("ipywidgets") is not None:
+        from tqdm.auto import tqdm
+    else:
+        from tqdm.std import tqdm
+    return tqdm
+
+
+def _results(fn: Callable, tasks: list, jobs: int, scheduler) -> Iterator:
+    if scheduler is not None:
+        yield from _dask_results(fn, tasks, scheduler)
+    elif jobs == 1 or len(tasks) <= 1:
+        yield from map(fn, tasks)
+    else:
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
+            yield from pool.map(fn, tasks)
+
+
+def _dask_results(fn: Callable, tasks: list, scheduler) -> Iterator:
+    from distributed import Client  # dask.distributed
+
+    client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
+    try:
+        futures = client.map(fn, tasks, pure=False)
+        for future in futures:
+            yield future.result()
+    finally:
+        if client is not scheduler:
+            client.close()

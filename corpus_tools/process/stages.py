@@ -1,0 +1,97 @@
+"""The per-document work of each processing stage, run on partitions by :mod:`.engine`.
+
+Each ``*_partition`` function takes one partition (plain lists and tables, so it can be sent to
+another process or a Dask worker) and returns the rows to cache, each with its document's key.
+They call the package's public functions (:func:`corpus_tools.clean.clean_text`,
+:func:`corpus_tools.split_sentences`, :func:`corpus_tools.sentiment.score_sentences`,
+:func:`corpus_tools.framing.match_frames`, :func:`corpus_tools.keywords.count_terms`), so the
+cache holds exactly what they return.
+
+>>> docs = pd.DataFrame({"_key": ["k"], "doc_id": ["a"], "text": ["One. Two."]})
+>>> split_partition(docs)[["_key", "sent_id", "text"]].values.tolist()
+[['k', 0, 'One.'], ['k', 1, 'Two.']]
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+
+from corpus_tools.clean import RULES, clean_text
+from corpus_tools.clean.documents import AUDIT_COLUMNS
+from corpus_tools.framing import match_frames
+from corpus_tools.io.language import label_languages
+from corpus_tools.keywords import count_terms
+from corpus_tools.process.store import KEY
+from corpus_tools.segment import split_sentences
+from corpus_tools.sentiment import score_sentences
+
+__all__ = ["clean_partition", "split_partition", "score_partition", "match_partition", "count_partition"]
+
+
+def clean_partition(task: tuple) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Clean the documents of one partition: ``(keys, doc_ids, raws, titles, repeated)``.
+
+    Returns:
+        One row per document (``_key, text, found_title, found_date, language``: the date as ISO
+        text, the language of the clean text as :func:`corpus_tools.io.language.label_languages`
+        gives it) and the audit rows (``_key`` and :data:`corpus_tools.clean.AUDIT_COLUMNS`).
+    """
+    keys, doc_ids, raws, titles, repeated = task
+    docs, audit = [], []
+    for key, doc_id, raw, title in zip(keys, doc_ids, raws, titles):
+        result = clean_text(raw, repeated_keys=repeated, title=title)
+        date = result.date.isoformat() if result.date is not None and not pd.isna(result.date) else None
+        docs.append((key, result.text, result.title, date, label_languages([result.text])[0]))
+        audit.extend(
+            (key, doc_id, e.start, e.end, e.original, e.replacement, e.rule, RULES[e.rule]) for e in result.edits
+        )
+    docs_frame = pd.DataFrame(docs, columns=[KEY, "text", "found_title", "found_date", "language"]).astype(
+        {"found_title": object, "found_date": object}
+    )
+    audit_frame = pd.DataFrame(audit, columns=[KEY, *AUDIT_COLUMNS]).astype({"start": "int64", "end": "int64"})
+    return docs_frame, audit_frame
+
+
+def split_partition(docs: pd.DataFrame) -> pd.DataFrame:
+    """The sentences of one partition's documents (``_key, doc_id, text``), with their keys."""
+    sentences = split_sentences(docs[["doc_id", "text"]])
+    sentences.insert(0, KEY, sentences["doc_id"].map(dict(zip(docs["doc_id"], docs[KEY]))))
+    return sentences
+
+
+def score_partition(task: tuple) -> pd.DataFrame:
+    """Sentence scores of one partition: ``(sentences, lexicon, overrides, lexicon_language)``."""
+    sentences, lexicon, overrides, language = task
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the assembled table warns once, in the caller's process
+        scores = score_sentences(
+            sentences.drop(columns=[KEY]), lexicons=[lexicon], overrides=overrides, lexicon_language=language
+        )
+    scores.insert(0, KEY, sentences[KEY].to_numpy())  # one lexicon: one row per sentence, in order
+    return scores
+
+
+def match_partition(task: tuple) -> pd.DataFrame:
+    """Frame hits of one partition: ``(sentences, dictionary, count_negated)``."""
+    sentences, dictionary, count_negated = task
+    hits = match_frames(sentences.drop(columns=[KEY]), dictionary=dictionary, count_negated=count_negated)
+    keys = dict(zip(sentences["doc_id"], sentences[KEY]))
+    hits.insert(0, KEY, hits["doc_id"].map(keys))
+    return hits
+
+
+def count_partition(task: tuple) -> pd.DataFrame:
+    """Term counts of one partition: ``(documents, options)``, as a long table ``_key, term, n``
+    (only the terms a document has: the counts stay sparse)."""
+    docs, options = task
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # warnings are given once, on the assembled counts
+        counts = count_terms(docs.drop(columns=[KEY]), **options)
+    coo = counts.matrix.tocoo()
+    keys = docs[KEY].to_numpy()
+    return pd.DataFrame(
+        {KEY: keys[coo.row], "term": counts.terms[coo.col].astype(object), "n": coo.data.astype(np.int64)}
+    )

@@ -1,0 +1,213 @@
+"""The processed corpus equals the direct calls, and the cache rebuilds exactly what changed."""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+import pytest
+
+import corpus_tools as ct
+from corpus_tools import framing, keywords, sentiment
+from corpus_tools.process import build_processed, read_processed
+from tests.process.conftest import BODIES, TEMPLATE, write_corpus
+
+LEXICONS = ["vader", "afinn", "pattern"]
+COUNT_OPTIONS = {"min_length": 2, "ngram_range": (1, 2), "phrases": ["harbour dispute"]}
+
+
+def _quiet(fn, *args, **kwargs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return fn(*args, **kwargs)
+
+
+def _assert_counts_equal(got, expected):
+    assert list(got.terms) == list(expected.terms)
+    assert list(got.doc_ids) == list(expected.doc_ids) and list(got.groups) == list(expected.groups)
+    assert got.matrix.shape == expected.matrix.shape and (got.matrix != expected.matrix).nnz == 0
+    assert got.matrix.dtype == expected.matrix.dtype and got.by == expected.by
+
+
+def _assert_same_as_direct(processed, corpus, metadata):
+    loaded = _quiet(ct.read_corpus, corpus, metadata=metadata)
+    docs = _quiet(ct.load_corpus, corpus, metadata=metadata)
+    pd.testing.assert_frame_equal(processed.all_documents, loaded.documents)
+    pd.testing.assert_frame_equal(processed.documents, docs)
+    pd.testing.assert_frame_equal(processed.audit, loaded.audit)
+    pd.testing.assert_frame_equal(processed.log, loaded.log)
+    pd.testing.assert_frame_equal(processed.files, loaded.files)
+    sentences = ct.split_sentences(docs)
+    pd.testing.assert_frame_equal(processed.sentences, sentences)
+    pd.testing.assert_frame_equal(
+        processed.split_sentences(processed.all_documents), ct.split_sentences(loaded.documents)
+    )
+    pd.testing.assert_frame_equal(
+        _quiet(processed.score_sentences, lexicons=LEXICONS),
+        _quiet(sentiment.score_sentences, sentences, lexicons=LEXICONS),
+    )
+    overrides = {"peace": None, "good": 1.5}
+    pd.testing.assert_frame_equal(
+        _quiet(processed.score_sentences, lexicons=["vader", "afinn"], overrides=overrides),
+        _quiet(sentiment.score_sentences, sentences, lexicons=["vader", "afinn"], overrides=overrides),
+    )
+    for dictionary in ("generic", "security"):
+        pd.testing.assert_frame_equal(
+            processed.match_frames(dictionary=dictionary), framing.match_frames(sentences, dictionary=dictionary)
+        )
+    by = "outlet" if "outlet" in docs.columns else "doc_id"
+    _assert_counts_equal(
+        _quiet(processed.count_terms, by=by, **COUNT_OPTIONS),
+        _quiet(keywords.count_terms, docs, by=by, **COUNT_OPTIONS),
+    )
+    _assert_counts_equal(_quiet(processed.count_terms), _quiet(keywords.count_terms, docs))
+
+
+def test_seeds_processed_equal_the_direct_calls(tmp_path):
+    processed = read_processed(ct.config.SEEDS_DIR, cache_dir=tmp_path, jobs=1, progress=False)
+    _assert_same_as_direct(processed, ct.config.SEEDS_DIR, None)
+    again = _quiet(read_processed, ct.config.SEEDS_DIR, cache_dir=tmp_path, jobs=1, progress=False)
+    _assert_same_as_direct(again, ct.config.SEEDS_DIR, None)  # now read from the cache
+    assert set(again.built.values()) == {0} and again.built["sentences"] == 0
+
+
+def test_fixture_corpus_processed_equal_the_direct_calls(tmp_path, fixture_corpus):
+    corpus, meta = fixture_corpus
+    processed = _quiet(read_processed, corpus, metadata=meta, cache_dir=tmp_path / "cache", jobs=1, progress=False)
+    docs = processed.all_documents
+    assert docs.set_index("doc_id")["status"]["s01"].startswith("stub: access denied")
+    assert docs["duplicate_of"].notna().sum() == 1 and set(docs["language"]) >= {"en", "de"}
+    assert "cross_document_repeat" in set(processed.audit["rule"])  # the template lines were seen across pages
+    _assert_same_as_direct(processed, corpus, meta)
+
+
+def _built(corpus, cache, **kwargs):
+    return _quiet(
+        build_processed, corpus, cache_dir=cache, jobs=1, progress=False, dictionary="generic", **kwargs
+    ).built
+
+
+def test_unchanged_corpus_processes_nothing(tmp_path, fixture_corpus):
+    corpus, _ = fixture_corpus
+    first = _built(corpus, tmp_path / "c")
+    assert first == {"clean": 9, "sentences": 7, "scores": 7, "frames": 7}  # 9 pages: 7 kept (a stub, a copy)
+    assert _built(corpus, tmp_path / "c") == dict.fromkeys(first, 0)
+
+
+def test_a_changed_file_reprocesses_that_file_only(tmp_path, fixture_corpus):
+    corpus, _ = fixture_corpus
+    _built(corpus, tmp_path / "c")
+    page = corpus / "b02.txt"
+    page.write_text(page.read_text(encoding="utf-8").replace("great day", "proud day"), encoding="utf-8")
+    assert _built(corpus, tmp_path / "c") == {"clean": 1, "sentences": 1, "scores": 1, "frames": 1}
+
+
+def test_an_added_file_processes_only_the_new_document(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus)
+    _built(corpus, tmp_path / "c")
+    (corpus / "d01.txt").write_text(
+        TEMPLATE + "Library reopens\n\nThe town library reopened after repairs. Readers queued at the door.\n",
+        encoding="utf-8",
+    )
+    assert _built(corpus, tmp_path / "c") == {"clean": 1, "sentences": 1, "scores": 1, "frames": 1}
+
+
+def test_a_new_template_line_recleans_the_documents_that_hold_it(tmp_path):
+    """Cleaning looks across documents (lines repeated in many pages): a line that becomes a
+    template line re-cleans the pages that contain it, and only those."""
+    corpus = tmp_path / "corpus"
+    bodies = dict(BODIES)
+    shared = "\nRead more from our regional desk today\n"
+    for doc_id in ("a01", "a02"):
+        bodies[doc_id] += shared
+    write_corpus(corpus, bodies)
+    _built(corpus, tmp_path / "c")
+    (corpus / "a03.txt").write_text(TEMPLATE + BODIES["a03"] + shared, encoding="utf-8")  # third page: now a template
+    built = _built(corpus, tmp_path / "c")
+    assert built["clean"] == 4  # a03 changed; a01, a02 and z01 (a copy of a01) hold the new template line
+    processed = _quiet(read_processed, corpus, cache_dir=tmp_path / "c", jobs=1, progress=False)
+    _assert_same_as_direct(processed, corpus, None)
+
+
+@pytest.mark.parametrize(
+    ("change", "rebuilt"),
+    [
+        ({"lexicons": ["afinn"]}, {"scores"}),
+        ({"overrides": {"cost": None}}, {"scores"}),
+        ({"dictionary": "security"}, {"frames"}),
+        ({"count_options": {"min_length": 3}}, {"counts"}),
+    ],
+)
+def test_a_changed_parameter_rebuilds_exactly_its_stage(tmp_path, fixture_corpus, change, rebuilt):
+    corpus, _ = fixture_corpus
+    base = {"lexicons": ["vader"], "overrides": None, "dictionary": "generic", "count_options": {"min_length": 2}}
+    _quiet(build_processed, corpus, cache_dir=tmp_path / "c", jobs=1, progress=False, **base)
+    built = _quiet(build_processed, corpus, cache_dir=tmp_path / "c", jobs=1, progress=False, **{**base, **change})
+    assert {stage for stage, n in built.built.items() if n} == rebuilt
+
+
+def test_the_cache_is_keyed_by_the_stage_code(tmp_path, fixture_corpus, monkeypatch):
+    """Another version of the cleaning code (its hash) cleans everything again."""
+    from corpus_tools.process import build as build_module
+    from corpus_tools.process import snapshot
+
+    corpus, _ = fixture_corpus
+    _built(corpus, tmp_path / "c")
+    real = build_module.hash_code
+    for module in (build_module, snapshot):  # the cleaning code is part of the clean and corpus stages
+        monkeypatch.setattr(
+            module, "hash_code", lambda stage: real(stage) + ("x" if stage in ("clean", "corpus") else "")
+        )
+    assert _built(corpus, tmp_path / "c") == {"clean": 9, "sentences": 0, "scores": 0, "frames": 0}
+
+
+def test_a_cache_of_another_version_is_ignored(tmp_path, fixture_corpus, monkeypatch):
+    from corpus_tools.process import keys
+
+    corpus, _ = fixture_corpus
+    _built(corpus, tmp_path / "c")
+    monkeypatch.setattr(keys, "CACHE_VERSION", keys.CACHE_VERSION + 1)  # the files say another version
+    assert _built(corpus, tmp_path / "c")["clean"] == 9
+
+
+@pytest.mark.filterwarnings("ignore:.*(stub|duplicate|snapshot replaced)")
+def test_a_corrupt_cache_file_is_rebuilt_with_a_warning(tmp_path, fixture_corpus):
+    corpus, meta = fixture_corpus
+    _built(corpus, tmp_path / "c")
+    files = sorted((tmp_path / "c").rglob("*.parquet"))  # partitions and the snapshot of the corpus
+    assert files
+    for path in files:
+        path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])  # cut short
+    with pytest.warns(ct.CorpusWarning, match=r"cache file cannot be read .*processed again"):
+        built = build_processed(corpus, cache_dir=tmp_path / "c", jobs=1, progress=False, dictionary="generic").built
+    assert built == {"clean": 9, "sentences": 7, "scores": 7, "frames": 7}
+    processed = _quiet(read_processed, corpus, metadata=meta, cache_dir=tmp_path / "c", jobs=1, progress=False)
+    _assert_same_as_direct(processed, corpus, meta)
+
+
+def _messages(fn, *args, **kwargs):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fn(*args, **kwargs)
+    return [str(w.message) for w in caught if issubclass(w.category, ct.CorpusWarning)]
+
+
+def test_a_corpus_read_from_its_snapshot_warns_as_read_corpus(tmp_path, fixture_corpus):
+    corpus, meta = fixture_corpus
+    expected = _messages(ct.read_corpus, corpus, metadata=meta)
+    assert any("duplicate" in m for m in expected) and any("stub" in m or "access denied" in m for m in expected)
+    first = _messages(read_processed, corpus, metadata=meta, cache_dir=tmp_path / "c", jobs=1, progress=False)
+    again = _messages(read_processed, corpus, metadata=meta, cache_dir=tmp_path / "c", jobs=1, progress=False)
+    assert first == expected and again == expected
+
+
+def test_changed_metadata_reads_the_corpus_again_and_cleans_nothing(tmp_path, fixture_corpus):
+    corpus, meta = fixture_corpus
+    _quiet(read_processed, corpus, metadata=meta, cache_dir=tmp_path / "c", jobs=1, progress=False)
+    table = pd.read_csv(meta)
+    table.loc[0, "outlet"] = "Z"
+    table.to_csv(meta, index=False)
+    processed = _quiet(read_processed, corpus, metadata=meta, cache_dir=tmp_path / "c", jobs=1, progress=False)
+    assert processed.built == {"clean": 0} and processed.all_documents["outlet"].iloc[0] == "Z"
+    _assert_same_as_direct(processed, corpus, meta)

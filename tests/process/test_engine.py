@@ -1,0 +1,77 @@
+"""One process, several processes and a Dask cluster give the same processed corpus."""
+
+from __future__ import annotations
+
+import warnings
+
+import distributed
+import pandas as pd
+import pytest
+
+from corpus_tools.process import build_processed
+from corpus_tools.process.engine import resolve_jobs, run_tasks
+
+STAGES = {"lexicons": ["vader", "afinn"], "dictionary": "generic", "count_options": {"min_length": 2}}
+
+
+def _square(x):
+    return x * x
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_run_tasks_keeps_the_order_of_the_tasks(jobs):
+    assert list(run_tasks(_square, range(7), jobs=jobs, progress=False)) == [x * x for x in range(7)]
+
+
+@pytest.mark.parametrize(("jobs", "expected"), [(3, 3), (1, 1)])
+def test_resolve_jobs(jobs, expected):
+    assert resolve_jobs(jobs) == expected
+
+
+def test_resolve_jobs_refuses_a_negative_number():
+    with pytest.raises(ValueError, match="positive number of processes"):
+        resolve_jobs(-2)
+
+
+def _results(corpus, meta, cache, **engine):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        processed = build_processed(
+            corpus, metadata=meta, cache_dir=cache, progress=False, partition_size=2, **STAGES, **engine
+        )
+        counts = processed.count_terms(by="outlet", **STAGES["count_options"])
+        return {
+            "documents": processed.all_documents,
+            "audit": processed.audit,
+            "sentences": processed.sentences,
+            "scores": processed.score_sentences(lexicons=STAGES["lexicons"]),
+            "frames": processed.match_frames(dictionary="generic"),
+            "counts": pd.DataFrame.sparse.from_spmatrix(counts.matrix, index=counts.doc_ids, columns=counts.terms),
+        }, processed.built
+
+
+def _assert_same(got, expected):
+    for name, frame in expected.items():
+        pd.testing.assert_frame_equal(got[name], frame, obj=name)
+
+
+def test_two_processes_give_the_results_of_one(tmp_path, fixture_corpus):
+    corpus, meta = fixture_corpus
+    one, built_one = _results(corpus, meta, tmp_path / "one", jobs=1)
+    two, built_two = _results(corpus, meta, tmp_path / "two", jobs=2)
+    assert built_one == built_two and built_two["clean"] == 9  # everything processed, in 5 partitions of 2
+    _assert_same(two, one)
+
+
+def test_a_dask_local_cluster_gives_the_results_of_one_process(tmp_path, fixture_corpus):
+    corpus, meta = fixture_corpus
+    one, _ = _results(corpus, meta, tmp_path / "one", jobs=1)
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        on_dask, built = _results(corpus, meta, tmp_path / "dask", scheduler=client)
+        assert built["clean"] == 9 and len(client.scheduler_info()["workers"]) == 2
+        by_address, again = _results(corpus, meta, tmp_path / "address", scheduler=cluster.scheduler_address)
+    _assert_same(on_dask, one)
+    _assert_same(by_address, one)
