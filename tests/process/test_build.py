@@ -211,3 +211,11 @@ def test_changed_metadata_reads_the_corpus_again_and_cleans_nothing(tmp_path, fi
     processed = _quiet(read_processed, corpus, metadata=meta, cache_dir=tmp_path / "c", jobs=1, progress=False)
     assert processed.built == {"clean": 0} and processed.all_documents["outlet"].iloc[0] == "Z"
     _assert_same_as_direct(processed, corpus, meta)
+
+
+def test_every_file_a_stage_code_hash_covers_exists():
+    from corpus_tools.config import PACKAGE_DIR
+    from corpus_tools.process.keys import STAGE_CODE
+
+    missing = sorted({name for names in STAGE_CODE.values() for name in names if not (PACKAGE_DIR / name).exists()})
+    assert missing == [], f"STAGE_CODE names files that do not exist (renamed or moved?): {missing}"
