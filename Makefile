@@ -11,7 +11,7 @@ export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help venv reports test lint format test-browser validate bench bench-scale lab lock clean-venv
+.PHONY: help venv reports test lint format test-browser validate bench bench-scale lab explore student lock clean-venv
 
 help: ## Show this help
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -41,7 +41,7 @@ format: $(STAMP) ## Format and fix what ruff can fix
 	$(BIN)/ruff check --fix corpus_tools tests bench notebooks conftest.py
 	$(BIN)/ruff format corpus_tools tests bench conftest.py
 
-test-browser: $(STAMP) ## Open the seeds and a generated 300-article study's reports in headless Chromium; no figure or table wider than the page (installs Debian's chromium if missing)
+test-browser: $(STAMP) ## Open the reports (seeds; a generated 300-article study) and the explorer (Voila) in headless Chromium; no figure or table wider than the page (installs chromium if missing)
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "installing Debian's chromium (needs root or sudo, and the package mirror)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
@@ -59,6 +59,20 @@ bench-scale: $(STAMP) ## Generate N articles (N=1000; N=10000 ...), time every s
 
 lab: $(STAMP) ## Open JupyterLab on notebooks/ with the project's kernel (figures inline, as in the reports)
 	env -u MPLBACKEND $(BIN)/jupyter lab --notebook-dir=notebooks
+
+explore: $(STAMP) ## Open the corpus explorer (notebooks/interactive/explore.ipynb) in JupyterLab
+	env -u MPLBACKEND $(BIN)/jupyter lab notebooks/interactive/explore.ipynb
+
+student: $(STAMP) ## Seminar notebooks without solutions -> build/student/; runs them and the solutions to check
+	rm -rf build/student build/check && mkdir -p build/student build/check/instructor
+	$(BIN)/jupyter nbconvert --log-level=WARN --to notebook --ClearOutputPreprocessor.enabled=True \
+	  --TagRemovePreprocessor.enabled=True --TagRemovePreprocessor.remove_cell_tags=solution \
+	  --output-dir build/student notebooks/seminar/*.ipynb
+	cp build/student/*.ipynb build/check/ && cp notebooks/seminar/*.ipynb build/check/instructor/
+	$(BIN)/jupyter nbconvert --log-level=WARN --to notebook --execute --inplace \
+	  --ExecutePreprocessor.kernel_name=corpus-tools --ExecutePreprocessor.timeout=600 \
+	  build/check/*.ipynb build/check/instructor/*.ipynb
+	@echo "student notebooks: build/student/ (checked: every student and instructor notebook ran)"
 
 lock: ## Re-pin requirements.lock from a fresh environment built from pyproject.toml
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv && .lockenv/bin/pip install --quiet -e '.[test]'

@@ -17,6 +17,7 @@ downstream of it; ``tests/test_package.py`` checks it):
 ``sentiment``       lexicons, sentence and document scores, drivers, actors
 ``keywords``        term counts, keyness, collocations, concordance (KWIC)
 ``framing``         frames, naming, quotes, hand-coding and agreement
+``trends``          coverage over time: volume, measures and terms per period, events, first use
 ``validation``      measurements against third-party labelled data (``make validate``)
 ``process``         the processed-corpus cache: ``read_processed`` (documents, sentences, scores,
                     frame hits, term counts, each document processed once, Parquet on disk)
@@ -56,7 +57,7 @@ from typing import TYPE_CHECKING
 from corpus_tools import config
 
 if TYPE_CHECKING:  # imported on first use (module __getattr__ below), so `import corpus_tools` stays fast
-    from corpus_tools import dictionaries, framing, keywords, sentiment, stats
+    from corpus_tools import dictionaries, framing, keywords, sentiment, stats, trends
     from corpus_tools.clean import clean_audit, clean_corpus, clean_text
     from corpus_tools.corpus import LoadedCorpus, load_corpus, read_corpus
     from corpus_tools.io import CorpusInputError, CorpusWarning
@@ -72,6 +73,7 @@ __all__ = [
     "keywords",
     "framing",
     "stats",
+    "trends",
     "load_corpus",
     "read_corpus",
     "LoadedCorpus",
@@ -92,7 +94,7 @@ __all__ = [
 # Where each public name lives. Nothing heavy (pandas, NLTK, SciPy, scikit-learn, statsmodels,
 # matplotlib) is imported by ``import corpus_tools``: a name's module is imported when the name
 # is first used, and then the name is an ordinary attribute of the package.
-_SUBPACKAGES = frozenset({"dictionaries", "sentiment", "keywords", "framing", "stats", "process"})
+_SUBPACKAGES = frozenset({"dictionaries", "sentiment", "keywords", "framing", "stats", "trends", "process"})
 _LAZY = {
     "load_corpus": "corpus_tools.corpus",
     "read_corpus": "corpus_tools.corpus",

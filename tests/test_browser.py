@@ -43,7 +43,7 @@ FLAGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND",  # any attempt to reach the network fails, and is seen
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",  # the network fails (and is seen); local servers work
     "--remote-debugging-port=0",
     "--window-size=1200,900",
 ]
@@ -191,6 +191,85 @@ def test_index_links_resolve(browser, report_dir):
         assert {f"{name}.html", f"{name}.ipynb"} <= names
     assert [t for t in targets if not t.is_file()] == []
     _screenshot(page, report_dir / "index.screenshot.png")
+
+
+@pytest.fixture(scope="module")
+def voila_explorer():
+    """``notebooks/interactive/explore.ipynb`` served by Voila on a free local port."""
+    import socket
+    import sys
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    notebook = NOTEBOOKS_DIR / "interactive" / "explore.ipynb"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "voila", str(notebook), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            assert proc.poll() is None, f"voila exited: {proc.stderr.read().decode()[-2000:]}"
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=5).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "voila did not start within 120 s"
+                time.sleep(0.5)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def _evaluate(page: DevTools, expression: str):
+    return page.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)["result"].get(
+        "value"
+    )
+
+
+def _wait_until(page: DevTools, expression: str, timeout: float = 180):
+    deadline = time.monotonic() + timeout
+    while not _evaluate(page, expression):
+        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+        time.sleep(0.5)
+
+
+def test_explorer_search_renders_results_in_a_real_browser(browser, voila_explorer, tmp_path):
+    import corpus_tools as ct
+    from corpus_tools.keywords import match_kwic
+
+    request = urllib.request.Request(f"http://127.0.0.1:{browser}/json/new?about:blank", method="PUT")
+    with urllib.request.urlopen(request, timeout=30) as response:
+        page = DevTools(json.load(response)["webSocketDebuggerUrl"])
+    for domain in ("Page", "Runtime", "Log"):
+        page.call(f"{domain}.enable")
+    page.call("Page.navigate", url=voila_explorer)
+    _wait_until(page, "!!document.querySelector('.widget-text input')")  # the kernel ran and the widgets rendered
+    page.call("Runtime.evaluate", expression="document.querySelector('.widget-text input').focus()")
+    page.call("Input.insertText", text="guarantee*")
+    for kind in ("keyDown", "keyUp"):
+        page.call("Input.dispatchKeyEvent", type=kind, key="Enter", code="Enter", windowsVirtualKeyCode=13)
+    page.call("Runtime.evaluate", expression="document.querySelector('.widget-text input').blur()")
+    _wait_until(page, "document.body.innerText.includes('hits in')", timeout=120)
+    expected = match_kwic(ct.load_corpus(ct.config.SEEDS_DIR), "guarantee*")
+    status = _evaluate(page, "document.body.innerText")
+    assert f"{len(expected)} hits in {expected['doc_id'].nunique()} of 5 documents" in status
+    options = _evaluate(page, "[...document.querySelectorAll('.ct-kwic select option')].map(o => o.textContent)")
+    assert len(options) == min(len(expected), 200) and "[guarantees]" in options[0]
+    # clicking a line opens the article with the match outlined
+    page.call(
+        "Runtime.evaluate",
+        expression="(() => {const s = document.querySelector('.ct-kwic select'); s.selectedIndex = 0;"
+        " s.dispatchEvent(new Event('change', {bubbles: true}));})()",
+    )
+    _wait_until(page, "!!document.querySelector('mark.ct-query')", timeout=60)
+    assert _evaluate(page, "document.querySelector('mark.ct-query').textContent").lower().startswith("guarantee")
+    # Voila's page template asks a CDN for its icon font; offline that request fails (and nothing else may)
+    assert [e for e in page.errors() if "fontawesome" not in e] == []
+    _screenshot(page, tmp_path / "explore.screenshot.png")
 
 
 @pytest.fixture(scope="module")

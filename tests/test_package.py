@@ -29,9 +29,11 @@ LAYERS = [
     {"segment"},
     {"dictionaries", "stats"},
     {"sentiment", "keywords", "framing"},
+    {"trends"},  # coverage over time: takes the analyses' article-level values
     {"validation"},
     {"process"},
     {"report"},
+    {"explore"},  # the interactive explorer: draws with report, reads every analysis
     {"runner"},
     {"__main__"},  # ``python -m corpus_tools``: only starts the runner's command line
 ]

@@ -4,11 +4,11 @@ Shared pieces: :mod:`~corpus_tools.report.files` (tables as CSV, figures as PNG/
 :mod:`~corpus_tools.report.html` (escaped HTML, highlights), :mod:`~corpus_tools.report.labels`
 (document labels), :mod:`~corpus_tools.report.heatmap` (one heatmap for all analyses). One module
 per analysis holds its figures: ``report.overview``, ``report.sentiment``, ``report.keywords``,
-``report.framing``. Analyses never import this package; notebooks call both.
+``report.framing``, ``report.trends``. Analyses never import this package; notebooks call both.
 """
 
 from corpus_tools.checks import make_renamed_getattr
-from corpus_tools.report import files, framing, heatmap, html, keywords, labels, overview, sentiment
+from corpus_tools.report import files, framing, heatmap, html, keywords, labels, overview, sentiment, trends
 from corpus_tools.report.files import make_output_dirs, save_figure, write_table
 from corpus_tools.report.heatmap import plot_heatmap
 from corpus_tools.report.html import format_table_html, highlight_html
@@ -23,6 +23,7 @@ __all__ = [
     "labels",
     "overview",
     "sentiment",
+    "trends",
     "make_output_dirs",
     "write_table",
     "save_figure",

@@ -65,6 +65,7 @@ DEPENDENCIES = (
     "datasketch",
     "distributed",
     "stop-words",
+    "ipywidgets",
 )
 #: Folders of the package that notebooks never import: left out of the package hash.
 RUNNER_FOLDERS = frozenset({"runner"})

@@ -39,9 +39,21 @@ __all__ = [
 __getattr__ = make_renamed_getattr(__name__, {"default_study": "make_default_study"})
 
 #: Parameters the runner sets from the study (when a notebook declares them); never per notebook.
-STUDY_PARAMETERS = ("corpus", "metadata", "group_by")
+STUDY_PARAMETERS = ("corpus", "metadata", "group_by", "period", "events")
 RESERVED_PARAMETERS = ("output_dir", "cache_dir")
-STUDY_KEYS = ("name", "description", "corpus", "metadata", "group_by", "notebooks", "parameters", "engine", "scheduler")
+STUDY_KEYS = (
+    "name",
+    "description",
+    "corpus",
+    "metadata",
+    "group_by",
+    "period",
+    "events",
+    "notebooks",
+    "parameters",
+    "engine",
+    "scheduler",
+)
 #: Where a study's per-document stages run: ``local`` processes, or a ``dask`` cluster (``scheduler:``).
 ENGINES = ("local", "dask")
 _NAME_RE = re.compile(r"^[A-Za-z0-9_.-]+$")
@@ -63,6 +75,8 @@ class Study:
     corpus: Path = SEEDS_DIR
     metadata: Path | None = None
     group_by: str | None = None
+    period: str | None = None  # time unit of the trends notebook (auto, day, week, month, quarter, year)
+    events: Path | None = None  # events file (date, label) drawn on time plots
     notebooks: list[str] | None = None  # None: every notebook
     parameters: dict[str, dict] = field(default_factory=dict)
     description: str = ""
@@ -87,6 +101,15 @@ def _path_or_none(value, base: Path, key: str, source: Path) -> Path | None:
         raise StudyError(f"{source}: '{key}' must be a path (string), got {value!r}")
     path = Path(value).expanduser()
     return (path if path.is_absolute() else base / path).resolve()
+
+
+def _period_or_none(value, source: Path) -> str | None:
+    if value in (None, ""):
+        return None
+    units = ("auto", "day", "week", "month", "quarter", "year")
+    if str(value).strip().lower() not in units:
+        raise StudyError(f"{source}: 'period' must be one of {', '.join(units)}, not {value!r}")
+    return str(value).strip().lower()
 
 
 def read_study(path: str | Path) -> Study:
@@ -135,6 +158,8 @@ def read_study(path: str | Path) -> Study:
         corpus=_path_or_none(data.get("corpus"), path.parent, "corpus", path) or SEEDS_DIR,
         metadata=_path_or_none(data.get("metadata"), path.parent, "metadata", path),
         group_by=data.get("group_by") or None,
+        period=_period_or_none(data.get("period"), path),
+        events=_path_or_none(data.get("events"), path.parent, "events", path),
         notebooks=notebooks,
         parameters={str(k): dict(v or {}) for k, v in parameters.items()},
         description=str(data.get("description") or ""),
@@ -276,6 +301,10 @@ def _study_values(study: Study) -> dict:
     values = {"corpus": str(study.corpus), "metadata": str(study.metadata) if study.metadata else ""}
     if study.group_by:
         values["group_by"] = study.group_by
+    if study.period:
+        values["period"] = study.period
+    if study.events:
+        values["events"] = str(study.events)
     return values
 
 
@@ -284,7 +313,8 @@ def resolve_parameters(
 ) -> dict[str, dict]:
     """The parameters each notebook will run with, every one checked against its parameters cell.
 
-    Precedence: notebook default < study (``corpus``, ``metadata``, ``group_by``, for the notebooks
+    Precedence: notebook default < study (``corpus``, ``metadata``, ``group_by``, ``period``,
+    ``events``, for the notebooks
     declaring them) < the study's per-notebook ``parameters`` < ``-p`` overrides. ``output_dir`` is
     set by the runner. A ``-p NAME=VALUE`` applies to every notebook declaring ``NAME``;
     ``-p NOTEBOOK.NAME=VALUE`` to one.

@@ -37,9 +37,21 @@ def test_read_study_resolves_paths_relative_to_the_file(tmp_path):
     assert study.parameters == {"simple": {"n": 2}}
 
 
+def test_period_and_events_reach_the_notebooks_that_declare_them(tmp_path):
+    (tmp_path / "events.csv").write_text("date,label\n2025-03-01,Summit\n", encoding="utf-8")
+    path = tmp_path / "s.yml"
+    path.write_text(f"name: t\ncorpus: {PROJECT_DIR / 'seeds'}\nperiod: Month\nevents: events.csv\n")
+    study = read_study(path)
+    assert (study.period, study.events) == ("month", tmp_path / "events.csv")
+    resolved = resolve_parameters(study, list_notebooks(NOTEBOOKS_DIR))
+    assert resolved["trends"]["period"] == "month" and resolved["trends"]["events"] == str(tmp_path / "events.csv")
+    assert "period" not in resolved["sentiment"]  # only notebooks declaring a parameter receive it
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
+        ("period: fortnight\n", "'period' must be one of auto, day, week, month, quarter, year, not 'fortnight'"),
         ("nmae: x\n", "unknown key(s) nmae; valid keys: name, description"),
         ("name: a b\n", "may use only letters"),
         ("parameters: [1, 2]\n", "'parameters' must map notebook names"),
