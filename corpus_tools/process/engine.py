@@ -51,10 +51,13 @@ def run_tasks(
         jobs: local processes (None or 0: every core; 1: this process).
         scheduler: a ``dask.distributed.Client`` or a scheduler address (``"tcp://host:8786"``):
             run on that Dask cluster instead (``jobs`` is then ignored).
-        progress: show a progress bar with the time left (when the output is a terminal or a notebook).
+        progress: show a progress bar with the time left (when the output is a terminal or a
+            notebook); the environment variable ``CORPUS_TOOLS_PROGRESS=0`` turns bars off (report
+            runs set it: a report records results, not progress).
         desc: the progress bar's label.
     """
     tasks = list(tasks)
+    progress = progress and os.environ.get("CORPUS_TOOLS_PROGRESS", "1") != "0"
     if not tasks:
         return
     bar = _progress_bar()(total=len(tasks), desc=desc, unit="part", disable=None if progress else True, leave=False)

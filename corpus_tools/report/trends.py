@@ -81,6 +81,26 @@ def _one_period_note(ax, periods: pd.Series) -> bool:
     return True
 
 
+def _plot_undated(title: str):
+    """The figure of a time plot with no dated article: says so and how to add dates."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(9, 2.2))
+    ax.set_axis_off()
+    ax.text(0.5, 0.55, "no dated articles: nothing to draw on a time axis", ha="center", va="center", fontsize=11)
+    ax.text(
+        0.5,
+        0.25,
+        "add a 'date' column to the metadata table (one row per doc_id)",
+        ha="center",
+        va="center",
+        fontsize=9,
+        color="dimgrey",
+    )
+    ax.set_title(format_figure_text(title))
+    return fig
+
+
 def _top_groups(table: pd.DataFrame, weight: str, top_n: int) -> list[str]:
     totals = table.groupby("group")[weight].sum().sort_values(ascending=False, kind="stable")
     return list(totals.index[:top_n].astype(str))
@@ -108,6 +128,8 @@ def plot_volume(
     """
     import matplotlib.pyplot as plt
 
+    if volume.empty:
+        return _plot_undated(title or f"{value.replace('_', ' ').capitalize()} per period")
     table = volume.assign(group=volume["group"].astype(str))
     total = table["group"].nunique()
     keep = _top_groups(table, "articles", top_n)
@@ -168,6 +190,8 @@ def plot_periods(
     """
     import matplotlib.pyplot as plt
 
+    if series.empty or not series["articles"].any():
+        return _plot_undated(title or "Per period: mean over articles")
     table = series.assign(group=series["group"].astype(str))
     cats = [None]
     if category:
@@ -216,6 +240,8 @@ def plot_term_periods(term_periods: pd.DataFrame, *, events: pd.DataFrame | None
     """
     import matplotlib.pyplot as plt
 
+    if term_periods.empty:
+        return _plot_undated(title or "Terms per 10,000 words per period")
     pooled = term_periods.groupby(["period", "term"], as_index=False)[["count", "words"]].sum()
     pooled["per_10k"] = pooled["count"] / pooled["words"].where(pooled["words"] > 0) * 10_000
     fig, ax = plt.subplots(figsize=(9, 3.6))

@@ -61,18 +61,25 @@ document.getElementById("ct-toggle-code").addEventListener("click", function () 
 """
 
 
+#: The kernel environment of a report run: figures drawn inline, even where ``MPLBACKEND=Agg`` is
+#: set for headless runs, and no progress bars (a report is a record, and a notebook progress bar
+#: is a widget whose HTML would fetch the widget manager from the network).
+KERNEL_ENVIRONMENT = {"MPLBACKEND": INLINE_BACKEND, "CORPUS_TOOLS_PROGRESS": "0"}
+
+
 @contextlib.contextmanager
 def _inline_figures():
-    """Kernels draw figures into the notebook, even where ``MPLBACKEND=Agg`` is set for headless runs."""
-    saved = os.environ.get("MPLBACKEND")
-    os.environ["MPLBACKEND"] = INLINE_BACKEND
+    """Set :data:`KERNEL_ENVIRONMENT` for the kernels started inside, and restore it after."""
+    saved = {name: os.environ.get(name) for name in KERNEL_ENVIRONMENT}
+    os.environ.update(KERNEL_ENVIRONMENT)
     try:
         yield
     finally:
-        if saved is None:
-            os.environ.pop("MPLBACKEND", None)
-        else:
-            os.environ["MPLBACKEND"] = saved
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 class NotebookTimeout(TimeoutError):

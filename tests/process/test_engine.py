@@ -75,3 +75,27 @@ def test_a_dask_local_cluster_gives_the_results_of_one_process(tmp_path, fixture
         by_address, again = _results(corpus, meta, tmp_path / "address", scheduler=cluster.scheduler_address)
     _assert_same(on_dask, one)
     _assert_same(by_address, one)
+
+
+def test_report_runs_turn_progress_bars_off(monkeypatch, capsys):
+    from corpus_tools.process import engine
+    from corpus_tools.runner.execute import KERNEL_ENVIRONMENT
+
+    made = []
+
+    class Bar:
+        def __init__(self, **options):
+            made.append(options)
+
+        def update(self, n):
+            pass
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(engine, "_progress_bar", lambda: Bar)
+    monkeypatch.setenv("CORPUS_TOOLS_PROGRESS", KERNEL_ENVIRONMENT["CORPUS_TOOLS_PROGRESS"])
+    assert list(engine.run_tasks(abs, [-1, -2], jobs=1, progress=True)) == [1, 2]
+    monkeypatch.delenv("CORPUS_TOOLS_PROGRESS")
+    assert list(engine.run_tasks(abs, [-3], jobs=1, progress=True)) == [3]
+    assert [m["disable"] for m in made] == [True, None]  # off in a report run; on (when shown) otherwise

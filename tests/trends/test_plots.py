@@ -53,3 +53,16 @@ def test_plots_stay_a_readable_size(n_periods):
 def test_term_plot_has_one_line_per_term(dated):
     fig = plots.plot_term_periods(trends.count_term_periods(dated, ["ceasefire", "blockade"], period="week"))
     assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["ceasefire", "blockade"]
+
+
+def test_a_corpus_without_dates_gets_figures_that_say_so(dated):
+    undated = dated.assign(date=pd.NaT)
+    with pytest.warns(trends.TrendWarning, match="no date"):
+        volume = trends.count_volume(undated, period="auto", by="outlet")
+    with pytest.warns(trends.TrendWarning):
+        series = trends.summarize_periods(undated[["doc_id", "tone"]], undated, value="tone", n_boot=20)
+    with pytest.warns(trends.TrendWarning):
+        terms = trends.count_term_periods(undated, ["ceasefire"])
+    assert volume.empty and series.empty and terms.empty
+    for fig in (plots.plot_volume(volume), plots.plot_periods(series, category=None), plots.plot_term_periods(terms)):
+        assert any("no dated articles" in t for t in _texts(fig))
