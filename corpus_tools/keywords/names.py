@@ -3,7 +3,8 @@
 :func:`write_actor_list`).
 
 A name is a run of capitalised words ("Tony Blair", "Bank of England", "BBC"), joined by
-"of", "for", "and", "de", "von", "van", "der" and "la" between capitals. The first word of a
+"of", "de", "von", "van", "der" and "la" between capitals; "and" and "for" end a name, since
+they join lists far more often than they sit inside one ("UK and US" is two names). The first word of a
 sentence is capitalised anyway, so it is not counted ("Shares fell" gives nothing, "Yesterday
 Tony Blair said" gives "Tony Blair"); words of the shipped stop list
 (``resources/name_stopwords.txt``: titles, days, months, sentence openers) are taken off
@@ -37,7 +38,7 @@ __all__ = ["NAME_COLUMNS", "count_names", "format_actor_yaml", "write_actor_list
 NAME_COLUMNS = ["name", "n", "n_docs", "forms"]
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.&-]*"
-_JOIN = r"(?:of|for|and|de|von|van|der|la)"
+_JOIN = r"(?:of|de|von|van|der|la)"
 _NAME = re.compile(rf"{_CAP}(?:\s+(?:{_JOIN}\s+(?:the\s+)?)?{_CAP})*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 

@@ -32,6 +32,11 @@ def _names(*texts: str) -> dict[str, int]:
         # a run opening a sentence counts whole when it is a name elsewhere, else without its first word
         (["Acme Corp said so. Analysts like Acme Corp."], {"Acme Corp": 2}),
         (["Yesterday Gordon Brown spoke."], {"Gordon Brown": 1}),
+        # "and" and "for" separate names instead of joining them
+        (
+            ["Leaders of the UK and US met Chicago officials. Fans in Chicago and Athens cheered."],
+            {"UK": 1, "US": 1, "Chicago": 2, "Athens": 1},
+        ),
         # acronyms count; "I" does not
         (["Fans said the BBC and I agreed."], {"BBC": 1}),
     ],
