@@ -73,16 +73,28 @@ def _names_in(text: str, stop: frozenset[str]) -> list[tuple[str, str]]:
     return out
 
 
+#: A one-word name joins a longer name ending in it only when the longer name is this common
+#: relative to it ("Blair" with "Tony Blair"), not a rare phrase that happens to end in it ("US"
+#: with "Moscow-based US").
+MERGE_SHARE = 0.1
+
+
 def _merge_surnames(counts: pd.DataFrame) -> pd.DataFrame:
-    """A one-word name counted with the most frequent longer name ending in it."""
+    """A one-word name counted with the most frequent longer name ending in it, when that longer
+    name occurs at least :data:`MERGE_SHARE` as often as the word alone."""
     longer = counts[counts["name"].str.contains(" ")].sort_values(["n", "name"], ascending=[False, True])
-    owner = {}
-    for name in longer["name"]:
-        owner.setdefault(name.rsplit(" ", 1)[-1], name)
-    counts = counts.assign(
-        canonical=[owner.get(n, n) if " " not in n else n for n in counts["name"]],
-    )
-    return counts
+    owner, owner_n = {}, {}
+    for name, n in zip(longer["name"], longer["n"]):
+        last = name.rsplit(" ", 1)[-1]
+        if last not in owner:
+            owner[last], owner_n[last] = name, n
+    alone = dict(zip(counts["name"], counts["n"]))
+    canonical = []
+    for name in counts["name"]:
+        keep = " " in name or name not in owner
+        keep = keep or owner_n[name] < MERGE_SHARE * alone.get(name, 0)
+        canonical.append(name if keep else owner[name])
+    return counts.assign(canonical=canonical)
 
 
 def count_names(

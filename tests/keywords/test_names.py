@@ -37,6 +37,11 @@ def _names(*texts: str) -> dict[str, int]:
             ["Leaders of the UK and US met Chicago officials. Fans in Chicago and Athens cheered."],
             {"UK": 1, "US": 1, "Chicago": 2, "Athens": 1},
         ),
+        # a rare phrase ending in a frequent word does not absorb it; a name used often does
+        (
+            [" ".join(["Officials in the US said so."] * 12) + " A Moscow-based US firm left."],
+            {"US": 12, "Moscow-based US": 1},
+        ),
         # acronyms count; "I" does not
         (["Fans said the BBC and I agreed."], {"BBC": 1}),
     ],
