@@ -33,7 +33,7 @@ def plot_groups(
     by: str = "doc_id",
     corpus: pd.DataFrame | None = None,
     labels: Mapping | None = None,
-    title: str = "Sentence compound by group: every sentence, mean and 95% CI",
+    title: str | None = None,
     top_n: int = 30,
 ):
     """Distribution by group: each sentence's compound as a faint dot (when ``scores`` is
@@ -48,7 +48,8 @@ def plot_groups(
         by, corpus: the grouping column of ``scores`` and where to find it (as in
             ``summarize_groups``; documents without a value are in ``"(missing)"``).
         labels: display name of each group (e.g. ``report.label_documents(docs)``); others keep their value.
-        title: the plot title.
+        title: the plot title; by default it names the unit the interval resampled (the ``unit``
+            column of ``groups``: articles unless ``unit="sentence"`` was asked for).
         top_n: with more groups, the ``top_n`` with the most sentences (``n``) are drawn and the
             title says how many of how many (every group is in the table).
 
@@ -59,6 +60,14 @@ def plot_groups(
     """
     import matplotlib.pyplot as plt
 
+    if title is None:
+        units = set(groups["unit"]) if "unit" in groups.columns else set()
+        what = (
+            "sentences resampled (descriptive)"
+            if units and all("sentence" in u for u in units)
+            else "articles resampled"
+        )
+        title = f"Sentence compound by group: every sentence, group mean and 95% CI ({what})"
     names = list(dict.fromkeys(groups["group"].astype(str)))
     n_groups = len(names)
     if n_groups > top_n:
