@@ -245,6 +245,8 @@ def run(args: argparse.Namespace) -> str:
     given = [Path(args.eval)] if args.eval else []
     eval_dir = next((p for p in [*given, *EVAL_CANDIDATES] if p.is_dir()), None)  # a worktree: ../../shared
     sources, used = read_sources(eval_dir)
+    if args.tmp:
+        Path(args.tmp).mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="bench-scale-", dir=args.tmp))
     jobs = resolve_jobs(args.jobs)
     rows: list = []
