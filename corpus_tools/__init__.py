@@ -94,7 +94,30 @@ __all__ = [
 # Where each public name lives. Nothing heavy (pandas, NLTK, SciPy, scikit-learn, statsmodels,
 # matplotlib) is imported by ``import corpus_tools``: a name's module is imported when the name
 # is first used, and then the name is an ordinary attribute of the package.
-_SUBPACKAGES = frozenset({"dictionaries", "sentiment", "keywords", "framing", "stats", "trends", "process"})
+_SUBPACKAGES = frozenset(
+    {
+        # every stage, so ``ct.<stage>`` works whatever was imported before
+        "checks",
+        "shipped",
+        "tokens",
+        "groups",
+        "io",
+        "clean",
+        "corpus",
+        "segment",
+        "dictionaries",
+        "stats",
+        "sentiment",
+        "keywords",
+        "framing",
+        "trends",
+        "validation",
+        "process",
+        "report",
+        "explore",
+        "runner",
+    }
+)
 _LAZY = {
     "load_corpus": "corpus_tools.corpus",
     "read_corpus": "corpus_tools.corpus",

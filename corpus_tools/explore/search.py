@@ -64,6 +64,11 @@ class Search:
     notes: list[str] = field(default_factory=list)
 
     @property
+    def pattern(self) -> str:
+        """The pattern given to ``match_kwic``: the query, without the slashes of a ``/regex/``."""
+        return _pattern_of(self.query, self.pattern_type)
+
+    @property
     def hits(self) -> int:
         return int(self.counts["hits"].sum())
 
@@ -119,6 +124,11 @@ def resolve_pattern_type(query: str, pattern_type: str = "auto") -> str:
     if pattern_type != "auto":
         return pattern_type
     return "regex" if len(query) > 2 and query.startswith("/") and query.endswith("/") else "glob"
+
+
+def _pattern_of(query: str, kind: str) -> str:
+    slashed = kind == "regex" and len(query) > 1 and query.startswith("/") and query.endswith("/")
+    return query[1:-1] if slashed else query
 
 
 def _word_columns(index: SearchIndex, word: str, pattern_type: str) -> list[int]:
@@ -182,7 +192,7 @@ def match_index(
         raise ValueError("the index was built on another corpus table; rebuild it with build_search_index(docs)")
     query = query.strip()
     kind = resolve_pattern_type(query, pattern_type)
-    pattern = query[1:-1] if kind == "regex" and query.startswith("/") and query.endswith("/") else query
+    pattern = _pattern_of(query, kind)
     if not pattern:
         raise ValueError("type a word, a phrase, a glob such as sanction* or a /regular expression/")
     if kind == "regex":

@@ -157,8 +157,7 @@ class Explorer:
 
         top = search.counts[search.counts["hits"] > 0].nlargest(top_n, "hits", keep="first")
         subset = self.docs[self.docs["doc_id"].isin(top["doc_id"])]
-        query = search.query[1:-1] if search.pattern_type == "regex" and search.query.startswith("/") else search.query
-        lines = match_kwic(subset, query, window=0, pattern_type=search.pattern_type)
+        lines = match_kwic(subset, search.pattern, window=0, pattern_type=search.pattern_type)
         lengths = subset.set_index("doc_id")["text"].str.len().clip(lower=1)
         out = lines.assign(position=lines["start"] / lines["doc_id"].map(lengths))[["doc_id", "position"]]
         order = {d: i for i, d in enumerate(top["doc_id"])}

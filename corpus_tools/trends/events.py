@@ -22,8 +22,7 @@ import pandas as pd
 from scipy import stats as sps
 
 from corpus_tools.checks import require_columns
-from corpus_tools.groups import attach_groups
-from corpus_tools.trends.periods import label_periods
+from corpus_tools.trends.periods import _group_dated, label_periods
 from corpus_tools.trends.series import MIN_ARTICLES
 
 __all__ = ["read_events", "compare_before_after"]
@@ -102,7 +101,7 @@ def compare_before_after(
     dated = label_periods(documents, period="day", date=date)
     if window_days is not None:
         dated = dated[(dated[date] - when).abs() <= pd.Timedelta(days=window_days)]
-    dated = dated.assign(group="all") if by is None else attach_groups(dated, by)
+    dated = _group_dated(dated, by)
     keep = ["doc_id", value] + ([category] if category else [])
     table = values[keep].merge(dated[["doc_id", date, "group"]], on="doc_id").dropna(subset=[value])
     keys = ["group"] + ([category] if category else [])

@@ -113,6 +113,11 @@ def label_periods(
     return out
 
 
+def _group_dated(dated: pd.DataFrame, by: str | None) -> pd.DataFrame:
+    """``dated`` with a ``group`` column: ``by``'s values, or ``"all"`` when there is no grouping."""
+    return dated.assign(group="all") if by is None else attach_groups(dated, by)
+
+
 def _all_periods(periods: pd.Series, unit: str) -> pd.DatetimeIndex:
     if periods.empty:
         return pd.DatetimeIndex([])
@@ -137,10 +142,7 @@ def count_volume(documents: pd.DataFrame, *, period: str = "auto", by: str | Non
     require_columns(documents, ["n_words"], table="documents")
     dated = label_periods(documents, period=period, date=date)
     unit = dated.attrs["period"]
-    if by is None:
-        dated = dated.assign(group="all")
-    else:
-        dated = attach_groups(dated, by, documents=documents if by not in dated.columns else None)
+    dated = _group_dated(dated, by)
     counts = dated.groupby(["group", "period"], sort=True).agg(articles=("doc_id", "size"), words=("n_words", "sum"))
     groups = sorted(dated["group"].unique()) if len(dated) else []
     full = pd.MultiIndex.from_product([groups, _all_periods(dated["period"], unit)], names=["group", "period"])

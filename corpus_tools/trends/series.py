@@ -21,9 +21,8 @@ import numpy as np
 import pandas as pd
 
 from corpus_tools.checks import require_columns
-from corpus_tools.groups import attach_groups
 from corpus_tools.stats import bootstrap_ci
-from corpus_tools.trends.periods import _all_periods, label_periods
+from corpus_tools.trends.periods import _all_periods, _group_dated, label_periods
 
 __all__ = ["MIN_ARTICLES", "summarize_periods"]
 
@@ -78,10 +77,7 @@ def summarize_periods(
     require_columns(values, ["doc_id", value] + ([category] if category else []), table="values")
     dated = label_periods(documents, period=period, date=date)
     unit = dated.attrs["period"]
-    if by is None:
-        dated = dated.assign(group="all")
-    else:
-        dated = attach_groups(dated, by)
+    dated = _group_dated(dated, by)
     keep = ["doc_id", value] + ([category] if category else [])
     table = values[keep].merge(dated[["doc_id", "period", "group"]], on="doc_id", how="inner")
     table = table.dropna(subset=[value])

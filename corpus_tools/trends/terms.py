@@ -1,7 +1,8 @@
 """Vocabulary over time: chosen terms per period (Voyant's Trends) and the terms rising or falling.
 
-Terms are matched on the shared tokens (:mod:`corpus_tools.tokens`), case-insensitively: a term
-is a word, a phrase (``"security guarantees"``) or a word with a trailing ``*`` (``"negotiat*"``).
+Chosen terms are found by :func:`corpus_tools.keywords.match_kwic` (the concordance of the
+reports), case-insensitively: a term is a word, a phrase (``"security guarantees"``, within a
+sentence) or a word with a trailing ``*`` (``"negotiat*"``).
 Rising and falling terms come from an article-level trend test (Lijffijt et al. 2016 on why the
 article, not the token, is the unit): for each term, Spearman's rank correlation between each
 article's date and the term's rate in that article, with p-values adjusted over the terms tested.
@@ -22,51 +23,37 @@ import pandas as pd
 from scipy import stats as sps
 
 from corpus_tools.checks import require_columns
-from corpus_tools.groups import attach_groups
+from corpus_tools.keywords import match_kwic
 from corpus_tools.shipped import read_stopwords
 from corpus_tools.stats import adjust_p
 from corpus_tools.tokens import tokenize
-from corpus_tools.trends.periods import _all_periods, label_periods
+from corpus_tools.trends.periods import _all_periods, _group_dated, label_periods
 
 __all__ = ["match_term_documents", "count_term_periods", "summarize_term_trends", "select_trend_terms"]
 
 
-def _parse_term(term: str) -> tuple[str, ...]:
-    parts = []
-    for word in term.split():
-        tokens = [w for w, _, _ in tokenize(word, lowercase=True)]
-        if tokens and word.endswith("*"):
-            tokens[-1] += "*"
-        parts.extend(tokens)
-    return tuple(parts)
-
-
-def _count_terms(text: str, terms: dict[str, tuple[str, ...]]) -> Counter:
-    words = [w for w, _, _ in tokenize(text, lowercase=True)]
-    found = Counter()
-    for name, parts in terms.items():
-        n = len(parts)
-        for i in range(len(words) - n + 1):
-            if all(w == p or (p.endswith("*") and w.startswith(p[:-1])) for w, p in zip(words[i : i + n], parts)):
-                found[name] += 1
-    return found
+def _check_terms(terms: Iterable[str]) -> list[str]:
+    terms = [str(t) for t in terms]
+    empty = [t for t in terms if not tokenize(t.replace("*", ""))]
+    if empty:
+        raise ValueError(f"terms {empty} contain no word to match; give words, phrases or word* prefixes")
+    return terms
 
 
 def match_term_documents(documents: pd.DataFrame, terms: Iterable[str]) -> pd.DataFrame:
-    """The documents that use each term: ``doc_id, term, count`` (rows with a count above zero).
+    """The documents that use each term: ``doc_id, term, count`` (rows with a count above zero),
+    counted with :func:`corpus_tools.keywords.match_kwic` (glob patterns: a phrase matches
+    within a sentence, ``word*`` any ending).
 
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["A truce.", "Truce talks; truces."]})
     >>> match_term_documents(docs, ["truce*"]).values.tolist()
     [['a', 'truce*', 1], ['b', 'truce*', 2]]
     """
     require_columns(documents, ["doc_id", "text"], table="documents")
-    parsed = {str(t): _parse_term(str(t)) for t in terms}
-    rows = [
-        (doc_id, term, n)
-        for doc_id, text in zip(documents["doc_id"], documents["text"])
-        for term, n in _count_terms(text, parsed).items()
-    ]
-    return pd.DataFrame(rows, columns=["doc_id", "term", "count"])
+    terms = _check_terms(terms)
+    lines = match_kwic(documents, terms, window=0)
+    counts = lines.groupby(["doc_id", "pattern"], sort=False).size().rename("count").reset_index()
+    return counts.rename(columns={"pattern": "term"})[["doc_id", "term", "count"]]
 
 
 def count_term_periods(
@@ -86,22 +73,15 @@ def count_term_periods(
         zero where a period has no article (``per_10k`` NaN there: no words to divide by).
     """
     require_columns(documents, ["doc_id", "text", "n_words"], table="documents")
-    parsed = {str(t): _parse_term(str(t)) for t in terms}
-    empty = [t for t, parts in parsed.items() if not parts]
-    if empty:
-        raise ValueError(f"terms {empty} contain no word to match; give words, phrases or word* prefixes")
+    terms = _check_terms(terms)
     dated = label_periods(documents, period=period, date=date)
     unit = dated.attrs["period"]
-    dated = dated.assign(group="all") if by is None else attach_groups(dated, by)
-    rows = []
-    for doc in dated.itertuples(index=False):
-        found = _count_terms(doc.text, parsed)
-        rows.extend((doc.period, doc.group, term, found[term], int(found[term] > 0)) for term in parsed)
-    hits = pd.DataFrame(rows, columns=["period", "group", "term", "count", "articles"])
-    sums = hits.groupby(["period", "group", "term"]).sum()
+    dated = _group_dated(dated, by)
+    hits = match_term_documents(dated, terms).merge(dated[["doc_id", "period", "group"]], on="doc_id")
+    sums = hits.assign(articles=1).groupby(["period", "group", "term"])[["count", "articles"]].sum()
     words = dated.groupby(["period", "group"])["n_words"].sum()
     full = pd.MultiIndex.from_product(
-        [_all_periods(dated["period"], unit), sorted(dated["group"].unique()), list(parsed)],
+        [_all_periods(dated["period"], unit), sorted(dated["group"].unique()), terms],
         names=["period", "group", "term"],
     )
     out = sums.reindex(full, fill_value=0).reset_index()
