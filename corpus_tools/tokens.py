@@ -17,6 +17,7 @@ re-exports these names (``ct.tokenize``, ``ct.segment.count_words`` keep working
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -82,6 +83,18 @@ def tokenize(text: str, *, lowercase: bool = False) -> list[tuple[str, int, int]
     [('billion', 20, 27), ("Zelensky's", 29, 39), ('aides', 40, 45), ('said', 46, 50)]
     """
     return [(m.group().lower() if lowercase else m.group(), m.start(), m.end()) for m in _token_re(text).finditer(text)]
+
+
+@functools.lru_cache(maxsize=16384)
+def _cached_tokens(text: str) -> tuple[tuple[str, int, int], ...]:
+    """:func:`tokenize` of ``text`` as a tuple, remembered for the last 16,384 texts: the sentiment
+    lexicons and the frame dictionary match the same sentences one after the other, and each
+    sentence is tokenised once (the tuple is shared: never change it).
+
+    >>> _cached_tokens("Peace talks.") == tuple(tokenize("Peace talks."))
+    True
+    """
+    return tuple([(m.group(), m.start(), m.end()) for m in _token_re(text).finditer(text)])
 
 
 def count_words(text: str) -> int:

@@ -11,6 +11,7 @@ and its ``start``/``end`` offsets.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -20,7 +21,7 @@ import pandas as pd
 from corpus_tools.checks import require_columns
 from corpus_tools.dictionaries.model import _APOSTROPHES, Dictionary, Entry, Negation, _normalise_term
 from corpus_tools.dictionaries.readers import read_dictionary
-from corpus_tools.tokens import tokenize
+from corpus_tools.tokens import _cached_tokens
 
 __all__ = ["HIT_COLUMNS", "match_actors", "match_dictionary"]
 
@@ -28,6 +29,7 @@ __all__ = ["HIT_COLUMNS", "match_actors", "match_dictionary"]
 HIT_COLUMNS = ["doc_id", "sent_id", "category", "pattern", "term", "start", "end", "negated", "weight"]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _token_forms(token: str, case_sensitive: bool) -> tuple[str, ...]:
     """The forms a pattern word is compared with: the token and the token without a possessive."""
     form = token.translate(_APOSTROPHES)
@@ -105,6 +107,13 @@ class _Matcher:
         return True
 
 
+@functools.lru_cache(maxsize=16)
+def _matcher_for(entries: tuple[Entry, ...]) -> _Matcher:
+    """One matcher per dictionary, kept while it is used: its first-word cache stays warm when
+    the same dictionary matches one batch of sentences after another."""
+    return _Matcher(entries)
+
+
 def _keys(form: str, kind: str, lengths: tuple[int, ...] | None = None) -> Iterable[str]:
     """The parts of ``form`` a key of ``kind`` can be (only parts of ``lengths`` when given)."""
     if kind == "exact":
@@ -133,7 +142,7 @@ def _as_negation(negation, dictionary: Dictionary) -> Negation:
 
 def _sentence_hits(text: str, matcher: _Matcher, dictionary: Dictionary, negation: Negation) -> list[tuple]:
     """Hits in one sentence: ``(category, pattern, term, start, end, negated, weight)``."""
-    tokens = _split_hyphens(tokenize(text)) if dictionary.split_hyphens else tokenize(text)
+    tokens = _split_hyphens(_cached_tokens(text)) if dictionary.split_hyphens else _cached_tokens(text)
     candidates = matcher.candidates(tokens)
     if not candidates:
         return []
@@ -227,7 +236,7 @@ def match_dictionary(
         hint="Pass the output of corpus_tools.split_sentences(corpus).",
     )
     negation = _as_negation(negation, dictionary)
-    matcher = _Matcher(dictionary.entries)
+    matcher = _matcher_for(dictionary.entries)
     rows = []
     for doc_id, sent_id, offset, text in zip(
         sentences["doc_id"], sentences["sent_id"], sentences["start"], sentences["text"]

@@ -118,7 +118,7 @@ class ProcessedCorpus:
         docs = self.documents if documents is None else documents
         keys = self._sentence_keys(docs)
         store = self._store("sentences", hash_code("sentences"))
-        frame = docs[["doc_id", "text"]].assign(**{KEY: keys})
+        frame = docs[["doc_id", "text", *(["language"] if "language" in docs.columns else [])]].assign(**{KEY: keys})
         return self._read(
             store,
             keys,
@@ -140,8 +140,7 @@ class ProcessedCorpus:
         keys = self._sentence_keys(self.documents)
         parts = []
         for lexicon, lex in zip(_as_list(lexicons), _lexicon_list(lexicons, overrides)):
-            param = hash_values(hash_code("scores"), hash_source(lexicon), lex.name, overrides, lexicon_language)
-            store = self._store("scores", param)
+            store = self._scores_store(lexicon, lex, overrides, lexicon_language)
 
             def build(store=store, lexicon=lexicon):
                 self._build_sentence_stage(
@@ -156,36 +155,39 @@ class ProcessedCorpus:
         return pd.concat(parts, ignore_index=True)
 
     def match_frames(self, *, dictionary="generic", count_negated: bool = True) -> pd.DataFrame:
-        """Frame hits in :attr:`sentences`, as ``corpus_tools.framing.match_frames(sentences, ...)``."""
+        """Frame hits in :attr:`sentences`, as ``corpus_tools.framing.match_frames(sentences, ...,
+        corpus=documents)`` (each document's ``language`` says whether it is matched)."""
         frames = read_frames(dictionary)
-        param = hash_values(hash_code("frames"), hash_source(frames), count_negated)
-        store = self._store("frames", param)
+        languages = self.documents[["doc_id", "language"]] if "language" in self.documents.columns else None
+        store = self._frames_store(frames, count_negated)
         keys = self._sentence_keys(self.documents)
 
         def empty():
-            task = (self.sentences.iloc[:0].assign(**{KEY: ""}), frames, count_negated)
+            task = (self.sentences.iloc[:0].assign(**{KEY: ""}), frames, count_negated, languages)
             return stages.match_partition(task).drop(columns=[KEY])
 
+        def make_task(part):
+            return (
+                part,
+                frames,
+                count_negated,
+                None if languages is None else languages[languages["doc_id"].isin(part["doc_id"])],
+            )
+
         return self._read(
-            store,
-            keys,
-            empty,
-            build=lambda: self._build_sentence_stage(store, "frames", keys, lambda part: (part, frames, count_negated)),
+            store, keys, empty, build=lambda: self._build_sentence_stage(store, "frames", keys, make_task)
         )
 
     def count_terms(self, *, by: str = "doc_id", **options) -> TermCounts:
         """Term counts of :attr:`documents`, as ``corpus_tools.keywords.count_terms(documents, by=by, ...)``
         (the same options); the cache holds each document's counts, sparse, grouped here by ``by``."""
         docs = self.documents
-        options = {k: (tuple(v) if isinstance(v, list) and k == "ngram_range" else v) for k, v in options.items()}
-        if options.get("stem"):
-            count_terms(docs.iloc[:0], **options)  # an unknown option or language fails here
+        options = _count_options(docs, options)
         _english_rows(docs, options.get("stopwords", "snowball"))  # the warning about other languages
         attach_groups(docs[list(dict.fromkeys(["doc_id", by]))], by)  # checks ``by``, warns about missing values
-        param = hash_values(hash_code("counts"), {k: _jsonable(v) for k, v in sorted(options.items())})
-        store = self._store("counts", param)
+        store = self._counts_store(options)
         cols = ["doc_id", "text"] + (["language"] if "language" in docs.columns else [])
-        keys = [hash_values(k, lang) for k, lang in zip(self._sentence_keys(docs), _languages(docs))]
+        keys = self._count_keys(docs)
         frame = docs[cols].assign(**{KEY: keys})
         rows = self._read(
             store,
@@ -208,6 +210,68 @@ class ProcessedCorpus:
 
     def _store(self, stage: str, param: str) -> PartitionStore:
         return PartitionStore(self.cache_dir / f"v{CACHE_VERSION}" / stage / param)
+
+    def _scores_store(self, lexicon, lex, overrides, lexicon_language: str) -> PartitionStore:
+        param = hash_values(hash_code("scores"), hash_source(lexicon), lex.name, overrides, lexicon_language)
+        return self._store("scores", param)
+
+    def _frames_store(self, frames, count_negated: bool) -> PartitionStore:
+        return self._store("frames", hash_values(hash_code("frames"), hash_source(frames), count_negated))
+
+    def _counts_store(self, options: dict) -> PartitionStore:
+        param = hash_values(hash_code("counts"), {k: _jsonable(v) for k, v in sorted(options.items())})
+        return self._store("counts", param)
+
+    def _count_keys(self, docs: pd.DataFrame) -> list[str]:
+        return [hash_values(k, lang) for k, lang in zip(self._sentence_keys(docs), _languages(docs))]
+
+    def _build_together(self, *, lexicons, overrides, dictionary, count_options) -> None:
+        """Build every asked stage the cache lacks in one pass per partition
+        (:func:`corpus_tools.process.stages.build_partition`): the sentences are split once and
+        read by every lexicon and the frames in the worker, never gathered here."""
+        docs = self.documents
+        keys = self._sentence_keys(docs)
+        lexicons = _as_list(lexicons) if lexicons else []
+        stores = {"sentences": (self._store("sentences", hash_code("sentences")), keys)}
+        for i, (lexicon, lex) in enumerate(zip(lexicons, _lexicon_list(lexicons, overrides) if lexicons else [])):
+            stores[f"scores{i}"] = (self._scores_store(lexicon, lex, overrides, "en"), keys)
+        frames = read_frames(dictionary) if dictionary is not None else None
+        if frames is not None:
+            stores["frames"] = (self._frames_store(frames, True), keys)
+        if count_options is not None:
+            count_options = _count_options(docs, count_options)
+            stores["counts"] = (self._counts_store(count_options), self._count_keys(docs))
+        missing = {name: set(store.read_missing(k)) for name, (store, k) in stores.items()}
+        todo = [i for i in range(len(docs)) if any(k[i] in missing[n] for n, (_, k) in stores.items())]
+        count_keys, languages = stores.get("counts", stores["sentences"])[1], _languages(docs)
+        frame = docs.iloc[todo][["doc_id", "text"]].assign(
+            **{KEY: [keys[i] for i in todo], "_count_key": [count_keys[i] for i in todo]},
+            language=[languages[i] for i in todo],
+        )
+        frame = frame.drop_duplicates(KEY).reset_index(drop=True)
+        parts = [frame.iloc[i : i + self.partition_size] for i in range(0, len(frame), self.partition_size)]
+        spec = ([(lexicon, overrides, "en") for lexicon in lexicons], None if frames is None else (frames, True))
+        tasks = ((part.reset_index(drop=True), *spec, count_options) for part in parts)
+        results = run_tasks(
+            stages.build_partition,
+            tasks,
+            jobs=self.jobs,
+            scheduler=self.scheduler,
+            progress=self.progress,
+            desc="process",
+        )
+        for part, result in zip(parts, results):
+            found = {"sentences": result["sentences"], "frames": result["frames"], "counts": result["counts"]}
+            found.update({f"scores{i}": rows for i, rows in enumerate(result["scores"])})
+            for name, (store, _) in stores.items():
+                column = "_count_key" if name == "counts" else KEY
+                wanted = [k for k in part[column] if k in missing[name]]
+                if wanted:
+                    rows = found[name]
+                    store.write_partition(rows[rows[KEY].isin(set(wanted))], keys=wanted)
+        for name in stores:
+            stage = "scores" if name.startswith("scores") else name
+            self.built[stage] = self.built.get(stage, 0) + len(missing[name])  # per lexicon, as each scores
 
     def _sentence_keys(self, docs: pd.DataFrame) -> list[str]:
         return [hash_values(d, t) for d, t in zip(docs["doc_id"].astype(str), docs["text"].fillna(""))]
@@ -272,6 +336,14 @@ _STAGE_FN = {"scores": stages.score_partition, "frames": stages.match_partition}
 
 def _as_list(values) -> list:
     return [values] if isinstance(values, (str, Path)) or not isinstance(values, Iterable) else list(values)
+
+
+def _count_options(docs: pd.DataFrame, options: dict) -> dict:
+    """``count_terms`` options as the cache keys them (an unknown option or language fails here)."""
+    options = {k: (tuple(v) if isinstance(v, list) and k == "ngram_range" else v) for k, v in options.items()}
+    if options.get("stem"):
+        count_terms(docs.iloc[:0], **options)
+    return options
 
 
 def _jsonable(value):
@@ -461,13 +533,9 @@ def build_processed(
         max_bytes=max_bytes,
         partition_size=partition_size,
     )
-    processed.sentences  # noqa: B018 - builds the sentences
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the notebooks warn, when they read the results
-        if lexicons:
-            processed.score_sentences(lexicons=lexicons, overrides=overrides)
-        if dictionary is not None:
-            processed.match_frames(dictionary=dictionary)
-        if count_options is not None:
-            processed.count_terms(**count_options)
+        processed._build_together(
+            lexicons=lexicons, overrides=overrides, dictionary=dictionary, count_options=count_options
+        )
     return processed

@@ -13,6 +13,7 @@ partitions done and the time left; it stays off when the output is neither (pape
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -87,9 +88,21 @@ def _results(fn: Callable, tasks: list, jobs: int, scheduler) -> Iterator:
     elif jobs == 1 or len(tasks) <= 1:
         yield from map(fn, tasks)
     else:
-        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
-            yield from pool.map(fn, tasks)
+        gc.freeze()  # objects alive now are never collected in the workers: their pages stay shared
+        try:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=_context()) as pool:
+                yield from pool.map(fn, tasks)
+        finally:
+            gc.unfreeze()
+
+
+def _context():
+    """Worker processes forked from this one. They share its memory until either writes to a
+    page; :func:`_local_results` freezes the garbage collector's view of this process's objects
+    first, so a worker's collections do not touch (and copy) the pages of the corpus it holds.
+    (A ``forkserver`` or ``spawn`` worker would not inherit the corpus at all, but it imports
+    the user's script again, which then must guard its code with ``if __name__ == "__main__"``.)"""
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
 
 
 def _dask_results(fn: Callable, tasks: list, scheduler) -> Iterator:

@@ -28,7 +28,19 @@ from corpus_tools.process.store import KEY
 from corpus_tools.segment import split_sentences
 from corpus_tools.sentiment import score_sentences
 
-__all__ = ["clean_partition", "split_partition", "score_partition", "match_partition", "count_partition"]
+__all__ = [
+    "clean_partition",
+    "split_partition",
+    "score_partition",
+    "match_partition",
+    "count_partition",
+    "build_partition",
+]
+
+#: Documents of a partition taken through every stage at a time by :func:`build_partition`:
+#: their sentences stay in the token cache (:func:`corpus_tools.tokens._cached_tokens`) while
+#: each lexicon and the frame dictionary read them.
+BATCH_SIZE = 128
 
 
 def clean_partition(task: tuple) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -57,7 +69,8 @@ def clean_partition(task: tuple) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def split_partition(docs: pd.DataFrame) -> pd.DataFrame:
     """The sentences of one partition's documents (``_key, doc_id, text``), with their keys."""
-    sentences = split_sentences(docs[["doc_id", "text"]])
+    columns = ["doc_id", "text"] + (["language"] if "language" in docs.columns else [])
+    sentences = split_sentences(docs[columns])  # each document's own language's rules
     sentences.insert(0, KEY, sentences["doc_id"].map(dict(zip(docs["doc_id"], docs[KEY]))))
     return sentences
 
@@ -75,9 +88,13 @@ def score_partition(task: tuple) -> pd.DataFrame:
 
 
 def match_partition(task: tuple) -> pd.DataFrame:
-    """Frame hits of one partition: ``(sentences, dictionary, count_negated)``."""
-    sentences, dictionary, count_negated = task
-    hits = match_frames(sentences.drop(columns=[KEY]), dictionary=dictionary, count_negated=count_negated)
+    """Frame hits of one partition: ``(sentences, dictionary, count_negated, languages)``;
+    ``languages`` (``doc_id, language`` of the documents, or None to detect them) says which
+    documents are in English (:func:`corpus_tools.framing.match_frames`'s ``corpus``)."""
+    sentences, dictionary, count_negated, languages = task
+    hits = match_frames(
+        sentences.drop(columns=[KEY]), dictionary=dictionary, count_negated=count_negated, corpus=languages
+    )
     keys = dict(zip(sentences["doc_id"], sentences[KEY]))
     hits.insert(0, KEY, hits["doc_id"].map(keys))
     return hits
@@ -95,3 +112,40 @@ def count_partition(task: tuple) -> pd.DataFrame:
     return pd.DataFrame(
         {KEY: keys[coo.row], "term": counts.terms[coo.col].astype(object), "n": coo.data.astype(np.int64)}
     )
+
+
+def build_partition(task: tuple) -> dict[str, pd.DataFrame | list[pd.DataFrame]]:
+    """Every asked stage of one partition in one pass: ``(documents, lexicons, frames, count_options)``.
+
+    ``documents`` has ``_key`` (the document's key in the sentence-level stores), ``_count_key``
+    (its key in the counts store), ``doc_id``, ``text`` and ``language``; ``lexicons`` is a list of
+    ``(lexicon, overrides, lexicon_language)``; ``frames`` is ``(dictionary, count_negated)`` or
+    None; ``count_options`` are :func:`corpus_tools.keywords.count_terms` options or None.
+
+    Returns:
+        ``sentences`` (:func:`split_partition`), ``scores`` (one table per lexicon,
+        :func:`score_partition`), ``frames`` (:func:`match_partition`) and ``counts``
+        (:func:`count_partition`, keyed by ``_count_key``): the rows each stage's own function
+        gives. The documents go through every stage :data:`BATCH_SIZE` at a time, so each
+        sentence is split into words once for every lexicon and the frames.
+    """
+    docs, lexicons, frames, count_options = task
+    out: dict[str, list] = {"sentences": [], "scores": [[] for _ in lexicons], "frames": [], "counts": []}
+    for begin in range(0, max(len(docs), 1), BATCH_SIZE):
+        batch = docs.iloc[begin : begin + BATCH_SIZE].reset_index(drop=True)
+        sentences = split_partition(batch[[KEY, "doc_id", "text", "language"]])
+        out["sentences"].append(sentences)
+        for found, (lexicon, overrides, language) in zip(out["scores"], lexicons):
+            found.append(score_partition((sentences, lexicon, overrides, language)))
+        if frames is not None:
+            dictionary, count_negated = frames
+            out["frames"].append(match_partition((sentences, dictionary, count_negated, batch[["doc_id", "language"]])))
+        if count_options is not None:
+            keyed = batch[["_count_key", "doc_id", "text", "language"]].rename(columns={"_count_key": KEY})
+            out["counts"].append(count_partition((keyed, count_options)))
+    return {
+        "sentences": pd.concat(out["sentences"], ignore_index=True),
+        "scores": [pd.concat(parts, ignore_index=True) for parts in out["scores"]],
+        "frames": pd.concat(out["frames"], ignore_index=True) if out["frames"] else None,
+        "counts": pd.concat(out["counts"], ignore_index=True) if out["counts"] else None,
+    }

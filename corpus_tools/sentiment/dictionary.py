@@ -28,7 +28,7 @@ from corpus_tools.sentiment.lexicons import (
     Lexicon,
     _details_frame,
 )
-from corpus_tools.tokens import tokenize
+from corpus_tools.tokens import _cached_tokens, tokenize
 
 __all__: list[str] = []
 
@@ -63,8 +63,8 @@ def _token_counts(texts: Sequence[str], dictionary: Dictionary) -> list[int]:
     from corpus_tools.dictionaries import _split_hyphens
 
     if dictionary.split_hyphens:
-        return [len(_split_hyphens(tokenize(t))) for t in texts]
-    return [len(tokenize(t)) for t in texts]
+        return [len(_split_hyphens(_cached_tokens(t))) for t in texts]
+    return [len(_cached_tokens(t)) for t in texts]
 
 
 def _dictionary_hits(lexicon: Lexicon, sentences: pd.DataFrame) -> pd.DataFrame:

@@ -53,7 +53,8 @@ def _assert_same_as_direct(processed, corpus, metadata):
     )
     for dictionary in ("generic", "security"):
         pd.testing.assert_frame_equal(
-            processed.match_frames(dictionary=dictionary), framing.match_frames(sentences, dictionary=dictionary)
+            processed.match_frames(dictionary=dictionary),
+            _quiet(framing.match_frames, sentences, dictionary=dictionary, corpus=docs),
         )
     by = "outlet" if "outlet" in docs.columns else "doc_id"
     _assert_counts_equal(
@@ -79,6 +80,35 @@ def test_fixture_corpus_processed_equal_the_direct_calls(tmp_path, fixture_corpu
     assert docs["duplicate_of"].notna().sum() == 1 and set(docs["language"]) >= {"en", "de"}
     assert "cross_document_repeat" in set(processed.audit["rule"])  # the template lines were seen across pages
     _assert_same_as_direct(processed, corpus, meta)
+
+
+def test_one_pass_build_fills_what_each_reader_reads(tmp_path, fixture_corpus):
+    corpus, meta = fixture_corpus
+    options = {"metadata": meta, "cache_dir": tmp_path / "c", "jobs": 1, "progress": False}
+    built = _quiet(
+        build_processed, corpus, lexicons=LEXICONS, dictionary="generic", count_options=COUNT_OPTIONS, **options
+    )
+    assert built.built == {"clean": 9, "sentences": 7, "scores": 21, "frames": 7, "counts": 7}
+    assert "sentences" not in built.__dict__  # the sentences were never gathered in this process
+    processed = _quiet(read_processed, corpus, **options)
+    _quiet(processed.score_sentences, lexicons=LEXICONS)
+    processed.match_frames(dictionary="generic")
+    _quiet(processed.count_terms, **COUNT_OPTIONS)
+    assert set(processed.built.values()) == {0}  # every reader found its rows
+    _assert_same_as_direct(processed, corpus, meta)
+
+
+def test_sentences_follow_each_documents_language(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    german = "Die Gespräche beginnen am 3. Mai in Berlin. Die Minister der Länder treffen sich dort zum ersten Mal."
+    (corpus / "de1.txt").write_text(" ".join([german] * 4), encoding="utf-8")
+    processed = _quiet(read_processed, corpus, cache_dir=tmp_path / "c", jobs=1, progress=False)
+    docs = processed.documents
+    assert docs["language"].tolist() == ["de"]
+    expected = ct.split_sentences(docs)
+    assert len(expected) != len(ct.split_sentences(docs, language="en"))  # "3. Mai" splits by the English rules
+    pd.testing.assert_frame_equal(processed.sentences, expected)
 
 
 def _built(corpus, cache, **kwargs):
