@@ -196,10 +196,12 @@ class ProcessedCorpus:
             build=lambda: self._build(store, "counts", frame, lambda part: (part, options), stages.count_partition),
             keep_key=True,
         )
-        terms, cols_idx = np.unique(rows["term"].to_numpy(dtype=object), return_inverse=True)
-        position = {k: i for i, k in enumerate(keys)}
+        codes, found = pd.factorize(rows["term"])  # hashing, not sorting, the millions of rows
+        order = np.argsort(np.asarray(found, dtype=object), kind="stable")
+        terms, rank = np.asarray(found, dtype=object)[order], np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
         matrix = sparse.csr_matrix(
-            (rows["n"].to_numpy(dtype=np.int64), (rows[KEY].map(position).to_numpy(), cols_idx.ravel())),
+            (rows["n"].to_numpy(dtype=np.int64), (_positions(keys, rows[KEY]), rank[codes])),
             shape=(len(docs), len(terms)),
             dtype=np.int64,
         )
@@ -336,6 +338,14 @@ _STAGE_FN = {"scores": stages.score_partition, "frames": stages.match_partition}
 
 def _as_list(values) -> list:
     return [values] if isinstance(values, (str, Path)) or not isinstance(values, Iterable) else list(values)
+
+
+def _positions(keys: list[str], found: pd.Series) -> np.ndarray:
+    """The position in ``keys`` of each of ``found`` (the last, when a key repeats)."""
+    index = pd.Index(keys)
+    if index.is_unique:
+        return index.get_indexer(found)
+    return found.map({k: i for i, k in enumerate(keys)}).to_numpy()
 
 
 def _count_options(docs: pd.DataFrame, options: dict) -> dict:

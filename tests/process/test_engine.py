@@ -99,3 +99,27 @@ def test_report_runs_turn_progress_bars_off(monkeypatch, capsys):
     monkeypatch.delenv("CORPUS_TOOLS_PROGRESS")
     assert list(engine.run_tasks(abs, [-3], jobs=1, progress=True)) == [3]
     assert [m["disable"] for m in made] == [True, None]  # off in a report run; on (when shown) otherwise
+
+
+@pytest.mark.parametrize("setting, shown", [(None, True), ("0", False)])
+def test_a_notebook_shows_a_progress_widget_with_the_time_left(monkeypatch, setting, shown):
+    import nbformat
+    from nbclient import NotebookClient
+
+    from corpus_tools.runner.execute import KERNEL_NAME
+
+    if setting is None:
+        monkeypatch.delenv("CORPUS_TOOLS_PROGRESS", raising=False)
+    else:
+        monkeypatch.setenv("CORPUS_TOOLS_PROGRESS", setting)
+    code = "from corpus_tools.process.engine import run_tasks\nlist(run_tasks(abs, [-1, -2], jobs=1, desc='demo'))"
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    NotebookClient(notebook, kernel_name=KERNEL_NAME, timeout=120).execute()
+    widgets = [
+        out["data"]["text/plain"]
+        for out in notebook.cells[0].outputs
+        if "application/vnd.jupyter.widget-view+json" in out.get("data", {})
+    ]
+    assert bool(widgets) == shown
+    if shown:
+        assert widgets[0].startswith("demo:") and "<?" in widgets[0]  # label, then "elapsed<left" (unknown at 0)
