@@ -240,8 +240,10 @@ def match_duplicates(
 
     keys = sorted(set(first_with_hash.values()))
     signatures = _sign([texts[i] for i in keys], signer, num_perm=num_perm, shingle_size=shingle_size, seed=seed)
-    for i, j, _ in _near_pairs(keys, signatures, shingles, threshold=threshold, seed=seed):
+    checked = {}  # the similarity of each near pair found, (first, second) in doc_id order
+    for i, j, similarity in _near_pairs(keys, signatures, shingles, threshold=threshold, seed=seed):
         union(i, j)
+        checked[i, j] = similarity
     del signatures
     members: dict[int, list[int]] = {}
     for i in range(len(ids)):
@@ -253,7 +255,7 @@ def match_duplicates(
         for i in members[root][1:]:
             exact = hashes[i] == hashes[root]
             rep = first_with_hash[hashes[i]]
-            similarity = 1.0 if exact else _jaccard(shingles(root), shingles(rep))
+            similarity = 1.0 if exact else checked.get((root, rep)) or _jaccard(shingles(root), shingles(rep))
             rows.append(
                 {
                     "doc_id": ids[i],
