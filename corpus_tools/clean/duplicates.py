@@ -7,14 +7,16 @@ Two kinds are found, on the clean text:
 - **near**: word 5-shingles whose Jaccard similarity is at least ``threshold`` (default 0.8).
   Candidates come from MinHash/LSH (``datasketch``, 128 permutations of the CRC-32 of each
   shingle: :func:`hash_minhash`) so the corpus is never compared pair by pair; each candidate
-  pair is then checked with the exact Jaccard similarity of its shingle sets, so the result does
-  not depend on the hashing.
+  pair is then checked with the exact Jaccard similarity of its shingle sets, so no pair below
+  the threshold is reported. With the defaults, LSH proposes a pair of Jaccard similarity 0.95
+  with a probability of 0.998, of 0.9 with 0.93, of 0.8 with 0.40: copies far above the
+  threshold (a changed byline or last paragraph) are found, pairs near it can be missed.
 
-Only the signatures (512 bytes a document) are kept for the whole corpus: the shingle sets of a
-candidate pair are built when it is checked and dropped after (at most
-:data:`SHINGLE_SETS_KEPT` at a time), so memory grows with the corpus by about 1 KB a document
-beside its text. The signatures can be given (``signer=``): :mod:`corpus_tools.process` computes
-them with the cleaning, on every core, and keeps them in its cache.
+Memory grows with the corpus by about 3 KB a document (the LSH index of its signature: 128 values
+of 4 bytes, in 9 bands), beside the texts: the shingle sets of a candidate pair are built when it
+is checked and dropped after (at most :data:`SHINGLE_SETS_KEPT` at a time), and texts are signed
+:data:`SIGNED_AT_ONCE` at a time. The signatures can be given (``signer=``):
+:mod:`corpus_tools.process` computes them with the cleaning, on every core, and keeps them in its cache.
 
 The threshold was measured on constructed pairs (``tests/clean/test_duplicates.py``): a wire
 story of 300 words whose byline and last paragraph were changed has a Jaccard similarity of
@@ -37,7 +39,7 @@ import hashlib
 import re
 import unicodedata
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -59,6 +61,9 @@ DUPLICATE_COLUMNS = ["doc_id", "cluster", "duplicate_of", "similarity", "kind"]
 
 #: The most shingle sets :func:`match_duplicates` holds at once (the most recently checked ones).
 SHINGLE_SETS_KEPT = 64
+
+#: The most texts :func:`match_duplicates` asks signatures of at once (and holds as Python strings).
+SIGNED_AT_ONCE = 2_000
 
 #: The ``datasketch`` permutation scheme of the signatures (32-bit hash values).
 _SCHEME = "affine32"
@@ -155,17 +160,16 @@ def _sign(texts: list[str], signer, *, num_perm: int, shingle_size: int, seed: i
 
 
 def _near_pairs(
-    keys: list[int], signatures: Sequence[np.ndarray], shingles: Callable[[int], set[str]], *, threshold, seed
+    signed: Iterable[tuple[int, np.ndarray]], shingles: Callable[[int], set[str]], *, threshold, num_perm, seed
 ):
-    """Candidate pairs (i, j, jaccard) from MinHash/LSH over the ``signatures`` of ``keys``, kept when
-    the exact Jaccard of their shingle sets (``shingles(key)``, built on demand) is >= threshold."""
+    """Candidate pairs (i, j, jaccard) from MinHash/LSH over the ``signed`` keys (in increasing
+    order, with their signatures), kept when the exact Jaccard of their shingle sets
+    (``shingles(key)``, built on demand) is >= threshold."""
     from datasketch import LeanMinHash, MinHashLSH
 
-    if len(keys) < 2:
-        return []
-    lsh = MinHashLSH(threshold=threshold, num_perm=len(signatures[0]))
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     pairs = []
-    for key, signature in zip(keys, signatures):
+    for key, signature in signed:
         minhash = LeanMinHash(seed=seed, hashvalues=signature, scheme=_SCHEME)
         for other in sorted(lsh.query(minhash)):
             similarity = _jaccard(shingles(key), shingles(other))
@@ -195,7 +199,8 @@ def match_duplicates(
         signer: what gives the MinHash signatures of a list of texts, one per text in order
             (default: :func:`hash_minhash` of each, with ``num_perm``, ``shingle_size`` and
             ``seed``; :mod:`corpus_tools.process` reads them from its cache). Only the texts
-            compared for near copies are signed: one per group of exact copies.
+            compared for near copies are signed: one per group of exact copies, at most
+            :data:`SIGNED_AT_ONCE` a call.
 
     Returns:
         One row per document in a cluster of two or more, sorted by ``cluster`` then ``doc_id``:
@@ -212,9 +217,18 @@ def match_duplicates(
     Raises:
         ValueError: when ``signer`` gives a wrong number of signatures or one of the wrong length.
     """
-    ordered = docs[["doc_id", "text"]].assign(doc_id=docs["doc_id"].astype(str)).sort_values("doc_id", kind="stable")
-    ids = ordered["doc_id"].tolist()
-    hashes = [hash_text(t) if isinstance(t, str) else "" for t in ordered["text"]]
+    doc_ids = docs["doc_id"].astype(str).to_numpy(dtype=object)
+    order = np.argsort(doc_ids, kind="stable")  # positions in doc_id order
+    ids = doc_ids[order].tolist()
+    column = docs["text"]  # texts are read one at a time: never all as Python strings at once
+
+    def text(i: int) -> str:
+        value = column.iat[order[i]]
+        return value if isinstance(value, str) else ""
+
+    in_order = [hash_text(t) if isinstance(t, str) else "" for t in column]
+    hashes = [in_order[j] for j in order]
+    del in_order
     parent = list(range(len(ids)))
 
     def find(i: int) -> int:
@@ -232,19 +246,23 @@ def match_duplicates(
     for i, h in enumerate(hashes):
         if h:
             union(first_with_hash.setdefault(h, i), i)
-    texts = ordered["text"].tolist()
 
     @functools.lru_cache(maxsize=SHINGLE_SETS_KEPT)
     def shingles(i: int) -> set[str]:
-        return split_shingles(texts[i], size=shingle_size)
+        return split_shingles(text(i), size=shingle_size)
 
-    keys = sorted(set(first_with_hash.values()))
-    signatures = _sign([texts[i] for i in keys], signer, num_perm=num_perm, shingle_size=shingle_size, seed=seed)
+    keys = sorted(set(first_with_hash.values()))  # one text per group of exact copies
+
+    def signed():
+        for start in range(0, len(keys) if len(keys) > 1 else 0, SIGNED_AT_ONCE):
+            chunk = keys[start : start + SIGNED_AT_ONCE]
+            texts = [text(i) for i in chunk]
+            yield from zip(chunk, _sign(texts, signer, num_perm=num_perm, shingle_size=shingle_size, seed=seed))
+
     checked = {}  # the similarity of each near pair found, (first, second) in doc_id order
-    for i, j, similarity in _near_pairs(keys, signatures, shingles, threshold=threshold, seed=seed):
+    for i, j, similarity in _near_pairs(signed(), shingles, threshold=threshold, num_perm=num_perm, seed=seed):
         union(i, j)
         checked[i, j] = similarity
-    del signatures
     members: dict[int, list[int]] = {}
     for i in range(len(ids)):
         if hashes[i]:

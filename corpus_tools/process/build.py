@@ -345,10 +345,11 @@ def _cleaner(processed: ProcessedCorpus, languages: dict, signatures: dict | Non
                 break
         dates = [pd.Timestamp(d) if isinstance(d, str) else None for d in rows["found_date"]]
         titles = [t if isinstance(t, str) else None for t in rows["found_title"]]
-        languages.update(zip(rows["text"], rows["language"]))
+        texts = rows["text"].tolist()  # one string per text, shared by the tables below
+        languages.update(zip(texts, rows["language"]))
         if signatures is not None:
-            signatures.update(zip(rows["text"], rows["signature"]))
-        cleaned = _assemble_cleaned(frame, rows["text"].tolist(), titles, dates)
+            signatures.update(zip(texts, rows["signature"]))
+        cleaned = _assemble_cleaned(frame, texts, titles, dates)
         if audit is None or audit.empty:
             audit = pd.DataFrame(columns=AUDIT_COLUMNS)
         else:
