@@ -107,7 +107,7 @@ def match_duplicates_before(docs: pd.DataFrame, *, threshold=0.8, num_perm=128, 
                     "similarity": round(similarity, 3),
                     "kind": kind,
                 }
-            )  # noqa: E501
+            )
     table = pd.DataFrame(rows, columns=DUPLICATE_COLUMNS).astype({"cluster": "int64", "similarity": "float64"})
     table["duplicate_of"] = table["duplicate_of"].astype(object).where(table["duplicate_of"].notna(), None)
     return table
