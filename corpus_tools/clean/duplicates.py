@@ -337,12 +337,19 @@ def list_duplicates(documents: pd.DataFrame) -> pd.DataFrame:
     """The duplicate clusters of a loaded corpus (:func:`match_duplicates` on its ``"ok"``
     documents), with each document's ``title`` when the corpus has one: for the overview report.
 
+    When the documents carry ``duplicate_of`` (as :func:`corpus_tools.read_corpus` gives them),
+    only the documents of its clusters are compared again: the same table (LSH proposes a pair
+    whatever the other documents), in time that grows with the copies, not the corpus.
+
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "title": ["Rain", "Rain!"], "text": ["Rain today.", "rain today"],
     ...                      "status": ["ok", "ok"]})
     >>> list_duplicates(docs)[["doc_id", "title", "duplicate_of", "kind"]].values.tolist()
     [['a', 'Rain', None, 'kept'], ['b', 'Rain!', 'a', 'exact']]
     """
     ok = documents["status"].eq("ok") if "status" in documents.columns else pd.Series(True, index=documents.index)
+    if "duplicate_of" in documents.columns:
+        copies = documents["duplicate_of"].notna()
+        ok &= copies | documents["doc_id"].astype(str).isin(set(documents.loc[copies, "duplicate_of"].astype(str)))
     table = match_duplicates(documents[ok])
     if "title" in documents.columns:
         titles = documents.assign(doc_id=documents["doc_id"].astype(str)).drop_duplicates("doc_id")

@@ -17,6 +17,7 @@ from corpus_tools.clean.duplicates import (
     attach_duplicates,
     hash_minhash,
     hash_text,
+    list_duplicates,
     match_duplicates,
     split_shingles,
 )
@@ -274,3 +275,17 @@ def test_match_duplicates_holds_a_bounded_number_of_shingle_sets(monkeypatch):
     assert live["made"] >= 6 * kept > kept + 2  # more sets were needed than may be kept at once
     assert live["most"] <= kept + 2
     assert live["now"] == 0  # none is kept after the call
+
+
+def test_list_duplicates_of_loaded_documents_compares_only_their_clusters(monkeypatch):
+    docs = _generated(120, seed=13).assign(status="ok", title=lambda d: d["doc_id"].str.upper())
+    loaded = attach_duplicates(docs)
+    expected = list_duplicates(loaded.drop(columns=["duplicate_of"]))  # every document compared
+    signed: list[str] = []
+    real = duplicates.hash_minhash
+    monkeypatch.setattr(
+        duplicates, "hash_minhash", lambda text, **options: signed.append(text) or real(text, **options)
+    )
+    table = list_duplicates(loaded)
+    pd.testing.assert_frame_equal(table, expected)
+    assert len(table) == 32 and len(signed) == 8 + 8 * 2  # a text per exact cluster, two per near one
