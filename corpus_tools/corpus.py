@@ -16,10 +16,11 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from corpus_tools.checks import require_columns
@@ -77,6 +78,7 @@ def read_corpus(
     max_bytes: int = MAX_BYTES,
     cleaner: Callable[[pd.DataFrame], tuple[pd.DataFrame, pd.DataFrame]] | None = None,
     labeler: Callable[[pd.Series], list[str]] | None = None,
+    signer: Callable[[list[str]], Sequence[np.ndarray]] | None = None,
 ) -> LoadedCorpus:
     """Load a corpus (as :func:`load_corpus`), keeping the load log and the cleaning audit.
 
@@ -86,6 +88,9 @@ def read_corpus(
             passes one that reads the cleaning of unchanged documents from its cache).
         labeler: what gives each clean text its language (default
             :func:`corpus_tools.io.language.label_languages`; the cache's reads them with the cleaning).
+        signer: what gives the MinHash signatures of clean texts, to find near duplicates
+            (default :func:`corpus_tools.clean.duplicates.hash_minhash` of each; the cache's
+            reads them with the cleaning).
 
     Returns:
         A :class:`LoadedCorpus`: ``documents`` (every document, stubs included, with their
@@ -129,7 +134,7 @@ def read_corpus(
     frame["date"] = parse_dates(frame["date"], log=log, source=f"{path}: column 'date'")
     frame["n_words"] = frame["text"].map(count_words).astype("int64")
     frame["language"] = (labeler or label_languages)(frame["text"])
-    frame = attach_duplicates(frame, log=log, where=lambda row: _where(path, row))
+    frame = attach_duplicates(frame, log=log, where=lambda row: _where(path, row), signer=signer)
     frame = frame[FIRST_COLUMNS + [c for c in frame.columns if c not in FIRST_COLUMNS]]
     frame.attrs = {}
     return LoadedCorpus(frame, pd.DataFrame(log, columns=list(LOG_COLUMNS)), audit, str(path), files)

@@ -37,7 +37,8 @@ Submodules, in the order a page goes through them:
   ``count_edits_by_rule``, ``select_removed_lines``, ``list_repeated_lines`` (site template
   lines across documents).
 - :mod:`~corpus_tools.clean.duplicates`: exact and near-duplicate articles (``match_duplicates``,
-  ``list_duplicates``; ``attach_duplicates`` gives ``load_corpus`` its ``duplicate_of`` column).
+  ``list_duplicates``; ``attach_duplicates`` gives ``load_corpus`` its ``duplicate_of`` column;
+  ``hash_minhash``: the MinHash signature of a text, which the processing cache keeps).
 """
 
 from corpus_tools.checks import make_renamed_getattr
@@ -52,7 +53,13 @@ from corpus_tools.clean.documents import (
     select_removed_lines,
     summarize_audit,
 )
-from corpus_tools.clean.duplicates import attach_duplicates, hash_text, list_duplicates, match_duplicates
+from corpus_tools.clean.duplicates import (
+    attach_duplicates,
+    hash_minhash,
+    hash_text,
+    list_duplicates,
+    match_duplicates,
+)
 from corpus_tools.clean.edits import Edit, apply_edits, restore_raw
 from corpus_tools.clean.normalize import normalize_line
 from corpus_tools.clean.page import CleanResult, clean_text
@@ -83,6 +90,7 @@ __all__ = [
     "list_duplicates",
     "attach_duplicates",
     "hash_text",
+    "hash_minhash",
 ]
 
 # Old names, kept for one release with a DeprecationWarning.

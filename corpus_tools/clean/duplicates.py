@@ -5,9 +5,18 @@ Two kinds are found, on the clean text:
 - **exact**: the same words once the text is normalised (Unicode NFKC, case folded, every run of
   punctuation and spaces made one space): :func:`hash_text`;
 - **near**: word 5-shingles whose Jaccard similarity is at least ``threshold`` (default 0.8).
-  Candidates come from MinHash/LSH (``datasketch``, 128 permutations) so the corpus is never
-  compared pair by pair; each candidate pair is then checked with the exact Jaccard similarity
-  of its shingle sets, so the result does not depend on the hashing.
+  Candidates come from MinHash/LSH (``datasketch``, 128 permutations of the CRC-32 of each
+  shingle: :func:`hash_minhash`) so the corpus is never compared pair by pair; each candidate
+  pair is then checked with the exact Jaccard similarity of its shingle sets, so no pair below
+  the threshold is reported. With the defaults, LSH proposes a pair of Jaccard similarity 0.95
+  with a probability of 0.998, of 0.9 with 0.93, of 0.8 with 0.40: copies far above the
+  threshold (a changed byline or last paragraph) are found, pairs near it can be missed.
+
+Memory grows with the corpus by about 3 KB a document (the LSH index of its signature: 128 values
+of 4 bytes, in 9 bands), beside the texts: the shingle sets of a candidate pair are built when it
+is checked and dropped after (at most :data:`SHINGLE_SETS_KEPT` at a time), and texts are signed
+:data:`SIGNED_AT_ONCE` at a time. The signatures can be given (``signer=``):
+:mod:`corpus_tools.process` computes them with the cleaning, on every core, and keeps them in its cache.
 
 The threshold was measured on constructed pairs (``tests/clean/test_duplicates.py``): a wire
 story of 300 words whose byline and last paragraph were changed has a Jaccard similarity of
@@ -25,11 +34,14 @@ order is kept; the others are its copies (``duplicate_of``). Empty texts are nev
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
 from corpus_tools.io import record_problem
@@ -38,6 +50,7 @@ __all__ = [
     "DUPLICATE_COLUMNS",
     "hash_text",
     "split_shingles",
+    "hash_minhash",
     "match_duplicates",
     "attach_duplicates",
     "list_duplicates",
@@ -45,6 +58,15 @@ __all__ = [
 
 #: The columns of :func:`match_duplicates`.
 DUPLICATE_COLUMNS = ["doc_id", "cluster", "duplicate_of", "similarity", "kind"]
+
+#: The most shingle sets :func:`match_duplicates` holds at once (the most recently checked ones).
+SHINGLE_SETS_KEPT = 64
+
+#: The most texts :func:`match_duplicates` asks signatures of at once (and holds as Python strings).
+SIGNED_AT_ONCE = 2_000
+
+#: The ``datasketch`` permutation scheme of the signatures (32-bit hash values).
+_SCHEME = "affine32"
 
 _WORD_RE = re.compile(r"[^\W_]+")
 
@@ -74,29 +96,83 @@ def split_shingles(text: str, *, size: int = 5) -> set[str]:
     >>> split_shingles("Short text", size=5)
     {'short text'}
     """
-    words = _words(text)
+    return set(_shingle_list(_words(text), size))
+
+
+def _shingle_list(words: list[str], size: int) -> list[str]:
+    """The shingles of ``words`` in text order (a repeated one repeats)."""
     if len(words) <= size:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+        return [" ".join(words)] if words else []
+    return [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]
+
+
+@functools.cache
+def _permutations(num_perm: int, seed: int) -> np.ndarray:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=num_perm, seed=seed, scheme=_SCHEME).permutations
+
+
+def hash_minhash(text: str, *, num_perm: int = 128, shingle_size: int = 5, seed: int = 1) -> np.ndarray:
+    """The MinHash signature of the text's word shingles (:func:`split_shingles`): ``num_perm``
+    unsigned 32-bit values (``datasketch.MinHash`` with ``seed``, each shingle hashed by the
+    CRC-32 of its UTF-8 bytes). Texts with the same shingles have the same signature; the share
+    of equal values estimates the Jaccard similarity of two texts' shingles.
+
+    >>> a = hash_minhash("The council voted for a new bridge across the river.")
+    >>> b = hash_minhash("THE COUNCIL voted for a new bridge, across the river")
+    >>> a.dtype.name, len(a), bool((a == b).all())
+    ('uint32', 128, True)
+    >>> c = hash_minhash("The council voted against a new bridge across the river.")
+    >>> 0.1 < float((a == c).mean()) < 0.6  # 2 of 10 different shingles shared: Jaccard 0.2
+    True
+    """
+    from datasketch import MinHash
+
+    minhash = MinHash(
+        num_perm, seed=seed, hashfunc=zlib.crc32, permutations=_permutations(num_perm, seed), scheme=_SCHEME
+    )
+    minhash.update_batch([s.encode("utf-8") for s in _shingle_list(_words(text), shingle_size)])
+    return minhash.hashvalues
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def _near_pairs(shingles: dict[int, set[str]], *, threshold: float, num_perm: int, seed: int):
-    """Candidate pairs (i, j, jaccard) from MinHash/LSH, kept when the exact Jaccard >= threshold."""
-    from datasketch import MinHash, MinHashLSH
+def _sign(texts: list[str], signer, *, num_perm: int, shingle_size: int, seed: int) -> list[np.ndarray]:
+    """The signatures of ``texts``: from ``signer``, checked, or computed."""
+    if signer is None:
+        return [hash_minhash(t, num_perm=num_perm, shingle_size=shingle_size, seed=seed) for t in texts]
+    signatures = list(signer(texts))
+    if len(signatures) != len(texts):
+        raise ValueError(
+            f"signer gave {len(signatures)} signature(s) for {len(texts)} text(s); it must give one per text, "
+            "in order (hash_minhash of each text)"
+        )
+    wrong = next((i for i, s in enumerate(signatures) if np.shape(s) != (num_perm,)), None)
+    if wrong is not None:
+        raise ValueError(
+            f"signer gave a signature of shape {np.shape(signatures[wrong])} for text {wrong}, not ({num_perm},): "
+            f"give hash_minhash(text, num_perm={num_perm}, shingle_size={shingle_size}, seed={seed})"
+        )
+    return signatures
 
-    keys = list(shingles)
-    if len(keys) < 2:
-        return []
+
+def _near_pairs(
+    signed: Iterable[tuple[int, np.ndarray]], shingles: Callable[[int], set[str]], *, threshold, num_perm, seed
+):
+    """Candidate pairs (i, j, jaccard) from MinHash/LSH over the ``signed`` keys (in increasing
+    order, with their signatures), kept when the exact Jaccard of their shingle sets
+    (``shingles(key)``, built on demand) is >= threshold."""
+    from datasketch import LeanMinHash, MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    hashes = MinHash.bulk([[s.encode("utf-8") for s in shingles[k]] for k in keys], num_perm=num_perm, seed=seed)
     pairs = []
-    for key, minhash in zip(keys, hashes):
-        for other in lsh.query(minhash):
-            similarity = _jaccard(shingles[key], shingles[other])
+    for key, signature in signed:
+        minhash = LeanMinHash(seed=seed, hashvalues=signature, scheme=_SCHEME)
+        for other in sorted(lsh.query(minhash)):
+            similarity = _jaccard(shingles(key), shingles(other))
             if similarity >= threshold:
                 pairs.append((other, key, similarity))
         lsh.insert(key, minhash)
@@ -110,6 +186,7 @@ def match_duplicates(
     num_perm: int = 128,
     shingle_size: int = 5,
     seed: int = 1,
+    signer: Callable[[list[str]], Sequence[np.ndarray]] | None = None,
 ) -> pd.DataFrame:
     """Find exact and near-duplicate documents.
 
@@ -119,6 +196,11 @@ def match_duplicates(
         num_perm: MinHash permutations (more: fewer missed candidates, slower).
         shingle_size: words per shingle.
         seed: the MinHash seed (the result is checked with exact Jaccard, so it rarely matters).
+        signer: what gives the MinHash signatures of a list of texts, one per text in order
+            (default: :func:`hash_minhash` of each, with ``num_perm``, ``shingle_size`` and
+            ``seed``; :mod:`corpus_tools.process` reads them from its cache). Only the texts
+            compared for near copies are signed: one per group of exact copies, at most
+            :data:`SIGNED_AT_ONCE` a call.
 
     Returns:
         One row per document in a cluster of two or more, sorted by ``cluster`` then ``doc_id``:
@@ -131,10 +213,22 @@ def match_duplicates(
     >>> docs = pd.DataFrame({"doc_id": ["x", "y", "z"], "text": [wire, wire + " By Staff.", "Other news."]})
     >>> match_duplicates(docs)[["doc_id", "duplicate_of", "kind"]].values.tolist()
     [['x', None, 'kept'], ['y', 'x', 'near']]
+
+    Raises:
+        ValueError: when ``signer`` gives a wrong number of signatures or one of the wrong length.
     """
-    ordered = docs[["doc_id", "text"]].assign(doc_id=docs["doc_id"].astype(str)).sort_values("doc_id", kind="stable")
-    ids = ordered["doc_id"].tolist()
-    hashes = [hash_text(t) if isinstance(t, str) else "" for t in ordered["text"]]
+    doc_ids = docs["doc_id"].astype(str).to_numpy(dtype=object)
+    order = np.argsort(doc_ids, kind="stable")  # positions in doc_id order
+    ids = doc_ids[order].tolist()
+    column = docs["text"]  # texts are read one at a time: never all as Python strings at once
+
+    def text(i: int) -> str:
+        value = column.iat[order[i]]
+        return value if isinstance(value, str) else ""
+
+    in_order = [hash_text(t) if isinstance(t, str) else "" for t in column]
+    hashes = [in_order[j] for j in order]
+    del in_order
     parent = list(range(len(ids)))
 
     def find(i: int) -> int:
@@ -152,10 +246,23 @@ def match_duplicates(
     for i, h in enumerate(hashes):
         if h:
             union(first_with_hash.setdefault(h, i), i)
-    texts = ordered["text"].tolist()
-    shingles = {i: split_shingles(texts[i], size=shingle_size) for i in sorted(set(first_with_hash.values()))}
-    for i, j, _ in _near_pairs(shingles, threshold=threshold, num_perm=num_perm, seed=seed):
+
+    @functools.lru_cache(maxsize=SHINGLE_SETS_KEPT)
+    def shingles(i: int) -> set[str]:
+        return split_shingles(text(i), size=shingle_size)
+
+    keys = sorted(set(first_with_hash.values()))  # one text per group of exact copies
+
+    def signed():
+        for start in range(0, len(keys) if len(keys) > 1 else 0, SIGNED_AT_ONCE):
+            chunk = keys[start : start + SIGNED_AT_ONCE]
+            texts = [text(i) for i in chunk]
+            yield from zip(chunk, _sign(texts, signer, num_perm=num_perm, shingle_size=shingle_size, seed=seed))
+
+    checked = {}  # the similarity of each near pair found, (first, second) in doc_id order
+    for i, j, similarity in _near_pairs(signed(), shingles, threshold=threshold, num_perm=num_perm, seed=seed):
         union(i, j)
+        checked[i, j] = similarity
     members: dict[int, list[int]] = {}
     for i in range(len(ids)):
         if hashes[i]:
@@ -166,7 +273,7 @@ def match_duplicates(
         for i in members[root][1:]:
             exact = hashes[i] == hashes[root]
             rep = first_with_hash[hashes[i]]
-            similarity = 1.0 if exact else _jaccard(shingles[root], shingles[rep])
+            similarity = 1.0 if exact else checked.get((root, rep)) or _jaccard(shingles(root), shingles(rep))
             rows.append(
                 {
                     "doc_id": ids[i],
@@ -178,6 +285,7 @@ def match_duplicates(
             )
     table = pd.DataFrame(rows, columns=DUPLICATE_COLUMNS).astype({"cluster": "int64", "similarity": "float64"})
     table["duplicate_of"] = table["duplicate_of"].astype(object).where(table["duplicate_of"].notna(), None)
+    shingles.cache_clear()
     return table
 
 
@@ -186,6 +294,7 @@ def attach_duplicates(
     *,
     log: list[dict] | None = None,
     where: Callable[[object], str] | None = None,
+    signer: Callable[[list[str]], Sequence[np.ndarray]] | None = None,
 ) -> pd.DataFrame:
     """Add ``duplicate_of`` (the kept copy's ``doc_id``, else None) from :func:`match_duplicates`
     on the ``"ok"`` documents (stubs are never duplicates), and record each copy in ``log``.
@@ -195,6 +304,7 @@ def attach_duplicates(
         log: the load log; each copy is a row and a ``CorpusWarning``
             (:func:`corpus_tools.io.record_problem`). None: no log, no warning.
         where: names a row's source (default: ``document '<doc_id>'``).
+        signer: gives the MinHash signatures of texts (as :func:`match_duplicates`).
 
     Returns:
         A copy of ``documents`` with the ``duplicate_of`` column.
@@ -205,7 +315,7 @@ def attach_duplicates(
     [None, 'a', None]
     """
     ok = documents["status"].eq("ok") if "status" in documents.columns else pd.Series(True, index=documents.index)
-    table = match_duplicates(documents[ok])
+    table = match_duplicates(documents[ok], signer=signer)
     copies = table[table["kind"] != "kept"].set_index("doc_id")
     out = documents.copy()
     found = out["doc_id"].astype(str).map(copies["duplicate_of"]).where(ok)
@@ -227,12 +337,19 @@ def list_duplicates(documents: pd.DataFrame) -> pd.DataFrame:
     """The duplicate clusters of a loaded corpus (:func:`match_duplicates` on its ``"ok"``
     documents), with each document's ``title`` when the corpus has one: for the overview report.
 
+    When the documents carry ``duplicate_of`` (as :func:`corpus_tools.read_corpus` gives them),
+    only the documents of its clusters are compared again: the same table (LSH proposes a pair
+    whatever the other documents), in time that grows with the copies, not the corpus.
+
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "title": ["Rain", "Rain!"], "text": ["Rain today.", "rain today"],
     ...                      "status": ["ok", "ok"]})
     >>> list_duplicates(docs)[["doc_id", "title", "duplicate_of", "kind"]].values.tolist()
     [['a', 'Rain', None, 'kept'], ['b', 'Rain!', 'a', 'exact']]
     """
     ok = documents["status"].eq("ok") if "status" in documents.columns else pd.Series(True, index=documents.index)
+    if "duplicate_of" in documents.columns:
+        copies = documents["duplicate_of"].notna()
+        ok &= copies | documents["doc_id"].astype(str).isin(set(documents.loc[copies, "duplicate_of"].astype(str)))
     table = match_duplicates(documents[ok])
     if "title" in documents.columns:
         titles = documents.assign(doc_id=documents["doc_id"].astype(str)).drop_duplicates("doc_id")

@@ -38,6 +38,7 @@ from scipy import sparse
 from corpus_tools import config
 from corpus_tools.clean import list_repeated_lines
 from corpus_tools.clean.documents import AUDIT_COLUMNS, _assemble_cleaned, _given_titles
+from corpus_tools.clean.duplicates import hash_minhash
 from corpus_tools.clean.lines import _key
 from corpus_tools.corpus import LoadedCorpus, read_corpus
 from corpus_tools.framing import read_frames
@@ -375,10 +376,11 @@ def _unique_keys(keys: list[str]) -> list[str]:
     return out
 
 
-def _cleaner(processed: ProcessedCorpus, languages: dict):
+def _cleaner(processed: ProcessedCorpus, languages: dict, signatures: dict | None = None):
     """A cleaner for :func:`corpus_tools.read_corpus` that reads unchanged documents' cleaning from
     the cache and cleans the others (same results as :func:`corpus_tools.clean.clean_corpus_audited`);
-    the language of each clean text, found with the cleaning, is put in ``languages``."""
+    the language and MinHash signature of each clean text, found with the cleaning, are put in
+    ``languages`` and ``signatures``."""
 
     def clean(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         raws = [r if isinstance(r, str) else "" for r in frame["raw_text"]]
@@ -416,15 +418,20 @@ def _cleaner(processed: ProcessedCorpus, languages: dict):
                 docs_store.write_partition(docs_rows, keys=chunk_keys)
             processed.built["clean"] = processed.built.get("clean", 0) + len(todo)
             rows = (
-                docs_store.read_rows(keys) if keys else pd.DataFrame(columns=[KEY, "text", "found_title", "found_date"])
+                docs_store.read_rows(keys)
+                if keys
+                else pd.DataFrame(columns=[KEY, "text", "found_title", "found_date", "language", "signature"])
             )
             audit = audit_store.read_rows(keys) if keys else None
             if rows is not None and (audit is not None or not keys):
                 break
         dates = [pd.Timestamp(d) if isinstance(d, str) else None for d in rows["found_date"]]
         titles = [t if isinstance(t, str) else None for t in rows["found_title"]]
-        languages.update(zip(rows["text"], rows["language"]))
-        cleaned = _assemble_cleaned(frame, rows["text"].tolist(), titles, dates)
+        texts = rows["text"].tolist()  # one string per text, shared by the tables below
+        languages.update(zip(texts, rows["language"]))
+        if signatures is not None:
+            signatures.update(zip(texts, rows["signature"]))
+        cleaned = _assemble_cleaned(frame, texts, titles, dates)
         if audit is None or audit.empty:
             audit = pd.DataFrame(columns=AUDIT_COLUMNS)
         else:
@@ -480,12 +487,17 @@ def read_processed(
     processed.built["clean"] = 0
     if processed.loaded is None:
         languages: dict = {}
+        signatures: dict = {}
 
         def labeler(texts: pd.Series) -> list[str]:
             return [languages[t] if t in languages else label_languages([t])[0] for t in texts]
 
+        def signer(texts: list[str]) -> list:
+            return [signatures[t] if t in signatures else hash_minhash(t) for t in texts]
+
+        cleaner = _cleaner(processed, languages, signatures)
         processed.loaded = read_corpus(
-            corpus, metadata=metadata, cleaner=_cleaner(processed, languages), labeler=labeler, **options
+            corpus, metadata=metadata, cleaner=cleaner, labeler=labeler, signer=signer, **options
         )
         write_snapshot(cache, corpus, options, key, processed.loaded)
     return processed

@@ -26,7 +26,7 @@ from corpus_tools.config import PACKAGE_DIR
 __all__ = ["CACHE_VERSION", "STAGE_CODE", "hash_values", "hash_code", "hash_source"]
 
 #: The layout of the cache files; a cache written with another version is ignored, never read.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 #: The package folders and modules whose source shapes each processing stage (a stage's code
 #: hash covers these files and those of the stages it reads from).

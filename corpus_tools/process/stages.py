@@ -21,6 +21,7 @@ import pandas as pd
 
 from corpus_tools.clean import RULES, clean_text
 from corpus_tools.clean.documents import AUDIT_COLUMNS
+from corpus_tools.clean.duplicates import hash_minhash
 from corpus_tools.framing import match_frames
 from corpus_tools.io.language import label_languages
 from corpus_tools.keywords import count_terms
@@ -47,22 +48,24 @@ def clean_partition(task: tuple) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Clean the documents of one partition: ``(keys, doc_ids, raws, titles, repeated)``.
 
     Returns:
-        One row per document (``_key, text, found_title, found_date, language``: the date as ISO
-        text, the language of the clean text as :func:`corpus_tools.io.language.label_languages`
-        gives it) and the audit rows (``_key`` and :data:`corpus_tools.clean.AUDIT_COLUMNS`).
+        One row per document (``_key, text, found_title, found_date, language, signature``: the
+        date as ISO text, the language of the clean text as
+        :func:`corpus_tools.io.language.label_languages` gives it, its MinHash signature as
+        :func:`corpus_tools.clean.duplicates.hash_minhash` gives it) and the audit rows (``_key``
+        and :data:`corpus_tools.clean.AUDIT_COLUMNS`).
     """
     keys, doc_ids, raws, titles, repeated = task
     docs, audit = [], []
     for key, doc_id, raw, title in zip(keys, doc_ids, raws, titles):
         result = clean_text(raw, repeated_keys=repeated, title=title)
         date = result.date.isoformat() if result.date is not None and not pd.isna(result.date) else None
-        docs.append((key, result.text, result.title, date, label_languages([result.text])[0]))
+        language = label_languages([result.text])[0]
+        docs.append((key, result.text, result.title, date, language, hash_minhash(result.text)))
         audit.extend(
             (key, doc_id, e.start, e.end, e.original, e.replacement, e.rule, RULES[e.rule]) for e in result.edits
         )
-    docs_frame = pd.DataFrame(docs, columns=[KEY, "text", "found_title", "found_date", "language"]).astype(
-        {"found_title": object, "found_date": object}
-    )
+    columns = [KEY, "text", "found_title", "found_date", "language", "signature"]
+    docs_frame = pd.DataFrame(docs, columns=columns).astype({"found_title": object, "found_date": object})
     audit_frame = pd.DataFrame(audit, columns=[KEY, *AUDIT_COLUMNS]).astype({"start": "int64", "end": "int64"})
     return docs_frame, audit_frame
 

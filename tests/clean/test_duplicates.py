@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import random
 import warnings
+import zlib
 
+import numpy as np
 import pandas as pd
 import pytest
+from datasketch import MinHash
 
-from corpus_tools.clean.duplicates import attach_duplicates, hash_text, match_duplicates, split_shingles
+from corpus_tools.clean import duplicates
+from corpus_tools.clean.duplicates import (
+    DUPLICATE_COLUMNS,
+    attach_duplicates,
+    hash_minhash,
+    hash_text,
+    list_duplicates,
+    match_duplicates,
+    split_shingles,
+)
 
 SENTENCES = [
     "The finance ministers of the euro area agreed on Monday to release the next loan tranche to Athens.",
@@ -123,3 +136,156 @@ def test_attach_duplicates_logs_each_copy_and_ignores_stubs():
         }
     ]
     assert len(caught) == 1 and "document 'b'" in str(caught[0].message)
+
+
+# -- signatures, generated corpora, memory --------------------------------------------------------------------------
+
+SYLLABLES = ["ka", "lo", "mer", "tu", "vin", "sa", "pel", "dro", "fi", "gan", "hu", "zel", "no", "bri", "tas", "wu"]
+
+
+def _vocabulary(n: int, rng: random.Random) -> list[str]:
+    return sorted({"".join(rng.choices(SYLLABLES, k=3)) for _ in range(n)})
+
+
+def _generated(n: int, *, seed: int = 3, exact: int = 8, near: int = 8, words: tuple[int, int] = (200, 400)):
+    """``n`` invented stories, then ``exact`` copies differing in case and punctuation and ``near``
+    copies with a new three-word byline (Jaccard about 0.97), each of a different story, in shuffled ids."""
+    rng = random.Random(seed)
+    vocab = _vocabulary(3000, rng)
+    texts = [" ".join(rng.choices(vocab, k=rng.randint(*words))) + "." for _ in range(n)]
+    sources = rng.sample(range(n), exact + near)
+    texts += [texts[i].upper().replace(" ", ", ", 3) for i in sources[:exact]]
+    texts += ["By " + " ".join(rng.choices(vocab, k=2)) + ". " + texts[i] for i in sources[exact:]]
+    texts += ["", "  ...  "]  # never duplicates
+    ids = [f"g{i:04d}" for i in rng.sample(range(len(texts)), len(texts))]
+    return pd.DataFrame({"doc_id": ids, "text": texts})
+
+
+def _reference_duplicates(docs: pd.DataFrame) -> pd.DataFrame:
+    """The duplicate table by comparing every pair: equal normalised text, or shingle Jaccard >= 0.8."""
+    docs = docs.sort_values("doc_id").reset_index(drop=True)
+    ids, texts = docs["doc_id"].tolist(), docs["text"].tolist()
+    sets = [split_shingles(t) for t in texts]
+    hashes = [hash_text(t) for t in texts]
+    group = list(range(len(ids)))
+    for i in range(len(ids)):
+        for j in range(i + 1, len(ids)):
+            same = hashes[i] and hashes[i] == hashes[j]
+            if same or (sets[i] and sets[j] and len(sets[i] & sets[j]) / len(sets[i] | sets[j]) >= 0.8):
+                old, new = group[j], group[i]
+                group = [new if g == old else g for g in group]
+    rows = []
+    roots = sorted({g for g in group if group.count(g) > 1})
+    for number, root in enumerate(roots, start=1):
+        rows.append([ids[root], number, None, 1.0, "kept"])
+        for i in (i for i in range(len(ids)) if group[i] == root and i != root):
+            exact = hashes[i] == hashes[root]
+            similarity = 1.0 if exact else round(len(sets[i] & sets[root]) / len(sets[i] | sets[root]), 3)
+            rows.append([ids[i], number, ids[root], similarity, "exact" if exact else "near"])
+    return pd.DataFrame(rows, columns=DUPLICATE_COLUMNS, dtype=object)
+
+
+@pytest.mark.parametrize("seed", [3, 11])
+def test_a_generated_corpus_gives_the_table_of_comparing_every_pair(seed):
+    docs = _generated(150, seed=seed)
+    table = match_duplicates(docs)
+    expected = _reference_duplicates(docs)
+    assert (table["kind"] == "exact").sum() == 8 and (table["kind"] == "near").sum() == 8  # every planted copy
+    assert table.values.tolist() == expected.values.tolist() and list(table.columns) == list(expected.columns)
+
+
+@pytest.mark.parametrize(
+    ("name", "other"),
+    [
+        ("byline changed", WIRE.replace("By Anna Keller (Reuters)", "From our correspondent in Brussels")),
+        ("last paragraph changed", WIRE.rsplit("\n\n", 1)[0] + "\n\nThis story was updated at 10:00 GMT."),
+        ("a different story", REWRITE),
+        ("half the story", "\n\n".join(SENTENCES)),
+    ],
+)
+def test_hash_minhash_is_datasketch_minhash_of_the_shingles_and_estimates_jaccard(name, other):
+    for text in (WIRE, other):
+        reference = MinHash(num_perm=128, seed=1, hashfunc=zlib.crc32)
+        reference.update_batch([s.encode("utf-8") for s in split_shingles(text)])
+        assert np.array_equal(hash_minhash(text), reference.hashvalues)
+    estimate = float((hash_minhash(WIRE) == hash_minhash(other)).mean())
+    assert abs(estimate - _pair_similarity(WIRE, other)) < 0.15  # standard error at 128 permutations <= 0.045
+
+
+@pytest.mark.parametrize("at_once", [duplicates.SIGNED_AT_ONCE, 7])
+def test_supplied_signatures_give_the_table_of_computed_ones(monkeypatch, at_once):
+    monkeypatch.setattr(duplicates, "SIGNED_AT_ONCE", at_once)
+    docs = _generated(80, seed=5)
+    computed = match_duplicates(docs)
+    cache = {t: hash_minhash(t) for t in docs["text"]}
+    asked: list[list[str]] = []
+
+    def signer(texts):
+        asked.append(list(texts))
+        return [cache[t] for t in texts]
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a signature was computed although the signer gives them")
+
+    monkeypatch.setattr(duplicates, "hash_minhash", refuse)
+    pd.testing.assert_frame_equal(match_duplicates(docs, signer=signer), computed)
+    distinct = {hash_text(t) for t in docs["text"]} - {""}
+    assert sum(map(len, asked)) == len(distinct) == 80 + 8  # one text per group of exact copies
+    assert max(map(len, asked)) == min(at_once, 88)  # asked at most ``SIGNED_AT_ONCE`` at a time
+    out = attach_duplicates(docs, signer=signer)
+    assert out["duplicate_of"].notna().sum() == 16
+
+
+@pytest.mark.parametrize(
+    ("name", "signer", "message"),
+    [
+        ("one too few", lambda texts: [hash_minhash(t) for t in texts][1:], "signature\\(s\\) for 3 text"),
+        ("wrong length", lambda texts: [hash_minhash(t, num_perm=64) for t in texts], "not \\(128,\\)"),
+    ],
+)
+def test_a_signer_giving_wrong_signatures_is_refused(name, signer, message):
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": ["One two three.", "Four five six.", "Seven eight."]})
+    with pytest.raises(ValueError, match=message):
+        match_duplicates(docs, signer=signer)
+
+
+def test_match_duplicates_holds_a_bounded_number_of_shingle_sets(monkeypatch):
+    """Shingle sets are built for candidate pairs only and at most ``SHINGLE_SETS_KEPT`` (+2 being
+    compared) are alive at once, however many documents are compared."""
+    live = {"now": 0, "most": 0, "made": 0}
+
+    class Counted(set):
+        def __init__(self, items):
+            super().__init__(items)
+            live["now"] += 1
+            live["made"] += 1
+            live["most"] = max(live["most"], live["now"])
+
+        def __del__(self):
+            live["now"] -= 1
+
+    kept = duplicates.SHINGLE_SETS_KEPT
+    docs = _generated(3 * kept, seed=7, exact=0, near=3 * kept, words=(60, 90))
+    expected = match_duplicates(docs)
+    real = duplicates.split_shingles
+    monkeypatch.setattr(duplicates, "split_shingles", lambda text, size=5: Counted(real(text, size=size)))
+    table = match_duplicates(docs)
+    pd.testing.assert_frame_equal(table, expected)
+    assert len(table) == 6 * kept  # every story has its near copy: 2 * 3 * kept documents compared
+    assert live["made"] >= 6 * kept > kept + 2  # more sets were needed than may be kept at once
+    assert live["most"] <= kept + 2
+    assert live["now"] == 0  # none is kept after the call
+
+
+def test_list_duplicates_of_loaded_documents_compares_only_their_clusters(monkeypatch):
+    docs = _generated(120, seed=13).assign(status="ok", title=lambda d: d["doc_id"].str.upper())
+    loaded = attach_duplicates(docs)
+    expected = list_duplicates(loaded.drop(columns=["duplicate_of"]))  # every document compared
+    signed: list[str] = []
+    real = duplicates.hash_minhash
+    monkeypatch.setattr(
+        duplicates, "hash_minhash", lambda text, **options: signed.append(text) or real(text, **options)
+    )
+    table = list_duplicates(loaded)
+    pd.testing.assert_frame_equal(table, expected)
+    assert len(table) == 32 and len(signed) == 8 + 8 * 2  # a text per exact cluster, two per near one
