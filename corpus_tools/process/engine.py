@@ -88,6 +88,7 @@ def _results(fn: Callable, tasks: list, jobs: int, scheduler) -> Iterator:
     elif jobs == 1 or len(tasks) <= 1:
         yield from map(fn, tasks)
     else:
+        gc.collect()  # garbage left now would be frozen with the rest
         gc.freeze()  # objects alive now are never collected in the workers: their pages stay shared
         try:
             with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=_context()) as pool:
