@@ -255,24 +255,30 @@ class ProcessedCorpus:
         frame = frame.drop_duplicates(KEY).reset_index(drop=True)
         parts = [frame.iloc[i : i + self.partition_size] for i in range(0, len(frame), self.partition_size)]
         spec = ([(lexicon, overrides, "en") for lexicon in lexicons], None if frames is None else (frames, True))
-        tasks = ((part.reset_index(drop=True), *spec, count_options) for part in parts)
+
+        def wanted(part: pd.DataFrame) -> dict[str, list[str]]:
+            found = {n: [k for k in part["_count_key" if n == "counts" else KEY] if k in missing[n]] for n in stores}
+            return {name: keys for name, keys in found.items() if keys}
+
+        def task(part: pd.DataFrame) -> tuple:
+            if self.scheduler is not None:  # a cluster's workers may not see the cache: rows come back
+                return (part.reset_index(drop=True), *spec, count_options)
+            targets = {name: (stores[name][0].folder, keys) for name, keys in wanted(part).items()}
+            return (part.reset_index(drop=True), *spec, count_options, targets)
+
         results = run_tasks(
             stages.build_partition,
-            tasks,
+            (task(part) for part in parts),
             jobs=self.jobs,
             scheduler=self.scheduler,
             progress=self.progress,
             desc="process",
         )
         for part, result in zip(parts, results):
-            found = {"sentences": result["sentences"], "frames": result["frames"], "counts": result["counts"]}
-            found.update({f"scores{i}": rows for i, rows in enumerate(result["scores"])})
-            for name, (store, _) in stores.items():
-                column = "_count_key" if name == "counts" else KEY
-                wanted = [k for k in part[column] if k in missing[name]]
-                if wanted:
-                    rows = found[name]
-                    store.write_partition(rows[rows[KEY].isin(set(wanted))], keys=wanted)
+            for name, keys in wanted(part).items():
+                if result[name] is not None:  # not written by the worker
+                    rows = result[name]
+                    stores[name][0].write_partition(rows[rows[KEY].isin(set(keys))], keys=keys)
         for name in stores:
             stage = "scores" if name.startswith("scores") else name
             self.built[stage] = self.built.get(stage, 0) + len(missing[name])  # per lexicon, as each scores

@@ -25,7 +25,7 @@ from corpus_tools.clean.duplicates import hash_minhash
 from corpus_tools.framing import match_frames
 from corpus_tools.io.language import label_languages
 from corpus_tools.keywords import count_terms
-from corpus_tools.process.store import KEY
+from corpus_tools.process.store import KEY, PartitionStore
 from corpus_tools.segment import split_sentences
 from corpus_tools.sentiment import score_sentences
 
@@ -117,38 +117,44 @@ def count_partition(task: tuple) -> pd.DataFrame:
     )
 
 
-def build_partition(task: tuple) -> dict[str, pd.DataFrame | list[pd.DataFrame]]:
-    """Every asked stage of one partition in one pass: ``(documents, lexicons, frames, count_options)``.
+def build_partition(task: tuple) -> dict[str, pd.DataFrame | None]:
+    """Every asked stage of one partition in one pass:
+    ``(documents, lexicons, frames, count_options[, targets])``.
 
     ``documents`` has ``_key`` (the document's key in the sentence-level stores), ``_count_key``
     (its key in the counts store), ``doc_id``, ``text`` and ``language``; ``lexicons`` is a list of
     ``(lexicon, overrides, lexicon_language)``; ``frames`` is ``(dictionary, count_negated)`` or
     None; ``count_options`` are :func:`corpus_tools.keywords.count_terms` options or None.
+    ``targets`` (optional) maps a stage to ``(folder, keys)``: the rows of those keys are written
+    to that stage's cache folder here (a worker sharing the cache's disk), and not returned.
 
     Returns:
-        ``sentences`` (:func:`split_partition`), ``scores`` (one table per lexicon,
+        Per stage, the rows its own function gives (None when not asked, or written):
+        ``sentences`` (:func:`split_partition`), ``scores0``, ``scores1``... (one per lexicon,
         :func:`score_partition`), ``frames`` (:func:`match_partition`) and ``counts``
-        (:func:`count_partition`, keyed by ``_count_key``): the rows each stage's own function
-        gives. The documents go through every stage :data:`BATCH_SIZE` at a time, so each
-        sentence is split into words once for every lexicon and the frames.
+        (:func:`count_partition`, keyed by ``_count_key``). The documents go through every stage
+        :data:`BATCH_SIZE` at a time, so each sentence is split into words once for every
+        lexicon and the frames.
     """
-    docs, lexicons, frames, count_options = task
-    out: dict[str, list] = {"sentences": [], "scores": [[] for _ in lexicons], "frames": [], "counts": []}
+    docs, lexicons, frames, count_options, *rest = task
+    names = ["sentences", *(f"scores{i}" for i in range(len(lexicons))), "frames", "counts"]
+    out: dict[str, list] = {name: [] for name in names}
     for begin in range(0, max(len(docs), 1), BATCH_SIZE):
         batch = docs.iloc[begin : begin + BATCH_SIZE].reset_index(drop=True)
         sentences = split_partition(batch[[KEY, "doc_id", "text", "language"]])
         out["sentences"].append(sentences)
-        for found, (lexicon, overrides, language) in zip(out["scores"], lexicons):
-            found.append(score_partition((sentences, lexicon, overrides, language)))
+        for i, (lexicon, overrides, language) in enumerate(lexicons):
+            out[f"scores{i}"].append(score_partition((sentences, lexicon, overrides, language)))
         if frames is not None:
             dictionary, count_negated = frames
             out["frames"].append(match_partition((sentences, dictionary, count_negated, batch[["doc_id", "language"]])))
         if count_options is not None:
             keyed = batch[["_count_key", "doc_id", "text", "language"]].rename(columns={"_count_key": KEY})
             out["counts"].append(count_partition((keyed, count_options)))
-    return {
-        "sentences": pd.concat(out["sentences"], ignore_index=True),
-        "scores": [pd.concat(parts, ignore_index=True) for parts in out["scores"]],
-        "frames": pd.concat(out["frames"], ignore_index=True) if out["frames"] else None,
-        "counts": pd.concat(out["counts"], ignore_index=True) if out["counts"] else None,
-    }
+    found = {name: pd.concat(parts, ignore_index=True) if parts else None for name, parts in out.items()}
+    if not rest:
+        return found
+    for name, (folder, keys) in rest[0].items():
+        rows = found[name]
+        PartitionStore(folder).write_partition(rows[rows[KEY].isin(set(keys))], keys=keys)
+    return dict.fromkeys(found)
