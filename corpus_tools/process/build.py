@@ -197,6 +197,7 @@ class ProcessedCorpus:
             lambda: pd.DataFrame({"term": pd.Series(dtype=object), "n": []}),
             build=lambda: self._build(store, "counts", frame, lambda part: (part, options), stages.count_partition),
             keep_key=True,
+            categories=("term",),
         )
         codes, found = pd.factorize(rows["term"])  # hashing, not sorting, the millions of rows
         order = np.argsort(np.asarray(found, dtype=object), kind="stable")
@@ -325,12 +326,14 @@ class ProcessedCorpus:
             raise RuntimeError(f"{store.folder}: cache files keep failing to read; remove the folder and run again")
         return rows
 
-    def _read(self, store: PartitionStore, keys: list[str], empty, *, build, keep_key: bool = False) -> pd.DataFrame:
+    def _read(
+        self, store: PartitionStore, keys: list[str], empty, *, build, keep_key: bool = False, categories=()
+    ) -> pd.DataFrame:
         """Build what is missing, then read the rows of ``keys`` (a file found unreadable while
         reading is reported, removed and built again)."""
         for _attempt in range(3):
             build()
-            rows = store.read_rows(keys) if keys else None
+            rows = store.read_rows(keys, categories=categories) if keys else None
             if rows is not None or not keys:
                 break
         else:

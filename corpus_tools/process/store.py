@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from corpus_tools.io import CorpusWarning
@@ -92,28 +93,42 @@ class PartitionStore:
             for key in keys:
                 self._index.setdefault(key, self.folder / name)
 
-    def read_rows(self, keys: list[str]) -> pd.DataFrame | None:
+    def read_rows(self, keys: list[str], *, categories: tuple[str, ...] = ()) -> pd.DataFrame | None:
         """The rows of ``keys``, in the order of ``keys`` (each key's rows in their written order);
-        None when a file fails to read (it is reported; build again to replace it)."""
+        None when a file fails to read (it is reported; build again to replace it).
+
+        The files are read, filtered and ordered as Arrow tables; ``_key`` (and the columns of
+        ``categories``) come back as pandas categoricals, one string per distinct value rather
+        than one per row (millions of rows: term counts, sentences).
+        """
         index = self.read_index()
+        order = list(dict.fromkeys(keys))
         wanted: dict[Path, list[str]] = {}
-        for key in dict.fromkeys(keys):
+        for key in order:
             wanted.setdefault(index[key], []).append(key)
-        parts = []
+        tables, first = [], None
         for path, file_keys in wanted.items():
             try:
-                frame = pq.read_table(path).to_pandas()
+                table = pq.read_table(path, read_dictionary=[KEY, *categories])
             except Exception as error:  # noqa: BLE001
                 _warn_unreadable(path, error)
                 self._drop(path)
                 return None
-            parts.append(frame[frame[KEY].isin(set(file_keys))])
-        if not parts:
+            first = table if first is None else first
+            if table.num_rows:  # (a file of documents without rows has nothing to read)
+                tables.append(table.filter(pc.is_in(table[KEY], value_set=pa.array(file_keys, pa.string()))))
+        if first is None:
             return None
-        rows = pd.concat(parts, ignore_index=True)
-        order = {k: i for i, k in enumerate(dict.fromkeys(keys))}
-        rows = rows.iloc[rows[KEY].map(order).argsort(kind="stable")]
-        return rows.reset_index(drop=True)
+        if not tables:
+            return first.to_pandas()
+        table = pa.concat_tables(tables, promote_options="permissive").unify_dictionaries()  # an empty file's nulls
+        value_set = pa.array(order, pa.string())
+        position = [
+            pc.take(pc.index_in(chunk.dictionary, value_set=value_set), chunk.indices) for chunk in table[KEY].chunks
+        ]
+        if position:  # sort_indices is stable: a key's rows keep their written order
+            table = table.take(pc.sort_indices(pa.chunked_array(position, pa.int32())))
+        return table.to_pandas()
 
     def _drop(self, path: Path) -> None:
         """Forget and remove an unreadable file, so the next build processes its documents."""
