@@ -148,16 +148,25 @@ def _split_lines(raw: str, *, language: str | None = None) -> list[_Line]:
         if not content and not newline:
             break
         chunk = content + newline
-        fixed = _fix_encoding(content)
-        repairs = _char_edits(fixed, 0)
-        norm = _apply(fixed, repairs)
-        words = _token_re(norm).findall(norm)  # the patterns have no groups: whole matches
-        line = _Line(idx, pos, pos + len(content), pos + len(chunk), content, newline, norm, words, _key(norm))
-        line.char_edits = repairs if fixed == content else []
+        norm, words, key, repairs = _line_parts(content)
+        line = _Line(idx, pos, pos + len(content), pos + len(chunk), content, newline, norm, list(words), key)
+        line.char_edits = list(repairs)
         line.stopwords = stopwords
         lines.append(line)
         pos += len(chunk)
     return lines
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _line_parts(content: str) -> tuple[str, tuple[str, ...], str, tuple[Edit, ...]]:
+    """The repaired text, words, key and character repairs of one raw line (cached: template
+    lines and blank lines recur on every page). The repairs are given only when the line is not
+    mojibake (a repaired mojibake line is replaced whole, see ``clean.page``)."""
+    fixed = _fix_encoding(content)
+    repairs = _char_edits(fixed, 0)
+    norm = _apply(fixed, repairs)
+    words = _token_re(norm).findall(norm)  # the patterns have no groups: whole matches
+    return norm, tuple(words), _key(norm), tuple(repairs) if fixed == content else ()
 
 
 def _breadcrumb_parts(line: _Line) -> list[str]:

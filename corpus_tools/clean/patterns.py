@@ -127,7 +127,25 @@ _PROMO_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"\byour support\b|\bsupport (?-i:us)\b|\bdonate\b", ("support", "donate")),
     (r"\bad(?:vertisement|vertising)?\b[^.]{0,20}\b(?:feedback|continue|below)\b", ("feedback", "continue", "below")),
 ]
-_PROMO_RES = [(re.compile(p, re.IGNORECASE), triggers) for p, triggers in _PROMO_PATTERNS]
+_PROMO_RES = [(re.compile(p, re.IGNORECASE), frozenset(triggers)) for p, triggers in _PROMO_PATTERNS]
+_PROMO_TRIGGERS = tuple(dict.fromkeys(t for _, triggers in _PROMO_PATTERNS for t in triggers))
+
+# Characters that IGNORECASE matches to a letter other than their str.lower(): the long s and
+# dotless i ("ſ" matches "s"), the dotted capital I (lower() makes it two characters), Greek
+# letter variants and old Cyrillic forms (re/_casefix.py), none of them in the vocabulary. A
+# shortcut that looks for lower-case strings is exact only on lines without them (a test checks
+# every code point).
+_ODD_CASE = frozenset(
+    "\xb5\u0130\u0131\u017f\u0345\u0390\u03a3\u03b0\u03b2\u03b5\u03b8\u03b9\u03ba\u03bc\u03c0\u03c1"
+    "\u03c2\u03c3\u03c6\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u044a\u0463\u1c80\u1c81\u1c82\u1c83"
+    "\u1c84\u1c85\u1c86\u1c87\u1c88\u1e61\u1e9b\u1fbe\u1fd3\u1fe3\ua64b\ufb05\ufb06"
+)
+
+
+def _has_odd_case(text: str) -> bool:
+    """``text`` holds a character of :data:`_ODD_CASE` (never an ASCII line)."""
+    return not text.isascii() and not _ODD_CASE.isdisjoint(text)
+
 
 _UI_WORDS = {
     "close",
@@ -302,12 +320,15 @@ _DATELINE_RE = re.compile(
 @functools.lru_cache(maxsize=1 << 16)
 def _promo_score(text: str) -> int:
     """Number of distinct promotional patterns in ``text`` (each searched only when one of
-    its trigger strings occurs)."""
+    its trigger strings occurs; the vocabulary alternation holds only the entries whose trigger
+    word is in the line, see :class:`_Joined`)."""
     low = text.lower()
-    english = sum(1 for regex, triggers in _PROMO_RES if any(t in low for t in triggers) and regex.search(text))
-    if _PROMO_VOCAB.triggers.isdisjoint(_line_triggers(text)):
+    present = {t for t in _PROMO_TRIGGERS if t in low}
+    english = sum(1 for regex, triggers in _PROMO_RES if not present.isdisjoint(triggers) and regex.search(text))
+    regex = _PROMO_VOCAB.vocabulary(text)
+    if regex is None:
         return english
-    return english + len({m.casefold() for m in _PROMO_VOCAB_RE.findall(text)})
+    return english + len({m.casefold() for m in regex.findall(text)})
 
 
 _READER_RE = re.compile(
@@ -348,13 +369,20 @@ def _parse_date(text: str) -> pd.Timestamp | None:
             continue
         parts = m.groupdict()
         month = parts.get("mm") or parts["m"][:3]
-        try:
-            return pd.to_datetime(
-                f"{parts['y']} {month} {parts['d']}", format="%Y %m %d" if parts.get("mm") else "%Y %b %d"
-            )
-        except ValueError:
-            continue
+        date = _to_timestamp(f"{parts['y']} {month} {parts['d']}", "%Y %m %d" if parts.get("mm") else "%Y %b %d")
+        if date is not None:
+            return date
     return None
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _to_timestamp(text: str, format: str) -> pd.Timestamp | None:
+    """``pd.to_datetime(text, format=format)``, None when it is not a date (cached: a corpus
+    names the same days again and again, and each call costs pandas about a millisecond)."""
+    try:
+        return pd.to_datetime(text, format=format)
+    except ValueError:
+        return None
 
 
 # The vocabulary of the other languages (resources/chrome/*.yml), joined onto the patterns above.
@@ -367,10 +395,15 @@ def _vocab_key(entry: str) -> str:
     return _KEY_RE.sub(" ", entry.casefold()).strip()
 
 
-def _alternatives(section: str) -> str:
+def _alternatives(section: str, keep: frozenset[str] | None = None) -> str:
     """The entries of a section as a regex alternation (longest first), spaces matching any run
-    of white space or hyphens."""
+    of white space or hyphens; with ``keep``, only the entries whose trigger is in it (and those
+    without a word), or a pattern that never matches when there are none."""
     entries = sorted(_VOCABULARY[section], key=len, reverse=True)
+    if keep is not None:
+        entries = [e for e in entries if _entry_trigger(e) in keep or _entry_trigger(e) is None]
+        if not entries:
+            return "(?!)"
     return "|".join(re.escape(e).replace(r"\ ", r"[\s\-]+") for e in entries)
 
 
@@ -382,78 +415,144 @@ def _trigger(word: str) -> str:
     return word[:6]
 
 
+# Every trigger of a joined pattern (filled as they are built): a line's triggers are looked up here.
+_ALL_TRIGGERS: set[str] = set()
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _line_triggers(text: str) -> frozenset[str]:
-    """The first three to six letters of every word of a line (lower case): an entry word of six
-    letters or fewer (a stem such as "dritt") is found at the start of a longer word ("dritte")."""
-    return frozenset(w[:n] for w in set(_WORD_RE.findall(text.lower())) for n in (3, 4, 5, 6))
+    """The triggers of the joined patterns among the first three to six letters of every word of
+    a line (lower case): an entry word of six letters or fewer (a stem such as "dritt") is found
+    at the start of a longer word ("dritte")."""
+    low = text.lower()
+    words = low.translate(_ASCII_NON_WORD).split() if low.isascii() else _WORD_RE.findall(low)
+    return frozenset().union(*map(_word_triggers, set(words)))
+
+
+# An ASCII line's words (\w+) by str.translate and str.split: every ASCII character outside \w becomes a space.
+_ASCII_NON_WORD = str.maketrans({chr(c): " " for c in range(128) if not re.fullmatch(r"\w", chr(c))})
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_triggers(word: str) -> frozenset[str]:
+    """The triggers among the first three to six letters of one lower-case word."""
+    return frozenset(p for p in {word[:3], word[:4], word[:5], word[:6]} if p in _ALL_TRIGGERS)
 
 
 class _Joined:
     """An English pattern joined with a vocabulary pattern: ``search``/``match`` as a compiled
     pattern's. The vocabulary pattern is tried only on lines holding a word that starts with the
     first six letters of the longest word of one of its entries (most lines of English prose
-    hold none, so the long alternations cost English pages little; tests check the shortcut
-    changes nothing)."""
+    hold none, so the long alternations cost English pages little), and then with only the
+    entries whose trigger the line holds: an entry can match only where its trigger word is, so
+    the shorter alternation finds what the whole one finds (on a line without an
+    :data:`_ODD_CASE` character; tests check both shortcuts change nothing)."""
 
-    def __init__(self, english: re.Pattern, extra: str, sections: tuple[str, ...]):
+    def __init__(self, english: re.Pattern, build, sections: tuple[str, ...], needles: tuple[str, ...] = ()):
         self.english = english
-        self.extra = re.compile(extra, re.IGNORECASE)
-        self.triggers = frozenset(
-            _trigger(max(words, key=len))  # the longest word: "in ihr postfach" needs "postfa", not "in"
-            for section in sections
-            for entry in _VOCABULARY[section]
-            if (words := _WORD_RE.findall(entry.lower()))
-        )
+        self.build = build  # the vocabulary pattern from a function giving each section's alternation
+        self.extra = re.compile(build(_alternatives), re.IGNORECASE)
+        self.triggers = frozenset(_entry_trigger(entry) for section in sections for entry in _VOCABULARY[section])
+        self.triggers -= {None}
+        _ALL_TRIGGERS.update(self.triggers)
+        # Lower-case strings one of which every match of ``english`` holds (searched only then).
+        self.needles = needles
+        self._restricted: dict[frozenset[str], re.Pattern] = {}
+
+    def vocabulary(self, text: str) -> re.Pattern | None:
+        """The vocabulary pattern to try on ``text``: None when the line holds no trigger, else
+        the alternation of the entries whose trigger it holds."""
+        present = self.triggers.intersection(_line_triggers(text))
+        if not present:
+            return None
+        if _has_odd_case(text):
+            return self.extra
+        regex = self._restricted.get(present)
+        if regex is None:
+            if len(self._restricted) >= 4096:
+                self._restricted.clear()
+            regex = re.compile(self.build(functools.partial(_alternatives, keep=present)), re.IGNORECASE)
+            self._restricted[present] = regex
+        return regex
 
     def search(self, text: str):
-        found = self.english.search(text)
-        if found is None and not self.triggers.isdisjoint(_line_triggers(text)):
-            found = self.extra.search(text)
+        found = None
+        if not self.needles or _holds_needle(text, self.needles):
+            found = self.english.search(text)
+        if found is None and (regex := self.vocabulary(text)) is not None:
+            found = regex.search(text)
         return found
 
     def match(self, text: str):
         found = self.english.match(text)
-        if found is None and not self.triggers.isdisjoint(_line_triggers(text)):
-            found = self.extra.match(text)
+        if found is None and (regex := self.vocabulary(text)) is not None:
+            found = regex.match(text)
         return found
 
 
-def _joined(english: re.Pattern, extra: str, *sections: str) -> _Joined:
-    """The English pattern or the vocabulary pattern ``extra`` (built from ``sections``)."""
-    return _Joined(english, extra, sections)
+def _joined(english: re.Pattern, build, *sections: str, needles: tuple[str, ...] = ()) -> _Joined:
+    """The English pattern or the vocabulary pattern ``build(alternatives)`` of ``sections``."""
+    joined = _Joined(english, build, sections, needles)
+    _JOINED.append(joined)
+    return joined
+
+
+_JOINED: list[_Joined] = []
+
+
+def _clear_vocabulary_patterns() -> None:
+    """Forget the shorter vocabulary alternations compiled so far (for fair benchmarks)."""
+    for joined in _JOINED:
+        joined._restricted.clear()
+
+
+def _entry_trigger(entry: str) -> str | None:
+    """An entry's trigger: the first six letters of its longest word ("in ihr postfach" needs
+    "postfa", not "in"); None for an entry without a word."""
+    words = _WORD_RE.findall(entry.lower())
+    return _trigger(max(words, key=len)) if words else None
+
+
+def _holds_needle(text: str, needles: tuple[str, ...]) -> bool:
+    """``text`` (lower case) holds one of ``needles``, or a character for which the test cannot
+    be trusted (:func:`_has_odd_case`)."""
+    low = text.lower()
+    return any(n in low for n in needles) or _has_odd_case(text)
 
 
 _UI_WORDS |= {_vocab_key(e) for e in _VOCABULARY["ui"]}
 _SOCIAL_WORDS |= {w for e in _VOCABULARY["social"] for w in _vocab_key(e).split()}
 _NETWORKS = "|".join(sorted({re.escape(w) for w in _SOCIAL_WORDS if len(w) > 2}, key=len, reverse=True))
-_SHARE_RE = _joined(_SHARE_RE, rf"^\s*(?:{_alternatives('share')})\b[\s:,|]*(?:(?:{_NETWORKS})\b[\s,|]*)*$", "share")
-_RELATED_HEAD_RE = _joined(_RELATED_HEAD_RE, rf"^\s*(?:{_alternatives('related')})\s*[:\-]?\s*$", "related")
-_RELATED_INLINE_RE = _joined(_RELATED_INLINE_RE, rf"^\s*(?:{_alternatives('related')})\s*[:\-]\s*\S", "related")
-_TOC_HEAD_RE = _joined(_TOC_HEAD_RE, rf"^\s*(?:{_alternatives('toc')})\s*:?\s*$", "toc")
-_KEYWORD_RE = _joined(_KEYWORD_RE, rf"^\s*(?:{_alternatives('tags')})\s*:", "tags")
+_SHARE_RE = _joined(_SHARE_RE, lambda alt: rf"^\s*(?:{alt('share')})\b[\s:,|]*(?:(?:{_NETWORKS})\b[\s,|]*)*$", "share")
+_RELATED_HEAD_RE = _joined(_RELATED_HEAD_RE, lambda alt: rf"^\s*(?:{alt('related')})\s*[:\-]?\s*$", "related")
+_RELATED_INLINE_RE = _joined(_RELATED_INLINE_RE, lambda alt: rf"^\s*(?:{alt('related')})\s*[:\-]\s*\S", "related")
+_TOC_HEAD_RE = _joined(_TOC_HEAD_RE, lambda alt: rf"^\s*(?:{alt('toc')})\s*:?\s*$", "toc")
+_KEYWORD_RE = _joined(_KEYWORD_RE, lambda alt: rf"^\s*(?:{alt('tags')})\s*:", "tags")
 _COMMENT_RE = _joined(
     _COMMENT_RE,
-    rf"\b(?:{_alternatives('comments')})\b"
-    rf"|^\s*(?:{_alternatives('comment_count')})\s*\(?\d+\)?\s*$|^\s*\d+\s+(?:{_alternatives('comment_count')})\s*$",
+    lambda alt: (
+        rf"\b(?:{alt('comments')})\b"
+        rf"|^\s*(?:{alt('comment_count')})\s*\(?\d+\)?\s*$|^\s*\d+\s+(?:{alt('comment_count')})\s*$"
+    ),
     "comments",
     "comment_count",
+    needles=("comment", "leave a ", "akismet", "join the ", "share your ", "let us know ", "what do you think?"),
 )
-_READER_RE = _joined(_READER_RE, rf"\b(?:{_alternatives('reader')})\b", "reader")
-_COOKIE_RE = _joined(_COOKIE_RE, rf"\b(?:{_alternatives('cookie')})\b", "cookie")
-_COOKIE_CONTEXT_RE = _joined(_COOKIE_CONTEXT_RE, rf"\b(?:{_alternatives('cookie_context')})\w*", "cookie_context")
+_READER_RE = _joined(_READER_RE, lambda alt: rf"\b(?:{alt('reader')})\b", "reader")
+_COOKIE_RE = _joined(_COOKIE_RE, lambda alt: rf"\b(?:{alt('cookie')})\b", "cookie", needles=("cookie",))
+_COOKIE_CONTEXT_RE = _joined(_COOKIE_CONTEXT_RE, lambda alt: rf"\b(?:{alt('cookie_context')})\w*", "cookie_context")
 _FURNITURE_RE = re.compile(
     f"(?:{_FURNITURE_RE.pattern})|^(?:{'|'.join(re.escape(_vocab_key(e)) for e in _VOCABULARY['furniture'])})$"
 )
-_COPYRIGHT_RE = _joined(_COPYRIGHT_RE, rf"\b(?:{_alternatives('copyright')})\b", "copyright")
+_COPYRIGHT_RE = _joined(_COPYRIGHT_RE, lambda alt: rf"\b(?:{alt('copyright')})\b", "copyright")
 _DATELINE_RE = _joined(
     _DATELINE_RE,
-    rf"^\s*(?:{_alternatives('dateline')})(?:\s*:|\s+(?=\d)|\s*$)|\b(?:{_alternatives('read_time')})\b",
+    lambda alt: rf"^\s*(?:{alt('dateline')})(?:\s*:|\s+(?=\d)|\s*$)|\b(?:{alt('read_time')})\b",
     "dateline",
     "read_time",
 )
-_MEDIA_CREDIT_RE = _joined(_MEDIA_CREDIT_RE, rf"^\s*(?:{_alternatives('credit')})\s*[:.](?=\s)", "credit")
-_SKIP_RE = _joined(_SKIP_RE, rf"^\s*(?:{_alternatives('skip')})\b", "skip")
+_MEDIA_CREDIT_RE = _joined(_MEDIA_CREDIT_RE, lambda alt: rf"^\s*(?:{alt('credit')})\s*[:.](?=\s)", "credit")
+_SKIP_RE = _joined(_SKIP_RE, lambda alt: rf"^\s*(?:{alt('skip')})\b", "skip")
 # Each distinct phrase found is one promotional signal (see _promo_score).
-_PROMO_VOCAB = _joined(re.compile(r"(?!)"), rf"\b(?:{_alternatives('promo')})\b", "promo")
+_PROMO_VOCAB = _joined(re.compile(r"(?!)"), lambda alt: rf"\b(?:{alt('promo')})\b", "promo")
 _PROMO_VOCAB_RE = _PROMO_VOCAB.extra
