@@ -31,16 +31,9 @@ from corpus_tools.clean.lines import (
     _looks_like_chrome,
 )
 from corpus_tools.clean.normalize import _BULLET_RE, _ftfy_fix, _normalize_chars
-from corpus_tools.clean.patterns import (
-    _COPYRIGHT_RE,
-    RULES,
-    _clear_vocabulary_patterns,
-    _line_triggers,
-    _promo_score,
-    _to_timestamp,
-    _word_triggers,
-)
+from corpus_tools.clean.patterns import _COPYRIGHT_RE, RULES, _promo_score, _to_timestamp
 from corpus_tools.clean.sentences import _chrome_share, _cuts_of, _is_long_prose
+from corpus_tools.clean.vocabulary import _clear_vocabulary_patterns, _line_triggers, _word_triggers
 from corpus_tools.tokens import TOKEN_RE
 
 __all__ = ["clear_caches"]

@@ -22,7 +22,13 @@ import re
 
 import pandas as pd
 
-from corpus_tools import shipped
+from corpus_tools.clean.vocabulary import (
+    _VOCABULARY,
+    _has_odd_case,
+    _Joined,  # noqa: F401  (the type of the joined patterns below)
+    _joined,
+    _match_at_starts,
+)
 
 __all__ = ["RULES", "list_rules"]
 
@@ -80,71 +86,78 @@ RULES: dict[str, str] = {
 }
 
 
-# Each pattern with the lowercase strings one of which every match contains: a pattern is
-# only searched when one of them is in the line (tests check the shortcut changes nothing).
-_PROMO_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
-    (r"\b(?:our|this) (?:web)?site\b", ("site",)),
+# Each pattern with the lowercase strings one of which every match contains (a pattern is only
+# searched when one of them is in the line), and those one of which every match starts with (the
+# pattern is tried only where one of them is; tests check both shortcuts change nothing).
+_PROMO_PATTERNS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
+    (r"\b(?:our|this) (?:web)?site\b", ("site",), ("our ", "this ")),
     (
         r"\bour (?:news )?(?:platform|team|community|readers|newsletters?|coverage|journalism|app|podcasts?)\b",
+        ("our ",),
         ("our ",),
     ),
     (
         r"\b(?:subscribe|subscription|sign up|signing up|register now|log ?in to|sign in to)\b",
         ("subscri", "sign", "register", "log"),
+        ("subscri", "sign", "register now", "log"),
     ),
-    (r"\bnewsletters?\b", ("newsletter",)),
-    (r"\bbookmark\b", ("bookmark",)),
-    (r"\bthank(?:s| you) for (?:visiting|reading|being|your (?:visit|support))\b", ("thank",)),
-    (r"\bwelcome to (?:your|our|the)\b", ("welcome",)),
-    (r"\b(?:stay|keep) (?:in the know|tuned|informed|updated|connected)\b", ("stay", "keep")),
-    (r"\b(?:don't|do not|never) (?:miss|forget)\b", ("miss", "forget")),
+    (r"\bnewsletters?\b", ("newsletter",), ("newsletter",)),
+    (r"\bbookmark\b", ("bookmark",), ("bookmark",)),
+    (r"\bthank(?:s| you) for (?:visiting|reading|being|your (?:visit|support))\b", ("thank",), ("thank",)),
+    (r"\bwelcome to (?:your|our|the)\b", ("welcome",), ("welcome to ",)),
+    (r"\b(?:stay|keep) (?:in the know|tuned|informed|updated|connected)\b", ("stay", "keep"), ("stay ", "keep ")),
+    (r"\b(?:don't|do not|never) (?:miss|forget)\b", ("miss", "forget"), ("don't ", "do not ", "never ")),
     (
         r"\bfollow (?-i:[Uu]s)\b|\blike (?-i:[Uu]s) on\b|\bjoin (?:(?-i:[Uu]s)|our|thousands)\b",
         ("follow", "like", "join"),
+        ("follow ", "like ", "join "),
     ),  # not "US"
-    (r"\b(?:check|come) back\b", ("back",)),
+    (r"\b(?:check|come) back\b", ("back",), ("check back", "come back")),
     (
         r"\b(?:breaking news|trending (?:topics|updates|news|stories)|latest (?:headlines|updates|news))\b",
         ("breaking", "trending", "latest"),
+        ("breaking news", "trending ", "latest "),
     ),
-    (r"\bcontact (?:page|(?-i:[Uu]s)|form)\b", ("contact",)),
-    (r"\breach out (?:to (?-i:[Uu]s)|through|via)\b", ("reach",)),
-    (r"\b(?:love|like) to hear from you\b", ("hear",)),
-    (r"\bvisit\b[^.]{0,40}\bnow\b", ("visit",)),
-    (r"\bclick here\b|\btap here\b", ("here",)),
-    (r"\ball rights reserved\b|©|\(c\) \d{4}", ("rights", "©", "(c)")),
-    (r"\bcookies?\b[^.]{0,60}\b(?:accept|consent|policy|settings|preferences)\b", ("cookie",)),
-    (r"\b(?:your|our) inbox\b|\bdelivered to your\b", ("inbox", "delivered")),
-    (r"\bdownload (?:our|the) app\b", ("download",)),
-    (r"\bapp store\b|\bgoogle play\b|\bget (?:the|our) app\b", ("app store", "google play", "app")),
-    (r"\bsupport (?:our|independent|quality) journalism\b", ("journalism",)),
-    (r"\b(?:ultimate|trusted|reliable|go-to) source\b", ("source",)),
+    (r"\bcontact (?:page|(?-i:[Uu]s)|form)\b", ("contact",), ("contact ",)),
+    (r"\breach out (?:to (?-i:[Uu]s)|through|via)\b", ("reach",), ("reach out ",)),
+    (r"\b(?:love|like) to hear from you\b", ("hear",), ("love to hear", "like to hear")),
+    (r"\bvisit\b[^.]{0,40}\bnow\b", ("visit",), ("visit",)),
+    (r"\bclick here\b|\btap here\b", ("here",), ("click here", "tap here")),
+    (r"\ball rights reserved\b|©|\(c\) \d{4}", ("rights", "©", "(c)"), ("all rights reserved", "©", "(c) ")),
+    (r"\bcookies?\b[^.]{0,60}\b(?:accept|consent|policy|settings|preferences)\b", ("cookie",), ("cookie",)),
+    (
+        r"\b(?:your|our) inbox\b|\bdelivered to your\b",
+        ("inbox", "delivered"),
+        ("your inbox", "our inbox", "delivered to your"),
+    ),
+    (r"\bdownload (?:our|the) app\b", ("download",), ("download ",)),
+    (
+        r"\bapp store\b|\bgoogle play\b|\bget (?:the|our) app\b",
+        ("app store", "google play", "app"),
+        ("app store", "google play", "get "),
+    ),
+    (r"\bsupport (?:our|independent|quality) journalism\b", ("journalism",), ("support ",)),
+    (r"\b(?:ultimate|trusted|reliable|go-to) source\b", ("source",), ("ultimate ", "trusted ", "reliable ", "go-to ")),
     (
         r"\b(?:your|an|my) account\b|\bpassword\b|\b(?:you are|you're) (?:logged|signed) in\b",
         ("account", "password", "logged", "signed"),
+        ("your account", "an account", "my account", "password", "you are ", "you're "),
     ),
-    (r"\byour (?:browser|email address|subscription|inbox)\b", ("your",)),
-    (r"\byour support\b|\bsupport (?-i:us)\b|\bdonate\b", ("support", "donate")),
-    (r"\bad(?:vertisement|vertising)?\b[^.]{0,20}\b(?:feedback|continue|below)\b", ("feedback", "continue", "below")),
+    (r"\byour (?:browser|email address|subscription|inbox)\b", ("your",), ("your ",)),
+    (
+        r"\byour support\b|\bsupport (?-i:us)\b|\bdonate\b",
+        ("support", "donate"),
+        ("your support", "support ", "donate"),
+    ),
+    (
+        r"\bad(?:vertisement|vertising)?\b[^.]{0,20}\b(?:feedback|continue|below)\b",
+        ("feedback", "continue", "below"),
+        ("ad",),
+    ),
 ]
-_PROMO_RES = [(re.compile(p, re.IGNORECASE), frozenset(triggers)) for p, triggers in _PROMO_PATTERNS]
-_PROMO_TRIGGERS = tuple(dict.fromkeys(t for _, triggers in _PROMO_PATTERNS for t in triggers))
-
-# Characters that IGNORECASE matches to a letter other than their str.lower(): the long s and
-# dotless i ("ſ" matches "s"), the dotted capital I (lower() makes it two characters), Greek
-# letter variants and old Cyrillic forms (re/_casefix.py), none of them in the vocabulary. A
-# shortcut that looks for lower-case strings is exact only on lines without them (a test checks
-# every code point).
-_ODD_CASE = frozenset(
-    "\xb5\u0130\u0131\u017f\u0345\u0390\u03a3\u03b0\u03b2\u03b5\u03b8\u03b9\u03ba\u03bc\u03c0\u03c1"
-    "\u03c2\u03c3\u03c6\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5\u044a\u0463\u1c80\u1c81\u1c82\u1c83"
-    "\u1c84\u1c85\u1c86\u1c87\u1c88\u1e61\u1e9b\u1fbe\u1fd3\u1fe3\ua64b\ufb05\ufb06"
-)
-
-
-def _has_odd_case(text: str) -> bool:
-    """``text`` holds a character of :data:`_ODD_CASE` (never an ASCII line)."""
-    return not text.isascii() and not _ODD_CASE.isdisjoint(text)
+_PROMO_RES = [(re.compile(p, re.IGNORECASE), frozenset(triggers)) for p, triggers, _ in _PROMO_PATTERNS]
+_PROMO_TRIGGERS = tuple(dict.fromkeys(t for _, triggers, _ in _PROMO_PATTERNS for t in triggers))
+_PROMO_STARTS = [starts for _, _, starts in _PROMO_PATTERNS]
 
 
 _UI_WORDS = {
@@ -319,16 +332,20 @@ _DATELINE_RE = re.compile(
 
 @functools.lru_cache(maxsize=1 << 16)
 def _promo_score(text: str) -> int:
-    """Number of distinct promotional patterns in ``text`` (each searched only when one of
-    its trigger strings occurs; the vocabulary alternation holds only the entries whose trigger
-    word is in the line, see :class:`_Joined`)."""
+    """Number of distinct promotional patterns in ``text``: each is tried only when one of its
+    trigger strings occurs, and then only where one of its start strings is (see
+    :mod:`corpus_tools.clean.vocabulary`, as the vocabulary alternation)."""
     low = text.lower()
     present = {t for t in _PROMO_TRIGGERS if t in low}
-    english = sum(1 for regex, triggers in _PROMO_RES if not present.isdisjoint(triggers) and regex.search(text))
-    regex = _PROMO_VOCAB.vocabulary(text)
-    if regex is None:
-        return english
-    return english + len({m.casefold() for m in regex.findall(text)})
+    english = 0
+    if present:
+        odd = _has_odd_case(text)
+        for (regex, triggers), starts in zip(_PROMO_RES, _PROMO_STARTS):
+            if not present.isdisjoint(triggers) and (
+                regex.search(text) if odd else _match_at_starts(regex, text, low, starts)
+            ):
+                english += 1
+    return english + len({m.casefold() for m in _PROMO_VOCAB.findall(text)})
 
 
 _READER_RE = re.compile(
@@ -386,138 +403,12 @@ def _to_timestamp(text: str, format: str) -> pd.Timestamp | None:
 
 
 # The vocabulary of the other languages (resources/chrome/*.yml), joined onto the patterns above.
-_VOCABULARY = shipped.read_chrome_vocabulary()
 _KEY_RE = re.compile(r"[\W_]+")
 
 
 def _vocab_key(entry: str) -> str:
     """An entry as a line key (the form of ``corpus_tools.clean.lines._key``)."""
     return _KEY_RE.sub(" ", entry.casefold()).strip()
-
-
-def _alternatives(section: str, keep: frozenset[str] | None = None) -> str:
-    """The entries of a section as a regex alternation (longest first), spaces matching any run
-    of white space or hyphens; with ``keep``, only the entries whose trigger is in it (and those
-    without a word), or a pattern that never matches when there are none."""
-    entries = sorted(_VOCABULARY[section], key=len, reverse=True)
-    if keep is not None:
-        entries = [e for e in entries if _entry_trigger(e) in keep or _entry_trigger(e) is None]
-        if not entries:
-            return "(?!)"
-    return "|".join(re.escape(e).replace(r"\ ", r"[\s\-]+") for e in entries)
-
-
-_WORD_RE = re.compile(r"\w+")
-
-
-def _trigger(word: str) -> str:
-    """An entry's trigger: its longest word's first six letters (the whole word if shorter)."""
-    return word[:6]
-
-
-# Every trigger of a joined pattern (filled as they are built): a line's triggers are looked up here.
-_ALL_TRIGGERS: set[str] = set()
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _line_triggers(text: str) -> frozenset[str]:
-    """The triggers of the joined patterns among the first three to six letters of every word of
-    a line (lower case): an entry word of six letters or fewer (a stem such as "dritt") is found
-    at the start of a longer word ("dritte")."""
-    low = text.lower()
-    words = low.translate(_ASCII_NON_WORD).split() if low.isascii() else _WORD_RE.findall(low)
-    return frozenset().union(*map(_word_triggers, set(words)))
-
-
-# An ASCII line's words (\w+) by str.translate and str.split: every ASCII character outside \w becomes a space.
-_ASCII_NON_WORD = str.maketrans({chr(c): " " for c in range(128) if not re.fullmatch(r"\w", chr(c))})
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _word_triggers(word: str) -> frozenset[str]:
-    """The triggers among the first three to six letters of one lower-case word."""
-    return frozenset(p for p in {word[:3], word[:4], word[:5], word[:6]} if p in _ALL_TRIGGERS)
-
-
-class _Joined:
-    """An English pattern joined with a vocabulary pattern: ``search``/``match`` as a compiled
-    pattern's. The vocabulary pattern is tried only on lines holding a word that starts with the
-    first six letters of the longest word of one of its entries (most lines of English prose
-    hold none, so the long alternations cost English pages little), and then with only the
-    entries whose trigger the line holds: an entry can match only where its trigger word is, so
-    the shorter alternation finds what the whole one finds (on a line without an
-    :data:`_ODD_CASE` character; tests check both shortcuts change nothing)."""
-
-    def __init__(self, english: re.Pattern, build, sections: tuple[str, ...], needles: tuple[str, ...] = ()):
-        self.english = english
-        self.build = build  # the vocabulary pattern from a function giving each section's alternation
-        self.extra = re.compile(build(_alternatives), re.IGNORECASE)
-        self.triggers = frozenset(_entry_trigger(entry) for section in sections for entry in _VOCABULARY[section])
-        self.triggers -= {None}
-        _ALL_TRIGGERS.update(self.triggers)
-        # Lower-case strings one of which every match of ``english`` holds (searched only then).
-        self.needles = needles
-        self._restricted: dict[frozenset[str], re.Pattern] = {}
-
-    def vocabulary(self, text: str) -> re.Pattern | None:
-        """The vocabulary pattern to try on ``text``: None when the line holds no trigger, else
-        the alternation of the entries whose trigger it holds."""
-        present = self.triggers.intersection(_line_triggers(text))
-        if not present:
-            return None
-        if _has_odd_case(text):
-            return self.extra
-        regex = self._restricted.get(present)
-        if regex is None:
-            if len(self._restricted) >= 4096:
-                self._restricted.clear()
-            regex = re.compile(self.build(functools.partial(_alternatives, keep=present)), re.IGNORECASE)
-            self._restricted[present] = regex
-        return regex
-
-    def search(self, text: str):
-        found = None
-        if not self.needles or _holds_needle(text, self.needles):
-            found = self.english.search(text)
-        if found is None and (regex := self.vocabulary(text)) is not None:
-            found = regex.search(text)
-        return found
-
-    def match(self, text: str):
-        found = self.english.match(text)
-        if found is None and (regex := self.vocabulary(text)) is not None:
-            found = regex.match(text)
-        return found
-
-
-def _joined(english: re.Pattern, build, *sections: str, needles: tuple[str, ...] = ()) -> _Joined:
-    """The English pattern or the vocabulary pattern ``build(alternatives)`` of ``sections``."""
-    joined = _Joined(english, build, sections, needles)
-    _JOINED.append(joined)
-    return joined
-
-
-_JOINED: list[_Joined] = []
-
-
-def _clear_vocabulary_patterns() -> None:
-    """Forget the shorter vocabulary alternations compiled so far (for fair benchmarks)."""
-    for joined in _JOINED:
-        joined._restricted.clear()
-
-
-def _entry_trigger(entry: str) -> str | None:
-    """An entry's trigger: the first six letters of its longest word ("in ihr postfach" needs
-    "postfa", not "in"); None for an entry without a word."""
-    words = _WORD_RE.findall(entry.lower())
-    return _trigger(max(words, key=len)) if words else None
-
-
-def _holds_needle(text: str, needles: tuple[str, ...]) -> bool:
-    """``text`` (lower case) holds one of ``needles``, or a character for which the test cannot
-    be trusted (:func:`_has_odd_case`)."""
-    low = text.lower()
-    return any(n in low for n in needles) or _has_odd_case(text)
 
 
 _UI_WORDS |= {_vocab_key(e) for e in _VOCABULARY["ui"]}

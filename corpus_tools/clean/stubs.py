@@ -82,7 +82,7 @@ def _count_words_upto(text: str, limit: int) -> int:
     """
     if not isinstance(text, str):
         return 0
-    return sum(1 for _ in itertools.islice(_token_re(text).finditer(text), limit))
+    return len(list(itertools.islice(_token_re(text).finditer(text), limit)))
 
 
 def _stub_status(raw: str, text: str, *, min_words: int = MIN_WORDS) -> str:

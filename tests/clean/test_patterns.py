@@ -131,17 +131,29 @@ def test_vocabulary_shortcut_changes_nothing(seeds_corpus):
 # --- the shortcuts that keep cleaning fast: each must find exactly what the whole pattern finds
 
 
+def _shortcuts():
+    """The namespace of the shortcut module as the patterns use it (under ``--import-mode=importlib``
+    a doctest run may import a second copy of the module, whose registries stay empty)."""
+    import types
+
+    from corpus_tools.clean import patterns
+
+    return types.SimpleNamespace(**patterns._joined.__globals__)
+
+
 def _vocabulary_lines(seeds_corpus) -> list[str]:
     """Lines of the chrome pages in ten languages, the seeds, and each vocabulary entry of every
     section in a few settings (alone, upper case, after and before other words, with a count)."""
     from pathlib import Path
 
-    from corpus_tools.clean import normalize_line, patterns
+    from corpus_tools.clean import normalize_line
+
+    vocabulary = _shortcuts()
 
     pages = sorted((Path(__file__).parents[1] / "fixtures" / "chrome_pages").glob("*/*.txt"))
     lines = [line.partition("| ")[2] for path in pages for line in path.read_text(encoding="utf-8").splitlines()]
     lines += [line for raw in seeds_corpus["raw_text"] for line in raw.splitlines()]
-    for entries in patterns._VOCABULARY.values():
+    for entries in vocabulary._VOCABULARY.values():
         for e in entries:
             lines += [e, e.upper(), e.title(), f"{e}: 12", f"12 {e}", f"Kommentare (3) {e}.", f"x{e}y", f"{e}s"]
             lines += [f"Sign up: {e} our newsletter, 5 comments, cookies on this site", e.replace(" ", "-")]
@@ -149,41 +161,63 @@ def _vocabulary_lines(seeds_corpus) -> list[str]:
 
 
 def test_restricted_vocabulary_finds_what_the_whole_alternation_finds(seeds_corpus):
-    """Each joined pattern tries only the entries whose trigger word is in the line: on every
-    line the match (span and text) is the one of the whole vocabulary pattern, and the
-    promotional phrases found are the same."""
+    """Each joined pattern tries only the entries whose trigger word is in the line, and only
+    where one of their start strings is: on every line the match (span and text) is the one of
+    the whole vocabulary pattern, and the promotional phrases found are the same."""
     from corpus_tools.clean import patterns
 
-    joined = {name: value for name, value in vars(patterns).items() if isinstance(value, patterns._Joined)}
+    vocabulary = _shortcuts()
+    joined = {name: value for name, value in vars(patterns).items() if isinstance(value, vocabulary._Joined)}
+    assert len(joined) == len(vocabulary._JOINED) >= 14
     checked = 0
     for line in _vocabulary_lines(seeds_corpus):
         for name, pattern in joined.items():
-            regex = pattern.vocabulary(line)
-            for method in ("search", "match"):
-                whole = getattr(pattern.extra, method)(line)
-                if regex is None:
-                    assert whole is None or pattern.triggers.isdisjoint(patterns._line_triggers(line)), (name, line)
-                    continue
-                found = getattr(regex, method)(line)
-                assert (found and (found.span(), found.group())) == (whole and (whole.span(), whole.group())), (
-                    name,
-                    method,
-                    line,
-                )
-                checked += 1
-        if (regex := patterns._PROMO_VOCAB.vocabulary(line)) is not None:
-            assert regex.findall(line) == patterns._PROMO_VOCAB_RE.findall(line), line
-    assert checked > 10_000
+            if pattern.triggers.isdisjoint(vocabulary._line_triggers(line)):  # never tried (as before)
+                assert pattern.vocabulary(line) is None and pattern.search_vocabulary(line) is None
+                continue
+            whole, found = pattern.extra.search(line), pattern.search_vocabulary(line)
+            assert (found and (found.span(), found.group())) == (whole and (whole.span(), whole.group())), (name, line)
+            whole, found = pattern.extra.match(line), pattern.vocabulary(line).match(line)
+            assert (found and found.span()) == (whole and whole.span()), (name, line)
+            assert pattern.findall(line) == pattern.extra.findall(line), (name, line)
+            checked += 1
+    assert checked > 5_000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_english_promo_patterns_match_only_at_their_start_strings(data):
+    """Every string an English promotional pattern matches (generated from the pattern, with text
+    around it) is found by trying the pattern only where one of its start strings is."""
+    from corpus_tools.clean import patterns
+
+    vocabulary = _shortcuts()
+    k = data.draw(st.integers(0, len(patterns._PROMO_RES) - 1))
+    regex, starts = patterns._PROMO_RES[k][0], patterns._PROMO_STARTS[k]
+    text = data.draw(st.from_regex(regex))
+    if not vocabulary._has_odd_case(text):
+        assert vocabulary._match_at_starts(regex, text, text.lower(), starts), (regex.pattern, text)
+
+
+def test_english_promo_start_strings_on_the_pages(seeds_corpus):
+    from corpus_tools.clean import patterns
+
+    vocabulary = _shortcuts()
+    for line in _vocabulary_lines(seeds_corpus):
+        if vocabulary._has_odd_case(line):
+            continue
+        for (regex, _), starts in zip(patterns._PROMO_RES, patterns._PROMO_STARTS):
+            assert vocabulary._match_at_starts(regex, line, line.lower(), starts) == bool(regex.search(line)), line
 
 
 def test_restricted_vocabulary_of_every_trigger_is_the_whole_pattern():
     """With every trigger present the shorter alternation is the whole one, character for character."""
     import functools
 
-    from corpus_tools.clean import patterns
+    vocabulary = _shortcuts()
 
-    for pattern in patterns._JOINED:
-        alternatives = functools.partial(patterns._alternatives, keep=pattern.triggers)
+    for pattern in vocabulary._JOINED:
+        alternatives = functools.partial(vocabulary._alternatives, keep=pattern.triggers)
         assert pattern.build(alternatives) == pattern.extra.pattern
 
 
@@ -193,14 +227,14 @@ def test_odd_case_characters_are_all_the_exceptions():
     without them holds, in lower case, every word any entry matches."""
     import re
 
-    from corpus_tools.clean import patterns
+    vocabulary = _shortcuts()
 
     every = "".join(map(chr, range(0x110000)))
-    needles = {n for pattern in patterns._JOINED for n in pattern.needles}
-    chars = set("".join(e for entries in patterns._VOCABULARY.values() for e in entries)) | set("".join(needles))
+    needles = {n for pattern in vocabulary._JOINED for n in pattern.needles}
+    chars = set("".join(e for entries in vocabulary._VOCABULARY.values() for e in entries)) | set("".join(needles))
     for c in sorted(chars):
         for m in re.finditer(re.escape(c), every, re.IGNORECASE):
-            assert m.group().lower() == c or m.group() in patterns._ODD_CASE, (c, m.group())
+            assert m.group().lower() == c or m.group() in vocabulary._ODD_CASE, (c, m.group())
 
 
 @settings(max_examples=200, deadline=None)
@@ -208,21 +242,21 @@ def test_odd_case_characters_are_all_the_exceptions():
 def test_every_english_match_holds_a_needle(data):
     """A string the English comment or cookie pattern matches (generated from the pattern) always
     passes the needle test, so the pattern is never skipped where it would match."""
-    from corpus_tools.clean import patterns
+    vocabulary = _shortcuts()
 
-    pattern = data.draw(st.sampled_from([p for p in patterns._JOINED if p.needles]))
+    pattern = data.draw(st.sampled_from([p for p in vocabulary._JOINED if p.needles]))
     text = data.draw(st.from_regex(pattern.english))
-    assert patterns._holds_needle(text, pattern.needles), text
+    assert vocabulary._holds_needle(text, pattern.needles), text
     assert bool(pattern.search(text))
 
 
 def test_needle_shortcut_changes_nothing(seeds_corpus):
-    from corpus_tools.clean import patterns
+    vocabulary = _shortcuts()
 
     lines = _vocabulary_lines(seeds_corpus)
     lines += ["Leave a reply", "We use cookıes here", "POST A COMMENT", "Jo\u0130n the discussion", "12 Comments"]
     for line in lines:
-        for pattern in [p for p in patterns._JOINED if p.needles]:
+        for pattern in [p for p in vocabulary._JOINED if p.needles]:
             whole = pattern.english.search(line) or pattern.vocabulary(line) and pattern.vocabulary(line).search(line)
             assert bool(pattern.search(line)) == bool(whole), line
 
@@ -232,12 +266,12 @@ def test_line_triggers_are_the_known_triggers_among_word_beginnings(seeds_corpus
     some joined pattern (the ASCII fast path splits words as ``\\w+`` does)."""
     import re
 
-    from corpus_tools.clean import patterns
+    vocabulary = _shortcuts()
 
     for line in _vocabulary_lines(seeds_corpus)[::7] + ["snake_case words", "a_b-c d.e", "Ünïcode wörds"]:
         words = re.findall(r"\w+", line.lower())
-        expected = {w[:n] for w in words for n in (3, 4, 5, 6)} & patterns._ALL_TRIGGERS
-        assert patterns._line_triggers(line) == expected, line
+        expected = {w[:n] for w in words for n in (3, 4, 5, 6)} & vocabulary._ALL_TRIGGERS
+        assert vocabulary._line_triggers(line) == expected, line
 
 
 @pytest.mark.parametrize(
