@@ -233,6 +233,8 @@ def _is_date_line(line: _Line) -> bool:
 
 def _is_social_row(line: _Line) -> bool:
     """A row of share/follow buttons: two or more words, all of them network or button names."""
+    if line.key.partition(" ")[0] not in _SOCIAL_WORDS:  # the first word decides most lines
+        return False
     words = line.key.split()
     return (
         len(words) >= 2

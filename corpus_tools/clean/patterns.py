@@ -336,7 +336,7 @@ def _promo_score(text: str) -> int:
     trigger strings occurs, and then only where one of its start strings is (see
     :mod:`corpus_tools.clean.vocabulary`, as the vocabulary alternation)."""
     low = text.lower()
-    present = {t for t in _PROMO_TRIGGERS if t in low}
+    present = set(filter(low.__contains__, _PROMO_TRIGGERS))
     english = 0
     if present:
         odd = _has_odd_case(text)

@@ -111,7 +111,8 @@ def _line_triggers(text: str) -> frozenset[str]:
             _SEEN_WORDS.clear()
             _TRIGGER_WORDS.clear()
         _SEEN_WORDS.update(new)
-        _TRIGGER_WORDS.update(w for w in new if _word_triggers(w))
+        known = _ALL_TRIGGERS
+        _TRIGGER_WORDS.update(w for w in new if w[:3] in known or w[:4] in known or w[:5] in known or w[:6] in known)
     return frozenset().union(*map(_word_triggers, words & _TRIGGER_WORDS))
 
 
@@ -158,7 +159,7 @@ def _holds_needle(text: str, needles: tuple[str, ...]) -> bool:
     """``text`` (lower case) holds one of ``needles``, or a character for which the test cannot
     be trusted (:func:`_has_odd_case`)."""
     low = text.lower()
-    return any(n in low for n in needles) or _has_odd_case(text)
+    return any(map(low.__contains__, needles)) or _has_odd_case(text)
 
 
 class _Joined:
