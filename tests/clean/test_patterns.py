@@ -267,11 +267,15 @@ def test_line_triggers_are_the_known_triggers_among_word_beginnings(seeds_corpus
     import re
 
     vocabulary = _shortcuts()
-
-    for line in _vocabulary_lines(seeds_corpus)[::7] + ["snake_case words", "a_b-c d.e", "Ünïcode wörds"]:
-        words = re.findall(r"\w+", line.lower())
-        expected = {w[:n] for w in words for n in (3, 4, 5, 6)} & vocabulary._ALL_TRIGGERS
-        assert vocabulary._line_triggers(line) == expected, line
+    lines = _vocabulary_lines(seeds_corpus)[::7] + ["snake_case words", "a_b-c d.e", "Ünïcode wörds"]
+    for cold in (True, False):  # words met for the first time, then words met before
+        if cold:
+            vocabulary._clear_vocabulary_patterns()
+        vocabulary._line_triggers.cache_clear()
+        for line in lines:
+            words = re.findall(r"\w+", line.lower())
+            expected = {w[:n] for w in words for n in (3, 4, 5, 6)} & vocabulary._ALL_TRIGGERS
+            assert vocabulary._line_triggers(line) == expected, line
 
 
 @pytest.mark.parametrize(
