@@ -163,14 +163,15 @@ def _split_lines(raw: str, *, language: str | None = None) -> list[_Line]:
         content, newline = m.group(1), m.group(2)
         if not content and not newline:
             break
-        chunk = content + newline
-        norm, words, key, repairs = _line_parts(content)
-        line = _Line(idx, pos, pos + len(content), pos + len(chunk), content, newline, norm, list(words), key)
-        line.char_edits = list(repairs)
-        line.stopwords = stopwords
-        lines.append(line)
-        pos += len(chunk)
+        end = pos + len(content)
+        norm, words, key, repairs = _line_parts(content) if content else _EMPTY_PARTS
+        stop = end + len(newline)
+        lines.append(_Line(idx, pos, end, stop, content, newline, norm, list(words), key, list(repairs), stopwords))
+        pos = stop
     return lines
+
+
+_EMPTY_PARTS: tuple[str, tuple[str, ...], str, tuple[Edit, ...]] = ("", (), "", ())  # _line_parts("")
 
 
 @functools.lru_cache(maxsize=1 << 14)

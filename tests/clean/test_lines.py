@@ -88,6 +88,9 @@ def test_cached_line_features_equal_a_fresh_computation(seeds_corpus):
             norm = _apply(fixed, repairs)
             assert (ln.norm, ln.words, ln.key) == (norm, _token_re(norm).findall(norm), _key(norm)), ln.raw
             assert ln.char_edits == (repairs if fixed == ln.raw else []), ln.raw
+    from corpus_tools.clean.lines import _EMPTY_PARTS
+
+    assert _line_parts.__wrapped__("") == _EMPTY_PARTS  # the parts of a blank line, not looked up
     a, b = [ln for ln in _split_lines("\u2022 Item\n\u2022 Item\n") if ln.raw]
     a.words.append("x")
     a.char_edits.clear()
