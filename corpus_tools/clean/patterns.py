@@ -158,6 +158,7 @@ _PROMO_PATTERNS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
 _PROMO_RES = [(re.compile(p, re.IGNORECASE), frozenset(triggers)) for p, triggers, _ in _PROMO_PATTERNS]
 _PROMO_TRIGGERS = tuple(dict.fromkeys(t for _, triggers, _ in _PROMO_PATTERNS for t in triggers))
 _PROMO_STARTS = [starts for _, _, starts in _PROMO_PATTERNS]
+_PATTERNS_OF_TRIGGER = {t: [k for k, (_, ts, _) in enumerate(_PROMO_PATTERNS) if t in ts] for t in _PROMO_TRIGGERS}
 
 
 _UI_WORDS = {
@@ -336,14 +337,13 @@ def _promo_score(text: str) -> int:
     trigger strings occurs, and then only where one of its start strings is (see
     :mod:`corpus_tools.clean.vocabulary`, as the vocabulary alternation)."""
     low = text.lower()
-    present = set(filter(low.__contains__, _PROMO_TRIGGERS))
     english = 0
-    if present:
+    gated = {k for t in filter(low.__contains__, _PROMO_TRIGGERS) for k in _PATTERNS_OF_TRIGGER[t]}
+    if gated:
         odd = _has_odd_case(text)
-        for (regex, triggers), starts in zip(_PROMO_RES, _PROMO_STARTS):
-            if not present.isdisjoint(triggers) and (
-                regex.search(text) if odd else _match_at_starts(regex, text, low, starts)
-            ):
+        for k in gated:
+            regex = _PROMO_RES[k][0]
+            if regex.search(text) if odd else _match_at_starts(regex, text, low, _PROMO_STARTS[k]):
                 english += 1
     return english + len({m.casefold() for m in _PROMO_VOCAB.findall(text)})
 

@@ -232,15 +232,22 @@ class _Joined:
         return matches
 
     def search(self, text: str):
-        found = None
-        if not self.needles or _holds_needle(text, self.needles):
+        # The tests of search_vocabulary and _holds_needle written out: this runs on every line.
+        if not self.needles or any(map(text.lower().__contains__, self.needles)) or _has_odd_case(text):
             found = self.english.search(text)
-        return found if found is not None else self.search_vocabulary(text)
+            if found is not None:
+                return found
+        if self.triggers.isdisjoint(_line_triggers(text)):
+            return None
+        return self.search_vocabulary(text)
 
     def match(self, text: str):
         found = self.english.match(text)
-        if found is None and (regex := self.vocabulary(text)) is not None:
-            found = regex.match(text)
+        if found is None:
+            triggers = _line_triggers(text)
+            if not self.triggers.isdisjoint(triggers):  # the test of vocabulary(), written out
+                regex = self.extra if _has_odd_case(text) else self._shorter(self.triggers.intersection(triggers))[0]
+                found = regex.match(text)
         return found
 
 
