@@ -159,16 +159,30 @@ def _split_lines(raw: str, *, language: str | None = None) -> list[_Line]:
     lines = []
     stopwords = _stopwords_for(language)
     pos = 0
-    for idx, m in enumerate(_LINE_SPLIT_RE.finditer(raw)):
-        content, newline = m.group(1), m.group(2)
-        if not content and not newline:
-            break
+    for idx, (content, newline) in enumerate(_line_pieces(raw)):
         end = pos + len(content)
         norm, words, key, repairs = _line_parts(content) if content else _EMPTY_PARTS
         stop = end + len(newline)
         lines.append(_Line(idx, pos, end, stop, content, newline, norm, list(words), key, list(repairs), stopwords))
         pos = stop
     return lines
+
+
+def _line_pieces(raw: str) -> list[tuple[str, str]]:
+    """Each line of ``raw`` with its line break ("\\r\\n", "\\n", "\\r" or "" for a last line
+    without one), as ``_LINE_SPLIT_RE`` finds them (a text without "\\r" by str.split)."""
+    if "\r" in raw:
+        pieces = []
+        for m in _LINE_SPLIT_RE.finditer(raw):
+            if not m.group(1) and not m.group(2):
+                break
+            pieces.append(m.groups())
+        return pieces
+    *lines, last = raw.split("\n")
+    pieces = [(line, "\n") for line in lines]
+    if last:
+        pieces.append((last, ""))
+    return pieces
 
 
 _EMPTY_PARTS: tuple[str, tuple[str, ...], str, tuple[Edit, ...]] = ("", (), "", ())  # _line_parts("")

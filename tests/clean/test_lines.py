@@ -95,3 +95,21 @@ def test_cached_line_features_equal_a_fresh_computation(seeds_corpus):
     a.words.append("x")
     a.char_edits.clear()
     assert b.words == ["Item"] and len(b.char_edits) == 1
+
+
+def test_line_pieces_are_those_of_the_line_pattern():
+    """Lines and their breaks as the line pattern finds them, on texts with and without CR."""
+    import random
+
+    from corpus_tools.clean.lines import _LINE_SPLIT_RE, _line_pieces
+
+    rng = random.Random(0)
+    texts = ["", "\n", "a", "a\n", "\n\na", "a\r\nb\rc\n", "\r", "\r\n\r\n"]
+    texts += ["".join(rng.choice("ab \n\n\r") for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    for text in texts:
+        expected = []
+        for m in _LINE_SPLIT_RE.finditer(text):
+            if not m.group(1) and not m.group(2):
+                break
+            expected.append((m.group(1), m.group(2)))
+        assert _line_pieces(text) == expected, repr(text)
