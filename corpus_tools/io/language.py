@@ -57,12 +57,17 @@ def _identifier_class():
 
     class VectorIdentifier(LanguageIdentifier):
         def _raw_score(self, text):
-            visits = _visit_counts(self, text)
-            if visits is None:  # no feature: py3langid's own answer
+            # py3langid's own walk on a text without features, or in a version without these parts
+            visits = _visit_counts(self, text) if all(hasattr(self, a) for a in _PARTS) else None
+            if visits is None:
                 return super()._raw_score(text)
             return self._sparse_score(visits, self.nb_ptc)
 
     return VectorIdentifier
+
+
+# The parts of py3langid 0.4's identifier the numpy walk reads.
+_PARTS = ("tk_nextmove", "tk_output", "_rowbase", "_sparse_score", "nb_ptc")
 
 
 def _automaton(identifier) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:

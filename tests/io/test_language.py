@@ -58,9 +58,10 @@ def test_numpy_walk_counts_the_features_py3langid_counts():
     features, counts and order of first occurrence, on every fixture and on short texts."""
     from py3langid.langid import visit_counts
 
-    from corpus_tools.io.language import _automaton, _identifier, _visit_counts
+    from corpus_tools.io.language import _PARTS, _automaton, _identifier, _visit_counts
 
     identifier = _identifier()
+    assert all(hasattr(identifier, part) for part in _PARTS)  # the installed py3langid takes the numpy walk
     assert _automaton(identifier)[3] >= 4  # byte n-grams up to four bytes at least
     texts = _fixture_texts()
     assert len(texts) > 500
