@@ -23,6 +23,8 @@ Submodules, in the order a page goes through them:
 - :mod:`~corpus_tools.clean.patterns`: the rule vocabulary, ``RULES`` and their reasons (``list_rules``);
   English patterns joined with the shipped chrome vocabulary of nine more languages
   (``resources/chrome/<language>.yml``: de, es, fr, it, nl, pl, pt, ru, uk), applied to every page.
+- :mod:`~corpus_tools.clean.vocabulary`: the shipped vocabulary of the other languages and the
+  exact shortcuts that keep the patterns cheap on every line (trigger words, start strings, needles).
 - :mod:`~corpus_tools.clean.lines`: lines and their features (prose, heading, shape tests); the
   prose test's stop words are the shipped ``stopwords_english_extended.txt``, never NLTK data,
   plus those of the page's language (``stop-words`` package) when it is not English.

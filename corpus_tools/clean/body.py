@@ -27,11 +27,13 @@ from corpus_tools.clean.lines import (
     _is_link_only,
     _key,
     _Line,
+    _line_parts,
     _looks_like_chrome,
 )
 from corpus_tools.clean.normalize import _BULLET_RE, _ftfy_fix, _normalize_chars
-from corpus_tools.clean.patterns import _COPYRIGHT_RE, RULES, _line_triggers, _promo_score
+from corpus_tools.clean.patterns import _COPYRIGHT_RE, RULES, _promo_score, _to_timestamp
 from corpus_tools.clean.sentences import _chrome_share, _cuts_of, _is_long_prose
+from corpus_tools.clean.vocabulary import _clear_vocabulary_patterns, _line_triggers, _word_triggers
 from corpus_tools.tokens import TOKEN_RE
 
 __all__ = ["clear_caches"]
@@ -51,11 +53,15 @@ def _stem(word: str) -> str:
 
 
 def clear_caches() -> None:
-    """Empty the per-line caches (promotional scores, word stems, sentence cuts, mojibake
-    repairs); for fair benchmarks."""
+    """Empty the per-line caches (promotional scores, trigger words, word stems, sentence cuts,
+    mojibake repairs, line features, dates, vocabulary patterns); for fair benchmarks."""
     _promo_score.cache_clear()
     _ftfy_fix.cache_clear()
     _line_triggers.cache_clear()
+    _word_triggers.cache_clear()
+    _line_parts.cache_clear()
+    _to_timestamp.cache_clear()
+    _clear_vocabulary_patterns()
     _stem.cache_clear()
     _cuts_of.cache_clear()
 

@@ -50,7 +50,7 @@ def list_repeated_lines(raws: Sequence[str], *, min_docs: int | None = None) -> 
         min_docs = max(3, math.ceil(0.2 * len(distinct)))
     counts: Counter[str] = Counter()
     for raw in distinct:
-        keys = set(map(_key, raw.splitlines()))
+        keys = set(map(_key, set(raw.splitlines())))  # a line printed twice is keyed once
         keys.discard("")
         counts.update(keys)
     return {k for k, c in counts.items() if c >= min_docs}

@@ -65,8 +65,24 @@ _CLAUSE_END_RE = re.compile(r"[.;,\u3001\u3002\uff0c\uff1b\u060c\u061b]\s*$")
 # A sentence boundary inside a line ("... questions. These include:"): prose, not a heading.
 _INNER_SENTENCE_RE = re.compile(rf"[{LOWER_CHARS}]{{2,}}[{_STOPS}][{_CLOSERS}]*\s+[{UPPER_CHARS}][{LOWER_CHARS}]")
 _KEY_SPLIT_RE = re.compile(r"[\W_]+")
-# The same key of an ASCII line by str.translate: every ASCII character outside [a-z0-9] becomes a space.
-_ASCII_KEY_TABLE = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() and chr(c).isascii())})
+# The same key of an ASCII line by bytes.translate: every character outside [a-z0-9] becomes a space.
+_ASCII_KEY_TABLE = bytes(c if chr(c).isalnum() and chr(c).isascii() else 32 for c in range(256))
+
+
+class _computed:
+    """A feature computed on first use and stored on the line (``functools.cached_property``
+    without its lock: a line is never shared between threads while it is cleaned)."""
+
+    def __init__(self, method):
+        self.method = method
+        self.name = method.__name__
+        self.__doc__ = method.__doc__
+
+    def __get__(self, line, owner=None):
+        if line is None:
+            return self
+        value = line.__dict__[self.name] = self.method(line)
+        return value
 
 
 @dataclass
@@ -82,20 +98,20 @@ class _Line:
     key: str  # case-folded letters and digits (any script) only, for matching repeats
     char_edits: list[Edit] = field(default_factory=list)  # repairs of the raw line, offsets from its start
     stopwords: frozenset[str] = _STOPWORDS  # English, plus those of the page's language
+    n_words: int = field(init=False, repr=False, compare=False)
 
-    @functools.cached_property
+    def __post_init__(self) -> None:
+        self.n_words = len(self.words)  # read by every rule: an attribute, not a property
+
+    @_computed
     def blank(self) -> bool:
         return not self.norm.strip()
 
-    @property
-    def n_words(self) -> int:
-        return len(self.words)
-
-    @functools.cached_property
+    @_computed
     def stop_share(self) -> float:
         return sum(map(self.stopwords.__contains__, map(str.lower, self.words))) / self.n_words if self.words else 0.0
 
-    @functools.cached_property
+    @_computed
     def is_latin(self) -> bool:
         """Most words start with a Latin letter (or are numbers), so English stop words can occur."""
         if not self.words:
@@ -103,7 +119,7 @@ class _Line:
         latin = sum(w[0] < "\u0250" or w[0].isdigit() for w in self.words)
         return latin * 2 >= len(self.words)
 
-    @functools.cached_property
+    @_computed
     def is_prose(self) -> bool:
         """Reads like article prose: a sentence of some length, with stop words (in Latin script;
         in other scripts the length and the sentence end decide)."""
@@ -114,7 +130,7 @@ class _Line:
         )
         return self.n_words >= 12 and ends and (self.stop_share >= 0.25 or not self.is_latin)
 
-    @functools.cached_property
+    @_computed
     def is_heading_like(self) -> bool:
         """Short, no sentence-final full stop: a headline, heading, menu entry or link."""
         return (
@@ -128,7 +144,7 @@ _LINE_SPLIT_RE = re.compile(r"([^\r\n]*)(\r\n|\n|\r|$)")
 def _key(text: str) -> str:
     """Case-folded letters and digits of any script, runs of anything else as one space."""
     if text.isascii():
-        return " ".join(text.lower().translate(_ASCII_KEY_TABLE).split())
+        return b" ".join(text.encode("ascii").lower().translate(_ASCII_KEY_TABLE).split()).decode("ascii")
     return _KEY_SPLIT_RE.sub(" ", text.casefold()).strip()
 
 
@@ -143,21 +159,45 @@ def _split_lines(raw: str, *, language: str | None = None) -> list[_Line]:
     lines = []
     stopwords = _stopwords_for(language)
     pos = 0
-    for idx, m in enumerate(_LINE_SPLIT_RE.finditer(raw)):
-        content, newline = m.group(1), m.group(2)
-        if not content and not newline:
-            break
-        chunk = content + newline
-        fixed = _fix_encoding(content)
-        repairs = _char_edits(fixed, 0)
-        norm = _apply(fixed, repairs)
-        words = _token_re(norm).findall(norm)  # the patterns have no groups: whole matches
-        line = _Line(idx, pos, pos + len(content), pos + len(chunk), content, newline, norm, words, _key(norm))
-        line.char_edits = repairs if fixed == content else []
-        line.stopwords = stopwords
-        lines.append(line)
-        pos += len(chunk)
+    for idx, (content, newline) in enumerate(_line_pieces(raw)):
+        end = pos + len(content)
+        norm, words, key, repairs = _line_parts(content) if content else _EMPTY_PARTS
+        stop = end + len(newline)
+        lines.append(_Line(idx, pos, end, stop, content, newline, norm, list(words), key, list(repairs), stopwords))
+        pos = stop
     return lines
+
+
+def _line_pieces(raw: str) -> list[tuple[str, str]]:
+    """Each line of ``raw`` with its line break ("\\r\\n", "\\n", "\\r" or "" for a last line
+    without one), as ``_LINE_SPLIT_RE`` finds them (a text without "\\r" by str.split)."""
+    if "\r" in raw:
+        pieces = []
+        for m in _LINE_SPLIT_RE.finditer(raw):
+            if not m.group(1) and not m.group(2):
+                break
+            pieces.append(m.groups())
+        return pieces
+    *lines, last = raw.split("\n")
+    pieces = [(line, "\n") for line in lines]
+    if last:
+        pieces.append((last, ""))
+    return pieces
+
+
+_EMPTY_PARTS: tuple[str, tuple[str, ...], str, tuple[Edit, ...]] = ("", (), "", ())  # _line_parts("")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _line_parts(content: str) -> tuple[str, tuple[str, ...], str, tuple[Edit, ...]]:
+    """The repaired text, words, key and character repairs of one raw line (cached: template
+    lines and blank lines recur on every page). The repairs are given only when the line is not
+    mojibake (a repaired mojibake line is replaced whole, see ``clean.page``)."""
+    fixed = _fix_encoding(content)
+    repairs = _char_edits(fixed, 0)
+    norm = _apply(fixed, repairs)
+    words = _token_re(norm).findall(norm)  # the patterns have no groups: whole matches
+    return norm, tuple(words), _key(norm), tuple(repairs) if fixed == content else ()
 
 
 def _breadcrumb_parts(line: _Line) -> list[str]:
@@ -208,6 +248,8 @@ def _is_date_line(line: _Line) -> bool:
 
 def _is_social_row(line: _Line) -> bool:
     """A row of share/follow buttons: two or more words, all of them network or button names."""
+    if line.key.partition(" ")[0] not in _SOCIAL_WORDS:  # the first word decides most lines
+        return False
     words = line.key.split()
     return (
         len(words) >= 2

@@ -8,7 +8,6 @@ applies the line and context rules, and returns the clean text with every edit.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -24,6 +23,7 @@ from corpus_tools.clean.rules import (
     _remove_menu_blocks,
     _remove_title_rewordings,
 )
+from corpus_tools.clean.vocabulary import _words
 from corpus_tools.io.language import label_languages
 
 __all__ = ["CleanResult", "clean_text"]
@@ -96,15 +96,14 @@ def _page_language(raw: str, *, chars: int = 500) -> str:
         sample.append(line)
         size += len(line)
     text = "\n".join(sample)[: 2 * chars]
-    words = _WORD_RE.findall(text.lower())
-    if words and sum(w in _STOPWORDS for w in words) >= ENGLISH_SHARE * len(words):
+    words = _words(text.lower())
+    if words and sum(map(_STOPWORDS.__contains__, words)) >= ENGLISH_SHARE * len(words):
         return "en"
     return label_languages([text])[0]
 
 
 #: Share of English stop words above which a page is English without running the detector.
 ENGLISH_SHARE = 0.35
-_WORD_RE = re.compile(r"\w+")
 
 
 def _line_edits(

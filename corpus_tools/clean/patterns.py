@@ -22,7 +22,13 @@ import re
 
 import pandas as pd
 
-from corpus_tools import shipped
+from corpus_tools.clean.vocabulary import (
+    _VOCABULARY,
+    _has_odd_case,
+    _Joined,  # noqa: F401  (the type of the joined patterns below)
+    _joined,
+    _match_at_starts,
+)
 
 __all__ = ["RULES", "list_rules"]
 
@@ -80,54 +86,80 @@ RULES: dict[str, str] = {
 }
 
 
-# Each pattern with the lowercase strings one of which every match contains: a pattern is
-# only searched when one of them is in the line (tests check the shortcut changes nothing).
-_PROMO_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
-    (r"\b(?:our|this) (?:web)?site\b", ("site",)),
+# Each pattern with the lowercase strings one of which every match contains (a pattern is only
+# searched when one of them is in the line), and those one of which every match starts with (the
+# pattern is tried only where one of them is; tests check both shortcuts change nothing).
+_PROMO_PATTERNS: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
+    (r"\b(?:our|this) (?:web)?site\b", ("site",), ("our ", "this ")),
     (
         r"\bour (?:news )?(?:platform|team|community|readers|newsletters?|coverage|journalism|app|podcasts?)\b",
+        ("our ",),
         ("our ",),
     ),
     (
         r"\b(?:subscribe|subscription|sign up|signing up|register now|log ?in to|sign in to)\b",
         ("subscri", "sign", "register", "log"),
+        ("subscri", "sign", "register now", "log"),
     ),
-    (r"\bnewsletters?\b", ("newsletter",)),
-    (r"\bbookmark\b", ("bookmark",)),
-    (r"\bthank(?:s| you) for (?:visiting|reading|being|your (?:visit|support))\b", ("thank",)),
-    (r"\bwelcome to (?:your|our|the)\b", ("welcome",)),
-    (r"\b(?:stay|keep) (?:in the know|tuned|informed|updated|connected)\b", ("stay", "keep")),
-    (r"\b(?:don't|do not|never) (?:miss|forget)\b", ("miss", "forget")),
+    (r"\bnewsletters?\b", ("newsletter",), ("newsletter",)),
+    (r"\bbookmark\b", ("bookmark",), ("bookmark",)),
+    (r"\bthank(?:s| you) for (?:visiting|reading|being|your (?:visit|support))\b", ("thank",), ("thank",)),
+    (r"\bwelcome to (?:your|our|the)\b", ("welcome",), ("welcome to ",)),
+    (r"\b(?:stay|keep) (?:in the know|tuned|informed|updated|connected)\b", ("stay", "keep"), ("stay ", "keep ")),
+    (r"\b(?:don't|do not|never) (?:miss|forget)\b", ("miss", "forget"), ("don't ", "do not ", "never ")),
     (
         r"\bfollow (?-i:[Uu]s)\b|\blike (?-i:[Uu]s) on\b|\bjoin (?:(?-i:[Uu]s)|our|thousands)\b",
         ("follow", "like", "join"),
+        ("follow ", "like ", "join "),
     ),  # not "US"
-    (r"\b(?:check|come) back\b", ("back",)),
+    (r"\b(?:check|come) back\b", ("back",), ("check back", "come back")),
     (
         r"\b(?:breaking news|trending (?:topics|updates|news|stories)|latest (?:headlines|updates|news))\b",
         ("breaking", "trending", "latest"),
+        ("breaking news", "trending ", "latest "),
     ),
-    (r"\bcontact (?:page|(?-i:[Uu]s)|form)\b", ("contact",)),
-    (r"\breach out (?:to (?-i:[Uu]s)|through|via)\b", ("reach",)),
-    (r"\b(?:love|like) to hear from you\b", ("hear",)),
-    (r"\bvisit\b[^.]{0,40}\bnow\b", ("visit",)),
-    (r"\bclick here\b|\btap here\b", ("here",)),
-    (r"\ball rights reserved\b|©|\(c\) \d{4}", ("rights", "©", "(c)")),
-    (r"\bcookies?\b[^.]{0,60}\b(?:accept|consent|policy|settings|preferences)\b", ("cookie",)),
-    (r"\b(?:your|our) inbox\b|\bdelivered to your\b", ("inbox", "delivered")),
-    (r"\bdownload (?:our|the) app\b", ("download",)),
-    (r"\bapp store\b|\bgoogle play\b|\bget (?:the|our) app\b", ("app store", "google play", "app")),
-    (r"\bsupport (?:our|independent|quality) journalism\b", ("journalism",)),
-    (r"\b(?:ultimate|trusted|reliable|go-to) source\b", ("source",)),
+    (r"\bcontact (?:page|(?-i:[Uu]s)|form)\b", ("contact",), ("contact ",)),
+    (r"\breach out (?:to (?-i:[Uu]s)|through|via)\b", ("reach",), ("reach out ",)),
+    (r"\b(?:love|like) to hear from you\b", ("hear",), ("love to hear", "like to hear")),
+    (r"\bvisit\b[^.]{0,40}\bnow\b", ("visit",), ("visit",)),
+    (r"\bclick here\b|\btap here\b", ("here",), ("click here", "tap here")),
+    (r"\ball rights reserved\b|©|\(c\) \d{4}", ("rights", "©", "(c)"), ("all rights reserved", "©", "(c) ")),
+    (r"\bcookies?\b[^.]{0,60}\b(?:accept|consent|policy|settings|preferences)\b", ("cookie",), ("cookie",)),
+    (
+        r"\b(?:your|our) inbox\b|\bdelivered to your\b",
+        ("inbox", "delivered"),
+        ("your inbox", "our inbox", "delivered to your"),
+    ),
+    (r"\bdownload (?:our|the) app\b", ("download",), ("download ",)),
+    (
+        r"\bapp store\b|\bgoogle play\b|\bget (?:the|our) app\b",
+        ("app store", "google play", "app"),
+        ("app store", "google play", "get "),
+    ),
+    (r"\bsupport (?:our|independent|quality) journalism\b", ("journalism",), ("support ",)),
+    (r"\b(?:ultimate|trusted|reliable|go-to) source\b", ("source",), ("ultimate ", "trusted ", "reliable ", "go-to ")),
     (
         r"\b(?:your|an|my) account\b|\bpassword\b|\b(?:you are|you're) (?:logged|signed) in\b",
         ("account", "password", "logged", "signed"),
+        ("your account", "an account", "my account", "password", "you are ", "you're "),
     ),
-    (r"\byour (?:browser|email address|subscription|inbox)\b", ("your",)),
-    (r"\byour support\b|\bsupport (?-i:us)\b|\bdonate\b", ("support", "donate")),
-    (r"\bad(?:vertisement|vertising)?\b[^.]{0,20}\b(?:feedback|continue|below)\b", ("feedback", "continue", "below")),
+    (r"\byour (?:browser|email address|subscription|inbox)\b", ("your",), ("your ",)),
+    (
+        r"\byour support\b|\bsupport (?-i:us)\b|\bdonate\b",
+        ("support", "donate"),
+        ("your support", "support ", "donate"),
+    ),
+    (
+        r"\bad(?:vertisement|vertising)?\b[^.]{0,20}\b(?:feedback|continue|below)\b",
+        ("feedback", "continue", "below"),
+        ("ad",),
+    ),
 ]
-_PROMO_RES = [(re.compile(p, re.IGNORECASE), triggers) for p, triggers in _PROMO_PATTERNS]
+_PROMO_RES = [(re.compile(p, re.IGNORECASE), frozenset(triggers)) for p, triggers, _ in _PROMO_PATTERNS]
+_PROMO_TRIGGERS = tuple(dict.fromkeys(t for _, triggers, _ in _PROMO_PATTERNS for t in triggers))
+_PROMO_STARTS = [starts for _, _, starts in _PROMO_PATTERNS]
+_PATTERNS_OF_TRIGGER = {t: [k for k, (_, ts, _) in enumerate(_PROMO_PATTERNS) if t in ts] for t in _PROMO_TRIGGERS}
+
 
 _UI_WORDS = {
     "close",
@@ -301,13 +333,19 @@ _DATELINE_RE = re.compile(
 
 @functools.lru_cache(maxsize=1 << 16)
 def _promo_score(text: str) -> int:
-    """Number of distinct promotional patterns in ``text`` (each searched only when one of
-    its trigger strings occurs)."""
+    """Number of distinct promotional patterns in ``text``: each is tried only when one of its
+    trigger strings occurs, and then only where one of its start strings is (see
+    :mod:`corpus_tools.clean.vocabulary`, as the vocabulary alternation)."""
     low = text.lower()
-    english = sum(1 for regex, triggers in _PROMO_RES if any(t in low for t in triggers) and regex.search(text))
-    if _PROMO_VOCAB.triggers.isdisjoint(_line_triggers(text)):
-        return english
-    return english + len({m.casefold() for m in _PROMO_VOCAB_RE.findall(text)})
+    english = 0
+    gated = {k for t in filter(low.__contains__, _PROMO_TRIGGERS) for k in _PATTERNS_OF_TRIGGER[t]}
+    if gated:
+        odd = _has_odd_case(text)
+        for k in gated:
+            regex = _PROMO_RES[k][0]
+            if regex.search(text) if odd else _match_at_starts(regex, text, low, _PROMO_STARTS[k]):
+                english += 1
+    return english + len({m.casefold() for m in _PROMO_VOCAB.findall(text)})
 
 
 _READER_RE = re.compile(
@@ -348,17 +386,23 @@ def _parse_date(text: str) -> pd.Timestamp | None:
             continue
         parts = m.groupdict()
         month = parts.get("mm") or parts["m"][:3]
-        try:
-            return pd.to_datetime(
-                f"{parts['y']} {month} {parts['d']}", format="%Y %m %d" if parts.get("mm") else "%Y %b %d"
-            )
-        except ValueError:
-            continue
+        date = _to_timestamp(f"{parts['y']} {month} {parts['d']}", "%Y %m %d" if parts.get("mm") else "%Y %b %d")
+        if date is not None:
+            return date
     return None
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _to_timestamp(text: str, format: str) -> pd.Timestamp | None:
+    """``pd.to_datetime(text, format=format)``, None when it is not a date (cached: a corpus
+    names the same days again and again, and each call costs pandas about a millisecond)."""
+    try:
+        return pd.to_datetime(text, format=format)
+    except ValueError:
+        return None
+
+
 # The vocabulary of the other languages (resources/chrome/*.yml), joined onto the patterns above.
-_VOCABULARY = shipped.read_chrome_vocabulary()
 _KEY_RE = re.compile(r"[\W_]+")
 
 
@@ -367,93 +411,39 @@ def _vocab_key(entry: str) -> str:
     return _KEY_RE.sub(" ", entry.casefold()).strip()
 
 
-def _alternatives(section: str) -> str:
-    """The entries of a section as a regex alternation (longest first), spaces matching any run
-    of white space or hyphens."""
-    entries = sorted(_VOCABULARY[section], key=len, reverse=True)
-    return "|".join(re.escape(e).replace(r"\ ", r"[\s\-]+") for e in entries)
-
-
-_WORD_RE = re.compile(r"\w+")
-
-
-def _trigger(word: str) -> str:
-    """An entry's trigger: its longest word's first six letters (the whole word if shorter)."""
-    return word[:6]
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _line_triggers(text: str) -> frozenset[str]:
-    """The first three to six letters of every word of a line (lower case): an entry word of six
-    letters or fewer (a stem such as "dritt") is found at the start of a longer word ("dritte")."""
-    return frozenset(w[:n] for w in set(_WORD_RE.findall(text.lower())) for n in (3, 4, 5, 6))
-
-
-class _Joined:
-    """An English pattern joined with a vocabulary pattern: ``search``/``match`` as a compiled
-    pattern's. The vocabulary pattern is tried only on lines holding a word that starts with the
-    first six letters of the longest word of one of its entries (most lines of English prose
-    hold none, so the long alternations cost English pages little; tests check the shortcut
-    changes nothing)."""
-
-    def __init__(self, english: re.Pattern, extra: str, sections: tuple[str, ...]):
-        self.english = english
-        self.extra = re.compile(extra, re.IGNORECASE)
-        self.triggers = frozenset(
-            _trigger(max(words, key=len))  # the longest word: "in ihr postfach" needs "postfa", not "in"
-            for section in sections
-            for entry in _VOCABULARY[section]
-            if (words := _WORD_RE.findall(entry.lower()))
-        )
-
-    def search(self, text: str):
-        found = self.english.search(text)
-        if found is None and not self.triggers.isdisjoint(_line_triggers(text)):
-            found = self.extra.search(text)
-        return found
-
-    def match(self, text: str):
-        found = self.english.match(text)
-        if found is None and not self.triggers.isdisjoint(_line_triggers(text)):
-            found = self.extra.match(text)
-        return found
-
-
-def _joined(english: re.Pattern, extra: str, *sections: str) -> _Joined:
-    """The English pattern or the vocabulary pattern ``extra`` (built from ``sections``)."""
-    return _Joined(english, extra, sections)
-
-
 _UI_WORDS |= {_vocab_key(e) for e in _VOCABULARY["ui"]}
 _SOCIAL_WORDS |= {w for e in _VOCABULARY["social"] for w in _vocab_key(e).split()}
 _NETWORKS = "|".join(sorted({re.escape(w) for w in _SOCIAL_WORDS if len(w) > 2}, key=len, reverse=True))
-_SHARE_RE = _joined(_SHARE_RE, rf"^\s*(?:{_alternatives('share')})\b[\s:,|]*(?:(?:{_NETWORKS})\b[\s,|]*)*$", "share")
-_RELATED_HEAD_RE = _joined(_RELATED_HEAD_RE, rf"^\s*(?:{_alternatives('related')})\s*[:\-]?\s*$", "related")
-_RELATED_INLINE_RE = _joined(_RELATED_INLINE_RE, rf"^\s*(?:{_alternatives('related')})\s*[:\-]\s*\S", "related")
-_TOC_HEAD_RE = _joined(_TOC_HEAD_RE, rf"^\s*(?:{_alternatives('toc')})\s*:?\s*$", "toc")
-_KEYWORD_RE = _joined(_KEYWORD_RE, rf"^\s*(?:{_alternatives('tags')})\s*:", "tags")
+_SHARE_RE = _joined(_SHARE_RE, lambda alt: rf"^\s*(?:{alt('share')})\b[\s:,|]*(?:(?:{_NETWORKS})\b[\s,|]*)*$", "share")
+_RELATED_HEAD_RE = _joined(_RELATED_HEAD_RE, lambda alt: rf"^\s*(?:{alt('related')})\s*[:\-]?\s*$", "related")
+_RELATED_INLINE_RE = _joined(_RELATED_INLINE_RE, lambda alt: rf"^\s*(?:{alt('related')})\s*[:\-]\s*\S", "related")
+_TOC_HEAD_RE = _joined(_TOC_HEAD_RE, lambda alt: rf"^\s*(?:{alt('toc')})\s*:?\s*$", "toc")
+_KEYWORD_RE = _joined(_KEYWORD_RE, lambda alt: rf"^\s*(?:{alt('tags')})\s*:", "tags")
 _COMMENT_RE = _joined(
     _COMMENT_RE,
-    rf"\b(?:{_alternatives('comments')})\b"
-    rf"|^\s*(?:{_alternatives('comment_count')})\s*\(?\d+\)?\s*$|^\s*\d+\s+(?:{_alternatives('comment_count')})\s*$",
+    lambda alt: (
+        rf"\b(?:{alt('comments')})\b"
+        rf"|^\s*(?:{alt('comment_count')})\s*\(?\d+\)?\s*$|^\s*\d+\s+(?:{alt('comment_count')})\s*$"
+    ),
     "comments",
     "comment_count",
+    needles=("comment", "leave a ", "akismet", "join the ", "share your ", "let us know ", "what do you think?"),
 )
-_READER_RE = _joined(_READER_RE, rf"\b(?:{_alternatives('reader')})\b", "reader")
-_COOKIE_RE = _joined(_COOKIE_RE, rf"\b(?:{_alternatives('cookie')})\b", "cookie")
-_COOKIE_CONTEXT_RE = _joined(_COOKIE_CONTEXT_RE, rf"\b(?:{_alternatives('cookie_context')})\w*", "cookie_context")
+_READER_RE = _joined(_READER_RE, lambda alt: rf"\b(?:{alt('reader')})\b", "reader")
+_COOKIE_RE = _joined(_COOKIE_RE, lambda alt: rf"\b(?:{alt('cookie')})\b", "cookie", needles=("cookie",))
+_COOKIE_CONTEXT_RE = _joined(_COOKIE_CONTEXT_RE, lambda alt: rf"\b(?:{alt('cookie_context')})\w*", "cookie_context")
 _FURNITURE_RE = re.compile(
     f"(?:{_FURNITURE_RE.pattern})|^(?:{'|'.join(re.escape(_vocab_key(e)) for e in _VOCABULARY['furniture'])})$"
 )
-_COPYRIGHT_RE = _joined(_COPYRIGHT_RE, rf"\b(?:{_alternatives('copyright')})\b", "copyright")
+_COPYRIGHT_RE = _joined(_COPYRIGHT_RE, lambda alt: rf"\b(?:{alt('copyright')})\b", "copyright")
 _DATELINE_RE = _joined(
     _DATELINE_RE,
-    rf"^\s*(?:{_alternatives('dateline')})(?:\s*:|\s+(?=\d)|\s*$)|\b(?:{_alternatives('read_time')})\b",
+    lambda alt: rf"^\s*(?:{alt('dateline')})(?:\s*:|\s+(?=\d)|\s*$)|\b(?:{alt('read_time')})\b",
     "dateline",
     "read_time",
 )
-_MEDIA_CREDIT_RE = _joined(_MEDIA_CREDIT_RE, rf"^\s*(?:{_alternatives('credit')})\s*[:.](?=\s)", "credit")
-_SKIP_RE = _joined(_SKIP_RE, rf"^\s*(?:{_alternatives('skip')})\b", "skip")
+_MEDIA_CREDIT_RE = _joined(_MEDIA_CREDIT_RE, lambda alt: rf"^\s*(?:{alt('credit')})\s*[:.](?=\s)", "credit")
+_SKIP_RE = _joined(_SKIP_RE, lambda alt: rf"^\s*(?:{alt('skip')})\b", "skip")
 # Each distinct phrase found is one promotional signal (see _promo_score).
-_PROMO_VOCAB = _joined(re.compile(r"(?!)"), rf"\b(?:{_alternatives('promo')})\b", "promo")
+_PROMO_VOCAB = _joined(re.compile(r"(?!)"), lambda alt: rf"\b(?:{alt('promo')})\b", "promo")
 _PROMO_VOCAB_RE = _PROMO_VOCAB.extra

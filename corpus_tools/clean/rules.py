@@ -102,7 +102,7 @@ def _line_rule(page: _Page, ln: _Line, seen_keys: set[str], context: dict) -> st
     title = page.title
     if (
         title
-        and (ln.key == _key(title) != "" or i < page.first and _similar_to_title(ln, page.title_words))
+        and (ln.key == context["title_key"] != "" or i < page.first and _similar_to_title(ln, page.title_words))
         and not ln.is_prose
     ):
         return "repeated_headline"
@@ -129,6 +129,7 @@ def _classify_lines(page: _Page) -> None:
         "blocks": _repeated_blocks(lines),
         "keys_above": {ln.key for ln in lines[: page.first]},
         "link_heads": link_heads,
+        "title_key": _key(page.title) if page.title else "",  # the title is known before the line rules
     }
     seen_keys: set[str] = set()
     for ln in lines:

@@ -10,6 +10,14 @@ Spanish and English sentences: both labelled every one correctly) and on 500 BBC
 news article is long enough for either, and texts shorter than :data:`MIN_LETTERS` letters are
 ``"und"`` anyway. Only the first :data:`MAX_CHARS` characters are read (plenty for a label).
 
+py3langid counts its byte n-gram features by walking its Aho-Corasick automaton over the text one
+byte at a time in Python. Here the walk is done with numpy, all positions at once: in such an
+automaton the state after a byte depends only on the last few bytes (as many as its longest
+n-gram, read from the automaton), so each position's state is found by stepping from the start
+state over those bytes. The features, their counts and their order are the same, and py3langid's
+own scoring follows, so every label and probability is too (tests compare both on every fixture);
+it takes about half the time.
+
 >>> label_languages(["Die Regierung hat die Gespräche am Montag wieder aufgenommen.", "OK", None])
 ['de', 'und', 'und']
 """
@@ -17,8 +25,10 @@ news article is long enough for either, and texts shorter than :data:`MIN_LETTER
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from corpus_tools.checks import require_columns
@@ -35,9 +45,78 @@ MAX_CHARS = 3000
 
 @functools.cache
 def _identifier(norm_probs: bool = False):
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_FILE
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=norm_probs)
+    return _identifier_class().from_model_file(MODEL_FILE, norm_probs=norm_probs)
+
+
+@functools.cache
+def _identifier_class():
+    """py3langid's ``LanguageIdentifier`` with the feature counts of :func:`_visit_counts`."""
+    from py3langid.langid import LanguageIdentifier
+
+    class VectorIdentifier(LanguageIdentifier):
+        def _raw_score(self, text):
+            # py3langid's own walk on a text without features, or in a version without these parts
+            visits = _visit_counts(self, text) if all(hasattr(self, a) for a in _PARTS) else None
+            if visits is None:
+                return super()._raw_score(text)
+            return self._sparse_score(visits, self.nb_ptc)
+
+    return VectorIdentifier
+
+
+# The parts of py3langid 0.4's identifier the numpy walk reads.
+_PARTS = ("tk_nextmove", "tk_output", "_rowbase", "_sparse_score", "nb_ptc")
+
+
+def _automaton(identifier) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """The identifier's automaton as arrays (next state, row offset per state, feature per state)
+    and its depth: the length of the longest string a state stands for (a breadth-first walk)."""
+    cached = getattr(identifier, "_vector_automaton", None)
+    if cached is not None:
+        return cached
+    nextmove = np.frombuffer(identifier.tk_nextmove, dtype=np.dtype(identifier.tk_nextmove.typecode))
+    rowbase = np.asarray(identifier._rowbase, dtype=np.intp)
+    output = np.asarray(identifier.tk_output, dtype=np.intp)
+    seen = np.zeros(len(rowbase), dtype=bool)
+    seen[0] = True
+    frontier, depth, codes = np.array([0], dtype=np.intp), 0, np.arange(256, dtype=np.intp)
+    while True:
+        new = np.zeros(len(rowbase), dtype=bool)
+        for start in range(0, len(frontier), 4096):
+            new[nextmove[(rowbase[frontier[start : start + 4096], None] + codes).ravel()]] = True
+        new &= ~seen
+        if not new.any():
+            break
+        seen |= new
+        frontier, depth = np.flatnonzero(new), depth + 1
+    identifier._vector_automaton = (nextmove, rowbase, output, depth)
+    return identifier._vector_automaton
+
+
+def _visit_counts(identifier, data: bytes) -> Counter | None:
+    """py3langid's ``visit_counts`` (feature: count, in order of first occurrence; None without
+    features) computed with numpy: the state after byte ``i`` is the state reached from the start
+    over bytes ``i - depth + 1 .. i`` (an Aho-Corasick automaton's state is the longest suffix of
+    the input that is one of its strings, never longer than ``depth``)."""
+    nextmove, rowbase, output, depth = _automaton(identifier)
+    codes = np.frombuffer(data, dtype=np.uint8).astype(np.intp)
+    states = []
+    state = 0
+    for code in data[: depth - 1]:  # the first bytes: the whole prefix, as py3langid walks it
+        state = nextmove[rowbase[state] + code]
+        states.append(state)
+    head = np.array(states, dtype=np.intp)
+    n = len(codes) - depth + 1
+    if n > 0:
+        tail = np.zeros(n, dtype=np.intp)
+        for k in range(depth):
+            tail = nextmove[rowbase[tail] + codes[k : k + n]]
+        head = np.concatenate([head, tail])
+    features = output[head]
+    features = features[features >= 0]
+    return Counter(features.tolist()) if len(features) else None
 
 
 def _label(text: object, min_confidence: float = 0.0) -> str:

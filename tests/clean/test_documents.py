@@ -105,3 +105,19 @@ def test_old_clean_names_warn_and_return_the_new_function():
 
     with pytest.warns(DeprecationWarning, match="repeated_line_keys is renamed .*list_repeated_lines"):
         assert clean.repeated_line_keys is clean.list_repeated_lines
+
+
+def test_repeated_lines_as_counted_line_by_line(seeds_corpus):
+    """Keying each distinct line once per document finds the lines keying every line finds."""
+    import math
+    from collections import Counter
+
+    from corpus_tools.clean import list_repeated_lines
+    from corpus_tools.clean.lines import _key
+
+    raws = [r + "\nMenu\nMenu\n\nShare this\n" for r in seeds_corpus["raw_text"]] + ["Share this\nShare  this\n"]
+    distinct = list(dict.fromkeys(raws))
+    counts = Counter(k for raw in distinct for k in {_key(line) for line in raw.splitlines()} if k)
+    expected = {k for k, c in counts.items() if c >= max(3, math.ceil(0.2 * len(distinct)))}
+    assert list_repeated_lines(raws) == expected
+    assert {"menu", "share this"} <= expected

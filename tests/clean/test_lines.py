@@ -67,3 +67,49 @@ def test_the_ascii_key_equals_the_regex_key():
     lines = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
     for line in lines:
         assert _key(line) == _KEY_SPLIT_RE.sub(" ", line.casefold()).strip(), repr(line)
+
+
+def test_cached_line_features_equal_a_fresh_computation(seeds_corpus):
+    """Lines built from the per-line cache have the repairs, words and key computed afresh, and
+    a line's lists are its own (changing one does not change another line with the same text)."""
+    from corpus_tools.clean.edits import _apply
+    from corpus_tools.clean.lines import _line_parts
+    from corpus_tools.clean.normalize import _char_edits, _fix_encoding
+    from corpus_tools.tokens import _token_re
+
+    extra = "\nCaf\u00c3\u00a9 \u2014 talks\n\u2022 Item\n\u2022 Item\n| a | b |\n\n"
+    raw = "\n".join(seeds_corpus["raw_text"]) + extra
+    _line_parts.cache_clear()
+    for _ in range(2):  # cold, then from the cache
+        lines = _split_lines(raw)
+        for ln in lines:
+            fixed = _fix_encoding(ln.raw)
+            repairs = _char_edits(fixed, 0)
+            norm = _apply(fixed, repairs)
+            assert (ln.norm, ln.words, ln.key) == (norm, _token_re(norm).findall(norm), _key(norm)), ln.raw
+            assert ln.char_edits == (repairs if fixed == ln.raw else []), ln.raw
+    from corpus_tools.clean.lines import _EMPTY_PARTS
+
+    assert _line_parts.__wrapped__("") == _EMPTY_PARTS  # the parts of a blank line, not looked up
+    a, b = [ln for ln in _split_lines("\u2022 Item\n\u2022 Item\n") if ln.raw]
+    a.words.append("x")
+    a.char_edits.clear()
+    assert b.words == ["Item"] and len(b.char_edits) == 1
+
+
+def test_line_pieces_are_those_of_the_line_pattern():
+    """Lines and their breaks as the line pattern finds them, on texts with and without CR."""
+    import random
+
+    from corpus_tools.clean.lines import _LINE_SPLIT_RE, _line_pieces
+
+    rng = random.Random(0)
+    texts = ["", "\n", "a", "a\n", "\n\na", "a\r\nb\rc\n", "\r", "\r\n\r\n"]
+    texts += ["".join(rng.choice("ab \n\n\r") for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    for text in texts:
+        expected = []
+        for m in _LINE_SPLIT_RE.finditer(text):
+            if not m.group(1) and not m.group(2):
+                break
+            expected.append((m.group(1), m.group(2)))
+        assert _line_pieces(text) == expected, repr(text)

@@ -50,3 +50,41 @@ def test_list_stubs_gives_the_reason():
     assert stubs[["doc_id", "reason"]].values.tolist() == [["a", "page not found (HTTP 404)"]]
     with pytest.raises(KeyError, match="status"):
         list_stubs(corpus)
+
+
+@pytest.mark.parametrize("n", [0, 1, 79, 80, 81, 149, 150, 151, 400])
+@pytest.mark.parametrize("limit", [1, 80, 150])
+def test_count_words_upto_is_count_words_capped(n, limit):
+    from corpus_tools.clean.stubs import _count_words_upto
+    from corpus_tools.tokens import count_words
+
+    text = " ".join(["U.S.-backed", "plan's", "1,000.50", "Переговоры"] * 100)[: 0 if n == 0 else None]
+    text = " ".join(text.split()[:n])
+    assert _count_words_upto(text, limit) == min(count_words(text), limit)
+
+
+@pytest.mark.parametrize("words", [0, 5, 79, 80, 120, 149, 150, 151, 300])
+@pytest.mark.parametrize("raw_words", [10, 80, 200])
+def test_status_counts_words_as_before(words, raw_words):
+    """The status with capped word counts is the status computed with full counts."""
+    from corpus_tools.tokens import count_words
+
+    raw = "Subscribe to continue reading. " + "word " * raw_words
+    text = "word " * words
+
+    def full_count_status() -> str:  # the rule with count_words over the whole texts
+        n = count_words(text)
+        if n < 150:
+            from corpus_tools.clean.stubs import _BLOCK_RES
+
+            for reason, regex in _BLOCK_RES:
+                if regex.search(raw[:20000]):
+                    return f"stub: {reason}"
+        if not text.strip() and raw.strip():
+            return "stub: emptied by cleaning"
+        if n < MIN_WORDS and count_words(raw) >= MIN_WORDS:
+            return f"stub: fewer than {MIN_WORDS} words after cleaning ({n})"
+        return "ok"
+
+    assert _stub_status(raw, text) == full_count_status()
+    assert _stub_status(text, text) == _stub_status(text, text, min_words=MIN_WORDS)
