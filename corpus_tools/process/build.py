@@ -92,6 +92,8 @@ class ProcessedCorpus:
         (``"ok"`` documents, one copy of each duplicate)."""
         docs = self.loaded.documents
         keep = docs["status"].eq("ok") & docs["duplicate_of"].isna()
+        if keep.all():  # no copy of every text (Arrow-backed strings are copied by a filter)
+            return docs.reset_index(drop=True)
         return docs[keep].reset_index(drop=True)
 
     @property
@@ -249,7 +251,8 @@ class ProcessedCorpus:
         missing = {name: set(store.read_missing(k)) for name, (store, k) in stores.items()}
         todo = [i for i in range(len(docs)) if any(k[i] in missing[n] for n, (_, k) in stores.items())]
         count_keys, languages = stores.get("counts", stores["sentences"])[1], _languages(docs)
-        frame = docs.iloc[todo][["doc_id", "text"]].assign(
+        chosen = docs[["doc_id", "text"]] if len(todo) == len(docs) else docs.iloc[todo][["doc_id", "text"]]
+        frame = chosen.assign(
             **{KEY: [keys[i] for i in todo], "_count_key": [count_keys[i] for i in todo]},
             language=[languages[i] for i in todo],
         )
