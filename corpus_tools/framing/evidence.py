@@ -78,15 +78,9 @@ def select_evidence(
         each hit within ``text`` (for :func:`corpus_tools.report.framing.highlight_evidence`).
     """
     require_columns(hits, [*_KEYS, "frame", "term", "start", "end"], table="frame hits")
-    per_sentence = (
-        hits.groupby([*_KEYS, "frame"])
-        .agg(
-            n_hits=("term", "size"),
-            n_terms=("term", lambda t: t.str.lower().nunique()),
-            terms=("term", lambda t: "; ".join(dict.fromkeys(t.str.lower()))),
-        )
-        .reset_index()
-    )
+    keys = [*_KEYS, "frame"]
+    hits = hits.assign(_term=hits["term"].str.lower())
+    per_sentence = hits.groupby(keys).agg(n_hits=("term", "size"), n_terms=("_term", "nunique")).reset_index()
     carried = [by] if by != "doc_id" and by in sentences.columns else []
     sents = attach_groups(sentences[["doc_id", "sent_id", "start", "end", "text", *carried]], by, documents=corpus)
     table = per_sentence.merge(sents, on=_KEYS)
@@ -95,9 +89,15 @@ def select_evidence(
     )
     table = table.groupby(["group", "frame"], sort=False).head(top_n).copy()
     table["rank"] = table.groupby(["group", "frame"], sort=False).cumcount() + 1
-    spans = hits.groupby([*_KEYS, "frame"])[["start", "end"]].agg(list)
+    # the terms and spans of the chosen sentences only (a corpus has millions of hits)
+    chosen = hits[pd.MultiIndex.from_frame(hits[keys]).isin(pd.MultiIndex.from_frame(table[keys]))]
+    found = chosen.groupby(keys).agg(
+        terms=("_term", lambda t: "; ".join(dict.fromkeys(t))), starts=("start", list), ends=("end", list)
+    )
+    found = found.loc[pd.MultiIndex.from_frame(table[keys])]
+    table["terms"] = found["terms"].to_numpy()
     table["spans"] = [
-        [(int(s - offset), int(e - offset)) for s, e in zip(*spans.loc[(d, i, f)])]
-        for d, i, f, offset in zip(table["doc_id"], table["sent_id"], table["frame"], table["start"])
+        [(int(s - offset), int(e - offset)) for s, e in zip(starts, ends)]
+        for starts, ends, offset in zip(found["starts"], found["ends"], table["start"])
     ]
     return table[EVIDENCE_COLUMNS].reset_index(drop=True)
