@@ -102,8 +102,13 @@ def compare_overrides(
     overrides: Mapping[str, float | None],
     lexicons: Sequence[str | Path | Dictionary] | str = ("vader",),
     neutral_threshold: float = 0.05,
+    before: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The effect of lexicon overrides (``{"force": None}`` neutralises "force") on document scores.
+
+    ``before``: the sentence scores without overrides when they are at hand (``score_sentences(
+    sentences, lexicons=lexicons)``, e.g. ``processed.score_sentences(...)`` from the cache), so
+    only the scores with overrides are computed; without overrides nothing is scored again.
 
     Returns:
         ``doc_id, lexicon, compound_before, compound_after, change, share_pos_before,
@@ -116,8 +121,9 @@ def compare_overrides(
     if isinstance(lexicons, (str, Path, Dictionary)):
         lexicons = [lexicons]
     sentences = _as_sentences(data)
-    before = score_sentences(sentences, lexicons=lexicons)
-    after = score_sentences(sentences, lexicons=lexicons, overrides=overrides)
+    if before is None:
+        before = score_sentences(sentences, lexicons=lexicons)
+    after = score_sentences(sentences, lexicons=lexicons, overrides=overrides) if overrides else before
     keys = ["doc_id", "lexicon"]
     docs = score_documents(before, neutral_threshold=neutral_threshold).merge(
         score_documents(after, neutral_threshold=neutral_threshold), on=keys, suffixes=("_before", "_after")

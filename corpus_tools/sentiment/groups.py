@@ -190,14 +190,46 @@ def compare_lexicons(scores: pd.DataFrame, *, by: str = "doc_id", corpus: pd.Dat
     )
     wide = wide.reset_index()
     lexicons = list(dict.fromkeys(scores["lexicon"]))
-    rows = []
-    groups = [(g, part) for g, part in wide.groupby("group", sort=True)] + [("all", wide)]
-    for group, part in groups:
-        for a, b in itertools.combinations(lexicons, 2):
-            pair = part[[a, b]].dropna()
-            if len(pair) < 3 or pair[a].nunique() < 2 or pair[b].nunique() < 2:
-                rho, p = float("nan"), float("nan")
-            else:
-                rho, p = sps.spearmanr(pair[a], pair[b])
-            rows.append((group, a, b, len(pair), float(rho), float(p)))
-    return pd.DataFrame(rows, columns=["group", "lexicon_a", "lexicon_b", "n_sentences", "spearman", "p_value"])
+    columns = ["group", "lexicon_a", "lexicon_b", "n_sentences", "spearman", "p_value"]
+    parts = []
+    for order, (a, b) in enumerate(itertools.combinations(lexicons, 2)):
+        pair = wide[["group", a, b]].dropna()
+        for group, table in (("group", pair), ("all", pair.assign(group="all"))):
+            found = _spearman_by_group(table, a, b).assign(lexicon_a=a, lexicon_b=b, _order=order)
+            parts.append(found.assign(_all=group == "all"))
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    table = pd.concat(parts, ignore_index=True).sort_values(["_all", "group", "_order"], kind="stable")
+    return table[columns].reset_index(drop=True)
+
+
+def _spearman_by_group(pair: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
+    """Spearman's rho of columns ``a`` and ``b`` within each group, all groups at once: the Pearson
+    correlation of the average ranks (whose mean is (n + 1) / 2 in every group), with scipy's
+    two-sided p-value from the t distribution (``scipy.stats.spearmanr``); NaN for a group of
+    fewer than 3 rows or where a column holds one value."""
+    grouped = pair.groupby("group", sort=True)
+    n = grouped[a].transform("size").to_numpy(dtype=float)
+    centre = (n + 1) / 2
+    ra = grouped[a].rank(method="average").to_numpy() - centre
+    rb = grouped[b].rank(method="average").to_numpy() - centre
+    sums = (
+        pd.DataFrame({"group": pair["group"].to_numpy(), "xy": ra * rb, "xx": ra * ra, "yy": rb * rb})
+        .groupby("group", sort=True)
+        .sum()
+    )
+    counts = grouped.agg(n=(a, "size"), na=(a, "nunique"), nb=(b, "nunique"))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rho = (sums["xy"] / np.sqrt(sums["xx"] * sums["yy"])).clip(-1, 1)
+        dof = counts["n"] - 2
+        t = rho * np.sqrt(dof / ((1 - rho) * (1 + rho)))
+        p = pd.Series(2 * sps.t.sf(np.abs(t), dof), index=rho.index)
+    valid = (counts["n"] >= 3) & (counts["na"] >= 2) & (counts["nb"] >= 2)
+    return pd.DataFrame(
+        {
+            "group": counts.index,
+            "n_sentences": counts["n"].to_numpy(),
+            "spearman": rho.where(valid).to_numpy(dtype=float),
+            "p_value": p.where(valid).to_numpy(dtype=float),
+        }
+    )

@@ -27,6 +27,18 @@ def test_overrides_neutralise_a_word_and_show_the_effect():
     assert reweighted == pytest.approx(-2 / math.sqrt(4 + 15), abs=1e-4)
 
 
+@pytest.mark.parametrize("overrides", [{"peace": None}, {}])
+def test_overrides_compared_with_scores_at_hand_equal_scoring_both(overrides):
+    corpus = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Peace talks began. Troops wait.", "War returned."]})
+    lexicons = ["vader", "afinn"]
+    sentences = sentiment.drivers._as_sentences(corpus)
+    at_hand = sentiment.score_sentences(sentences, lexicons=lexicons)
+    expected = sentiment.compare_overrides(corpus, overrides=overrides, lexicons=lexicons)
+    got = sentiment.compare_overrides(corpus, overrides=overrides, lexicons=lexicons, before=at_hand)
+    pd.testing.assert_frame_equal(got, expected)
+    assert (expected["change"] != 0).any() == bool(overrides)
+
+
 def test_seed_drivers_show_domain_words(seed_sentences):
     drivers = sentiment.count_drivers(seed_sentences, by="doc_id", top_n=10)
     assert {"peace", "security"} <= set(drivers["term"])

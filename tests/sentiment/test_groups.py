@@ -101,6 +101,32 @@ def test_lexicon_agreement_is_spearman_per_document(fixture_scores):
     assert set(table["group"]) == {"all", "courier_01", "courier_02", "ledger_01", "ledger_02"}
 
 
+def test_lexicon_agreement_equals_scipy_in_every_group_with_ties_and_constants():
+    import numpy as np
+    import scipy.stats as sps
+
+    rng = np.random.default_rng(3)
+    sizes = [1, 2, 3, 5, 8, 40, 40]
+    rows = []
+    for d, size in enumerate(sizes):
+        for lexicon in ("x", "y", "z"):
+            values = rng.choice([-0.5, 0.0, 0.25, 0.5], size) if lexicon != "z" or d != 5 else np.zeros(size)
+            rows += [(f"d{d}", i, lexicon, float(v)) for i, v in enumerate(values)]
+    scores = pd.DataFrame(rows, columns=["doc_id", "sent_id", "lexicon", "compound"])
+    table = sentiment.compare_lexicons(scores)
+    assert len(table) == 3 * (len(sizes) + 1) and table["group"].iloc[-1] == "all"
+    wide = scores.pivot_table(index=["doc_id", "sent_id"], columns="lexicon", values="compound")
+    for row in table.itertuples():
+        part = wide if row.group == "all" else wide.loc[row.group]
+        a, b = part[row.lexicon_a], part[row.lexicon_b]
+        assert row.n_sentences == len(part)
+        if len(part) < 3 or a.nunique() < 2 or b.nunique() < 2:
+            assert np.isnan(row.spearman) and np.isnan(row.p_value)
+        else:
+            rho, p = sps.spearmanr(a, b)
+            assert row.spearman == pytest.approx(rho, abs=1e-12) and row.p_value == pytest.approx(p, rel=1e-9)
+
+
 # ---------------------------------------------------------------------------- a document without a group value
 
 
