@@ -10,8 +10,8 @@ related links, newsletter prompt, footer) from ``bench/generate_pages.py``.
 Measured, one after the other in this process:
 
 - each stage on one core, on ``--stage-sample`` articles (default 1,000) of the same generator:
-  load (read the files), clean, split (sentences), sentiment (VADER, sentence by sentence),
-  counts (sparse term counts), frames (generic dictionary);
+  load (read the files), clean, languages, split (sentences), sentiment (VADER, sentence by
+  sentence), counts (sparse term counts), frames (generic dictionary, documents' languages given);
 - processing with ``--jobs`` into an empty cache (``build_processed``: everything above, for what
   the notebooks read with their default parameters: three lexicons, the security frames, the
   keywords notebook's counts), then again with the cache full (the unchanged re-run);
@@ -239,7 +239,7 @@ def same_work(documents, count_options: dict, jobs: int) -> int:
     docs = documents[["doc_id", "text", "language"]].assign(_key=documents["doc_id"], _count_key=documents["doc_id"])
     parts = [docs.iloc[i : i + 500].reset_index(drop=True) for i in range(0, len(docs), 500)]
     tasks = ((part, [("vader", None, "en")], None, count_options) for part in parts)
-    return sum(len(r["scores"][0]) for r in run_tasks(build_partition, tasks, jobs=jobs, progress=False))
+    return sum(len(r["scores0"]) for r in run_tasks(build_partition, tasks, jobs=jobs, progress=False))
 
 
 def check_vader(sentences: list[str]) -> bool:
@@ -260,6 +260,7 @@ def run(args: argparse.Namespace) -> str:
     from corpus_tools.clean import clean_corpus_audited
     from corpus_tools.framing import match_frames
     from corpus_tools.io import read_documents
+    from corpus_tools.io.language import label_languages
     from corpus_tools.keywords import count_terms
     from corpus_tools.process import build_processed
     from corpus_tools.process.engine import resolve_jobs
@@ -292,10 +293,14 @@ def run(args: argparse.Namespace) -> str:
         frame, _ = measure("load (read files)", lambda: read_documents(sample), m, m_bytes, rows)
         (docs, _audit), _ = measure("clean", lambda: clean_corpus_audited(frame), m, m_bytes, rows)
         docs = docs[docs["status"].eq("ok")].reset_index(drop=True)
+        languages, _ = measure("languages", lambda: label_languages(docs["text"]), m, m_bytes, rows)
+        docs = docs.assign(language=languages)
         sentences, _ = measure("split (sentences)", lambda: split_sentences(docs), m, m_bytes, rows)
         measure("sentiment (VADER)", lambda: score_sentences(sentences, lexicons=["vader"]), m, m_bytes, rows)
         measure("counts (sparse)", lambda: count_terms(docs), m, m_bytes, rows)
-        measure("frames (generic)", lambda: match_frames(sentences, dictionary="generic"), m, m_bytes, rows)
+        measure(
+            "frames (generic)", lambda: match_frames(sentences, dictionary="generic", corpus=docs), m, m_bytes, rows
+        )
 
         print(f"processing (build_processed, --jobs {jobs}):")
         stages = notebook_stages()
