@@ -99,7 +99,7 @@ def _results(fn: Callable, tasks: list, jobs: int, scheduler) -> Iterator:
 
 def _context():
     """Worker processes forked from this one. They share its memory until either writes to a
-    page; :func:`_local_results` freezes the garbage collector's view of this process's objects
+    page; :func:`_results` freezes the garbage collector's view of this process's objects
     first, so a worker's collections do not touch (and copy) the pages of the corpus it holds.
     (A ``forkserver`` or ``spawn`` worker would not inherit the corpus at all, but it imports
     the user's script again, which then must guard its code with ``if __name__ == "__main__"``.)"""
