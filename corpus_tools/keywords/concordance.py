@@ -60,17 +60,19 @@ def _token_matches(
     return found
 
 
-def _tokenize_docs(texts: list[str]) -> tuple[list[tuple[np.ndarray, list[str]]], dict[str, list[str]]]:
-    """Token spans and forms of every text, and the vocabulary: lower case -> forms."""
-    docs, vocabulary = [], {}
+def _tokenize_text(text: str) -> tuple[np.ndarray, list[str]]:
+    """Token spans and forms of one text."""
+    matches = list(TOKEN_RE.finditer(text))
+    return np.array([m.span() for m in matches], dtype=np.int64).reshape(-1, 2), [m.group() for m in matches]
+
+
+def _read_vocabulary(texts: list[str]) -> dict[str, list[str]]:
+    """Every word form of the texts by its lower case (one pass, nothing kept per text)."""
+    vocabulary: dict[str, set[str]] = {}
     for text in texts:
-        matches = list(TOKEN_RE.finditer(text))
-        forms = [m.group() for m in matches]
-        spans = np.array([m.span() for m in matches], dtype=np.int64).reshape(-1, 2)
-        docs.append((spans, forms))
-        for form in set(forms):
-            vocabulary.setdefault(form.lower(), []).append(form)
-    return docs, {low: sorted(set(forms)) for low, forms in vocabulary.items()}
+        for form in set(TOKEN_RE.findall(text)):
+            vocabulary.setdefault(form.lower(), set()).add(form)
+    return {low: sorted(forms) for low, forms in vocabulary.items()}
 
 
 def _context(text: str, spans: np.ndarray, span: tuple[int, int], window: int) -> tuple[str, str, str]:
@@ -141,7 +143,8 @@ def match_kwic(
         else {p: p for p in _as_labels(pattern)}
     )
     texts = [t if isinstance(t, str) else "" for t in corpus[text_col]]
-    docs, vocabulary = _tokenize_docs(texts)
+    # the vocabulary first, then one text at a time: a corpus's tokens are never all held at once
+    vocabulary = _read_vocabulary(texts) if pattern_type != "regex" else {}
     if pattern_type == "regex":
         compiled = {label: re.compile(p, 0 if case_sensitive else re.IGNORECASE) for label, p in labelled.items()}
     else:
@@ -153,7 +156,8 @@ def match_kwic(
             for label, p in labelled.items()
         }
     rows = []
-    for doc_id, text, (spans, forms) in zip(corpus["doc_id"], texts, docs):
+    for doc_id, text in zip(corpus["doc_id"], texts):
+        spans, forms = _tokenize_text(text)
         index: dict[str, list[int]] = {}
         for i, form in enumerate(forms):
             index.setdefault(form, []).append(i)
