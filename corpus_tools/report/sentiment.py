@@ -35,9 +35,11 @@ def plot_groups(
     labels: Mapping | None = None,
     title: str | None = None,
     top_n: int = 30,
+    max_points: int = 2000,
 ):
     """Distribution by group: each sentence's compound as a faint dot (when ``scores`` is
-    given), and the group mean with its interval from
+    given; at most ``max_points`` sentences per group and lexicon, a seeded random sample of
+    larger groups, so a corpus of millions of sentences draws in seconds), and the group mean with its interval from
     :func:`~corpus_tools.sentiment.groups.summarize_groups` as a dot and whisker; one row per
     group, one colour per lexicon.
 
@@ -86,6 +88,8 @@ def plot_groups(
         colour = f"C{k % 10}"
         if points is not None:
             mine = points[(points["lexicon"] == lexicon) & points["group"].isin(names)]
+            if mine["group"].value_counts().max() > max_points:  # (a sample: the order is shuffled)
+                mine = mine.sample(frac=1.0, random_state=0).groupby("group", sort=False).head(max_points)
             y = mine["group"].map(names.index).to_numpy() + offset + jitter.uniform(-step / 3, step / 3, len(mine))
             ax.scatter(mine["compound"], y, s=6, alpha=0.25, color=colour, linewidths=0)
         y = np.array([names.index(str(g)) for g in part["group"]]) + offset

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -150,4 +151,31 @@ def test_group_plot_draws_the_sentences_of_documents_without_a_group_value():
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["(missing)", "x"]
     assert len(ax.collections[0].get_offsets()) == len(scores)  # every sentence drawn, "(missing)" included
+    plt.close("all")
+
+
+def test_group_plot_draws_a_sample_of_at_most_max_points_sentences_per_group():
+    import matplotlib.pyplot as plt
+
+    rng = np.random.default_rng(0)
+    sizes = {"big": 500, "small": 40}
+    scores = pd.DataFrame(
+        [(f"{g}{i}", 0, "vader", float(rng.uniform(-1, 1)), g) for g, n in sizes.items() for i in range(n)],
+        columns=["doc_id", "sent_id", "lexicon", "compound", "outlet"],
+    )
+    groups = pd.DataFrame(
+        {
+            "lexicon": "vader",
+            "group": list(sizes),
+            "estimate": 0.0,
+            "ci_low": -0.1,
+            "ci_high": 0.1,
+            "n": list(sizes.values()),
+        }
+    )
+    fig = report_sentiment.plot_groups(groups, scores=scores, by="outlet", max_points=100)
+    ys = fig.axes[0].collections[0].get_offsets()[:, 1]
+    assert (np.round(ys) == 0).sum() == 100 and (np.round(ys) == 1).sum() == 40  # big sampled, small whole
+    drawn = set(np.round(fig.axes[0].collections[0].get_offsets()[:, 0], 12))
+    assert drawn <= set(np.round(scores["compound"], 12))  # the dots are sentences of the table
     plt.close("all")
