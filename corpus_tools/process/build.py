@@ -264,22 +264,24 @@ class ProcessedCorpus:
             found = {n: [k for k in part["_count_key" if n == "counts" else KEY] if k in missing[n]] for n in stores}
             return {name: keys for name, keys in found.items() if keys}
 
-        def task(part: pd.DataFrame) -> tuple:
+        wants = [wanted(part) for part in parts]
+
+        def task(part: pd.DataFrame, want: dict[str, list[str]]) -> tuple:
             if self.scheduler is not None:  # a cluster's workers may not see the cache: rows come back
                 return (part.reset_index(drop=True), *spec, count_options)
-            targets = {name: (stores[name][0].folder, keys) for name, keys in wanted(part).items()}
+            targets = {name: (stores[name][0].folder, keys) for name, keys in want.items()}
             return (part.reset_index(drop=True), *spec, count_options, targets)
 
         results = run_tasks(
             stages.build_partition,
-            (task(part) for part in parts),
+            (task(part, want) for part, want in zip(parts, wants)),
             jobs=self.jobs,
             scheduler=self.scheduler,
             progress=self.progress,
             desc="process",
         )
-        for part, result in zip(parts, results):
-            for name, keys in wanted(part).items():
+        for want, result in zip(wants, results):
+            for name, keys in want.items():
                 if result[name] is not None:  # not written by the worker
                     rows = result[name]
                     stores[name][0].write_partition(rows[rows[KEY].isin(set(keys))], keys=keys)
