@@ -13,13 +13,16 @@ partitions done and the time left; it stays off when the output is neither (pape
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import functools
 import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-__all__ = ["run_tasks", "resolve_jobs"]
+__all__ = ["release_memory", "run_tasks", "resolve_jobs"]
 
 
 def resolve_jobs(jobs: int | None) -> int:
@@ -70,6 +73,33 @@ def run_tasks(
         bar.close()
 
 
+def release_memory() -> None:
+    """Give freed memory back to the system: Python's garbage cycles, the pages Arrow's allocator
+    keeps for reuse, and the free pages of the C heap (glibc's ``malloc_trim``; elsewhere
+    skipped). Reading a cache or cleaning a corpus frees as much as it keeps; without this the
+    process stays that much larger, and workers forked from it share, and may copy, dead pages.
+
+    >>> release_memory()
+    """
+    gc.collect()
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim():
+    """glibc's ``malloc_trim``, or None (another C library)."""
+    name = ctypes.util.find_library("c")
+    try:
+        return ctypes.CDLL(name).malloc_trim if name else None
+    except (OSError, AttributeError):
+        return None
+
+
 def _progress_bar():
     """``tqdm.auto`` (a widget in a notebook) when ipywidgets is installed, else the text bar, which
     shows on a terminal and stays off elsewhere (papermill runs, logs)."""
@@ -88,7 +118,7 @@ def _results(fn: Callable, tasks: list, jobs: int, scheduler) -> Iterator:
     elif jobs == 1 or len(tasks) <= 1:
         yield from map(fn, tasks)
     else:
-        gc.collect()  # garbage left now would be frozen with the rest
+        release_memory()  # garbage left now would be frozen with the rest, and freed pages shared
         gc.freeze()  # objects alive now are never collected in the workers: their pages stay shared
         try:
             with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=_context()) as pool:

@@ -257,6 +257,7 @@ def _process_first(
     if not readers:
         return
     from corpus_tools.io import CorpusInputError
+    from corpus_tools.process.engine import release_memory
     from corpus_tools.runner.processing import resolve_cache_dir, run_processing
 
     cache_dir = resolve_cache_dir(out, study.name)
@@ -273,6 +274,7 @@ def _process_first(
         )
     except (CorpusInputError, OSError) as exc:
         print(f"{study.corpus}: cannot process the corpus: {exc}", file=sys.stderr)
+    release_memory()  # the processed corpus is in the cache: this process holds none of it while notebooks run
     for job in readers:
         job.parameters = {**job.parameters, "cache_dir": str(cache_dir)}
 
