@@ -26,6 +26,7 @@ metadata join, dates, languages and the duplicate articles
 from __future__ import annotations
 
 import functools
+import inspect
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -225,8 +226,7 @@ class ProcessedCorpus:
         return self._store("frames", hash_values(hash_code("frames"), hash_source(frames), count_negated))
 
     def _counts_store(self, options: dict) -> PartitionStore:
-        param = hash_values(hash_code("counts"), {k: _jsonable(v) for k, v in sorted(options.items())})
-        return self._store("counts", param)
+        return self._store("counts", hash_values(hash_code("counts"), _jsonable_options(options)))
 
     def _count_keys(self, docs: pd.DataFrame) -> list[str]:
         return [hash_values(k, lang) for k, lang in zip(self._sentence_keys(docs), _languages(docs))]
@@ -244,12 +244,17 @@ class ProcessedCorpus:
         frames = read_frames(dictionary) if dictionary is not None else None
         if frames is not None:
             stores["frames"] = (self._frames_store(frames, True), keys)
-        if count_options is not None:
-            count_options = _count_options(docs, count_options)
-            stores["counts"] = (self._counts_store(count_options), self._count_keys(docs))
+        count_sets = (
+            [] if count_options is None else [count_options] if isinstance(count_options, dict) else count_options
+        )
+        count_sets = [_count_options(docs, options) for options in count_sets]
+        count_sets = list({hash_values(_jsonable_options(options)): options for options in count_sets}.values())
+        count_keys = self._count_keys(docs) if count_sets else keys
+        for i, options in enumerate(count_sets):
+            stores[f"counts{i}" if i else "counts"] = (self._counts_store(options), count_keys)
         missing = {name: set(store.read_missing(k)) for name, (store, k) in stores.items()}
         todo = [i for i in range(len(docs)) if any(k[i] in missing[n] for n, (_, k) in stores.items())]
-        count_keys, languages = stores.get("counts", stores["sentences"])[1], _languages(docs)
+        languages = _languages(docs)
         chosen = docs[["doc_id", "text"]] if len(todo) == len(docs) else docs.iloc[todo][["doc_id", "text"]]
         frame = chosen.assign(
             **{KEY: [keys[i] for i in todo], "_count_key": [count_keys[i] for i in todo]},
@@ -258,9 +263,12 @@ class ProcessedCorpus:
         frame = frame.drop_duplicates(KEY).reset_index(drop=True)
         parts = [frame.iloc[i : i + self.partition_size] for i in range(0, len(frame), self.partition_size)]
         spec = ([(lexicon, overrides, "en") for lexicon in lexicons], None if frames is None else (frames, True))
+        count_options = count_sets or None
 
         def wanted(part: pd.DataFrame) -> dict[str, list[str]]:
-            found = {n: [k for k in part["_count_key" if n == "counts" else KEY] if k in missing[n]] for n in stores}
+            found = {
+                n: [k for k in part["_count_key" if n.startswith("counts") else KEY] if k in missing[n]] for n in stores
+            }
             return {name: keys for name, keys in found.items() if keys}
 
         wants = [wanted(part) for part in parts]
@@ -285,8 +293,8 @@ class ProcessedCorpus:
                     rows = result[name]
                     stores[name][0].write_partition(rows[rows[KEY].isin(set(keys))], keys=keys)
         for name in stores:
-            stage = "scores" if name.startswith("scores") else name
-            self.built[stage] = self.built.get(stage, 0) + len(missing[name])  # per lexicon, as each scores
+            stage = name.rstrip("0123456789")
+            self.built[stage] = self.built.get(stage, 0) + len(missing[name])  # per lexicon (and count options)
 
     def _sentence_keys(self, docs: pd.DataFrame) -> list[str]:
         return [hash_values(d, t) for d, t in zip(docs["doc_id"].astype(str), docs["text"].fillna(""))]
@@ -373,6 +381,17 @@ def _count_options(docs: pd.DataFrame, options: dict) -> dict:
 
 def _jsonable(value):
     return list(value) if isinstance(value, (tuple, set, frozenset)) else value
+
+
+def _jsonable_options(options: dict) -> dict:
+    """Count options as the cache keys them: every option of ``count_terms`` with its value,
+    given or default (``{}`` and the defaults written out are the same counts, one cache)."""
+    defaults = {
+        name: p.default
+        for name, p in inspect.signature(count_terms).parameters.items()
+        if p.kind is p.KEYWORD_ONLY and name not in ("by", "text_col")
+    }
+    return {k: _jsonable(v) for k, v in sorted({**defaults, **options}.items())}
 
 
 def _languages(docs: pd.DataFrame) -> list:
@@ -529,7 +548,7 @@ def build_processed(
     lexicons: Sequence | str = ("vader",),
     overrides: dict | None = None,
     dictionary=None,
-    count_options: dict | None = None,
+    count_options: dict | Sequence[dict] | None = None,
     text_col: str | None = None,
     id_col: str | None = None,
     max_bytes: int = MAX_BYTES,
@@ -544,8 +563,8 @@ def build_processed(
             partition_size: as :func:`read_processed`.
         lexicons: lexicons to score sentences with (``()`` for none), with ``overrides``.
         dictionary: a frame dictionary to match (None for none).
-        count_options: options of :func:`corpus_tools.keywords.count_terms` to count terms with
-            (None for no counts).
+        count_options: options of :func:`corpus_tools.keywords.count_terms` to count terms with,
+            or a list of such options (each set counted; None for no counts).
 
     Returns:
         The :class:`ProcessedCorpus`; ``built`` says how many documents each stage processed.

@@ -29,7 +29,9 @@ __all__ = ["CACHE_VERSION", "STAGE_CODE", "hash_values", "hash_code", "hash_sour
 CACHE_VERSION = 2
 
 #: The package folders and modules whose source shapes each processing stage (a stage's code
-#: hash covers these files and those of the stages it reads from).
+#: hash covers these files and those of the stages it reads from). The analysis modules of a
+#: stage's package (``sentiment/groups.py``, ``keywords/rates.py``, ...) only read its results:
+#: editing them keeps the cache.
 STAGE_CODE = {
     "corpus": ("process", "io", "clean", "corpus.py", "tokens.py", "shipped.py", "checks.py", "config.py", "resources"),
     "clean": (
@@ -43,11 +45,21 @@ STAGE_CODE = {
         "resources/chrome",
     ),
     "sentences": ("process", "segment", "tokens.py", "shipped.py", "resources/segment"),
-    "scores": ("process", "sentiment", "dictionaries", "tokens.py", "segment", "resources/negators.txt"),
-    "frames": ("process", "framing", "dictionaries", "io", "tokens.py", "segment", "resources/negators.txt"),
+    "scores": (
+        "process",
+        "sentiment/scores.py",
+        "sentiment/vader.py",
+        "sentiment/lexicons.py",
+        "sentiment/dictionary.py",
+        "dictionaries",
+        "tokens.py",
+        "segment",
+        "resources/negators.txt",
+    ),
+    "frames": ("process", "framing/frames.py", "dictionaries", "io", "tokens.py", "segment", "resources/negators.txt"),
     "counts": (
         "process",
-        "keywords",
+        "keywords/counts.py",
         "groups.py",
         "tokens.py",
         "shipped.py",

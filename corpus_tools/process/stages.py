@@ -124,7 +124,8 @@ def build_partition(task: tuple) -> dict[str, pd.DataFrame | None]:
     ``documents`` has ``_key`` (the document's key in the sentence-level stores), ``_count_key``
     (its key in the counts store), ``doc_id``, ``text`` and ``language``; ``lexicons`` is a list of
     ``(lexicon, overrides, lexicon_language)``; ``frames`` is ``(dictionary, count_negated)`` or
-    None; ``count_options`` are :func:`corpus_tools.keywords.count_terms` options or None.
+    None; ``count_options`` are :func:`corpus_tools.keywords.count_terms` options, a list of such
+    options (each counted on its own), or None.
     ``targets`` (optional) maps a stage to ``(folder, keys)``: the rows of those keys are written
     to that stage's cache folder here (a worker sharing the cache's disk), and not returned.
 
@@ -132,12 +133,15 @@ def build_partition(task: tuple) -> dict[str, pd.DataFrame | None]:
         Per stage, the rows its own function gives (None when not asked, or written):
         ``sentences`` (:func:`split_partition`), ``scores0``, ``scores1``... (one per lexicon,
         :func:`score_partition`), ``frames`` (:func:`match_partition`) and ``counts``
-        (:func:`count_partition`, keyed by ``_count_key``). The documents go through every stage
+        (:func:`count_partition`, keyed by ``_count_key``; ``counts1``, ``counts2``... for further
+        sets of options). The documents go through every stage
         :data:`BATCH_SIZE` at a time, so each sentence is split into words once for every
         lexicon and the frames.
     """
     docs, lexicons, frames, count_options, *rest = task
-    names = ["sentences", *(f"scores{i}" for i in range(len(lexicons))), "frames", "counts"]
+    count_sets = [] if count_options is None else [count_options] if isinstance(count_options, dict) else count_options
+    count_names = [f"counts{i}" if i else "counts" for i in range(len(count_sets))]
+    names = ["sentences", *(f"scores{i}" for i in range(len(lexicons))), "frames", "counts", *count_names[1:]]
     out: dict[str, list] = {name: [] for name in names}
     for begin in range(0, max(len(docs), 1), BATCH_SIZE):
         batch = docs.iloc[begin : begin + BATCH_SIZE].reset_index(drop=True)
@@ -148,9 +152,10 @@ def build_partition(task: tuple) -> dict[str, pd.DataFrame | None]:
         if frames is not None:
             dictionary, count_negated = frames
             out["frames"].append(match_partition((sentences, dictionary, count_negated, batch[["doc_id", "language"]])))
-        if count_options is not None:
+        if count_sets:
             keyed = batch[["_count_key", "doc_id", "text", "language"]].rename(columns={"_count_key": KEY})
-            out["counts"].append(count_partition((keyed, count_options)))
+            for name, options in zip(count_names, count_sets):
+                out[name].append(count_partition((keyed, options)))
     found = {name: pd.concat(parts, ignore_index=True) if parts else None for name, parts in out.items()}
     if not rest:
         return found

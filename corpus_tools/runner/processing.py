@@ -57,29 +57,40 @@ def resolve_stage_options(parameters: dict, declared: dict, notebooks_dir: Path 
         declared: ``{notebook: parameters cell}`` (:func:`corpus_tools.runner.study.read_parameters`).
         notebooks_dir: the notebooks' folder (relative paths in parameters are relative to it).
 
+    Returns:
+        ``lexicons``, ``dictionary`` and ``count_options``: the keywords notebook's counting options
+        and, for the framing notebook's term contrast, ``count_terms``'s defaults (``{}``); None
+        when no notebook counts terms.
+
     >>> declared = {"framing": {"dictionary": {"type": "str", "default": '"security"', "help": ""}}}
     >>> resolve_stage_options({"framing": {}}, declared)
-    {'lexicons': (), 'dictionary': 'security', 'count_options': None}
+    {'lexicons': (), 'dictionary': 'security', 'count_options': [{}]}
     """
     options: dict = {"lexicons": (), "dictionary": None, "count_options": None}
     if "sentiment" in parameters:
         lexicons = _value("sentiment", "lexicons", parameters, declared) or ["vader"]
         options["lexicons"] = [_path_or_name(lex, notebooks_dir) for lex in lexicons]
+    counts: list[dict] = []
     if "framing" in parameters:
         options["dictionary"] = _path_or_name(_value("framing", "dictionary", parameters, declared), notebooks_dir)
+        counts.append({})  # the term contrast: processed.count_terms(by=group_by), count_terms's defaults
     if "keywords" in parameters:
 
         def get(key):
             return _value("keywords", key, parameters, declared)
 
-        options["count_options"] = {
-            "stopwords": get("stopwords") or None,
-            "extra_stopwords": get("extra_stopwords") or [],
-            "min_length": get("min_length") or 1,
-            "stem": get("stem") or None,
-            "ngram_range": tuple(get("ngram_range") or (1, 1)),
-            "phrases": get("phrases") or [],
-        }
+        counts.insert(
+            0,
+            {
+                "stopwords": get("stopwords") or None,
+                "extra_stopwords": get("extra_stopwords") or [],
+                "min_length": get("min_length") or 1,
+                "stem": get("stem") or None,
+                "ngram_range": tuple(get("ngram_range") or (1, 1)),
+                "phrases": get("phrases") or [],
+            },
+        )
+    options["count_options"] = counts or None
     return options
 
 

@@ -249,3 +249,19 @@ def test_every_file_a_stage_code_hash_covers_exists():
 
     missing = sorted({name for names in STAGE_CODE.values() for name in names if not (PACKAGE_DIR / name).exists()})
     assert missing == [], f"STAGE_CODE names files that do not exist (renamed or moved?): {missing}"
+
+
+def test_several_count_option_sets_are_built_in_one_pass_and_read_without_counting(tmp_path, fixture_corpus):
+    """The report runner asks for the keywords notebook's options and the framing contrast's
+    defaults; each set is cached on its own, ``{}`` and the defaults written out are one cache."""
+    corpus, _ = fixture_corpus
+    sets = [COUNT_OPTIONS, {}, {"min_length": 1, "stopwords": "snowball"}]  # the third: the second, written out
+    built = _quiet(build_processed, corpus, cache_dir=tmp_path / "c", jobs=1, progress=False, count_options=sets)
+    n_docs = len(built.documents)
+    assert built.built["counts"] == 2 * n_docs  # two distinct sets, each document counted once per set
+    processed = _quiet(read_processed, corpus, cache_dir=tmp_path / "c", jobs=1, progress=False)
+    for options in sets:
+        _assert_counts_equal(
+            processed.count_terms(by="doc_id", **options), keywords.count_terms(processed.documents, **options)
+        )
+    assert processed.built.get("counts", 0) == 0  # every set was read from the cache

@@ -22,7 +22,7 @@ def test_the_stage_options_are_those_the_notebooks_read():
     options = resolve_stage_options({"sentiment": {}, "framing": {"dictionary": "generic"}, "keywords": {}}, declared)
     assert options["lexicons"] == ["vader", "afinn", "pattern"]
     assert options["dictionary"] == "generic"  # given, not the notebook's default ("security")
-    assert options["count_options"] == {
+    keywords_counts = {
         "stopwords": "snowball",
         "extra_stopwords": [],
         "min_length": 2,
@@ -30,6 +30,8 @@ def test_the_stage_options_are_those_the_notebooks_read():
         "ngram_range": (1, 1),
         "phrases": [],
     }
+    assert options["count_options"] == [keywords_counts, {}]  # {}: the framing term contrast's defaults
+    assert resolve_stage_options({"keywords": {}}, declared)["count_options"] == [keywords_counts]
     assert resolve_stage_options({}, declared) == {"lexicons": (), "dictionary": None, "count_options": None}
 
 
@@ -64,8 +66,9 @@ def test_process_command_fills_the_cache_once(tmp_path, corpus, capsys):
     assert cli.main(args) == 0
     first = capsys.readouterr()
     assert first.out == f"{corpus}: 2 files seen: 2 loaded (2 documents), 0 skipped\n"
-    # three lexicons (the sentiment notebook's), each scoring the two documents
-    assert "documents processed per stage: clean 2, sentences 2, scores 6, frames 2, counts 2" in first.err
+    # three lexicons (the sentiment notebook's), each scoring the two documents; two sets of count
+    # options (the keywords notebook's, and the framing term contrast's defaults), each counting them
+    assert "documents processed per stage: clean 2, sentences 2, scores 6, frames 2, counts 4" in first.err
     assert resolve_cache_dir(tmp_path / "out", "corpus").is_dir()
     assert cli.main(args) == 0
     assert "clean 0, sentences 0, scores 0, frames 0, counts 0" in capsys.readouterr().err
