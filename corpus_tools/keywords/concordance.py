@@ -75,6 +75,32 @@ def _read_vocabulary(texts: list[str]) -> dict[str, list[str]]:
     return {low: sorted(forms) for low, forms in vocabulary.items()}
 
 
+def _compile_prefilter(patterns: Iterable[str], *, pattern_type: str, case_sensitive: bool) -> re.Pattern | None:
+    """A search that finds every text a glob or phrase pattern can match (and maybe a few more):
+    the literal start of each pattern's first word (up to a wildcard), one alternation, case
+    folded as the words are matched. None when a first word starts with a wildcard.
+
+    ``re.IGNORECASE`` equates two characters whose lower case is equal; the one character whose
+    lower case is two characters (U+0130) is searched too (as itself), so no text with a matching form is missed.
+
+    >>> _compile_prefilter(["sanction*", "peace talks"], pattern_type="glob", case_sensitive=False).pattern[:14]
+    'sanction|peace'
+    """
+    needles = []
+    for pattern in patterns:
+        first = (pattern.split() or [""])[0]
+        if pattern_type == "glob":
+            first = re.split(r"[*?\[]", first, maxsplit=1)[0]
+        if not first:
+            return None
+        needles.append(first)
+    ordered = sorted(dict.fromkeys(needles), key=lambda n: (-len(n), needles.index(n)))
+    alternation = "|".join(map(re.escape, ordered))
+    if case_sensitive:
+        return re.compile(alternation)
+    return re.compile(f"{alternation}|(?-i:\u0130)", re.IGNORECASE)  # U+0130 itself, not every "i"
+
+
 def _context(text: str, spans: np.ndarray, span: tuple[int, int], window: int) -> tuple[str, str, str]:
     start, end = span
     before = int(np.searchsorted(spans[:, 1], start, side="right"))
@@ -83,6 +109,29 @@ def _context(text: str, spans: np.ndarray, span: tuple[int, int], window: int) -
     right_to = int(spans[min(after + window, len(spans)) - 1, 1]) if after < len(spans) and window > 0 else end
     clean = lambda s: _SPACE_RE.sub(" ", s).strip()  # noqa: E731
     return clean(text[left_from:start]), clean(text[start:end]), clean(text[end:right_to])
+
+
+def _match_text(doc_id, text: str, compiled: Mapping, *, pattern_type: str, window: int) -> list[tuple]:
+    """The concordance lines of one text (``compiled``: label -> regex, or label -> forms per word)."""
+    if pattern_type == "regex":
+        found = {label: [m.span() for m in rx.finditer(text) if m.end() > m.start()] for label, rx in compiled.items()}
+        if not any(found.values()):
+            return []
+        spans, _ = _tokenize_text(text)
+    else:
+        spans, forms = _tokenize_text(text)
+        index: dict[str, list[int]] = {}
+        for i, form in enumerate(forms):
+            index.setdefault(form, []).append(i)
+        found = {label: _token_matches(text, spans, forms, index, words) for label, words in compiled.items()}
+    rows, sentence_starts = [], None
+    for label, spans_found in found.items():
+        if spans_found and sentence_starts is None:
+            sentence_starts = np.array([s for s, _, _ in split_text_sentences(text)], dtype=np.int64)
+        for span in spans_found:
+            sent_id = max(int(np.searchsorted(sentence_starts, span[0], side="right")) - 1, 0)
+            rows.append((doc_id, sent_id, label, span[0], span[1], *_context(text, spans, span, window)))
+    return rows
 
 
 def _sort_kwic(table: pd.DataFrame, sort_by: str | None, patterns: list[str]) -> pd.DataFrame:
@@ -143,11 +192,14 @@ def match_kwic(
         else {p: p for p in _as_labels(pattern)}
     )
     texts = [t if isinstance(t, str) else "" for t in corpus[text_col]]
-    # the vocabulary first, then one text at a time: a corpus's tokens are never all held at once
-    vocabulary = _read_vocabulary(texts) if pattern_type != "regex" else {}
     if pattern_type == "regex":
         compiled = {label: re.compile(p, 0 if case_sensitive else re.IGNORECASE) for label, p in labelled.items()}
+        candidates = range(len(texts))
     else:
+        # only the texts that can match are read: the vocabulary first, then one text at a time
+        prefilter = _compile_prefilter(labelled.values(), pattern_type=pattern_type, case_sensitive=case_sensitive)
+        candidates = [i for i, t in enumerate(texts) if prefilter is None or prefilter.search(t)]
+        vocabulary = _read_vocabulary([texts[i] for i in candidates])
         compiled = {
             label: [
                 _matching_forms(w, vocabulary, pattern_type=pattern_type, case_sensitive=case_sensitive)
@@ -155,24 +207,10 @@ def match_kwic(
             ]
             for label, p in labelled.items()
         }
+    doc_ids = corpus["doc_id"].tolist()
     rows = []
-    for doc_id, text in zip(corpus["doc_id"], texts):
-        spans, forms = _tokenize_text(text)
-        index: dict[str, list[int]] = {}
-        for i, form in enumerate(forms):
-            index.setdefault(form, []).append(i)
-        sentence_starts = None
-        for label, rx in compiled.items():
-            found = (
-                [m.span() for m in rx.finditer(text) if m.end() > m.start()]
-                if pattern_type == "regex"
-                else _token_matches(text, spans, forms, index, rx)
-            )
-            if found and sentence_starts is None:
-                sentence_starts = np.array([s for s, _, _ in split_text_sentences(text)], dtype=np.int64)
-            for span in found:
-                sent_id = max(int(np.searchsorted(sentence_starts, span[0], side="right")) - 1, 0)
-                rows.append((doc_id, sent_id, label, span[0], span[1], *_context(text, spans, span, window)))
+    for i in candidates:
+        rows.extend(_match_text(doc_ids[i], texts[i], compiled, pattern_type=pattern_type, window=window))
     table = pd.DataFrame(rows, columns=KWIC_COLUMNS).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
     return _sort_kwic(table, sort_by, list(labelled)).reset_index(drop=True)
 

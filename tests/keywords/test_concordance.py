@@ -68,3 +68,139 @@ def test_kwic_labels_and_term_patterns():
     patterns = {t: kw.make_term_pattern(t, stemmed=True) for t in ["secur_guarante", "sanction"]}
     lines = kw.match_kwic(KWIC_DOCS, patterns)
     assert lines["pattern"].value_counts().to_dict() == {"secur_guarante": 2, "sanction": 3}
+
+
+def _previous_match_kwic(corpus, pattern, *, window=6, pattern_type="glob", sort_by=None, case_sensitive=False):
+    """The previous implementation: the vocabulary of every text, then every text tokenised."""
+    import re
+
+    import numpy as np
+
+    from corpus_tools.keywords.concordance import (
+        _context,
+        _matching_forms,
+        _read_vocabulary,
+        _sort_kwic,
+        _token_matches,
+        _tokenize_text,
+    )
+    from corpus_tools.segment import split_text_sentences
+
+    labelled = (
+        dict(pattern)
+        if isinstance(pattern, dict)
+        else {p: p for p in ([pattern] if isinstance(pattern, str) else pattern)}
+    )
+    texts = [t if isinstance(t, str) else "" for t in corpus["text"]]
+    vocabulary = _read_vocabulary(texts) if pattern_type != "regex" else {}
+    flags = 0 if case_sensitive else re.IGNORECASE
+    if pattern_type == "regex":
+        compiled = {label: re.compile(p, flags) for label, p in labelled.items()}
+    else:
+        compiled = {
+            label: [
+                _matching_forms(w, vocabulary, pattern_type=pattern_type, case_sensitive=case_sensitive)
+                for w in p.split()
+            ]
+            for label, p in labelled.items()
+        }
+    rows = []
+    for doc_id, text in zip(corpus["doc_id"], texts):
+        spans, forms = _tokenize_text(text)
+        index = {}
+        for i, form in enumerate(forms):
+            index.setdefault(form, []).append(i)
+        starts = None
+        for label, rx in compiled.items():
+            found = (
+                [m.span() for m in rx.finditer(text) if m.end() > m.start()]
+                if pattern_type == "regex"
+                else _token_matches(text, spans, forms, index, rx)
+            )
+            if found and starts is None:
+                starts = np.array([s for s, _, _ in split_text_sentences(text)], dtype=np.int64)
+            for span in found:
+                sent_id = max(int(np.searchsorted(starts, span[0], side="right")) - 1, 0)
+                rows.append((doc_id, sent_id, label, span[0], span[1], *_context(text, spans, span, window)))
+    table = pd.DataFrame(rows, columns=kw.KWIC_COLUMNS).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+    return _sort_kwic(table, sort_by, list(labelled)).reset_index(drop=True)
+
+
+TRICKY_DOCS = pd.DataFrame(
+    {
+        "doc_id": ["t1", "t2", "t3", "t4", "t5", "t6"],
+        "text": [
+            "İstanbul talks: the İSTANBUL round. Istanbul again.",
+            "ΟΔΟΣ and οδος; Zürich, ZÜRICH and zürich-based banks.",
+            "Well-known sanctions. Known allies, unknown costs. KNOWN.",
+            None,
+            "Peace\nTalks began; peace talks ended. Peace-talks later.",
+            "Nothing relevant here, only peacetime and talkshow.",
+        ],
+    }
+)
+KWIC_CASES = [  # (pattern, pattern_type, case_sensitive, sort_by)
+    ({"istanbul": "i̇stanbul", "zürich": "zürich", "οδος": "οδος"}, "glob", False, None),
+    (["known", "peace talks", "sanction*"], "glob", False, "left"),
+    (["Known", "Peace talks"], "phrase", True, None),
+    (["*known", "?eace"], "glob", False, "right"),
+    (["peace*", "[zZ]ürich"], "glob", True, "match"),
+    ([r"peace\W+talks", r"\bknown\b"], "regex", False, None),
+]
+
+
+@pytest.fixture(scope="module")
+def kwic_corpora():
+    import numpy as np
+
+    import corpus_tools as ct
+
+    rng = np.random.default_rng(3)
+    words = ["Peace", "peace", "talks", "Talks", "known", "sanctions", "Zürich", "the", "of", "İstanbul", "ΟΔΟΣ"]
+    generated = pd.DataFrame(
+        {
+            "doc_id": [f"g{i}" for i in range(200)],
+            "text": [
+                "".join(w + str(rng.choice([" ", ". ", "\n", ", "])) for w in rng.choice(words, 30)) for _ in range(200)
+            ],
+        }
+    )
+    return {
+        "seeds": ct.load_corpus(ct.config.SEEDS_DIR),
+        "tricky": TRICKY_DOCS,
+        "fixture": KWIC_DOCS,
+        "generated": generated,
+    }
+
+
+@pytest.mark.parametrize("corpus_name", ["seeds", "tricky", "fixture", "generated"])
+@pytest.mark.parametrize(("pattern", "pattern_type", "case_sensitive", "sort_by"), KWIC_CASES)
+def test_match_kwic_equals_the_previous_implementation(
+    kwic_corpora, corpus_name, pattern, pattern_type, case_sensitive, sort_by
+):
+    corpus = kwic_corpora[corpus_name]
+    options = {"pattern_type": pattern_type, "case_sensitive": case_sensitive, "sort_by": sort_by, "window": 4}
+    expected = _previous_match_kwic(corpus, pattern, **options)
+    got = kw.match_kwic(corpus, pattern, **options)
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+
+
+def test_match_kwic_equals_the_previous_implementation_on_key_terms_of_the_seeds(kwic_corpora):
+    seeds = kwic_corpora["seeds"]
+    terms = kw.select_key_terms(kw.compare_keyness(seeds, top_n=50), top_n=5)["term"].drop_duplicates().tolist()
+    patterns = {t: kw.make_term_pattern(t) for t in terms}
+    expected = _previous_match_kwic(seeds, patterns, window=8)
+    assert len(expected) > 20
+    pd.testing.assert_frame_equal(kw.match_kwic(seeds, patterns, window=8), expected, check_exact=True)
+
+
+def test_the_prefilter_never_misses_a_case_variant():
+    from corpus_tools.keywords.concordance import _compile_prefilter
+
+    rx = _compile_prefilter(["i̇stanbul", "οδος", "straße"], pattern_type="phrase", case_sensitive=False)
+    for text in ["İSTANBUL", "İstanbul", "ΟΔΟΣ", "Οδος", "STRAẞE"]:
+        assert rx.search(text), text
+    assert (
+        not rx.search("nothing here")
+        and _compile_prefilter(["*ing"], pattern_type="glob", case_sensitive=False) is None
+    )
