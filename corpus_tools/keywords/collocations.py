@@ -10,6 +10,7 @@ and scored with the association measures of ``nltk.metrics.BigramAssocMeasures``
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from corpus_tools.keywords.counts import (
     _COLUMN_HINT,
     _SEGMENT_RE,
     _Analyzer,
+    _as_ascii,
     _as_labels,
     _compile_phrases,
     _compound,
@@ -29,8 +31,12 @@ from corpus_tools.keywords.counts import (
     read_stopword_list,
 )
 
-__all__ = ["MEASURES", "CollocationWords", "count_collocations", "read_collocation_words"]
+__all__ = ["MEASURES", "CollocationWords", "count_collocations", "read_collocation_words", "score_pair_measure"]
 
+#: Texts tokenised before their words become codes (a corpus's token strings are never all held).
+_TEXTS_PER_BATCH = 1_000
+#: Tokens whose pairs are counted at once (the pair arrays stay small at any corpus size).
+_TOKENS_PER_CHUNK = 4_000_000
 _OPTIONS = ("lowercase", "stopwords", "extra_stopwords", "min_length", "phrases", "keep_numbers")
 
 #: NLTK association measures by column name (``nltk.metrics.BigramAssocMeasures``).
@@ -50,7 +56,7 @@ class CollocationWords:
     and counted by :func:`count_collocations` with any window, nodes or filter.
 
     Attributes:
-        codes: one code per token in text order; ``-1`` ends a run (sentence punctuation, a line
+        codes: one code per token in text order (int32); ``-1`` ends a run (sentence punctuation, a line
             break or the end of a document), so no pair spans it.
         words: the word of each code.
         lowercase: whether the text was lower-cased.
@@ -92,22 +98,23 @@ def read_collocation_words(
     require_columns(corpus, ["doc_id", text_col], table="corpus", hint=_COLUMN_HINT)
     lowercase, phrases = bool(options["lowercase"]), tuple(options["phrases"])
     index = _compile_phrases(phrases, lowercase)
-    tokens: list[str] = []
-    for text in corpus[text_col]:
+    vocabulary: dict[str, int] = {"": -1}  # "" ends a run: code -1; a new word gets the next code
+    parts, tokens = [], []
+    for n, text in enumerate(corpus[text_col], start=1):
         text = text if isinstance(text, str) else ""
-        text = text.lower() if lowercase else text
-        found = (_ASCII_SEGMENT_RE if text.isascii() else _SEGMENT_RE).findall(text)  # "" ends a run
+        text = _as_ascii(text.lower() if lowercase else text)  # the same tokens, the faster pattern if it can
+        found = (_ASCII_SEGMENT_RE if text.isascii() else _SEGMENT_RE).findall(text)
         if index:
             found = [t for run in _segments(text, False) for t in (*_compound(run, index), "")]
         tokens.extend(found)
         tokens.append("")
-    codes, words = pd.factorize(np.array(tokens, dtype=object))
-    codes = codes.astype(np.int64)
-    blank = np.flatnonzero(np.asarray(words, dtype=object) == "")
-    if blank.size:  # the run ends: -1, and the codes after them one lower
-        codes = np.where(codes == blank[0], -1, codes - (codes > blank[0]))
-        words = np.delete(np.asarray(words, dtype=object), blank[0])
-    return CollocationWords(codes, np.asarray(words, dtype=object), lowercase, phrases)
+        if n % _TEXTS_PER_BATCH == 0:  # the strings of a batch of texts become codes, then go
+            parts.append(np.array([vocabulary.setdefault(t, len(vocabulary) - 1) for t in tokens], dtype=np.int32))
+            tokens = []
+    parts.append(np.array([vocabulary.setdefault(t, len(vocabulary) - 1) for t in tokens], dtype=np.int32))
+    codes = np.concatenate(parts)
+    words = np.array(list(vocabulary)[1:], dtype=object)
+    return CollocationWords(codes, words, lowercase, phrases)
 
 
 def _collocation_options(count_options: Mapping | None) -> dict:
@@ -207,9 +214,13 @@ def count_collocations(
     )  # fmt: skip
     table = pd.DataFrame([f[:3] for f in found], columns=["w1", "w2", "n"]).astype({"n": "int64"})
     n_all, scale = int(word_counts.sum()), int(window) - 1.0
-    for name in measures:  # NLTK's own function on each pair, as BigramCollocationFinder.score_ngram calls it
-        score = getattr(BigramAssocMeasures, MEASURES[name])
-        table[name] = [score(n_ii / scale, (n_ix, n_xi), n_all) for _, _, n_ii, n_ix, n_xi in found]
+    columns = np.array([f[2:] for f in found], dtype=np.int64).reshape(-1, 3)
+    for name in measures:  # as BigramCollocationFinder.score_ngram calls NLTK's measure on each pair
+        if found and int(columns[:, 1].max()) * int(columns[:, 2].max()) < 2**53 and n_all < 2**53:
+            table[name] = score_pair_measure(name, columns[:, 0] / scale, columns[:, 1], columns[:, 2], n_all)
+        else:  # products beyond float precision: NLTK's function pair by pair (exact integers)
+            score = getattr(BigramAssocMeasures, MEASURES[name])
+            table[name] = [score(n_ii / scale, (n_ix, n_xi), n_all) for _, _, n_ii, n_ix, n_xi in found]
     if nodes is not None:  # one row per node a pair contains
         table = pd.concat(
             [table[(table["w1"] == n) | (table["w2"] == n)].assign(node=n) for n in sorted(nodes)]
@@ -222,6 +233,54 @@ def count_collocations(
     return table.reset_index(drop=True)
 
 
+_SMALL = 1e-20  # nltk.metrics.association._SMALL
+_LN, _LOG2, _POW = np.frompyfunc(math.log, 1, 1), np.frompyfunc(math.log2, 1, 1), np.frompyfunc(pow, 2, 1)
+
+
+def _as_float(values) -> np.ndarray:
+    return np.asarray(values, dtype=float)
+
+
+def score_pair_measure(name: str, n_ii: np.ndarray, n_ix: np.ndarray, n_xi: np.ndarray, n_all: int) -> np.ndarray:
+    """NLTK's ``BigramAssocMeasures`` measure ``name`` (a key of :data:`MEASURES`) of many pairs at
+    once: ``n_ii`` the pair counts (already divided by ``window - 1``), ``n_ix`` and ``n_xi`` the
+    counts of the first and second word, ``n_all`` the number of words. The same floating-point
+    operations in the same order as ``nltk.metrics.association`` (its logarithms and powers with
+    Python's ``math.log``, ``math.log2`` and ``pow``), so the same values; word-count products
+    must stay below 2**53 (exact in a float).
+
+    >>> from nltk.metrics import BigramAssocMeasures as M
+    >>> got = score_pair_measure("likelihood_ratio", np.array([3.0]), np.array([5]), np.array([4]), 40)
+    >>> float(got[0]) == M.likelihood_ratio(3.0, (5, 4), 40)
+    True
+    """
+    n_ii, n_ix, n_xi = _as_float(n_ii), np.asarray(n_ix, dtype=np.int64), np.asarray(n_xi, dtype=np.int64)
+    product = n_ix * n_xi
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if name == "t_score":
+            return (n_ii - product / n_all) / _as_float(_POW(n_ii + _SMALL, 0.5))
+        if name == "pmi":
+            return _as_float(_LOG2(n_ii * float(n_all))) - _as_float(_LOG2(product.astype(object)))
+        if name == "dice":
+            return 2 * n_ii / (n_ix + n_xi)
+        if name == "poisson_stirling":
+            return n_ii * (_as_float(_LOG2(n_ii / (product / n_all))) - 1)
+        n_oi, n_io = n_xi - n_ii, n_ix - n_ii
+        cont = [n_ii, n_oi, n_io, n_all - n_ii - n_oi - n_io]
+        if name == "chi_sq":  # phi_sq names the cells n_ii, n_io, n_oi, n_oo in this order
+            a, b, c, d = cont
+            phi = _as_float(_POW(a * d - b * c, 2)) / ((a + b) * (a + c) * (b + d) * (c + d))
+            return n_all * phi
+        if name == "likelihood_ratio":
+            n_xx = cont[0] + cont[1] + cont[2] + cont[3]
+            total = 0
+            for i in range(4):
+                expected = (cont[i] + cont[i ^ 1]) * (cont[i] + cont[i ^ 2]) / n_xx
+                total = total + cont[i] * _as_float(_LN(cont[i] / (expected + _SMALL) + _SMALL))
+            return 2 * total
+    raise ValueError(f"unknown measure {name!r}; use one of {', '.join(MEASURES)}")
+
+
 def _count_pairs(
     codes: np.ndarray, n_words: int, window: int, *, kept: np.ndarray, nodes: np.ndarray | None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -232,15 +291,26 @@ def _count_pairs(
     >>> _count_pairs(np.array([0, 1, 0, -1, 1, 0]), 2, 2, kept=np.array([True, True]), nodes=None)
     (array([0, 1]), array([1, 0]), array([1, 2]))
     """
-    run = np.cumsum(codes < 0)
     keep = np.append(kept, False)  # code -1 reads the last entry: never kept
-    take = keep[codes]
-    node = None if nodes is None else np.append(nodes, False)[codes]
-    keys = []
-    for k in range(1, window):
-        ok = take[:-k] & take[k:] & (run[:-k] == run[k:])
-        if node is not None:
-            ok &= node[:-k] | node[k:]
-        keys.append(codes[:-k][ok] * np.int64(n_words) + codes[k:][ok])
-    pairs, counts = np.unique(np.concatenate(keys), return_counts=True)
+    node = None if nodes is None else np.append(nodes, False)
+    ends = np.flatnonzero(codes < 0)
+    # chunks of about _TOKENS_PER_CHUNK tokens, cut at run ends (no pair spans them)
+    at = np.searchsorted(ends, np.arange(_TOKENS_PER_CHUNK, codes.size, _TOKENS_PER_CHUNK))
+    cuts = np.unique(np.concatenate([[0], ends[at[at < ends.size]] + 1, [codes.size]]))
+    found_keys, found_counts = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    for start, stop in zip(cuts[:-1], cuts[1:]):
+        chunk = codes[start:stop].astype(np.int64)
+        run, take = np.cumsum(chunk < 0), keep[chunk]
+        is_node = None if node is None else node[chunk]
+        keys = []
+        for k in range(1, window):
+            ok = take[:-k] & take[k:] & (run[:-k] == run[k:])
+            if is_node is not None:
+                ok &= is_node[:-k] | is_node[k:]
+            keys.append(chunk[:-k][ok] * np.int64(n_words) + chunk[k:][ok])
+        chunk_keys, chunk_counts = np.unique(np.concatenate(keys), return_counts=True)
+        found_keys.append(chunk_keys)
+        found_counts.append(chunk_counts)
+    pairs, where = np.unique(np.concatenate(found_keys), return_inverse=True)
+    counts = np.bincount(where, weights=np.concatenate(found_counts), minlength=pairs.size).astype(np.int64)
     return pairs // max(n_words, 1), pairs % max(n_words, 1), counts

@@ -20,9 +20,9 @@ import numpy as np
 import pandas as pd
 
 from corpus_tools.checks import require_columns
-from corpus_tools.keywords.counts import _BREAK_RE, _COLUMN_HINT, CONCATENATOR, _as_labels
+from corpus_tools.keywords.counts import _BREAK_RE, _COLUMN_HINT, CONCATENATOR, _as_ascii, _as_labels
 from corpus_tools.segment import split_text_sentences
-from corpus_tools.tokens import TOKEN_RE
+from corpus_tools.tokens import CJK_CHARS, _token_re
 
 __all__ = ["KWIC_COLUMNS", "match_kwic", "make_term_pattern", "make_kwic_anchor"]
 
@@ -30,19 +30,36 @@ KWIC_COLUMNS = ["doc_id", "sent_id", "pattern", "start", "end", "left", "match",
 _SPACE_RE = re.compile(r"\s+")
 
 
-def _matching_forms(
-    word: str, vocabulary: Mapping[str, list[str]], *, pattern_type: str, case_sensitive: bool
-) -> frozenset[str]:
-    """The token forms of the corpus that one pattern word matches (``vocabulary``: lower
-    case -> forms as written)."""
-    import fnmatch
+class _WordMatcher:
+    """Which pattern words a token form matches, worked out once per form of the corpus: a
+    literal word matches its forms in any case (or exactly, case-sensitive), a glob word
+    (``*``, ``?``, ``[``) the forms ``fnmatch`` matches.
 
-    literal = pattern_type == "phrase" or not any(c in word for c in "*?[")
-    if literal:
-        forms = vocabulary.get(word.lower(), [])
-        return frozenset(f for f in forms if f == word) if case_sensitive else frozenset(forms)
-    rx = re.compile(fnmatch.translate(word), 0 if case_sensitive else re.IGNORECASE)
-    return frozenset(f for forms in vocabulary.values() for f in forms if rx.match(f))
+    >>> matcher = _WordMatcher(["security", "guarantee*"], pattern_type="glob", case_sensitive=False)
+    >>> matcher("Security"), matcher("guarantees"), matcher("talks")
+    ((0,), (1,), ())
+    """
+
+    def __init__(self, words: list[str], *, pattern_type: str, case_sensitive: bool):
+        import fnmatch
+
+        self.case_sensitive = case_sensitive
+        self.literal: dict[str, list[int]] = {}
+        self.globs: list[tuple[int, re.Pattern]] = []
+        for k, word in enumerate(words):
+            if pattern_type == "phrase" or not any(c in word for c in "*?["):
+                self.literal.setdefault(word if case_sensitive else word.lower(), []).append(k)
+            else:
+                self.globs.append((k, re.compile(fnmatch.translate(word), 0 if case_sensitive else re.IGNORECASE)))
+        self.cache: dict[str, tuple[int, ...]] = {}
+
+    def __call__(self, form: str) -> tuple[int, ...]:
+        hit = self.cache.get(form)
+        if hit is None:
+            ids = [*self.literal.get(form if self.case_sensitive else form.lower(), ())]
+            ids += [k for k, rx in self.globs if rx.match(form)]
+            hit = self.cache[form] = tuple(sorted(ids))
+        return hit
 
 
 def _token_matches(
@@ -61,41 +78,47 @@ def _token_matches(
 
 
 def _tokenize_text(text: str) -> tuple[np.ndarray, list[str]]:
-    """Token spans and forms of one text."""
-    matches = list(TOKEN_RE.finditer(text))
+    """Token spans and forms of one text (the ASCII pattern on ASCII text: the same tokens)."""
+    text = _as_ascii(text)  # the same tokens at the same offsets, the faster pattern if it can
+    matches = list(_token_re(text).finditer(text))
     return np.array([m.span() for m in matches], dtype=np.int64).reshape(-1, 2), [m.group() for m in matches]
 
 
-def _read_vocabulary(texts: list[str]) -> dict[str, list[str]]:
-    """Every word form of the texts by its lower case (one pass, nothing kept per text)."""
-    vocabulary: dict[str, set[str]] = {}
-    for text in texts:
-        for form in set(TOKEN_RE.findall(text)):
-            vocabulary.setdefault(form.lower(), set()).add(form)
-    return {low: sorted(forms) for low, forms in vocabulary.items()}
+#: A letter that is not Han, Hiragana or Katakana; and a word character that is not.
+_LETTER = rf"[^\W\d_{CJK_CHARS}]"
+_WORD_CHAR = rf"[^\W{CJK_CHARS}]"
 
 
 def _compile_prefilter(patterns: Iterable[str], *, pattern_type: str, case_sensitive: bool) -> re.Pattern | None:
     """A search that finds every text a glob or phrase pattern can match (and maybe a few more):
-    the literal start of each pattern's first word (up to a wildcard), one alternation, case
-    folded as the words are matched. None when a first word starts with a wildcard.
+    the start of each pattern's first word (up to a wildcard), one alternation, case folded as
+    the words are matched. None when a first word starts with a wildcard.
 
-    ``re.IGNORECASE`` equates two characters whose lower case is equal; the one character whose
-    lower case is two characters (U+0130) is searched too (as itself), so no text with a matching form is missed.
+    A token never starts right after a letter (but for Han or kana), and a word token that ends
+    in a letter is never followed by a word character: a word starting (ending) with a letter is
+    searched where no letter precedes it (no word character follows it). ``re.IGNORECASE``
+    equates two characters whose lower case is equal; the one character whose lower case is
+    two characters (U+0130) is searched too (as itself), so no text with a matching form is missed.
 
-    >>> _compile_prefilter(["sanction*", "peace talks"], pattern_type="glob", case_sensitive=False).pattern[:14]
-    'sanction|peace'
+    >>> rx = _compile_prefilter(["sanction*", "sa talks"], pattern_type="glob", case_sensitive=False)
+    >>> [bool(rx.search(t)) for t in ["Sanctions", "SA.", "he said", "visa", "US-sa"]]
+    [True, True, False, False, True]
     """
     needles = []
     for pattern in patterns:
         first = (pattern.split() or [""])[0]
-        if pattern_type == "glob":
+        whole = pattern_type == "phrase" or not re.search(r"[*?\[]", first)
+        if not whole:
             first = re.split(r"[*?\[]", first, maxsplit=1)[0]
         if not first:
             return None
-        needles.append(first)
-    ordered = sorted(dict.fromkeys(needles), key=lambda n: (-len(n), needles.index(n)))
-    alternation = "|".join(map(re.escape, ordered))
+        needle = re.escape(first)
+        if re.match(_LETTER, first[0]):
+            needle = f"(?<!{_LETTER}){needle}"
+        if whole and re.match(_LETTER, first[-1]):
+            needle = f"{needle}(?!{_WORD_CHAR})"
+        needles.append(needle)
+    alternation = "|".join(dict.fromkeys(needles))
     if case_sensitive:
         return re.compile(alternation)
     return re.compile(f"{alternation}|(?-i:\u0130)", re.IGNORECASE)  # U+0130 itself, not every "i"
@@ -111,8 +134,9 @@ def _context(text: str, spans: np.ndarray, span: tuple[int, int], window: int) -
     return clean(text[left_from:start]), clean(text[start:end]), clean(text[end:right_to])
 
 
-def _match_text(doc_id, text: str, compiled: Mapping, *, pattern_type: str, window: int) -> list[tuple]:
-    """The concordance lines of one text (``compiled``: label -> regex, or label -> forms per word)."""
+def _match_text(doc_id, text: str, compiled: Mapping, *, pattern_type: str, window: int, matcher=None) -> list:
+    """The concordance lines of one text (``compiled``: label -> regex, or label -> the
+    ``matcher``'s word numbers of the pattern's words)."""
     if pattern_type == "regex":
         found = {label: [m.span() for m in rx.finditer(text) if m.end() > m.start()] for label, rx in compiled.items()}
         if not any(found.values()):
@@ -123,7 +147,16 @@ def _match_text(doc_id, text: str, compiled: Mapping, *, pattern_type: str, wind
         index: dict[str, list[int]] = {}
         for i, form in enumerate(forms):
             index.setdefault(form, []).append(i)
-        found = {label: _token_matches(text, spans, forms, index, words) for label, words in compiled.items()}
+        matched: dict[int, set[str]] = {}  # pattern word -> its forms in this text
+        for form in index:
+            for k in matcher(form):
+                matched.setdefault(k, set()).add(form)
+        if not matched:
+            return []
+        found = {}
+        for label, ids in compiled.items():
+            words = [matched.get(k, set()) for k in ids]
+            found[label] = _token_matches(text, spans, forms, index, words) if words[0] else []
     rows, sentence_starts = [], None
     for label, spans_found in found.items():
         if spans_found and sentence_starts is None:
@@ -192,25 +225,22 @@ def match_kwic(
         else {p: p for p in _as_labels(pattern)}
     )
     texts = [t if isinstance(t, str) else "" for t in corpus[text_col]]
+    matcher = None
     if pattern_type == "regex":
         compiled = {label: re.compile(p, 0 if case_sensitive else re.IGNORECASE) for label, p in labelled.items()}
         candidates = range(len(texts))
-    else:
-        # only the texts that can match are read: the vocabulary first, then one text at a time
+    else:  # only the texts that can match are tokenised, one at a time
         prefilter = _compile_prefilter(labelled.values(), pattern_type=pattern_type, case_sensitive=case_sensitive)
         candidates = [i for i, t in enumerate(texts) if prefilter is None or prefilter.search(t)]
-        vocabulary = _read_vocabulary([texts[i] for i in candidates])
-        compiled = {
-            label: [
-                _matching_forms(w, vocabulary, pattern_type=pattern_type, case_sensitive=case_sensitive)
-                for w in p.split()
-            ]
-            for label, p in labelled.items()
-        }
+        words = list(dict.fromkeys(w for p in labelled.values() for w in p.split()))
+        matcher = _WordMatcher(words, pattern_type=pattern_type, case_sensitive=case_sensitive)
+        compiled = {label: [words.index(w) for w in p.split()] for label, p in labelled.items()}
     doc_ids = corpus["doc_id"].tolist()
     rows = []
     for i in candidates:
-        rows.extend(_match_text(doc_ids[i], texts[i], compiled, pattern_type=pattern_type, window=window))
+        rows.extend(
+            _match_text(doc_ids[i], texts[i], compiled, pattern_type=pattern_type, window=window, matcher=matcher)
+        )
     table = pd.DataFrame(rows, columns=KWIC_COLUMNS).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
     return _sort_kwic(table, sort_by, list(labelled)).reset_index(drop=True)
 

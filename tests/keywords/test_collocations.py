@@ -223,8 +223,16 @@ def corpora():
     return {"seeds": ct.load_corpus(ct.config.SEEDS_DIR), "fixture": fixture, "generated": _generated_corpus(300, 5)}
 
 
+@pytest.mark.parametrize("small_batches", [False, True])
 @pytest.mark.parametrize(("name", "node", "window", "min_count", "options"), CASES)
-def test_count_collocations_equals_the_previous_implementation(corpora, name, node, window, min_count, options):
+def test_count_collocations_equals_the_previous_implementation(
+    corpora, name, node, window, min_count, options, small_batches, monkeypatch
+):
+    if small_batches:  # texts encoded a few at a time, pairs counted in many chunks
+        from corpus_tools.keywords import collocations
+
+        monkeypatch.setattr(collocations, "_TEXTS_PER_BATCH", 3)
+        monkeypatch.setattr(collocations, "_TOKENS_PER_CHUNK", 40)
     measures = ["likelihood_ratio", "pmi", "t_score", "chi_sq", "dice", "poisson_stirling"]
     corpus = corpora[name]
     args = {"node": node, "window": window, "min_count": min_count, "count_options": options, "measures": measures}
@@ -246,3 +254,20 @@ def test_words_read_with_other_options_are_refused():
         kw.count_collocations(words)
     with pytest.raises(ValueError, match="unknown option"):
         kw.read_collocation_words(COLLOCATION_DOCS, count_options={"stem": "english"})
+
+
+@pytest.mark.parametrize("measure", sorted(kw.MEASURES))
+@pytest.mark.parametrize("window", [2, 3, 5])
+def test_score_pair_measure_equals_nltk_pair_by_pair(measure, window):
+    from nltk.metrics import BigramAssocMeasures
+
+    from corpus_tools.keywords.collocations import MEASURES, score_pair_measure
+
+    rng = np.random.default_rng(window)
+    n_all = 250_000
+    n_ix, n_xi = rng.integers(1, 20_000, 500), rng.integers(1, 20_000, 500)
+    pairs = np.minimum(rng.integers(1, 400, 500), np.minimum(n_ix, n_xi))
+    got = score_pair_measure(measure, pairs / (window - 1.0), n_ix, n_xi, n_all)
+    score = getattr(BigramAssocMeasures, MEASURES[measure])
+    expected = [score(int(p) / (window - 1.0), (int(a), int(b)), n_all) for p, a, b in zip(pairs, n_ix, n_xi)]
+    np.testing.assert_array_equal(got, np.array(expected))  # the same operations: the same bits
