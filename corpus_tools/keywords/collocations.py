@@ -109,12 +109,20 @@ def read_collocation_words(
         tokens.extend(found)
         tokens.append("")
         if n % _TEXTS_PER_BATCH == 0:  # the strings of a batch of texts become codes, then go
-            parts.append(np.array([vocabulary.setdefault(t, len(vocabulary) - 1) for t in tokens], dtype=np.int32))
+            parts.append(_encode(tokens, vocabulary))
             tokens = []
-    parts.append(np.array([vocabulary.setdefault(t, len(vocabulary) - 1) for t in tokens], dtype=np.int32))
+    parts.append(_encode(tokens, vocabulary))
     codes = np.concatenate(parts)
     words = np.array(list(vocabulary)[1:], dtype=object)
     return CollocationWords(codes, words, lowercase, phrases)
+
+
+def _encode(tokens: list[str], vocabulary: dict[str, int]) -> np.ndarray:
+    """The codes of ``tokens`` (int32), new words added to ``vocabulary`` (hashed by pandas; only
+    the batch's distinct words pass through Python)."""
+    local, distinct = pd.factorize(np.array(tokens, dtype=object))
+    codes = np.array([vocabulary.setdefault(w, len(vocabulary) - 1) for w in distinct], dtype=np.int32)
+    return codes[local] if len(local) else np.zeros(0, np.int32)
 
 
 def _collocation_options(count_options: Mapping | None) -> dict:

@@ -22,7 +22,7 @@ import pandas as pd
 from corpus_tools.checks import require_columns
 from corpus_tools.keywords.counts import _BREAK_RE, _COLUMN_HINT, CONCATENATOR, _as_ascii, _as_labels
 from corpus_tools.segment import split_text_sentences
-from corpus_tools.tokens import CJK_CHARS, _token_re
+from corpus_tools.tokens import _token_re
 
 __all__ = ["KWIC_COLUMNS", "match_kwic", "make_term_pattern", "make_kwic_anchor"]
 
@@ -84,9 +84,10 @@ def _tokenize_text(text: str) -> tuple[np.ndarray, list[str]]:
     return np.array([m.span() for m in matches], dtype=np.int64).reshape(-1, 2), [m.group() for m in matches]
 
 
-#: A letter that is not Han, Hiragana or Katakana; and a word character that is not.
-_LETTER = rf"[^\W\d_{CJK_CHARS}]"
-_WORD_CHAR = rf"[^\W{CJK_CHARS}]"
+#: An ASCII letter, and an ASCII word character (with ``re.IGNORECASE`` also the Kelvin sign
+#: and the long s, which are letters too): classes of a few characters keep the search fast.
+_LETTER = "[A-Za-z]"
+_WORD_CHAR = "[A-Za-z0-9_]"
 
 
 def _compile_prefilter(patterns: Iterable[str], *, pattern_type: str, case_sensitive: bool) -> re.Pattern | None:
@@ -95,10 +96,11 @@ def _compile_prefilter(patterns: Iterable[str], *, pattern_type: str, case_sensi
     the words are matched. None when a first word starts with a wildcard.
 
     A token never starts right after a letter (but for Han or kana), and a word token that ends
-    in a letter is never followed by a word character: a word starting (ending) with a letter is
-    searched where no letter precedes it (no word character follows it). ``re.IGNORECASE``
-    equates two characters whose lower case is equal; the one character whose lower case is
-    two characters (U+0130) is searched too (as itself), so no text with a matching form is missed.
+    in a letter is never followed by a word character: a word starting (ending) with an ASCII
+    letter is searched where no ASCII letter precedes it (no ASCII word character follows it).
+    ``re.IGNORECASE`` equates two characters whose lower case is equal; the one character whose
+    lower case is two characters (U+0130) is searched too (as itself), so no text with a
+    matching form is missed.
 
     >>> rx = _compile_prefilter(["sanction*", "sa talks"], pattern_type="glob", case_sensitive=False)
     >>> [bool(rx.search(t)) for t in ["Sanctions", "SA.", "he said", "visa", "US-sa"]]
@@ -113,8 +115,8 @@ def _compile_prefilter(patterns: Iterable[str], *, pattern_type: str, case_sensi
         if not first:
             return None
         needle = re.escape(first)
-        if re.match(_LETTER, first[0]):
-            needle = f"(?<!{_LETTER}){needle}"
+        if re.match(_LETTER, first[0]):  # after the literal, so the search stays a scan for literals
+            needle = f"{needle}(?<!{_LETTER}{needle})"
         if whole and re.match(_LETTER, first[-1]):
             needle = f"{needle}(?!{_WORD_CHAR})"
         needles.append(needle)
@@ -122,6 +124,60 @@ def _compile_prefilter(patterns: Iterable[str], *, pattern_type: str, case_sensi
     if case_sensitive:
         return re.compile(alternation)
     return re.compile(f"{alternation}|(?-i:\u0130)", re.IGNORECASE)  # U+0130 itself, not every "i"
+
+
+class _Prefilter:
+    """Whether a text can match: :func:`_compile_prefilter`'s search, or on ASCII text (once the
+    :data:`~corpus_tools.keywords.counts._SEPARATORS` are spaces) with ASCII pattern words, the
+    same test with ``str.find`` on the lower-cased text (ASCII letters are equal ignoring case
+    exactly when their lower cases are), many times faster than the case-folded search.
+
+    >>> can_match = _Prefilter(["sanction*", "sa talks"], pattern_type="glob", case_sensitive=False)
+    >>> [can_match(t) for t in ["Sanctions", "SA.", "he said", "visa", "US-sa", "\u00a3 SA"]]
+    [True, True, False, False, True, True]
+    """
+
+    def __init__(self, patterns: Iterable[str], *, pattern_type: str, case_sensitive: bool):
+        patterns = list(patterns)
+        self.regex = _compile_prefilter(patterns, pattern_type=pattern_type, case_sensitive=case_sensitive)
+        self.case_sensitive = case_sensitive
+        self.needles = []
+        for pattern in patterns:
+            first = (pattern.split() or [""])[0]
+            whole = pattern_type == "phrase" or not re.search(r"[*?\[]", first)
+            first = first if whole else re.split(r"[*?\[]", first, maxsplit=1)[0]
+            if first:
+                before, after = first[0] in _ASCII_LETTERS, whole and first[-1] in _ASCII_LETTERS
+                self.needles.append((first if case_sensitive else first.lower(), before, after))
+        self.fast = self.regex is not None and all(n.isascii() for n, _, _ in self.needles)
+
+    def __call__(self, text: str) -> bool:
+        if self.regex is None:
+            return True
+        if self.fast:
+            swapped = _as_ascii(text)
+            if swapped.isascii():
+                low = swapped if self.case_sensitive else swapped.lower()
+                return any(_find_word(low, *needle) for needle in self.needles)
+        return self.regex.search(text) is not None
+
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_WORD_CHARS = _ASCII_LETTERS | frozenset("0123456789_")
+
+
+def _find_word(text: str, needle: str, before: bool, after: bool) -> bool:
+    """Whether ``needle`` occurs in ``text`` with no ASCII letter just before it (``before``)
+    and no ASCII word character just after it (``after``)."""
+    start, size = text.find(needle), len(needle)
+    while start >= 0:
+        end = start + size
+        if not (before and start and text[start - 1] in _ASCII_LETTERS) and not (
+            after and end < len(text) and text[end] in _ASCII_WORD_CHARS
+        ):
+            return True
+        start = text.find(needle, start + 1)
+    return False
 
 
 def _context(text: str, spans: np.ndarray, span: tuple[int, int], window: int) -> tuple[str, str, str]:
@@ -230,8 +286,8 @@ def match_kwic(
         compiled = {label: re.compile(p, 0 if case_sensitive else re.IGNORECASE) for label, p in labelled.items()}
         candidates = range(len(texts))
     else:  # only the texts that can match are tokenised, one at a time
-        prefilter = _compile_prefilter(labelled.values(), pattern_type=pattern_type, case_sensitive=case_sensitive)
-        candidates = [i for i, t in enumerate(texts) if prefilter is None or prefilter.search(t)]
+        can_match = _Prefilter(labelled.values(), pattern_type=pattern_type, case_sensitive=case_sensitive)
+        candidates = [i for i, t in enumerate(texts) if can_match(t)]
         words = list(dict.fromkeys(w for p in labelled.values() for w in p.split()))
         matcher = _WordMatcher(words, pattern_type=pattern_type, case_sensitive=case_sensitive)
         compiled = {label: [words.index(w) for w in p.split()] for label, p in labelled.items()}

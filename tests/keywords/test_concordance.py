@@ -239,6 +239,32 @@ def test_match_kwic_equals_the_previous_implementation_on_key_terms_of_the_seeds
     pd.testing.assert_frame_equal(kw.match_kwic(seeds, patterns, window=8), expected, check_exact=True)
 
 
+@pytest.mark.parametrize(
+    ("patterns", "pattern_type", "case_sensitive", "texts", "expected"),
+    [
+        (
+            ["sa"],
+            "glob",
+            False,
+            ["SA talks", "said", "visa", "12sa", "x_sa", "sa_x", "\u00a3sa", "\u4e2dsa"],
+            [True, False, False, True, True, False, True, True],
+        ),
+        (["Sa"], "phrase", True, ["SA", "Sa.", "sa", "\u00e9 Sa"], [False, True, False, True]),
+        (["guarante*"], "glob", False, ["Guarantees", "unguaranteed", "GUARANTE"], [True, False, True]),
+        (["u.s."], "glob", False, ["the U.S.A", "us"], [True, False]),
+        (["z\u00fcrich"], "glob", False, ["Z\u00dcRICH", "zurich"], [True, False]),
+        (["*x"], "glob", False, ["anything"], [True]),
+    ],
+)
+def test_the_fast_prefilter_agrees_with_the_search(patterns, pattern_type, case_sensitive, texts, expected):
+    from corpus_tools.keywords.concordance import _compile_prefilter, _Prefilter
+
+    can_match = _Prefilter(patterns, pattern_type=pattern_type, case_sensitive=case_sensitive)
+    rx = _compile_prefilter(patterns, pattern_type=pattern_type, case_sensitive=case_sensitive)
+    assert [can_match(t) for t in texts] == expected
+    assert [rx is None or bool(rx.search(t)) for t in texts] == expected
+
+
 def test_the_prefilter_never_misses_a_case_variant():
     from corpus_tools.keywords.concordance import _compile_prefilter
 
