@@ -16,7 +16,8 @@ Submodules:
   token-level G2 and log ratio.
 - :mod:`~corpus_tools.keywords.names`: :func:`count_names` (the most frequent people and
   organisations, from capitalisation, offline) and :func:`format_actor_yaml` (an actor list of them).
-- :mod:`~corpus_tools.keywords.collocations`: :func:`count_collocations` (NLTK measures).
+- :mod:`~corpus_tools.keywords.collocations`: :func:`count_collocations` (NLTK measures) and
+  :func:`read_collocation_words` (the corpus's words read once for several windows or nodes).
 - :mod:`~corpus_tools.keywords.concordance`: concordance lines (:func:`match_kwic`), the pattern of a
   counted term (:func:`make_term_pattern`) and the id of its section (:func:`make_kwic_anchor`).
 
@@ -35,7 +36,7 @@ release with a ``DeprecationWarning``.
 from corpus_tools.checks import make_renamed_getattr
 from corpus_tools.groups import MISSING_GROUP, GroupWarning
 from corpus_tools.keywords import collocations, concordance, contrast, counts, names, rates
-from corpus_tools.keywords.collocations import MEASURES, count_collocations
+from corpus_tools.keywords.collocations import MEASURES, CollocationWords, count_collocations, read_collocation_words
 from corpus_tools.keywords.concordance import KWIC_COLUMNS, make_kwic_anchor, make_term_pattern, match_kwic
 from corpus_tools.keywords.contrast import (
     KEYNESS_COLUMNS,
@@ -85,6 +86,8 @@ __all__ = [
     "read_frequency_list",
     "resolve_reference",
     "count_collocations",
+    "read_collocation_words",
+    "CollocationWords",
     "match_kwic",
     "make_term_pattern",
     "make_kwic_anchor",

@@ -20,9 +20,9 @@ import numpy as np
 import pandas as pd
 
 from corpus_tools.checks import require_columns
-from corpus_tools.keywords.counts import _BREAK_RE, _COLUMN_HINT, CONCATENATOR, _as_labels
+from corpus_tools.keywords.counts import _BREAK_RE, _COLUMN_HINT, CONCATENATOR, _as_ascii, _as_labels
 from corpus_tools.segment import split_text_sentences
-from corpus_tools.tokens import TOKEN_RE
+from corpus_tools.tokens import _token_re
 
 __all__ = ["KWIC_COLUMNS", "match_kwic", "make_term_pattern", "make_kwic_anchor"]
 
@@ -30,19 +30,36 @@ KWIC_COLUMNS = ["doc_id", "sent_id", "pattern", "start", "end", "left", "match",
 _SPACE_RE = re.compile(r"\s+")
 
 
-def _matching_forms(
-    word: str, vocabulary: Mapping[str, list[str]], *, pattern_type: str, case_sensitive: bool
-) -> frozenset[str]:
-    """The token forms of the corpus that one pattern word matches (``vocabulary``: lower
-    case -> forms as written)."""
-    import fnmatch
+class _WordMatcher:
+    """Which pattern words a token form matches, worked out once per form of the corpus: a
+    literal word matches its forms in any case (or exactly, case-sensitive), a glob word
+    (``*``, ``?``, ``[``) the forms ``fnmatch`` matches.
 
-    literal = pattern_type == "phrase" or not any(c in word for c in "*?[")
-    if literal:
-        forms = vocabulary.get(word.lower(), [])
-        return frozenset(f for f in forms if f == word) if case_sensitive else frozenset(forms)
-    rx = re.compile(fnmatch.translate(word), 0 if case_sensitive else re.IGNORECASE)
-    return frozenset(f for forms in vocabulary.values() for f in forms if rx.match(f))
+    >>> matcher = _WordMatcher(["security", "guarantee*"], pattern_type="glob", case_sensitive=False)
+    >>> matcher("Security"), matcher("guarantees"), matcher("talks")
+    ((0,), (1,), ())
+    """
+
+    def __init__(self, words: list[str], *, pattern_type: str, case_sensitive: bool):
+        import fnmatch
+
+        self.case_sensitive = case_sensitive
+        self.literal: dict[str, list[int]] = {}
+        self.globs: list[tuple[int, re.Pattern]] = []
+        for k, word in enumerate(words):
+            if pattern_type == "phrase" or not any(c in word for c in "*?["):
+                self.literal.setdefault(word if case_sensitive else word.lower(), []).append(k)
+            else:
+                self.globs.append((k, re.compile(fnmatch.translate(word), 0 if case_sensitive else re.IGNORECASE)))
+        self.cache: dict[str, tuple[int, ...]] = {}
+
+    def __call__(self, form: str) -> tuple[int, ...]:
+        hit = self.cache.get(form)
+        if hit is None:
+            ids = [*self.literal.get(form if self.case_sensitive else form.lower(), ())]
+            ids += [k for k, rx in self.globs if rx.match(form)]
+            hit = self.cache[form] = tuple(sorted(ids))
+        return hit
 
 
 def _token_matches(
@@ -61,18 +78,106 @@ def _token_matches(
 
 
 def _tokenize_text(text: str) -> tuple[np.ndarray, list[str]]:
-    """Token spans and forms of one text."""
-    matches = list(TOKEN_RE.finditer(text))
+    """Token spans and forms of one text (the ASCII pattern on ASCII text: the same tokens)."""
+    text = _as_ascii(text)  # the same tokens at the same offsets, the faster pattern if it can
+    matches = list(_token_re(text).finditer(text))
     return np.array([m.span() for m in matches], dtype=np.int64).reshape(-1, 2), [m.group() for m in matches]
 
 
-def _read_vocabulary(texts: list[str]) -> dict[str, list[str]]:
-    """Every word form of the texts by its lower case (one pass, nothing kept per text)."""
-    vocabulary: dict[str, set[str]] = {}
-    for text in texts:
-        for form in set(TOKEN_RE.findall(text)):
-            vocabulary.setdefault(form.lower(), set()).add(form)
-    return {low: sorted(forms) for low, forms in vocabulary.items()}
+#: An ASCII letter, and an ASCII word character (with ``re.IGNORECASE`` also the Kelvin sign
+#: and the long s, which are letters too): classes of a few characters keep the search fast.
+_LETTER = "[A-Za-z]"
+_WORD_CHAR = "[A-Za-z0-9_]"
+
+
+def _compile_prefilter(patterns: Iterable[str], *, pattern_type: str, case_sensitive: bool) -> re.Pattern | None:
+    """A search that finds every text a glob or phrase pattern can match (and maybe a few more):
+    the start of each pattern's first word (up to a wildcard), one alternation, case folded as
+    the words are matched. None when a first word starts with a wildcard.
+
+    A token never starts right after a letter (but for Han or kana), and a word token that ends
+    in a letter is never followed by a word character: a word starting (ending) with an ASCII
+    letter is searched where no ASCII letter precedes it (no ASCII word character follows it).
+    ``re.IGNORECASE`` equates two characters whose lower case is equal; the one character whose
+    lower case is two characters (U+0130) is searched too (as itself), so no text with a
+    matching form is missed.
+
+    >>> rx = _compile_prefilter(["sanction*", "sa talks"], pattern_type="glob", case_sensitive=False)
+    >>> [bool(rx.search(t)) for t in ["Sanctions", "SA.", "he said", "visa", "US-sa"]]
+    [True, True, False, False, True]
+    """
+    needles = []
+    for pattern in patterns:
+        first = (pattern.split() or [""])[0]
+        whole = pattern_type == "phrase" or not re.search(r"[*?\[]", first)
+        if not whole:
+            first = re.split(r"[*?\[]", first, maxsplit=1)[0]
+        if not first:
+            return None
+        needle = re.escape(first)
+        if re.match(_LETTER, first[0]):  # after the literal, so the search stays a scan for literals
+            needle = f"{needle}(?<!{_LETTER}{needle})"
+        if whole and re.match(_LETTER, first[-1]):
+            needle = f"{needle}(?!{_WORD_CHAR})"
+        needles.append(needle)
+    alternation = "|".join(dict.fromkeys(needles))
+    if case_sensitive:
+        return re.compile(alternation)
+    return re.compile(f"{alternation}|(?-i:\u0130)", re.IGNORECASE)  # U+0130 itself, not every "i"
+
+
+class _Prefilter:
+    """Whether a text can match: :func:`_compile_prefilter`'s search, or on ASCII text (once the
+    :data:`~corpus_tools.keywords.counts._SEPARATORS` are spaces) with ASCII pattern words, the
+    same test with ``str.find`` on the lower-cased text (ASCII letters are equal ignoring case
+    exactly when their lower cases are), many times faster than the case-folded search.
+
+    >>> can_match = _Prefilter(["sanction*", "sa talks"], pattern_type="glob", case_sensitive=False)
+    >>> [can_match(t) for t in ["Sanctions", "SA.", "he said", "visa", "US-sa", "\u00a3 SA"]]
+    [True, True, False, False, True, True]
+    """
+
+    def __init__(self, patterns: Iterable[str], *, pattern_type: str, case_sensitive: bool):
+        patterns = list(patterns)
+        self.regex = _compile_prefilter(patterns, pattern_type=pattern_type, case_sensitive=case_sensitive)
+        self.case_sensitive = case_sensitive
+        self.needles = []
+        for pattern in patterns:
+            first = (pattern.split() or [""])[0]
+            whole = pattern_type == "phrase" or not re.search(r"[*?\[]", first)
+            first = first if whole else re.split(r"[*?\[]", first, maxsplit=1)[0]
+            if first:
+                before, after = first[0] in _ASCII_LETTERS, whole and first[-1] in _ASCII_LETTERS
+                self.needles.append((first if case_sensitive else first.lower(), before, after))
+        self.fast = self.regex is not None and all(n.isascii() for n, _, _ in self.needles)
+
+    def __call__(self, text: str) -> bool:
+        if self.regex is None:
+            return True
+        if self.fast:
+            swapped = _as_ascii(text)
+            if swapped.isascii():
+                low = swapped if self.case_sensitive else swapped.lower()
+                return any(_find_word(low, *needle) for needle in self.needles)
+        return self.regex.search(text) is not None
+
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_WORD_CHARS = _ASCII_LETTERS | frozenset("0123456789_")
+
+
+def _find_word(text: str, needle: str, before: bool, after: bool) -> bool:
+    """Whether ``needle`` occurs in ``text`` with no ASCII letter just before it (``before``)
+    and no ASCII word character just after it (``after``)."""
+    start, size = text.find(needle), len(needle)
+    while start >= 0:
+        end = start + size
+        if not (before and start and text[start - 1] in _ASCII_LETTERS) and not (
+            after and end < len(text) and text[end] in _ASCII_WORD_CHARS
+        ):
+            return True
+        start = text.find(needle, start + 1)
+    return False
 
 
 def _context(text: str, spans: np.ndarray, span: tuple[int, int], window: int) -> tuple[str, str, str]:
@@ -83,6 +188,39 @@ def _context(text: str, spans: np.ndarray, span: tuple[int, int], window: int) -
     right_to = int(spans[min(after + window, len(spans)) - 1, 1]) if after < len(spans) and window > 0 else end
     clean = lambda s: _SPACE_RE.sub(" ", s).strip()  # noqa: E731
     return clean(text[left_from:start]), clean(text[start:end]), clean(text[end:right_to])
+
+
+def _match_text(doc_id, text: str, compiled: Mapping, *, pattern_type: str, window: int, matcher=None) -> list:
+    """The concordance lines of one text (``compiled``: label -> regex, or label -> the
+    ``matcher``'s word numbers of the pattern's words)."""
+    if pattern_type == "regex":
+        found = {label: [m.span() for m in rx.finditer(text) if m.end() > m.start()] for label, rx in compiled.items()}
+        if not any(found.values()):
+            return []
+        spans, _ = _tokenize_text(text)
+    else:
+        spans, forms = _tokenize_text(text)
+        index: dict[str, list[int]] = {}
+        for i, form in enumerate(forms):
+            index.setdefault(form, []).append(i)
+        matched: dict[int, set[str]] = {}  # pattern word -> its forms in this text
+        for form in index:
+            for k in matcher(form):
+                matched.setdefault(k, set()).add(form)
+        if not matched:
+            return []
+        found = {}
+        for label, ids in compiled.items():
+            words = [matched.get(k, set()) for k in ids]
+            found[label] = _token_matches(text, spans, forms, index, words) if words[0] else []
+    rows, sentence_starts = [], None
+    for label, spans_found in found.items():
+        if spans_found and sentence_starts is None:
+            sentence_starts = np.array([s for s, _, _ in split_text_sentences(text)], dtype=np.int64)
+        for span in spans_found:
+            sent_id = max(int(np.searchsorted(sentence_starts, span[0], side="right")) - 1, 0)
+            rows.append((doc_id, sent_id, label, span[0], span[1], *_context(text, spans, span, window)))
+    return rows
 
 
 def _sort_kwic(table: pd.DataFrame, sort_by: str | None, patterns: list[str]) -> pd.DataFrame:
@@ -143,36 +281,22 @@ def match_kwic(
         else {p: p for p in _as_labels(pattern)}
     )
     texts = [t if isinstance(t, str) else "" for t in corpus[text_col]]
-    # the vocabulary first, then one text at a time: a corpus's tokens are never all held at once
-    vocabulary = _read_vocabulary(texts) if pattern_type != "regex" else {}
+    matcher = None
     if pattern_type == "regex":
         compiled = {label: re.compile(p, 0 if case_sensitive else re.IGNORECASE) for label, p in labelled.items()}
-    else:
-        compiled = {
-            label: [
-                _matching_forms(w, vocabulary, pattern_type=pattern_type, case_sensitive=case_sensitive)
-                for w in p.split()
-            ]
-            for label, p in labelled.items()
-        }
+        candidates = range(len(texts))
+    else:  # only the texts that can match are tokenised, one at a time
+        can_match = _Prefilter(labelled.values(), pattern_type=pattern_type, case_sensitive=case_sensitive)
+        candidates = [i for i, t in enumerate(texts) if can_match(t)]
+        words = list(dict.fromkeys(w for p in labelled.values() for w in p.split()))
+        matcher = _WordMatcher(words, pattern_type=pattern_type, case_sensitive=case_sensitive)
+        compiled = {label: [words.index(w) for w in p.split()] for label, p in labelled.items()}
+    doc_ids = corpus["doc_id"].tolist()
     rows = []
-    for doc_id, text in zip(corpus["doc_id"], texts):
-        spans, forms = _tokenize_text(text)
-        index: dict[str, list[int]] = {}
-        for i, form in enumerate(forms):
-            index.setdefault(form, []).append(i)
-        sentence_starts = None
-        for label, rx in compiled.items():
-            found = (
-                [m.span() for m in rx.finditer(text) if m.end() > m.start()]
-                if pattern_type == "regex"
-                else _token_matches(text, spans, forms, index, rx)
-            )
-            if found and sentence_starts is None:
-                sentence_starts = np.array([s for s, _, _ in split_text_sentences(text)], dtype=np.int64)
-            for span in found:
-                sent_id = max(int(np.searchsorted(sentence_starts, span[0], side="right")) - 1, 0)
-                rows.append((doc_id, sent_id, label, span[0], span[1], *_context(text, spans, span, window)))
+    for i in candidates:
+        rows.extend(
+            _match_text(doc_ids[i], texts[i], compiled, pattern_type=pattern_type, window=window, matcher=matcher)
+        )
     table = pd.DataFrame(rows, columns=KWIC_COLUMNS).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
     return _sort_kwic(table, sort_by, list(labelled)).reset_index(drop=True)
 

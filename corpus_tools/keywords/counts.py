@@ -50,6 +50,33 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 #: A token (as :data:`corpus_tools.segment.TOKEN_RE`) or a character that ends a run.
 _SEGMENT_RE = re.compile(rf"({TOKEN_RE.pattern})|[.!?;:\n]", re.UNICODE)
 _ASCII_SEGMENT_RE = re.compile(rf"({_ASCII_TOKEN_RE.pattern})|[.!?;:\n]", re.ASCII)  # the same on ASCII text
+#: Characters outside ASCII that no token contains and that end no run (currency and other
+#: symbols, typographic quotes and dashes, wide and non-breaking spaces). A text whose only
+#: non-ASCII characters are these has the same tokens at the same offsets once each of them is
+#: replaced by a space, and the ASCII token pattern (about twice as fast) then applies.
+_SEPARATORS = (
+    "\u00a3\u20ac\u00a5\u00a2\u00a9\u00ae\u00b0\u00b1\u00d7\u00f7\u00a7\u00b6\u00b7\u00ab\u00bb"
+    "\u201c\u201d\u201e\u2018\u201a\u2039\u203a\u2013\u2014\u2015\u2026\u2022\u2020\u2021\u2032\u2033"
+    "\u00a0\u2002\u2003\u2007\u2008\u2009\u200a\u202f"
+)
+
+
+def _as_ascii(text: str) -> str:
+    """``text`` with the :data:`_SEPARATORS` replaced by spaces when that leaves it ASCII (the
+    same tokens at the same offsets, found by the ASCII pattern), else ``text`` itself.
+
+    >>> _as_ascii("Costs of \u00a35m \u2014 or more"), _as_ascii("Zelensky\u2019s \u00a35m")
+    ('Costs of  5m   or more', 'Zelensky\u2019s \u00a35m')
+    """
+    if text.isascii():
+        return text
+    swapped = text
+    for char in _SEPARATORS:  # a search per character is far faster than str.translate
+        if char in swapped:
+            swapped = swapped.replace(char, " ")
+    return swapped if swapped.isascii() else text
+
+
 #: Joins the words of a multi-word term (as quanteda's ``tokens_compound``).
 CONCATENATOR = "_"
 
@@ -201,7 +228,7 @@ def _segments(text: str, lowercase: bool) -> list[list[str]]:
     """Tokens of ``text`` in runs that no sentence punctuation or line break interrupts."""
     runs: list[list[str]] = []
     run: list[str] = []
-    text = text.lower() if lowercase else text
+    text = _as_ascii(text.lower() if lowercase else text)  # the same tokens, the faster pattern if it can
     for token in (_ASCII_SEGMENT_RE if text.isascii() else _SEGMENT_RE).findall(text):  # "" marks a break
         if token:
             run.append(token)

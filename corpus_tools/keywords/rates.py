@@ -9,9 +9,12 @@ Papageorgiou & Mannila 2016, "Significance testing of word frequencies in corpor
 Scholarship in the Humanities* 31(2)). They stay as the field's convention, labelled
 token-level. This module adds the article-level test: each article's rate of the term (per
 10,000 counted terms) is one observation, and the two sides are compared with Welch's t-test
-(``scipy.stats.ttest_ind(equal_var=False)``) or the Mann-Whitney U test, vectorised over the
-terms. A side with fewer than 3 articles gets no test (``note`` says so); an external frequency
-list has no articles, so no test either.
+or the Mann-Whitney U test, vectorised over the terms. Welch's test needs only each side's
+number of articles, mean and variance per term: they come from the sparse articles x terms
+matrix without densifying it, and the p-value is computed as
+``scipy.stats.ttest_ind(equal_var=False)`` computes it. Mann-Whitney ranks every article, on
+dense blocks of a bounded number of articles x terms. A side with fewer than 3 articles gets no
+test (``note`` says so); an external frequency list has no articles, so no test either.
 
 >>> docs = pd.DataFrame({"doc_id": list("abcdef"), "side": list("xxxyyy"),
 ...                      "text": ["war war talks", "war talks", "war war war", "talks", "talks peace", "peace"]})
@@ -26,7 +29,7 @@ import warnings
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
+from scipy import sparse, special
 from scipy import stats as sps
 
 from corpus_tools import stats
@@ -50,15 +53,50 @@ RATE_COLUMNS = [
     "unit",
     "note",
 ]
-#: Terms tested at once (the dense articles x terms block stays below ~100 MB for 5,000 articles).
-_TERMS_PER_BLOCK = 2_000
+#: Cells (articles x terms) of one dense block of the Mann-Whitney test (~80 MB of float64).
+_CELLS_PER_BLOCK = 10_000_000
 
 
-def _test(x: np.ndarray, y: np.ndarray, test: str) -> np.ndarray:
+def _column_moments(side: sparse.csr_matrix) -> tuple[int, np.ndarray, np.ndarray]:
+    """Number of rows, mean and variance (``ddof=1``) of every column of a sparse matrix,
+    without densifying it: the squared deviations of the stored values plus ``(n - stored) *
+    mean**2`` for the zeros (two passes over the stored values, as stable as the dense formula).
+
+    >>> n, mean, var = _column_moments(sparse.csr_matrix(np.array([[1.0, 0.0], [3.0, 0.0], [0.0, 0.0]])))
+    >>> n, mean.tolist(), var.tolist()
+    (3, [1.3333333333333333, 0.0], [2.3333333333333335, 0.0])
+    """
+    n, width = side.shape
+    cols = side.indices
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mean = np.bincount(cols, weights=side.data, minlength=width) / n
+        stored = np.bincount(cols, minlength=width)
+        squares = np.bincount(cols, weights=(side.data - mean[cols]) ** 2, minlength=width)
+        var = (squares + (n - stored) * mean**2) / (n - 1) if n > 1 else np.full(width, np.nan)
+    return n, mean, var
+
+
+def _welch_p(x: tuple[int, np.ndarray, np.ndarray], y: tuple[int, np.ndarray, np.ndarray]) -> np.ndarray:
+    """Two-sided p-values of Welch's t-test from each side's ``(n, mean, variance)``, computed
+    as ``scipy.stats.ttest_ind(equal_var=False)`` does (Welch-Satterthwaite df, a NaN df taken as
+    1, the t distribution's survival function ``scipy.special.stdtr``): NaN where neither side
+    varies and the means are equal.
+
+    >>> round(float(_welch_p((3, np.array([2.0]), np.array([1.0])), (4, np.array([5.0]), np.array([2.0])))[0]), 6)
+    0.021801
+    """
+    (n1, m1, v1), (n2, m2, v2) = x, y
+    with np.errstate(divide="ignore", invalid="ignore"):
+        vn1, vn2 = v1 / n1, v2 / n2
+        df = (vn1 + vn2) ** 2 / (vn1**2 / (n1 - 1) + vn2**2 / (n2 - 1))
+        df = np.where(np.isnan(df), 1.0, df)
+        t = (m1 - m2) / np.sqrt(vn1 + vn2)
+    return 2 * special.stdtr(df, -np.abs(t))
+
+
+def _mannwhitney_p(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     with warnings.catch_warnings(), np.errstate(divide="ignore", invalid="ignore"):
         warnings.simplefilter("ignore", RuntimeWarning)  # a term with no spread on either side: NaN
-        if test == "welch":
-            return np.asarray(sps.ttest_ind(x, y, axis=0, equal_var=False).pvalue, dtype=float)
         p = np.asarray(sps.mannwhitneyu(x, y, axis=0, alternative="two-sided").pvalue, dtype=float)
     same = np.ptp(np.vstack([x, y]), axis=0) == 0
     return np.where(same, np.nan, p)
@@ -67,6 +105,22 @@ def _test(x: np.ndarray, y: np.ndarray, test: str) -> np.ndarray:
 def _sums(rates: sparse.csr_matrix, seen: sparse.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Summed per-article rates and summed counts of every term over ``rows``."""
     return rates[rows].sum(axis=0).A1, seen[rows].sum(axis=0).A1
+
+
+def _test_columns(rates: sparse.csr_matrix, target_rows, reference_rows, columns: np.ndarray, test: str) -> np.ndarray:
+    """p-values of the terms ``columns``: Welch from sparse column moments (no dense block);
+    Mann-Whitney on dense blocks of at most :data:`_CELLS_PER_BLOCK` articles x terms."""
+    target, reference = rates[target_rows], rates[reference_rows]
+    if test == "welch":
+        (n1, m1, v1), (n2, m2, v2) = _column_moments(target), _column_moments(reference)
+        return _welch_p((n1, m1[columns], v1[columns]), (n2, m2[columns], v2[columns]))
+    p = np.full(columns.size, np.nan)
+    step = max(_CELLS_PER_BLOCK // max(target.shape[0] + reference.shape[0], 1), 1)
+    target, reference = target.tocsc(), reference.tocsc()
+    for start in range(0, columns.size, step):
+        part = columns[start : start + step]
+        p[start : start + part.size] = _mannwhitney_p(target[:, part].toarray(), reference[:, part].toarray())
+    return p
 
 
 def _one_side(rates, target_rows, reference_rows, target_sums, reference_sums, **settings) -> pd.DataFrame:
@@ -83,11 +137,8 @@ def _one_side(rates, target_rows, reference_rows, target_sums, reference_sums, *
     note = ""
     if nt < min_articles or nr < min_articles:
         note = f"{nt} target and {nr} reference articles (each side needs {min_articles}): rates only, no test"
-    else:
-        for start in range(0, columns.size, _TERMS_PER_BLOCK):
-            part = columns[start : start + _TERMS_PER_BLOCK]
-            x, y = rates[target_rows][:, part].toarray(), rates[reference_rows][:, part].toarray()
-            p[start : start + part.size] = _test(x, y, settings["test"])
+    elif columns.size:
+        p = _test_columns(rates, target_rows, reference_rows, columns, settings["test"])
     return pd.DataFrame(
         {
             "column": columns,
