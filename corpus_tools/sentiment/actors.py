@@ -22,9 +22,11 @@ import numpy as np
 import pandas as pd
 
 from corpus_tools import stats
+from corpus_tools.checks import require_columns
 from corpus_tools.dictionaries import Dictionary, DictionaryError, match_actors
 from corpus_tools.groups import attach_groups
 from corpus_tools.sentiment.lexicons import Lexicon, read_lexicon
+from corpus_tools.sentiment.summary import _summarize_codes
 from corpus_tools.sentiment.targets import score_targets
 
 __all__ = ["score_actor_sentences", "summarize_actors", "select_examples"]
@@ -153,19 +155,23 @@ def summarize_actors(
     >>> summarize_actors(a, n_boot=100)[["group", "n", "estimate"]].round(2).values.tolist()
     [['a', 2, 0.3], ['b', 1, -0.5]]
     """
-    frame = attach_groups(actor_scores, by, documents=corpus) if by else actor_scores
     columns = ["lexicon", "actor", "group", "n", "n_docs", "estimate", "ci_low", "ci_high", "note"]
+    if actor_scores.empty:
+        return pd.DataFrame(columns=columns)
+    needed = ["lexicon", "actor", "doc_id", "compound"]
+    require_columns(actor_scores, needed, table="actor_scores", hint="Pass the table of score_actor_sentences.")
+    if by and (by in actor_scores.columns or (corpus is not None and by in corpus.columns)):
+        needed += [by] if by in actor_scores.columns and by not in needed else []
+        frame = attach_groups(actor_scores[needed], by, documents=corpus)
+    elif by:
+        frame = attach_groups(actor_scores, by, documents=corpus)  # raises, naming the columns at hand
+    else:
+        frame = actor_scores[needed].assign(group=stats.POOLED_GROUP)
     if frame.empty:
         return pd.DataFrame(columns=columns)
-    table = stats.summarize_by(
-        frame.assign(_article=frame["doc_id"].astype(str)),
-        value="compound",
-        per=["lexicon", "actor"],
-        by="group" if by else None,
-        cluster="_article",
-        n_boot=n_boot,
-        seed=seed,
-        ci=ci,
+    frame = frame.assign(doc_id=frame["doc_id"].astype(str))
+    table = _summarize_codes(
+        frame, value="compound", per=["lexicon", "actor"], cluster="doc_id", n_boot=n_boot, seed=seed, ci=ci
     ).rename(columns={"n_clusters": "n_docs"})
     return table.sort_values(["lexicon", "actor"], kind="stable", ignore_index=True)[columns]
 

@@ -23,6 +23,7 @@ from scipy import stats as sps
 
 from corpus_tools import stats
 from corpus_tools.groups import attach_groups
+from corpus_tools.sentiment.summary import _summarize_codes
 from corpus_tools.stats.units import CLUSTER_UNSET, resolve_unit
 
 __all__ = ["summarize_groups", "compare_groups", "summarize_arcs", "compare_lexicons"]
@@ -64,18 +65,27 @@ def summarize_groups(
     [['a', 2, 0.2, nan], ['b', 2, -0.30000000000000004, nan]]
     """
     cluster, label = resolve_unit(unit, cluster=cluster, caller="summarize_groups")
-    frame = attach_groups(scores, by, documents=corpus)
-    table = stats.summarize_by(
-        frame, value="compound", per="lexicon", by="group", n_boot=n_boot, seed=seed, ci=ci, cluster=cluster
-    )
+    frame = _grouped_scores(scores, by, corpus)
+    compound = frame["compound"]
+    frame = frame.assign(_pos=compound >= neutral_threshold, _neg=compound <= -neutral_threshold)
+    table = _summarize_codes(frame, value="compound", per=["lexicon"], cluster=cluster, n_boot=n_boot, seed=seed, ci=ci)
     shares = frame.groupby(["lexicon", "group"], sort=False).agg(
-        n_docs=("doc_id", "nunique"),
-        share_pos=("compound", lambda c: (c >= neutral_threshold).mean()),
-        share_neg=("compound", lambda c: (c <= -neutral_threshold).mean()),
+        n_docs=("doc_id", "nunique"), share_pos=("_pos", "mean"), share_neg=("_neg", "mean")
     )
     table = table.merge(shares.reset_index(), on=["lexicon", "group"], how="left").assign(unit=label)
     columns = ["lexicon", "group", "n", "n_docs", "estimate", "ci_low", "ci_high", "share_pos", "share_neg"]
     return table[[*columns, "unit", "note"]]
+
+
+def _grouped_scores(scores: pd.DataFrame, by: str, corpus: pd.DataFrame | None) -> pd.DataFrame:
+    """``doc_id, lexicon, compound`` (and ``sent_id`` when present) of the sentence scores with the
+    ``group`` column of :func:`~corpus_tools.groups.attach_groups`: the columns the statistics
+    read, not a copy of the whole table with its texts."""
+    wanted = ["doc_id", "sent_id", "lexicon", "compound", by]
+    present = [c for c in dict.fromkeys(wanted) if c in scores.columns]
+    if by not in scores.columns and (corpus is None or by not in corpus.columns):
+        return attach_groups(scores, by, documents=corpus)  # raises, naming the columns at hand
+    return attach_groups(scores[present], by, documents=corpus)
 
 
 def compare_groups(
