@@ -21,9 +21,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
-from corpus_tools import stats
 from corpus_tools.groups import attach_groups
-from corpus_tools.sentiment.summary import _summarize_codes
+from corpus_tools.sentiment.summary import _compare_codes, _summarize_codes
 from corpus_tools.stats.units import CLUSTER_UNSET, resolve_unit
 
 __all__ = ["summarize_groups", "compare_groups", "summarize_arcs", "compare_lexicons"]
@@ -126,19 +125,10 @@ def compare_groups(
     [['a', 'b', 0.5, nan]]
     """
     cluster, label = resolve_unit(unit, cluster=cluster, caller="compare_groups")
-    frame = attach_groups(scores, by, documents=corpus)
+    frame = _grouped_scores(scores, by, corpus)
+    settings = {"n_boot": n_boot, "seed": seed, "ci": ci, "p_adjust": p_adjust, "test": test}
     parts = [
-        stats.compare_groups(
-            part,
-            value="compound",
-            by="group",
-            n_boot=n_boot,
-            seed=seed,
-            ci=ci,
-            cluster=cluster,
-            p_adjust=p_adjust,
-            test=test,
-        ).assign(lexicon=lexicon)
+        _compare_codes(part, value="compound", cluster=cluster, **settings).assign(lexicon=lexicon)
         for lexicon, part in frame.groupby("lexicon", sort=False)
     ]
     table = pd.concat(parts, ignore_index=True).rename(columns={"n_clusters_a": "n_docs_a", "n_clusters_b": "n_docs_b"})

@@ -6,7 +6,9 @@ costs a fraction of a second for each of the hundreds of thousands of actor x do
 of a large corpus. Here the rows are sorted once by (category, group) codes, each group is a
 slice of numpy arrays, and only groups with an interval draw a bootstrap, with the generator
 and the resampling of :mod:`corpus_tools.stats.bootstrap` (the same draws for the same seed):
-the table is the one ``stats.summarize_by`` gives, number for number.
+the table is the one ``stats.summarize_by`` gives, number for number. Pairwise contrasts
+(:func:`_compare_codes`, the table of :func:`corpus_tools.stats.compare_groups`) likewise
+prepare each group once (its rows, article sums and article means), not once per pair.
 
 >>> s = pd.DataFrame({"lexicon": "vader", "group": list("aaab"), "doc_id": list("xyzx"),
 ...                   "compound": [0.2, 0.4, -0.5, 1.0]})
@@ -18,20 +20,27 @@ the table is the one ``stats.summarize_by`` gives, number for number.
 
 from __future__ import annotations
 
+import itertools
+import zlib
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
+from corpus_tools.stats.adjust import adjust_p
 from corpus_tools.stats.bootstrap import (
     MIN_CLUSTERS,
     _boot_cluster_means,
+    _boot_stat,
     _check_ci,
+    _chunk,
     _few_clusters_note,
     _group_rng,
     _percentile_interval,
     _percentiles,
 )
+from corpus_tools.stats.compare import COMPARE_COLUMNS, TESTS, _p_value
+from corpus_tools.stats.effects import cliffs_delta, cohens_d
 
 __all__: list[str] = []
 
@@ -102,4 +111,89 @@ def _summarize_codes(
     if cluster:
         table["n_clusters"] = n_clusters
     table["estimate"], table["ci_low"], table["ci_high"], table["note"] = estimates, lows, highs, notes
+    return table[columns]
+
+
+def _group_parts(frame: pd.DataFrame, value: str, cluster: str | None) -> tuple[list, list[dict]]:
+    """The sorted group names and, for each, ``x`` (its values in row order), ``units`` (one
+    mean per cluster in the sorted order of the cluster values, or the values) and the cluster
+    sums and counts the bootstrap resamples."""
+    frame = frame[frame[value].notna()]
+    codes, names = pd.factorize(frame["group"].to_numpy(dtype=object), sort=True)
+    x_all = frame[value].to_numpy(dtype=float)
+    if cluster:
+        cluster_all = pd.factorize(frame[cluster].to_numpy(dtype=object), sort=True)[0]
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(names) + 1))
+    parts = []
+    for g in range(len(names)):
+        rows = order[bounds[g] : bounds[g + 1]]
+        x = x_all[rows]
+        part = {"x": x, "units": x}
+        if cluster:
+            found, inverse = np.unique(cluster_all[rows], return_inverse=True)
+            part["units"] = pd.Series(x).groupby(cluster_all[rows]).mean().to_numpy(dtype=float)
+            part["sums"] = np.bincount(inverse, weights=x, minlength=found.size)
+            part["counts"] = np.bincount(inverse, minlength=found.size).astype(float)
+        parts.append(part)
+    return list(names), parts
+
+
+def _boot_means(part: dict, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    """``_boot_cluster_means`` (with the group's cluster sums at hand) or ``_boot_stat`` of the mean."""
+    if "sums" not in part:
+        return _boot_stat(part["x"], np.mean, n_boot, rng)
+    sums, counts = part["sums"], part["counts"]
+    k = sums.size
+    chunk = _chunk(k)
+    out = []
+    for done in range(0, n_boot, chunk):
+        idx = rng.integers(0, k, size=(min(chunk, n_boot - done), k))
+        out.append(sums[idx].sum(axis=1) / counts[idx].sum(axis=1))
+    return np.concatenate(out)
+
+
+def _compare_codes(
+    frame: pd.DataFrame,
+    *,
+    value: str,
+    cluster: str | None,
+    n_boot: int = 2000,
+    seed: int = 0,
+    ci: float = 0.95,
+    test: str = "mannwhitney",
+    p_adjust: str = "holm",
+    min_clusters: int = MIN_CLUSTERS,
+) -> pd.DataFrame:
+    """``stats.compare_groups(frame, value=value, by="group", cluster=cluster, ...)`` for a table
+    that has its ``group`` column: each pair's generator, draws (group a, then group b), effect
+    sizes and test are those of ``stats.compare_groups``."""
+    _check_ci(ci, n_boot)
+    if test not in TESTS:
+        raise ValueError(f"unknown test {test!r}; use 'mannwhitney' or 'permutation'")
+    names, parts = _group_parts(frame, value, cluster)
+    nan = float("nan")
+    rows = []
+    for (a, pa), (b, pb) in itertools.combinations(zip(names, parts), 2):
+        rng = np.random.default_rng([seed, zlib.crc32(f"{a}\x00{b}".encode())])
+        x, y, ux, uy = pa["x"], pb["x"], pa["units"], pb["units"]
+        notes = []
+        if cluster:
+            notes = [
+                n for n in (_few_clusters_note(g, u.size, cluster, min_clusters) for g, u in ((a, ux), (b, uy))) if n
+            ]
+        diff = x.mean() - y.mean()
+        effects = (cohens_d(ux, uy), cohens_d(ux, uy, hedges=True), cliffs_delta(ux, uy))
+        head = (a, b, x.size, y.size, ux.size, uy.size, x.mean(), y.mean(), diff)
+        if notes:
+            rows.append((*head, nan, nan, *effects, nan, "; ".join(notes)))
+            continue
+        boot = _boot_means(pa, int(n_boot), rng) - _boot_means(pb, int(n_boot), rng)
+        p = _p_value(ux, uy, test=test, n_boot=int(n_boot), seed=seed)
+        low, high = _percentiles(boot, ci)
+        rows.append((*head, low, high, *effects, p, ""))
+    counted = COMPARE_COLUMNS[:4] + ["n_clusters_a", "n_clusters_b"] + COMPARE_COLUMNS[4:-2] + ["note"]
+    table = pd.DataFrame(rows, columns=counted)
+    table["p_adjusted"] = adjust_p(table["p_value"].to_numpy(), method=p_adjust)
+    columns = COMPARE_COLUMNS[:4] + (["n_clusters_a", "n_clusters_b"] if cluster else []) + COMPARE_COLUMNS[4:]
     return table[columns]

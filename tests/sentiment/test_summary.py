@@ -10,7 +10,7 @@ import pytest
 
 from corpus_tools import sentiment, stats
 from corpus_tools.groups import attach_groups
-from corpus_tools.sentiment.summary import _summarize_codes
+from corpus_tools.sentiment.summary import _compare_codes, _summarize_codes
 
 
 def _generated(seed: int = 0, n_docs: int = 60) -> pd.DataFrame:
@@ -144,3 +144,50 @@ def test_summarize_actors_notes_name_articles():
     frame = _generated(1)
     table = sentiment.summarize_actors(frame, by="doc_id", n_boot=50)
     assert table["note"].str.contains(" has 1 article (fewer than 3)", regex=False).all()
+
+
+@pytest.mark.parametrize("cluster", ["doc_id", None])
+@pytest.mark.parametrize("test", ["mannwhitney", "permutation"])
+@pytest.mark.parametrize("seed", [0, 3])
+def test_one_pass_contrasts_equal_stats_compare_groups_on_a_generated_table(cluster, test, seed):
+    frame = attach_groups(_generated(seed), "outlet")
+    frame = frame[frame["lexicon"] == "afinn"]
+    settings = {"n_boot": 120, "seed": seed, "ci": 0.9, "test": test, "p_adjust": "fdr_bh"}
+    got = _compare_codes(frame, value="compound", cluster=cluster, **settings)
+    want = stats.compare_groups(frame, value="compound", by="group", cluster=cluster, **settings)
+    assert got["note"].str.contains("fewer than 3").any() == (cluster is not None)
+    pd.testing.assert_frame_equal(got, want, check_exact=True)
+
+
+def _old_compare_groups(scores, *, by, corpus, n_boot, seed, unit):
+    """The previous implementation of ``sentiment.compare_groups``."""
+    cluster, label = stats.units.resolve_unit(unit)
+    frame = attach_groups(scores, by, documents=corpus)
+    parts = [
+        stats.compare_groups(part, value="compound", by="group", n_boot=n_boot, seed=seed, cluster=cluster).assign(
+            lexicon=lexicon
+        )
+        for lexicon, part in frame.groupby("lexicon", sort=False)
+    ]
+    table = pd.concat(parts, ignore_index=True).rename(columns={"n_clusters_a": "n_docs_a", "n_clusters_b": "n_docs_b"})
+    if cluster is None:
+        docs = frame.groupby("group")["doc_id"].nunique()
+        table.insert(table.columns.get_loc("n_b") + 1, "n_docs_a", table["group_a"].map(docs).to_numpy())
+        table.insert(table.columns.get_loc("n_docs_a") + 1, "n_docs_b", table["group_b"].map(docs).to_numpy())
+    table = table.assign(unit=label)
+    columns = [c for c in table.columns if c not in ("lexicon", "unit", "note")]
+    return table[["lexicon", *columns, "unit", "note"]]
+
+
+@pytest.mark.parametrize("unit", ["article", "sentence"])
+def test_compare_groups_equals_the_previous_implementation(fixture_corpus, fixture_scores, unit):
+    generated = _generated(5)
+    cases = [
+        (fixture_scores, fixture_corpus, "outlet"),
+        (fixture_scores, None, "doc_id"),
+        (generated.drop(columns="outlet"), generated.drop_duplicates("doc_id")[["doc_id", "outlet"]], "outlet"),
+    ]
+    for scores, corpus, by in cases:
+        settings = {"by": by, "corpus": corpus, "n_boot": 150, "seed": 2, "unit": unit}
+        got = sentiment.compare_groups(scores, **settings)
+        pd.testing.assert_frame_equal(got, _old_compare_groups(scores, **settings), check_exact=True)
