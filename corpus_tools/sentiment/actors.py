@@ -28,7 +28,7 @@ from corpus_tools.groups import attach_groups
 from corpus_tools.sentiment.drivers import _expand
 from corpus_tools.sentiment.lexicons import Lexicon, read_lexicon
 from corpus_tools.sentiment.summary import _summarize_codes
-from corpus_tools.sentiment.targets import score_targets
+from corpus_tools.sentiment.targets import _score_targets_each
 
 __all__ = ["score_actor_sentences", "summarize_actors", "select_examples"]
 
@@ -97,10 +97,11 @@ def score_actor_sentences(
         rest = [c for c in scores.columns if c not in front and c != "compound"]
         return pd.DataFrame(columns=front + rest)
     unscored = scores.loc[scores["compound"].isna(), ["doc_id", "sent_id", "lexicon"]]
-    parts = []
-    for name, spec in _lexicon_specs(list(dict.fromkeys(scores["lexicon"])), lexicons).items():
-        part = score_targets(mentions, lexicon=spec)[["actor", "doc_id", "sent_id", "term", "compound", "role"]]
-        parts.append(part.assign(lexicon=name))
+    specs = _lexicon_specs(list(dict.fromkeys(scores["lexicon"])), lexicons)
+    parts = [
+        part[["actor", "doc_id", "sent_id", "term", "compound", "role"]].assign(lexicon=name)
+        for name, part in zip(specs, _score_targets_each(mentions, list(specs.values())))
+    ]
     scored = pd.concat(parts, ignore_index=True)
     missing = scored.merge(unscored.assign(_unscored=True), on=["doc_id", "sent_id", "lexicon"], how="left")
     scored.loc[missing["_unscored"].fillna(False).to_numpy(dtype=bool), "compound"] = np.nan
