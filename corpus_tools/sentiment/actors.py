@@ -97,7 +97,7 @@ def score_actor_sentences(
         rest = [c for c in scores.columns if c not in front and c != "compound"]
         return pd.DataFrame(columns=front + rest)
     unscored = scores.loc[scores["compound"].isna(), ["doc_id", "sent_id", "lexicon"]]
-    specs = _lexicon_specs(list(dict.fromkeys(scores["lexicon"])), lexicons)
+    specs = _lexicon_specs(list(scores["lexicon"].unique()), lexicons)
     parts = [
         part[["actor", "doc_id", "sent_id", "term", "compound", "role"]].assign(lexicon=name)
         for name, part in zip(specs, _score_targets_each(mentions, list(specs.values())))

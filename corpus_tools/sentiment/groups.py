@@ -189,7 +189,7 @@ def compare_lexicons(scores: pd.DataFrame, *, by: str = "doc_id", corpus: pd.Dat
         index=["group", "doc_id", "sent_id"], columns="lexicon", values="compound", sort=False
     )
     wide = wide.reset_index()
-    lexicons = list(dict.fromkeys(scores["lexicon"]))
+    lexicons = list(scores["lexicon"].unique())  # in order of first appearance
     columns = ["group", "lexicon_a", "lexicon_b", "n_sentences", "spearman", "p_value"]
     parts = []
     for order, (a, b) in enumerate(itertools.combinations(lexicons, 2)):
