@@ -81,7 +81,10 @@ def plot_groups(
     lexicons = list(dict.fromkeys(groups["lexicon"]))
     fig, ax = plt.subplots(figsize=(8, min(MAX_HEIGHT, 1.2 + 0.3 * len(names) * max(1, len(lexicons)))))
     step = 0.8 / max(1, len(lexicons))
-    points = attach_groups(scores, by, documents=corpus, warn=False) if scores is not None else None
+    points = None
+    if scores is not None:  # the columns drawn, not a copy of the whole table with its texts
+        present = [c for c in dict.fromkeys(["doc_id", "lexicon", "compound", by]) if c in scores.columns]
+        points = attach_groups(scores[present], by, documents=corpus, warn=False)
     jitter = np.random.default_rng(0)
     for k, lexicon in enumerate(lexicons):
         part, offset = groups[groups["lexicon"] == lexicon], (k - (len(lexicons) - 1) / 2) * step

@@ -9,6 +9,9 @@ Submodules:
 - :mod:`~corpus_tools.sentiment.scores`: ``score_texts``, ``score_sentences``, ``score_documents``.
 - :mod:`~corpus_tools.sentiment.groups`: ``summarize_groups``, ``compare_groups`` (articles
   are the sampled units by default, ``unit="article"``), ``summarize_arcs``, ``compare_lexicons``.
+- :mod:`~corpus_tools.sentiment.summary`: the group summaries and pairwise contrasts behind
+  ``summarize_groups``, ``compare_groups`` and ``summarize_actors``, in one pass on integer codes
+  (the tables of :func:`corpus_tools.stats.summarize_by` and :func:`corpus_tools.stats.compare_groups`).
 - :mod:`~corpus_tools.sentiment.drivers`: ``count_drivers``, ``compare_overrides``.
 - :mod:`~corpus_tools.sentiment.targets`: ``score_targets``, the tone toward one mention, by the
   rules of :mod:`~corpus_tools.sentiment.roles` (who did what to whom, without a parser).
@@ -21,7 +24,7 @@ column is counted in the group ``"(missing)"``.
 """
 
 from corpus_tools.checks import make_renamed_getattr
-from corpus_tools.sentiment import actors, dictionary, drivers, groups, lexicons, roles, scores, targets, vader
+from corpus_tools.sentiment import actors, dictionary, drivers, groups, lexicons, roles, scores, summary, targets, vader
 from corpus_tools.sentiment.actors import score_actor_sentences, select_examples, summarize_actors
 from corpus_tools.sentiment.drivers import compare_overrides, count_drivers
 from corpus_tools.sentiment.groups import compare_groups, compare_lexicons, summarize_arcs, summarize_groups
@@ -37,6 +40,7 @@ __all__ = [
     "lexicons",
     "roles",
     "scores",
+    "summary",
     "targets",
     "vader",
     "LEXICONS",

@@ -22,10 +22,13 @@ import numpy as np
 import pandas as pd
 
 from corpus_tools import stats
+from corpus_tools.checks import require_columns
 from corpus_tools.dictionaries import Dictionary, DictionaryError, match_actors
 from corpus_tools.groups import attach_groups
+from corpus_tools.sentiment.drivers import _expand
 from corpus_tools.sentiment.lexicons import Lexicon, read_lexicon
-from corpus_tools.sentiment.targets import score_targets
+from corpus_tools.sentiment.summary import _summarize_codes
+from corpus_tools.sentiment.targets import _score_targets_each
 
 __all__ = ["score_actor_sentences", "summarize_actors", "select_examples"]
 
@@ -87,40 +90,83 @@ def score_actor_sentences(
     [['Russia', 0.0, 0.8074, 'subject of praised']]
     """
     sentences = scores.drop_duplicates(["doc_id", "sent_id"])
-    hits = match_actors(sentences[["doc_id", "sent_id", "start", "text"]].fillna({"text": ""}), actors)
     front = ["actor", "doc_id", "sent_id", "start", "end", "lexicon", "compound", "label", "sentence_compound"]
     front += ["mentions", "roles", "text"]
-    if hits.empty:
+    mentions = _find_mentions(sentences, actors)
+    if mentions.empty:
         rest = [c for c in scores.columns if c not in front and c != "compound"]
         return pd.DataFrame(columns=front + rest)
-    context = sentences[["doc_id", "sent_id", "start", "text"]].rename(columns={"start": "sent_start"})
-    mentions = hits.rename(columns={"category": "actor"})[["actor", "doc_id", "sent_id", "term", "start", "end"]]
-    mentions = mentions.merge(context, on=["doc_id", "sent_id"], how="inner")
-    mentions["start"] -= mentions["sent_start"]
-    mentions["end"] -= mentions["sent_start"]
     unscored = scores.loc[scores["compound"].isna(), ["doc_id", "sent_id", "lexicon"]]
-    parts = []
-    for name, spec in _lexicon_specs(list(dict.fromkeys(scores["lexicon"])), lexicons).items():
-        part = score_targets(mentions, lexicon=spec)[["actor", "doc_id", "sent_id", "term", "compound", "role"]]
-        parts.append(part.assign(lexicon=name))
+    specs = _lexicon_specs(list(scores["lexicon"].unique()), lexicons)
+    parts = [
+        part[["actor", "doc_id", "sent_id", "term", "compound", "role"]].assign(lexicon=name)
+        for name, part in zip(specs, _score_targets_each(mentions, list(specs.values())))
+    ]
     scored = pd.concat(parts, ignore_index=True)
     missing = scored.merge(unscored.assign(_unscored=True), on=["doc_id", "sent_id", "lexicon"], how="left")
     scored.loc[missing["_unscored"].fillna(False).to_numpy(dtype=bool), "compound"] = np.nan
-    table = (
-        scored.groupby(_KEYS, sort=False)
-        .agg(
-            compound=("compound", "mean"),
-            mentions=("term", lambda t: "; ".join(dict.fromkeys(t))),
-            roles=("role", lambda r: "; ".join(dict.fromkeys(x for x in r if x))),
-        )
-        .reset_index()
-    )
+    grouped = scored.groupby(_KEYS, sort=False)
+    table = grouped.agg(compound=("compound", "mean")).reset_index()
+    ids = grouped.ngroup().to_numpy()
+    table["mentions"] = _join_distinct(ids, scored["term"].to_numpy(dtype=object), len(table))
+    table["roles"] = _join_distinct(ids, scored["role"].to_numpy(dtype=object), len(table), skip_empty=True)
     table["compound"] = table["compound"].round(4)
     positive, negative = table["compound"] >= neutral_threshold, table["compound"] <= -neutral_threshold
     table["label"] = np.where(positive, "positive", np.where(negative, "negative", "neutral")).astype("object")
     table.loc[table["compound"].isna(), "label"] = np.nan
     table = table.merge(scores.rename(columns={"compound": "sentence_compound"}), on=_KEYS[1:], how="inner")
     return table[front + [c for c in table.columns if c not in front]]
+
+
+def _find_mentions(sentences: pd.DataFrame, actors) -> pd.DataFrame:
+    """``actor, doc_id, sent_id, term, start, end, sent_start, text``: each actor mention of each
+    sentence, with offsets in the sentence. A sentence's mentions depend on its text only, so
+    each distinct text is matched once and its mentions repeated for every sentence with that text,
+    in sentence order (the rows of matching every sentence)."""
+    codes, texts = pd.factorize(sentences["text"].fillna("").to_numpy(dtype=object))
+    unique = pd.DataFrame({"doc_id": np.arange(len(texts)), "sent_id": 0, "start": 0, "text": texts})
+    hits = match_actors(unique, actors)  # in text order, offsets in the text
+    counts = np.bincount(hits["doc_id"].to_numpy(dtype=np.int64), minlength=len(texts))
+    rows = _expand(codes, counts)
+    per_sentence = counts[codes]
+
+    def repeat(column: str) -> np.ndarray:
+        return np.repeat(sentences[column].to_numpy(), per_sentence)
+
+    return pd.DataFrame(
+        {
+            "actor": hits["category"].to_numpy()[rows],
+            "doc_id": repeat("doc_id"),
+            "sent_id": repeat("sent_id"),
+            "term": hits["term"].to_numpy()[rows],
+            "start": hits["start"].to_numpy()[rows],
+            "end": hits["end"].to_numpy()[rows],
+            "sent_start": repeat("start"),
+            "text": repeat("text"),
+        }
+    )
+
+
+def _join_distinct(ids: np.ndarray, values: np.ndarray, n: int, *, skip_empty: bool = False) -> np.ndarray:
+    """For each of ``n`` groups (``ids``: each row's group), its distinct values in order of
+    first appearance joined by ``"; "`` (``skip_empty``: leaving out empty values)."""
+    out = np.full(n, "", dtype=object)
+    sizes = np.bincount(ids, minlength=n)
+    single = sizes[ids] == 1
+    keep = np.array([bool(v) for v in values[single]], dtype=bool) if skip_empty else slice(None)
+    out[ids[single][keep]] = values[single][keep]
+    several = np.flatnonzero(~single)
+    if several.size:
+        several = several[np.argsort(ids[several], kind="stable")]
+        joined: dict[int, dict] = {}
+        for i, value in zip(ids[several].tolist(), values[several].tolist()):
+            if value or not skip_empty:
+                joined.setdefault(i, {})[value] = None
+            else:
+                joined.setdefault(i, {})
+        for i, distinct in joined.items():
+            out[i] = "; ".join(distinct)
+    return out
 
 
 def summarize_actors(
@@ -153,19 +199,23 @@ def summarize_actors(
     >>> summarize_actors(a, n_boot=100)[["group", "n", "estimate"]].round(2).values.tolist()
     [['a', 2, 0.3], ['b', 1, -0.5]]
     """
-    frame = attach_groups(actor_scores, by, documents=corpus) if by else actor_scores
     columns = ["lexicon", "actor", "group", "n", "n_docs", "estimate", "ci_low", "ci_high", "note"]
+    if actor_scores.empty:
+        return pd.DataFrame(columns=columns)
+    needed = ["lexicon", "actor", "doc_id", "compound"]
+    require_columns(actor_scores, needed, table="actor_scores", hint="Pass the table of score_actor_sentences.")
+    if by and (by in actor_scores.columns or (corpus is not None and by in corpus.columns)):
+        needed += [by] if by in actor_scores.columns and by not in needed else []
+        frame = attach_groups(actor_scores[needed], by, documents=corpus)
+    elif by:
+        frame = attach_groups(actor_scores, by, documents=corpus)  # raises, naming the columns at hand
+    else:
+        frame = actor_scores[needed].assign(group=stats.POOLED_GROUP)
     if frame.empty:
         return pd.DataFrame(columns=columns)
-    table = stats.summarize_by(
-        frame.assign(_article=frame["doc_id"].astype(str)),
-        value="compound",
-        per=["lexicon", "actor"],
-        by="group" if by else None,
-        cluster="_article",
-        n_boot=n_boot,
-        seed=seed,
-        ci=ci,
+    frame = frame.assign(doc_id=frame["doc_id"].astype(str))
+    table = _summarize_codes(
+        frame, value="compound", per=["lexicon", "actor"], cluster="doc_id", n_boot=n_boot, seed=seed, ci=ci
     ).rename(columns={"n_clusters": "n_docs"})
     return table.sort_values(["lexicon", "actor"], kind="stable", ignore_index=True)[columns]
 

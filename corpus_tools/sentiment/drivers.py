@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from corpus_tools.dictionaries import Dictionary
@@ -29,16 +30,54 @@ __all__ = ["count_drivers", "compare_overrides"]
 
 def _term_contributions(sentences: pd.DataFrame, lexicon: Lexicon) -> pd.DataFrame:
     """``doc_id, sent_id, term, value``: every scored term of every sentence and its
-    contribution to the sentence's sum (VADER: valence after its rules; dictionaries: hit value)."""
+    contribution to the sentence's sum (VADER: valence after its rules; dictionaries: hit value).
+
+    A sentence's terms depend on its text only, so each distinct text is scored once and its
+    terms are repeated for every sentence with that text, in sentence order (the rows, and so
+    every sum over them, are those of scoring each sentence)."""
+    codes, texts = pd.factorize(sentences["text"].fillna("").to_numpy(dtype=object))
     if lexicon.analyzer is not None:
-        rows = []
-        for doc_id, sent_id, text in zip(sentences["doc_id"], sentences["sent_id"], sentences["text"].fillna("")):
+        terms, values, counts = [], [], []
+        for text in texts:
             words, valences, _ = _vader_valences(lexicon.analyzer, text)
-            rows.extend((doc_id, sent_id, w.lower(), v) for w, v in zip(words, valences) if v != 0)
-        return pd.DataFrame(rows, columns=["doc_id", "sent_id", "term", "value"])
-    hits = _dictionary_hits(lexicon, sentences[["doc_id", "sent_id", "start", "text"]].fillna({"text": ""}))
-    terms = hits["term"].str.lower().str.replace("’", "'", regex=False)
-    return pd.DataFrame({"doc_id": hits["doc_id"], "sent_id": hits["sent_id"], "term": terms, "value": hits["value"]})
+            found = [(w.lower(), v) for w, v in zip(words, valences) if v != 0]
+            counts.append(len(found))
+            terms.extend(w for w, _ in found)
+            values.extend(v for _, v in found)
+        counts = np.asarray(counts, dtype=np.int64)
+        terms = np.asarray(terms, dtype=object)
+        values = np.asarray(values, dtype=float)
+    else:
+        unique = pd.DataFrame({"doc_id": np.arange(len(texts)), "sent_id": 0, "start": 0, "text": texts})
+        hits = _dictionary_hits(lexicon, unique)
+        text_of = hits["doc_id"].to_numpy(dtype=np.int64)
+        order = np.argsort(text_of, kind="stable")  # hits come in text order already; kept stable
+        counts = np.bincount(text_of, minlength=len(texts))
+        terms = hits["term"].str.lower().str.replace("’", "'", regex=False).to_numpy(dtype=object)[order]
+        values = hits["value"].to_numpy(dtype=float)[order]
+    rows = _expand(codes, counts)
+    per_sentence = counts[codes]
+    return pd.DataFrame(
+        {
+            "doc_id": np.repeat(sentences["doc_id"].to_numpy(), per_sentence),
+            "sent_id": np.repeat(sentences["sent_id"].to_numpy(), per_sentence),
+            "term": pd.array(terms[rows], dtype=object),
+            "value": values[rows],
+        }
+    )
+
+
+def _expand(codes: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Positions, in a table of rows grouped by text code (``counts[c]`` rows for code ``c``),
+    of the rows of each sentence in turn (a sentence of code ``c`` takes all rows of ``c``)."""
+    offsets = np.r_[0, np.cumsum(counts)[:-1]].astype(np.int64)
+    lengths = counts[codes]
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    ends = np.cumsum(lengths)
+    shift = np.repeat(offsets[codes] - (ends - lengths), lengths)
+    return np.arange(total, dtype=np.int64) + shift
 
 
 def _count_lexicon_drivers(sentences: pd.DataFrame, lex: Lexicon, top_n: int | None) -> pd.DataFrame:

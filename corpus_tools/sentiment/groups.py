@@ -21,8 +21,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
-from corpus_tools import stats
 from corpus_tools.groups import attach_groups
+from corpus_tools.sentiment.summary import _compare_codes, _summarize_codes
 from corpus_tools.stats.units import CLUSTER_UNSET, resolve_unit
 
 __all__ = ["summarize_groups", "compare_groups", "summarize_arcs", "compare_lexicons"]
@@ -64,18 +64,27 @@ def summarize_groups(
     [['a', 2, 0.2, nan], ['b', 2, -0.30000000000000004, nan]]
     """
     cluster, label = resolve_unit(unit, cluster=cluster, caller="summarize_groups")
-    frame = attach_groups(scores, by, documents=corpus)
-    table = stats.summarize_by(
-        frame, value="compound", per="lexicon", by="group", n_boot=n_boot, seed=seed, ci=ci, cluster=cluster
-    )
+    frame = _grouped_scores(scores, by, corpus)
+    compound = frame["compound"]
+    frame = frame.assign(_pos=compound >= neutral_threshold, _neg=compound <= -neutral_threshold)
+    table = _summarize_codes(frame, value="compound", per=["lexicon"], cluster=cluster, n_boot=n_boot, seed=seed, ci=ci)
     shares = frame.groupby(["lexicon", "group"], sort=False).agg(
-        n_docs=("doc_id", "nunique"),
-        share_pos=("compound", lambda c: (c >= neutral_threshold).mean()),
-        share_neg=("compound", lambda c: (c <= -neutral_threshold).mean()),
+        n_docs=("doc_id", "nunique"), share_pos=("_pos", "mean"), share_neg=("_neg", "mean")
     )
     table = table.merge(shares.reset_index(), on=["lexicon", "group"], how="left").assign(unit=label)
     columns = ["lexicon", "group", "n", "n_docs", "estimate", "ci_low", "ci_high", "share_pos", "share_neg"]
     return table[[*columns, "unit", "note"]]
+
+
+def _grouped_scores(scores: pd.DataFrame, by: str, corpus: pd.DataFrame | None) -> pd.DataFrame:
+    """``doc_id, lexicon, compound`` (and ``sent_id`` when present) of the sentence scores with the
+    ``group`` column of :func:`~corpus_tools.groups.attach_groups`: the columns the statistics
+    read, not a copy of the whole table with its texts."""
+    wanted = ["doc_id", "sent_id", "lexicon", "compound", by]
+    present = [c for c in dict.fromkeys(wanted) if c in scores.columns]
+    if by not in scores.columns and (corpus is None or by not in corpus.columns):
+        return attach_groups(scores, by, documents=corpus)  # raises, naming the columns at hand
+    return attach_groups(scores[present], by, documents=corpus)
 
 
 def compare_groups(
@@ -116,19 +125,10 @@ def compare_groups(
     [['a', 'b', 0.5, nan]]
     """
     cluster, label = resolve_unit(unit, cluster=cluster, caller="compare_groups")
-    frame = attach_groups(scores, by, documents=corpus)
+    frame = _grouped_scores(scores, by, corpus)
+    settings = {"n_boot": n_boot, "seed": seed, "ci": ci, "p_adjust": p_adjust, "test": test}
     parts = [
-        stats.compare_groups(
-            part,
-            value="compound",
-            by="group",
-            n_boot=n_boot,
-            seed=seed,
-            ci=ci,
-            cluster=cluster,
-            p_adjust=p_adjust,
-            test=test,
-        ).assign(lexicon=lexicon)
+        _compare_codes(part, value="compound", cluster=cluster, **settings).assign(lexicon=lexicon)
         for lexicon, part in frame.groupby("lexicon", sort=False)
     ]
     table = pd.concat(parts, ignore_index=True).rename(columns={"n_clusters_a": "n_docs_a", "n_clusters_b": "n_docs_b"})
@@ -189,7 +189,7 @@ def compare_lexicons(scores: pd.DataFrame, *, by: str = "doc_id", corpus: pd.Dat
         index=["group", "doc_id", "sent_id"], columns="lexicon", values="compound", sort=False
     )
     wide = wide.reset_index()
-    lexicons = list(dict.fromkeys(scores["lexicon"]))
+    lexicons = list(scores["lexicon"].unique())  # in order of first appearance
     columns = ["group", "lexicon_a", "lexicon_b", "n_sentences", "spearman", "p_value"]
     parts = []
     for order, (a, b) in enumerate(itertools.combinations(lexicons, 2)):

@@ -29,7 +29,7 @@ more targets each (:mod:`corpus_tools.validation.targets`).
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -91,8 +91,17 @@ def _check_spans(frame: pd.DataFrame) -> None:
 def _valences(texts: list[str], lex: Lexicon) -> dict[str, float]:
     """The lexicon's valence of every lower-cased word of ``texts``: each word scored on its own,
     its compound turned back into the valence sum (``c * sqrt(ALPHA / (1 - c**2))``)."""
+    return _vocabulary_valences(_vocabulary(texts), lex)
+
+
+def _vocabulary(texts: list[str]) -> list[str]:
+    """The lower-cased words of ``texts`` (and the last part of hyphenated ones), sorted."""
     tokens = {t[1] for text in texts for t in split_tokens_with_offsets(text) if t[1][0].isalpha()}
-    vocabulary = sorted(tokens | {t.rsplit("-", 1)[1] for t in tokens if "-" in t} - {""})
+    return sorted(tokens | {t.rsplit("-", 1)[1] for t in tokens if "-" in t} - {""})
+
+
+def _vocabulary_valences(vocabulary: list[str], lex: Lexicon) -> dict[str, float]:
+    """:func:`_valences` of the words of :func:`_vocabulary`."""
     if not vocabulary:
         return {}
     compound = score_texts(vocabulary, lexicon=lex)["compound"].to_numpy(dtype="float64")
@@ -144,12 +153,25 @@ def _score_text(
     text: str, spans: list[tuple[int, int]], valence: Mapping[str, float], words: RoleWords
 ) -> list[tuple[float, str]]:
     """``(valence sum, role)`` toward each character span of one text."""
+    return _score_prepared(_prepare_text(text, spans, words), valence, words)
+
+
+def _prepare_text(text: str, spans: list[tuple[int, int]], words: RoleWords) -> tuple:
+    """What scoring ``text`` needs whatever the lexicon: its tokens, clauses, the mentions'
+    tokens, walls (role verbs), silent tokens and each mention's role."""
     tokens = split_tokens_with_offsets(text)
     clause = split_clause_ids(tokens, words)
     mentions = [_mention_tokens(tokens, s, e) for s, e in spans]
     inside = {i for m in mentions if m for i in range(m[0], m[1] + 1)}
     walls = [i for i in range(len(tokens)) if i not in inside and is_role_verb(tokens, i, words)]
     silent = _silent(tokens, mentions, words)
+    roles = [None if m is None else match_role(tokens, m, words, clause, frozenset(inside)) for m in mentions]
+    return tokens, clause, mentions, inside, walls, silent, roles
+
+
+def _score_prepared(prepared: tuple, valence: Mapping[str, float], words: RoleWords) -> list[tuple[float, str]]:
+    """:func:`_score_text` of a text prepared by :func:`_prepare_text`, with one lexicon's valences."""
+    tokens, clause, mentions, inside, walls, silent, roles = prepared
     hits = []
     for j, token in enumerate(tokens):
         value = _word_valence(token[1], valence)
@@ -159,11 +181,10 @@ def _score_text(
             continue
         hits.append((j, value * (NEGATION_SCALAR if is_negated(tokens, j, words, clause) else 1.0)))
     results = []
-    for m in mentions:
+    for m, role in zip(mentions, roles):
         if m is None:
             results.append((np.nan, "no word in the span"))
             continue
-        role = match_role(tokens, m, words, clause, frozenset(inside))
         total = ROLE_WEIGHT * role.tone
         for j, value in [] if role.patient else hits:
             if clause[j] != clause[m[0]] or _walled(j, m, walls):
@@ -237,6 +258,18 @@ def score_targets(
     >>> score_targets(frame)[["label", "role"]].values.tolist()
     [['negative', 'doer of attack; object of condemned'], ['neutral', 'object of attack']]
     """
+    return _score_targets_each(frame, [lexicon], overrides=overrides, neutral_threshold=neutral_threshold)[0]
+
+
+def _score_targets_each(
+    frame: pd.DataFrame,
+    lexicons: Sequence[str | Path | Dictionary | Lexicon],
+    *,
+    overrides: Mapping[str, float | None] | None = None,
+    neutral_threshold: float = 0.05,
+) -> list[pd.DataFrame]:
+    """:func:`score_targets` with each of ``lexicons``: each text is split into tokens, clauses and
+    roles once, and only its word valences are looked up again for each lexicon."""
     require_columns(frame, ["text", "start", "end"], table="target table", hint="Give each mention's text and span.")
     if not neutral_threshold >= 0:
         raise ValueError(f"neutral_threshold must be >= 0, not {neutral_threshold!r}")
@@ -250,30 +283,37 @@ def score_targets(
     ).astype("object")
     todo = np.flatnonzero(reasons == "")
     words = read_role_words()
-    lex = read_lexicon(lexicon, overrides=overrides)
-    valence = _valences(list(dict.fromkeys(texts[todo])), lex)
-    compound = np.full(len(frame), np.nan)
-    roles = np.full(len(frame), "", dtype="object")
+    lexes = [read_lexicon(lexicon, overrides=overrides) for lexicon in lexicons]
+    vocabulary = _vocabulary(list(dict.fromkeys(texts[todo])))
+    valences = [_vocabulary_valences(vocabulary, lex) for lex in lexes]
+    compounds = [np.full(len(frame), np.nan) for _ in lexes]
+    roles = [np.full(len(frame), "", dtype="object") for _ in lexes]
+    reasons = [reasons.copy() for _ in lexes]
     starts, ends = frame["start"].to_numpy(), frame["end"].to_numpy()
     by_text: dict[str, list[int]] = {}
     for i in todo:
         by_text.setdefault(texts[i], []).append(i)
     for text, rows in by_text.items():
         spans = list(dict.fromkeys((int(starts[i]), int(ends[i])) for i in rows))
-        scored = dict(zip(spans, _score_text(text, spans, valence, words), strict=True))
-        for i in rows:
-            total, roles[i] = scored[(int(starts[i]), int(ends[i]))]
-            compound[i] = total / np.sqrt(total**2 + ALPHA)
-            if np.isnan(total):
-                reasons[i], roles[i] = roles[i], ""
-    label = np.where(
-        compound >= neutral_threshold, "positive", np.where(compound <= -neutral_threshold, "negative", "neutral")
-    ).astype("object")
-    label[np.isnan(compound)] = np.nan
-    result = frame.copy()
-    result["compound"] = compound.round(4)
-    result["label"] = label
-    result["role"] = roles
-    result["scored"] = ~np.isnan(compound)
-    result["reason"] = reasons
-    return result
+        prepared = _prepare_text(text, spans, words)
+        for valence, compound, role, reason in zip(valences, compounds, roles, reasons):
+            scored = dict(zip(spans, _score_prepared(prepared, valence, words), strict=True))
+            for i in rows:
+                total, role[i] = scored[(int(starts[i]), int(ends[i]))]
+                compound[i] = total / np.sqrt(total**2 + ALPHA)
+                if np.isnan(total):
+                    reason[i], role[i] = role[i], ""
+    results = []
+    for compound, role, reason in zip(compounds, roles, reasons):
+        label = np.where(
+            compound >= neutral_threshold, "positive", np.where(compound <= -neutral_threshold, "negative", "neutral")
+        ).astype("object")
+        label[np.isnan(compound)] = np.nan
+        result = frame.copy()
+        result["compound"] = compound.round(4)
+        result["label"] = label
+        result["role"] = role
+        result["scored"] = ~np.isnan(compound)
+        result["reason"] = reason
+        results.append(result)
+    return results

@@ -109,3 +109,73 @@ def test_sentences_not_scored_give_nan_and_unreadable_lexicons_are_named():
     scores, _ = _actor_table(["Ostra praised Vell."])
     with pytest.raises(ValueError, match="pass lexicons= as given to score_sentences"):
         sentiment.score_actor_sentences(scores.assign(lexicon="my_words"), actors=Dictionary.from_mapping(ACTORS))
+
+
+def _old_score_actor_sentences(scores, *, actors="ukraine_security", lexicons=None, neutral_threshold=0.05):
+    """The previous implementation: every sentence matched on its own, mentions and roles joined
+    by a Python function per group."""
+    import numpy as np
+
+    from corpus_tools.dictionaries import match_actors
+    from corpus_tools.sentiment.actors import _KEYS, _lexicon_specs
+    from corpus_tools.sentiment.targets import score_targets
+
+    sentences = scores.drop_duplicates(["doc_id", "sent_id"])
+    hits = match_actors(sentences[["doc_id", "sent_id", "start", "text"]].fillna({"text": ""}), actors)
+    front = ["actor", "doc_id", "sent_id", "start", "end", "lexicon", "compound", "label", "sentence_compound"]
+    front += ["mentions", "roles", "text"]
+    context = sentences[["doc_id", "sent_id", "start", "text"]].rename(columns={"start": "sent_start"})
+    mentions = hits.rename(columns={"category": "actor"})[["actor", "doc_id", "sent_id", "term", "start", "end"]]
+    mentions = mentions.merge(context, on=["doc_id", "sent_id"], how="inner")
+    mentions["start"] -= mentions["sent_start"]
+    mentions["end"] -= mentions["sent_start"]
+    unscored = scores.loc[scores["compound"].isna(), ["doc_id", "sent_id", "lexicon"]]
+    parts = []
+    for name, spec in _lexicon_specs(list(dict.fromkeys(scores["lexicon"])), lexicons).items():
+        part = score_targets(mentions, lexicon=spec)[["actor", "doc_id", "sent_id", "term", "compound", "role"]]
+        parts.append(part.assign(lexicon=name))
+    scored = pd.concat(parts, ignore_index=True)
+    missing = scored.merge(unscored.assign(_unscored=True), on=["doc_id", "sent_id", "lexicon"], how="left")
+    scored.loc[missing["_unscored"].fillna(False).to_numpy(dtype=bool), "compound"] = np.nan
+    table = (
+        scored.groupby(_KEYS, sort=False)
+        .agg(
+            compound=("compound", "mean"),
+            mentions=("term", lambda t: "; ".join(dict.fromkeys(t))),
+            roles=("role", lambda r: "; ".join(dict.fromkeys(x for x in r if x))),
+        )
+        .reset_index()
+    )
+    table["compound"] = table["compound"].round(4)
+    positive, negative = table["compound"] >= neutral_threshold, table["compound"] <= -neutral_threshold
+    table["label"] = np.where(positive, "positive", np.where(negative, "negative", "neutral")).astype("object")
+    table.loc[table["compound"].isna(), "label"] = np.nan
+    table = table.merge(scores.rename(columns={"compound": "sentence_compound"}), on=_KEYS[1:], how="inner")
+    return table[front + [c for c in table.columns if c not in front]]
+
+
+def _seed_scores_with_repeats(seed_sentences):
+    """Seed sentence scores, with 60% of the sentences again in other documents, a sentence with
+    two mentions of one actor and a sentence without text."""
+    extra = pd.DataFrame(
+        {
+            "doc_id": ["z", "z"],
+            "sent_id": [0, 1],
+            "start": [0, 60],
+            "end": [58, 60],
+            "text": ["Putin praised Russia and the Kremlin, but NATO condemned Moscow.", None],
+        }
+    )
+    again = seed_sentences.sample(frac=0.6, random_state=2).assign(doc_id=lambda s: "copy-" + s["doc_id"])
+    sentences = pd.concat([seed_sentences, again, extra], ignore_index=True)
+    return sentiment.score_sentences(sentences, lexicons=["vader", "afinn"])
+
+
+@pytest.mark.parametrize("actors", ["ukraine_security", "names"])
+def test_actor_sentences_equal_the_previous_implementation(fixture_scores, seed_sentences, actors):
+    if actors == "names":
+        actors = Dictionary.from_mapping({"NATO": ["NATO", "alliance"], "Russia": ["Russia*", "Putin", "Kremlin"]})
+    for scores in (fixture_scores, _seed_scores_with_repeats(seed_sentences)):
+        got = sentiment.score_actor_sentences(scores, actors=actors)
+        assert len(got) > 0
+        pd.testing.assert_frame_equal(got, _old_score_actor_sentences(scores, actors=actors), check_exact=True)

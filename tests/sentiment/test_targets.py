@@ -170,3 +170,26 @@ def test_a_word_is_shared_among_the_mentions_of_its_clause_by_closeness():
     weights = np.array([(1 + 3) ** -SHARE_POWER, (1 + 1) ** -SHARE_POWER])
     s = 2.7 * weights / weights.sum() / (1 + np.array([3, 1]) / DECAY)
     assert scored["compound"].tolist() == pytest.approx((s / np.sqrt(s**2 + 15)).tolist(), abs=1e-4)
+
+
+def test_scoring_several_lexicons_at_once_equals_scoring_each(seed_sentences):
+    from corpus_tools.dictionaries import match_actors
+    from corpus_tools.sentiment.targets import _score_targets_each
+
+    hits = match_actors(seed_sentences[["doc_id", "sent_id", "start", "text"]])
+    frame = hits.merge(seed_sentences[["doc_id", "sent_id", "start", "text"]], on=["doc_id", "sent_id"])
+    frame = frame.assign(start=frame["start_x"] - frame["start_y"], end=frame["end"] - frame["start_y"])
+    invented = pd.DataFrame(
+        {
+            "text": ["Kesh's attack on Tarvia was condemned.", "Kesh's attack on Tarvia was condemned.", None],
+            "start": [0, 17, 0],
+            "end": [4, 23, 3],
+        }
+    )
+    frame = pd.concat([frame[["text", "start", "end"]], invented], ignore_index=True)
+    lexicons = ["vader", "afinn", "pattern"]
+    together = _score_targets_each(frame, lexicons, overrides={"attack": -3.0})
+    assert len(frame) > 20
+    for lexicon, got in zip(lexicons, together):
+        want = score_targets(frame, lexicon=lexicon, overrides={"attack": -3.0})
+        pd.testing.assert_frame_equal(got, want, check_exact=True)

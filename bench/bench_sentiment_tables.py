@@ -1,0 +1,118 @@
+"""Benchmark: the sentiment notebook's group, contrast, actor and driver tables against their
+previous implementations (kept here), on a synthetic corpus of the seeds' sentences.
+
+Run by ``make bench`` (``bench/run.py --only sentiment_tables``). The corpus repeats the seeds'
+sentences over ``N_DOCS`` articles in eight outlets, each copy made distinct by a number unless
+said otherwise (a repeated text is matched and scored once, which would flatter the candidate);
+sentence scores are computed once, outside the timings. Baselines:
+
+- ``summarize_actors(by="doc_id")``: ``stats.summarize_by``, which splits the table with pandas
+  per category and per group (one split per actor x article).
+- ``compare_groups``: ``stats.compare_groups`` per lexicon, which prepares both groups of every pair.
+- ``count_drivers``: every sentence scored word by word, on a corpus where 60% of the sentences
+  are repeats (as in the generated scale corpora) and on one without repeats (no gain expected).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+import corpus_tools as ct
+from corpus_tools import sentiment, stats
+from corpus_tools.groups import attach_groups
+from corpus_tools.sentiment import drivers
+
+N_DOCS = 2000
+PER_DOC = 20
+OUTLETS = ["Ledger", "Courier", "Wire", "Gazette", "Post", "Observer", "Herald", "Tribune"]
+
+
+def build_sentences(n_docs: int, *, distinct: bool = True) -> pd.DataFrame:
+    texts = ct.split_sentences(ct.load_corpus(ct.config.SEEDS_DIR))["text"].tolist()
+    rng = np.random.default_rng(0)
+    rows = []
+    for d in range(n_docs):
+        for s in range(PER_DOC):
+            text = texts[(d * PER_DOC + s) % len(texts)] if distinct else texts[int(rng.integers(len(texts)))]
+            if distinct or rng.random() < 0.4:
+                text = f"{text} #{d}x{s}"
+            rows.append((f"doc{d:05d}", s, 0, 0, s / (PER_DOC - 1), text, OUTLETS[d % len(OUTLETS)]))
+    return pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "end", "position", "text", "outlet"])
+
+
+def old_summarize_actors(actor_scores: pd.DataFrame, *, by: str, n_boot: int) -> pd.DataFrame:
+    frame = attach_groups(actor_scores, by)
+    return stats.summarize_by(
+        frame.assign(_article=frame["doc_id"].astype(str)),
+        value="compound",
+        per=["lexicon", "actor"],
+        by="group",
+        cluster="_article",
+        n_boot=n_boot,
+    )
+
+
+def old_compare_groups(scores: pd.DataFrame, *, by: str, n_boot: int) -> list[pd.DataFrame]:
+    frame = attach_groups(scores, by)
+    return [
+        stats.compare_groups(part, value="compound", by="group", n_boot=n_boot, cluster="doc_id")
+        for _, part in frame.groupby("lexicon", sort=False)
+    ]
+
+
+def old_term_contributions(sentences: pd.DataFrame, lexicon) -> pd.DataFrame:
+    from corpus_tools.sentiment.dictionary import _dictionary_hits
+    from corpus_tools.sentiment.vader import _vader_valences
+
+    if lexicon.analyzer is not None:
+        rows = []
+        for doc_id, sent_id, text in zip(sentences["doc_id"], sentences["sent_id"], sentences["text"].fillna("")):
+            words, valences, _ = _vader_valences(lexicon.analyzer, text)
+            rows.extend((doc_id, sent_id, w.lower(), v) for w, v in zip(words, valences) if v != 0)
+        return pd.DataFrame(rows, columns=["doc_id", "sent_id", "term", "value"])
+    hits = _dictionary_hits(lexicon, sentences[["doc_id", "sent_id", "start", "text"]].fillna({"text": ""}))
+    terms = hits["term"].str.lower().str.replace("’", "'", regex=False)
+    return pd.DataFrame({"doc_id": hits["doc_id"], "sent_id": hits["sent_id"], "term": terms, "value": hits["value"]})
+
+
+def old_count_drivers(sentences: pd.DataFrame, lexicons: list[str]) -> pd.DataFrame:
+    current = drivers._term_contributions
+    drivers._term_contributions = old_term_contributions
+    try:
+        return sentiment.count_drivers(sentences, lexicon=lexicons, by="outlet")
+    finally:
+        drivers._term_contributions = current
+
+
+def cases(quick: bool = False):
+    """Group contrasts, actor summaries, actor sentences and drivers: previous vs current."""
+    n_docs = N_DOCS // 10 if quick else N_DOCS
+    lexicons = ["vader", "afinn", "pattern"]
+    sentences = build_sentences(n_docs)
+    scores = sentiment.score_sentences(sentences, lexicons=lexicons).assign(
+        outlet=lambda s: s["doc_id"].map(sentences.drop_duplicates("doc_id").set_index("doc_id")["outlet"])
+    )
+    actor_scores = sentiment.score_actor_sentences(scores, lexicons=lexicons)
+    yield (
+        f"summarize_actors(by='doc_id'), {len(actor_scores):,} actor sentences",
+        lambda: old_summarize_actors(actor_scores, by="doc_id", n_boot=2000),
+        lambda: sentiment.summarize_actors(actor_scores, by="doc_id", n_boot=2000),
+    )
+    yield (
+        f"compare_groups(by='outlet'), {len(scores):,} sentence scores",
+        lambda: old_compare_groups(scores, by="outlet", n_boot=2000),
+        lambda: sentiment.compare_groups(scores, by="outlet", n_boot=2000),
+    )
+    repeated = build_sentences(n_docs // 4, distinct=False)
+    yield (
+        f"count_drivers(by='outlet'), {len(repeated):,} sentences, 60% repeats",
+        lambda: old_count_drivers(repeated, lexicons),
+        lambda: sentiment.count_drivers(repeated, lexicon=lexicons, by="outlet"),
+    )
+    distinct = build_sentences(n_docs // 4)
+    yield (
+        f"count_drivers(by='outlet'), {len(distinct):,} distinct sentences",
+        lambda: old_count_drivers(distinct, lexicons),
+        lambda: sentiment.count_drivers(distinct, lexicon=lexicons, by="outlet"),
+    )
