@@ -51,7 +51,9 @@ def summarize_groups(
         unit: ``"article"`` (default) resamples whole articles within each group (the estimate
             is the group's mean sentence compound; groups of fewer than 3 articles get no
             interval); ``"sentence"`` resamples sentences as if independent, a description
-            labelled ``"sentence (descriptive)"``.
+            labelled ``"sentence (descriptive)"`` (a group of more than 10,000 sentences gets
+            Student's t interval of its mean, which that bootstrap gives up to its Monte Carlo
+            error, and its ``note`` says so).
         neutral_threshold: for the shares of positive and negative sentences.
         cluster: the old option (``"doc_id"`` is ``unit="article"``, None ``unit="sentence"``).
 

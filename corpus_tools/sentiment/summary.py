@@ -36,8 +36,8 @@ from corpus_tools.stats.bootstrap import (
     _chunk,
     _few_clusters_note,
     _group_rng,
-    _percentile_interval,
     _percentiles,
+    _row_interval,
 )
 from corpus_tools.stats.compare import COMPARE_COLUMNS, TESTS, _p_value
 from corpus_tools.stats.effects import cliffs_delta, cohens_d
@@ -61,7 +61,7 @@ def _summarize_codes(
 
     Categories (``per``) in order of first appearance, groups sorted within each; each group's
     estimate is ``np.mean`` of its values in row order and its interval is drawn by
-    ``_boot_cluster_means`` (``cluster``) or ``_percentile_interval`` (rows) from
+    ``_boot_cluster_means`` (``cluster``) or ``_row_interval`` (rows) from
     ``_group_rng(seed, group)``, as ``stats.summarize_by`` does.
     """
     _check_ci(ci, n_boot)
@@ -102,7 +102,7 @@ def _summarize_codes(
             boot = _boot_cluster_means(part, cluster_codes[a:b], int(n_boot), _group_rng(seed, group))
             low, high = _percentiles(boot, ci)
         else:
-            low, high = _percentile_interval(part, np.mean, int(n_boot), ci, _group_rng(seed, group))
+            low, high, note = _row_interval(part, np.mean, int(n_boot), ci, _group_rng(seed, group))
         lows.append(low)
         highs.append(high)
         notes.append(note)

@@ -32,6 +32,9 @@ _GRAMMAR_EXCEPTIONS = {"bootstrap_ci"}
 
 #: Bootstrap resamples are drawn in chunks of at most this many values, to bound memory.
 _CHUNK_VALUES = 4_000_000
+#: A group of more rows than this (resampled as rows, not clusters) gets Student's t interval of
+#: its mean (:func:`_row_interval`), and its ``note`` says so.
+T_INTERVAL_MIN_VALUES = 10_000
 #: The one group of ``by=None``: every row pooled.
 POOLED_GROUP = "all"
 #: A group resampled by clusters (articles) needs at least this many for an interval or a test.
@@ -131,6 +134,24 @@ def _percentile_interval(
     return float(result.confidence_interval.low), float(result.confidence_interval.high)
 
 
+def _row_interval(
+    x: np.ndarray, stat: Callable, n_boot: int, ci: float, rng: np.random.Generator
+) -> tuple[float, float, str]:
+    """The interval of ``stat`` over the rows of ``x``, and the ``note`` of a summary row.
+
+    The percentile bootstrap (:func:`_percentile_interval`); for the mean of more than
+    :data:`T_INTERVAL_MIN_VALUES` values, Student's t interval (``scipy.stats.t.interval`` with
+    the standard error of the mean). Over that many values the bootstrap distribution of a mean
+    is normal, and its percentile interval is the t interval up to its own Monte Carlo error
+    (about 2% of the standard error at 2,000 resamples), while it costs ``n_boot`` x n draws:
+    minutes for the sentences of a large corpus. The note names the interval."""
+    if stat is not np.mean or x.size <= T_INTERVAL_MIN_VALUES:
+        return (*_percentile_interval(x, stat, n_boot, ci, rng), "")
+    mean, sem = float(np.mean(x)), float(sps.sem(x))
+    low, high = sps.t.interval(ci, x.size - 1, loc=mean, scale=sem) if sem > 0 else (mean, mean)
+    return float(low), float(high), f"t interval of the mean ({x.size:,} rows, more than {T_INTERVAL_MIN_VALUES:,})"
+
+
 def bootstrap_ci(
     values: Sequence[float] | np.ndarray,
     *,
@@ -211,7 +232,7 @@ def _summarize(
         elif cluster:
             low, high = _percentiles(_boot_cluster_means(x, part[cluster].to_numpy(), n_boot, rng), ci)
         else:
-            low, high = _percentile_interval(x, stat, n_boot, ci, rng)
+            low, high, note = _row_interval(x, stat, n_boot, ci, rng)
         row = {"group": group, "n": x.size, "estimate": float(stat(x))}
         if cluster:
             row["n_clusters"] = part[cluster].nunique()
@@ -263,7 +284,9 @@ def summarize_groups(
 
     Returns:
         ``group, n, n_clusters, estimate, ci_low, ci_high, note`` (``n_clusters`` only with
-        ``cluster``; ``note`` is "" unless the group has too few clusters), groups (strings) sorted.
+        ``cluster``; ``note`` is "" unless the group has too few clusters, or more than
+        :data:`T_INTERVAL_MIN_VALUES` rows resampled as rows, whose mean gets Student's t interval),
+        groups (strings) sorted.
 
     >>> frame = pd.DataFrame({"g": ["a", "a", "a", "b", "b"], "x": [1.0, 2.0, 3.0, 5.0, 5.0]})
     >>> summarize_groups(frame, value="x", by="g")[["group", "n", "estimate"]].values.tolist()

@@ -261,3 +261,45 @@ def test_a_document_without_a_group_value_is_in_the_missing_group_everywhere(thr
         pairs = compare_groups(vader, value="compound", by="outlet", n_boot=100)
     assert "(missing)" in set(pairs["group_a"]) | set(pairs["group_b"])
     assert len(pairs) == 6  # 4 groups (3 outlets and "(missing)"): 6 pairs
+
+
+# -- the mean of many rows: Student's t interval -------------------------------------------------
+
+
+def _many_scores(n: int, seed: int = 3) -> np.ndarray:
+    """Sentence-score-like values in [-1, 1]: many exact zeros, skewed."""
+    rng = np.random.default_rng(seed)
+    x = np.round(rng.normal(0.1, 0.4, size=n).clip(-1, 1), 4)
+    x[rng.random(n) < 0.4] = 0.0
+    return x
+
+
+def test_a_large_group_gets_the_t_interval_the_bootstrap_approximates():
+    x = _many_scores(bootstrap_module.T_INTERVAL_MIN_VALUES + 5_000)
+    table = summarize_groups(pd.DataFrame({"v": x, "g": "all"}), value="v", by="g", n_boot=2000, seed=0)
+    row = table.iloc[0]
+    low, high = sps.t.interval(0.95, x.size - 1, loc=x.mean(), scale=sps.sem(x))
+    assert (row["ci_low"], row["ci_high"]) == (low, high) and "t interval" in row["note"]
+    boot = sps.bootstrap((x,), np.mean, n_resamples=4000, method="percentile", random_state=1).confidence_interval
+    se = sps.sem(x)  # the bootstrap's percentile interval, within its Monte Carlo error
+    assert abs(boot.low - low) < 0.15 * se and abs(boot.high - high) < 0.15 * se
+
+
+def test_a_group_at_the_threshold_keeps_the_bootstrap():
+    x = _many_scores(bootstrap_module.T_INTERVAL_MIN_VALUES)
+    table = summarize_groups(pd.DataFrame({"v": x, "g": "all"}), value="v", by="g", n_boot=50, seed=0)
+    expected = sps.bootstrap(
+        (x,),
+        np.mean,
+        n_resamples=50,
+        batch=bootstrap_module._chunk(x.size),
+        method="percentile",
+        random_state=_group_rng(0, "all"),
+    ).confidence_interval
+    assert (table.iloc[0]["ci_low"], table.iloc[0]["ci_high"]) == (expected.low, expected.high)
+    assert table.iloc[0]["note"] == ""
+
+
+def test_a_large_constant_group_has_a_point_interval():
+    table = summarize_groups(pd.DataFrame({"v": np.zeros(20_000), "g": "all"}), value="v", by="g", seed=0)
+    assert table.iloc[0][["estimate", "ci_low", "ci_high"]].tolist() == [0.0, 0.0, 0.0]
