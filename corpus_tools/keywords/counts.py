@@ -511,21 +511,28 @@ def score_tfidf(counts: TermCounts, *, top_n: int = 10) -> pd.DataFrame:
 
     if counts.matrix.nnz == 0:
         return pd.DataFrame(columns=["doc_id", "rank", "term", "n", "tfidf"])
-    weights = TfidfTransformer().fit_transform(counts.matrix).tocoo()
-    frame = pd.DataFrame(
+    matrix = counts.matrix.tocsr(copy=True)
+    matrix.sum_duplicates()  # also sorts each row's terms
+    matrix.eliminate_zeros()
+    weights = TfidfTransformer().fit_transform(matrix).tocsr()
+    weights.sort_indices()
+    # each document's top terms, chosen on the sparse arrays (never a row per counted term):
+    # ordered by document, descending weight, then term
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    term_rank = np.empty(len(counts.terms), dtype=np.int64)
+    term_rank[np.argsort(np.asarray(counts.terms, dtype=str), kind="stable")] = np.arange(len(counts.terms))
+    order = np.lexsort((term_rank[matrix.indices], -weights.data, rows))
+    rank = np.arange(order.size) - matrix.indptr[rows[order]] + 1
+    keep = order[rank <= top_n]
+    return pd.DataFrame(
         {
-            "doc_id": counts.doc_ids[weights.row],
-            "term": counts.terms[weights.col],
-            "n": np.asarray(counts.matrix[weights.row, weights.col]).ravel().astype("int64"),
-            "tfidf": weights.data,
+            "doc_id": counts.doc_ids[rows[keep]],
+            "rank": rank[rank <= top_n].astype("int64"),
+            "term": counts.terms[matrix.indices[keep]],
+            "n": matrix.data[keep].astype("int64"),
+            "tfidf": weights.data[keep],
         }
     )
-    order = {d: i for i, d in enumerate(counts.doc_ids)}
-    frame = frame.assign(_order=frame["doc_id"].map(order)).sort_values(
-        ["_order", "tfidf", "term"], ascending=[True, False, True], kind="stable"
-    )
-    frame.insert(1, "rank", frame.groupby("_order").cumcount() + 1)
-    return frame[frame["rank"] <= top_n].drop(columns="_order").reset_index(drop=True)
 
 
 def select_top_terms(table: pd.DataFrame, *, top_n: int = 10, column: str = "group") -> pd.DataFrame:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
+import corpus_tools as ct
 from corpus_tools import keywords as kw
 from corpus_tools.io import CorpusWarning
 
@@ -215,3 +217,37 @@ def test_stemming_without_a_language_column_stems_every_document():
     counts = kw.count_terms(docs.iloc[[0, 3]], stopwords=None, stem="auto")
     assert set(counts.stemmers) == {"english"} and set(counts.terms) == {"negoti", "continu"}
     assert kw.count_terms(docs, stopwords=None).stemmers is None
+
+
+def _score_tfidf_previous(counts, top_n):
+    """The previous implementation: a row per counted term, sorted (kept to compare)."""
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    weights = TfidfTransformer().fit_transform(counts.matrix).tocoo()
+    frame = pd.DataFrame(
+        {
+            "doc_id": counts.doc_ids[weights.row],
+            "term": counts.terms[weights.col],
+            "n": np.asarray(counts.matrix[weights.row, weights.col]).ravel().astype("int64"),
+            "tfidf": weights.data,
+        }
+    )
+    order = {d: i for i, d in enumerate(counts.doc_ids)}
+    frame = frame.assign(_order=frame["doc_id"].map(order)).sort_values(
+        ["_order", "tfidf", "term"], ascending=[True, False, True], kind="stable"
+    )
+    frame.insert(1, "rank", frame.groupby("_order").cumcount() + 1)
+    return frame[frame["rank"] <= top_n].drop(columns="_order").reset_index(drop=True)
+
+
+@pytest.mark.parametrize("top_n", [1, 3, 10, 1000])
+def test_score_tfidf_equals_the_previous_implementation(top_n):
+    rng = np.random.default_rng(7)
+    words = np.array(["peace", "war", "talks", "ceasefire", "aid", "troops", "border", "sanctions", "vote", "gas"])
+    texts = [" ".join(rng.choice(words, size=rng.integers(0, 30))) for _ in range(300)]  # ties, an empty text
+    docs = pd.DataFrame({"doc_id": [f"d{i:03d}" for i in range(300)], "text": texts})
+    for counts in (kw.count_terms(docs), kw.count_terms(docs, ngram_range=(1, 2))):
+        pd.testing.assert_frame_equal(kw.score_tfidf(counts, top_n=top_n), _score_tfidf_previous(counts, top_n))
+    seeds = ct.load_corpus(ct.config.SEEDS_DIR)
+    counts = kw.count_terms(seeds)
+    pd.testing.assert_frame_equal(kw.score_tfidf(counts, top_n=top_n), _score_tfidf_previous(counts, top_n))
