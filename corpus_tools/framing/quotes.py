@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from corpus_tools.dictionaries import Dictionary, match_actors
@@ -95,7 +96,8 @@ def match_quotes(
     [['direct', 'said', 'Putin', 'Russia']]
     """
     rows = []
-    keys = zip(sentences["doc_id"], sentences["sent_id"], sentences["start"], sentences["text"])
+    candidates = sentences[_may_quote(sentences["text"])]  # the others have no quotation mark or cue
+    keys = zip(candidates["doc_id"], candidates["sent_id"], candidates["start"], candidates["text"])
     for doc_id, sent_id, offset, text in keys:
         if not isinstance(text, str):
             continue
@@ -122,6 +124,17 @@ def match_quotes(
     table.insert(7, "actor", _speaker_actors(table, actors))
     table.insert(8, "resolved_from", "")
     return _resolve_pronouns(table, window=pronoun_window) if pronoun_window else table
+
+
+#: What every attribution or quotation holds: a quotation mark, "according to" or a speech verb.
+_CUE_RE = re.compile(rf"[\"“”]|[Aa]ccording to|(?:{'|'.join(SPEECH_VERBS)})\b")
+
+
+def _may_quote(texts: pd.Series) -> np.ndarray:
+    """Which texts can hold an attribution or a quotation (one compiled alternation): the
+    patterns of :data:`ATTRIBUTION_PATTERNS` and quotations are looked for in these only."""
+    search = _CUE_RE.search
+    return np.fromiter((isinstance(t, str) and search(t) is not None for t in texts), dtype=bool, count=len(texts))
 
 
 def _find_quote(text: str, min_words: int) -> tuple[int, int] | None:
