@@ -46,6 +46,12 @@ class ArticleSums:
     rows: np.ndarray
     hits: np.ndarray | None
 
+    def members(self) -> dict[str, np.ndarray]:
+        """Each group's articles (indices; groups sorted, and their articles next to each other)."""
+        names, starts = np.unique(self.groups, return_index=True)
+        ends = [*starts[1:], len(self.groups)]
+        return {name: np.arange(a, b) for name, a, b in zip(names, starts, ends)}
+
 
 def summarize_articles(sentence_scores: pd.DataFrame, *, by: str = "doc_id", corpus: pd.DataFrame | None = None):
     """The :class:`ArticleSums` of a :func:`~corpus_tools.framing.score_frame_sentences` table.

@@ -137,18 +137,16 @@ def _compare_articles(sums: ArticleSums, *, n_boot: int, seed: int, ci: float) -
     the articles' sums: the same numbers (the same seeded draws per pair, each drawn once and
     used for every frame whose articles are the same)."""
     rows: dict[tuple[int, str, str], tuple] = {}
-    names = sorted(set(sums.groups))
-    for a, b in itertools.combinations(names, 2):
-        in_a, in_b = sums.groups == a, sums.groups == b
+    members = sums.members()
+    for a, b in itertools.combinations(members, 2):
+        in_a, in_b = members[a], members[b]
         draws: dict[tuple[bytes, bytes], list[int]] = {}
         for f in range(len(sums.frames)):
-            arts_a = np.flatnonzero(in_a & (sums.counts[f] > 0))
-            arts_b = np.flatnonzero(in_b & (sums.counts[f] > 0))
+            arts_a, arts_b = in_a[sums.counts[f, in_a] > 0], in_b[sums.counts[f, in_b] > 0]
             if len(arts_a) and len(arts_b):
                 draws.setdefault((arts_a.tobytes(), arts_b.tobytes()), []).append(f)
         for frames in draws.values():
-            arts_a = np.flatnonzero(in_a & (sums.counts[frames[0]] > 0))
-            arts_b = np.flatnonzero(in_b & (sums.counts[frames[0]] > 0))
+            arts_a, arts_b = in_a[sums.counts[frames[0], in_a] > 0], in_b[sums.counts[frames[0], in_b] > 0]
             notes = [
                 n
                 for n in (
@@ -261,64 +259,36 @@ def compare_frames_chi2(
     [['f', 1.0, 4, 'sentence (descriptive)'], ['(all frames)', nan, 2, 'sentence (descriptive)']]
     """
     require_columns(sentence_scores, ["frame", "present", "hits"], table="sentence scores")
-    sentence_scores = attach_groups(sentence_scores, by, documents=corpus)
-    frame_codes, frames = pd.factorize(sentence_scores["frame"])
-    group_codes, groups = pd.factorize(sentence_scores["group"], sort=True)
-    present = sentence_scores["present"]
-    counted = (frame_codes >= 0) & (group_codes >= 0) & present.notna().to_numpy()
-    cells = (frame_codes * len(groups) + group_codes) * 2 + (~present.to_numpy(dtype=bool)).astype(np.int64)
-    crossed = np.bincount(cells[counted], minlength=len(frames) * len(groups) * 2).reshape(len(frames), -1, 2)
+    sums = summarize_articles(sentence_scores, by=by, corpus=corpus)
+    groups = np.array(sorted(set(sums.groups)), dtype=object)
+    codes = np.searchsorted(groups, sums.groups)
+    with_frame, sentences = _sum_groups(sums.sums, codes, len(groups)), _sum_groups(sums.counts, codes, len(groups))
     rows = []
-    for f, frame in enumerate(frames):
-        observed = pd.DataFrame(crossed[f], index=pd.Index(groups, name="group"), columns=[True, False])
-        rows.append(_chi2_row(observed[crossed[f].sum(axis=1) > 0], frame))
+    for f, frame in enumerate(sums.frames):
+        crossed = np.column_stack([with_frame[f], sentences[f] - with_frame[f]]).astype(np.int64)
+        observed = pd.DataFrame(crossed, index=pd.Index(groups, name="group"), columns=[True, False])
+        rows.append(_chi2_row(observed[crossed.sum(axis=1) > 0], frame))
     table = pd.DataFrame(rows)
     table["p_adjusted"] = stats.adjust_p(table["p_value"].to_numpy(), method=p_adjust)
-    overall = _chi2_row(_sum_hits(sentence_scores, group_codes, groups), "(all frames)")
+    order = np.argsort(np.array(sums.frames, dtype=object), kind="stable")
+    hits = pd.DataFrame(
+        _sum_groups(sums.hits, codes, len(groups))[order].T.astype(np.int64),
+        index=groups,
+        columns=np.array(sums.frames)[order],
+    )
+    overall = _chi2_row(hits, "(all frames)")
     table = pd.concat([table, pd.DataFrame([{**overall, "p_adjusted": overall["p_value"]}])], ignore_index=True)
     table = table.assign(unit=SENTENCE_UNIT, note=_CHI2_NOTE)
     return table[["frame", "chi2", "dof", "p_value", "p_adjusted", "cramers_v", "n", "unit", "note"]]
 
 
-def _sum_hits(sentence_scores: pd.DataFrame, group_codes: np.ndarray, groups: pd.Index) -> pd.DataFrame:
-    """Hits per group (rows, sorted) and frame (columns, sorted), as a pivot table summing them."""
-    hits = sentence_scores["hits"]
-    kept = (group_codes >= 0) & sentence_scores["frame"].notna().to_numpy() & hits.notna().to_numpy()
-    frame_codes, frames = pd.factorize(sentence_scores["frame"][kept], sort=True)
-    used, rows = np.unique(group_codes[kept], return_inverse=True)
-    summed = np.bincount(
-        rows.ravel() * len(frames) + frame_codes,
-        weights=hits[kept].to_numpy(dtype=float),
-        minlength=len(used) * len(frames),
-    )
-    return pd.DataFrame(summed.reshape(len(used), len(frames)).astype(np.int64), index=groups[used], columns=frames)
+def _sum_groups(values: np.ndarray, codes: np.ndarray, n_groups: int) -> np.ndarray:
+    """Frames x articles summed into frames x groups (``codes``: each article's group)."""
+    cells = (np.arange(values.shape[0])[:, None] * n_groups + codes[None, :]).ravel()
+    return np.bincount(cells, weights=values.ravel(), minlength=values.shape[0] * n_groups).reshape(-1, n_groups)
 
 
 _CHI2_NOTE = "sentences counted as independent: p-value optimistic; trust the article-level tests"
-
-
-def _article_shares(grouped: pd.DataFrame) -> tuple[pd.Index, pd.Index, pd.DataFrame]:
-    """Each article's share of sentences with each frame, on integer codes: the frames (in order of
-    appearance), the groups (sorted) and ``frame, group, present`` (codes and the share), one row
-    per frame, group and article, in order of appearance."""
-    frame_codes, frames = pd.factorize(grouped["frame"])
-    group_codes, groups = pd.factorize(grouped["group"], sort=True)
-    doc_codes, _ = pd.factorize(grouped["doc_id"])
-    present = grouped["present"].astype(float).to_numpy()
-    kept = (frame_codes >= 0) & (group_codes >= 0) & (doc_codes >= 0)
-    n_docs, n_groups = int(doc_codes.max(initial=0)) + 1, len(groups)
-    keys = (frame_codes[kept].astype(np.int64) * n_groups + group_codes[kept]) * n_docs + doc_codes[kept]
-    codes, unique = pd.factorize(keys)
-    value = present[kept]
-    counted = ~np.isnan(value)
-    sums = np.bincount(codes[counted], weights=value[counted], minlength=len(unique))
-    counts = np.bincount(codes[counted], minlength=len(unique))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        means = sums / counts
-    shares = pd.DataFrame(
-        {"frame": unique // n_docs // n_groups, "group": unique // n_docs % n_groups, "present": means}
-    )
-    return frames, groups, shares
 
 
 def compare_frames_kruskal(
@@ -353,14 +323,16 @@ def compare_frames_kruskal(
     [['f', 2, 6, 'article']]
     """
     require_columns(sentence_scores, ["frame", "present"], table="sentence scores")
-    grouped = attach_groups(sentence_scores, by, documents=corpus)
-    frames, groups, shares = _article_shares(grouped)
+    sums = summarize_articles(sentence_scores, by=by, corpus=corpus)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        shares = sums.sums / sums.counts  # NaN: an article without a value
     rows = []
-    for f, frame in enumerate(frames):
-        part = shares[shares["frame"] == f]
-        sizes = part.groupby("group").size()
-        small = sorted(groups[sizes[sizes < min_articles].index])
-        kept = [g["present"].to_numpy() for code, g in part.groupby("group") if groups[code] not in small]
+    members = sums.members()
+    for f, frame in enumerate(sums.frames):
+        present = {name: m[sums.rows[f, m] > 0] for name, m in members.items()}
+        present = {name: m for name, m in present.items() if m.size}
+        small = [name for name, m in present.items() if m.size < min_articles]
+        kept = [shares[f, m] for name, m in present.items() if m.size >= min_articles]
         notes = [f"left out (fewer than {min_articles} articles): {', '.join(small[:6])}"] if small else []
         h = p = math.nan
         if len(kept) < 2:
@@ -407,13 +379,15 @@ def count_frame_cooccurrence(sentence_scores: pd.DataFrame, *, unit: str = "sent
 def _present_matrix(sentence_scores: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, list]:
     """Units (rows: a key of ``keys`` with a present value) by frames (columns, sorted): 1 where
     the frame is present in some row of the unit, as a pivot table with ``aggfunc="max"`` gives."""
-    table = sentence_scores[sentence_scores["present"].notna()]
+    kept = sentence_scores["present"].notna().to_numpy()
     for key in keys:
-        table = table[table[key].notna()]
+        kept = kept & sentence_scores[key].notna().to_numpy()
+    table = sentence_scores if kept.all() else sentence_scores[kept]  # no copy of a full table
     frame_codes, frames = pd.factorize(table["frame"], sort=True)
-    unit_codes = (
-        pd.MultiIndex.from_frame(table[keys]).factorize()[0] if len(keys) > 1 else pd.factorize(table[keys[0]])[0]
-    )
+    unit_codes = pd.factorize(table["doc_id"])[0].astype(np.int64)
+    if len(keys) > 1:  # documents and sentences: one integer per sentence
+        sent_codes, sent_ids = pd.factorize(table["sent_id"])
+        unit_codes = pd.factorize(unit_codes * max(len(sent_ids), 1) + sent_codes)[0]
     n_units = int(unit_codes.max(initial=-1)) + 1
     present = table["present"].to_numpy(dtype=bool)
     flat = unit_codes[present].astype(np.int64) * len(frames) + frame_codes[present]

@@ -228,10 +228,16 @@ def score_frame_sentences(
         }
     )
     table["present"] = table["hits"] > 0
+    # the grouping columns of each sentence, repeated for its frames (groups are attached to
+    # the sentences, not to every row of the table)
+    keys = sentences[["doc_id"]]
     if by != "doc_id" and by in sentences.columns:
         first = sentences[["doc_id", by]].drop_duplicates("doc_id").set_index("doc_id")[by]
-        table[by] = table["doc_id"].map(first)
-    return _with_groups(table, by, corpus)
+        keys = keys.assign(**{by: sentences["doc_id"].map(first)})
+    grouped = _with_groups(keys.reset_index(drop=True), by, corpus)
+    for column in grouped.columns[1:]:
+        table[column] = grouped[column].repeat(n).reset_index(drop=True)
+    return table
 
 
 def _count_sentence_hits(sentences: pd.DataFrame, hits: pd.DataFrame, frames: list[str]) -> np.ndarray:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from corpus_tools.dictionaries import Dictionary, match_actors
 from corpus_tools.groups import attach_groups
@@ -133,8 +135,9 @@ _CUE_RE = re.compile(rf"[\"“”]|[Aa]ccording to|(?:{'|'.join(SPEECH_VERBS)})\
 def _may_quote(texts: pd.Series) -> np.ndarray:
     """Which texts can hold an attribution or a quotation (one compiled alternation): the
     patterns of :data:`ATTRIBUTION_PATTERNS` and quotations are looked for in these only."""
-    search = _CUE_RE.search
-    return np.fromiter((isinstance(t, str) and search(t) is not None for t in texts), dtype=bool, count=len(texts))
+    values = pa.array(texts.to_numpy(dtype=object, na_value=None), type=pa.large_string(), from_pandas=True)
+    # RE2 in one call: its \b (ASCII) holds wherever Python's (Unicode) does, so no text is missed
+    return pc.fill_null(pc.match_substring_regex(values, _CUE_RE.pattern), False).to_numpy(zero_copy_only=False)
 
 
 def _find_quote(text: str, min_words: int) -> tuple[int, int] | None:

@@ -170,14 +170,14 @@ def _summarize_articles(sums: ArticleSums, n_boot: int, seed: int, ci: float) ->
     articles' sums: the same numbers (each group's seeded draws made once and used for every
     frame whose articles are the same)."""
     rows: dict[tuple[int, str], tuple] = {}
-    for group in sorted(set(sums.groups)):
+    for group, members in sums.members().items():
         draws: dict[bytes, list[int]] = {}
         for f in range(len(sums.frames)):
-            articles = np.flatnonzero((sums.groups == group) & (sums.counts[f] > 0))
+            articles = members[sums.counts[f, members] > 0]
             if len(articles):
                 draws.setdefault(articles.tobytes(), []).append(f)
         for frames in draws.values():
-            articles = np.flatnonzero((sums.groups == group) & (sums.counts[frames[0]] > 0))
+            articles = members[sums.counts[frames[0], members] > 0]
             note = _few_clusters_note(group, articles.size, "doc_id", stats.MIN_CLUSTERS)
             if not note:
                 totals = np.concatenate([sums.sums[frames][:, articles], sums.counts[frames][:, articles]]).T

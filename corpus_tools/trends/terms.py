@@ -22,6 +22,8 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from scipy import sparse, special
 from scipy import stats as sps
 
@@ -67,19 +69,27 @@ def match_term_documents(documents: pd.DataFrame, terms: Iterable[str]) -> pd.Da
     texts = [t if isinstance(t, str) else "" for t in documents["text"]]
     doc_ids = documents["doc_id"].tolist()
     counts: dict[tuple[int, int], int] = {}
+    single = [t for t, term in enumerate(words) if len(term) == 1]
+    phrases = [t for t, term in enumerate(words) if len(term) > 1]
+    starts: dict[str, tuple[tuple[int, ...], bool]] = {}  # a form: the words it is, whether a phrase starts so
     for i in np.flatnonzero(_may_match(documents["text"], terms)):
         text = texts[i]
-        forms = _token_re(text).findall(text)
-        bag = Counter(forms)
-        tokens = None
-        for t, term in enumerate(words):
-            if len(term) == 1:
-                found = sum(n for form, n in bag.items() if matches(term[0], form))
-            elif any(matches(term[0], form) for form in bag):
-                tokens = list(TOKEN_RE.finditer(text)) if tokens is None else tokens  # as match_kwic reads it
-                found = _count_phrase(text, tokens, term, matches)
-            else:
-                found = 0
+        tokens, phrase_start = None, False
+        for form, n in Counter(_token_re(text).findall(text)).items():
+            known = starts.get(form)
+            if known is None:
+                if len(starts) > 500_000:  # bounded memory: start afresh
+                    starts.clear()
+                known = starts[form] = (
+                    tuple(t for t in single if matches(words[t][0], form)),
+                    any(matches(words[t][0], form) for t in phrases),
+                )
+            for t in known[0]:
+                counts[t, i] = counts.get((t, i), 0) + n
+            phrase_start |= known[1]
+        for t in phrases if phrase_start else ():
+            tokens = list(TOKEN_RE.finditer(text)) if tokens is None else tokens  # as match_kwic reads it
+            found = _count_phrase(text, tokens, words[t], matches)
             if found:
                 counts[t, i] = found
     rows = [(doc_ids[i], terms[t], n) for (t, i), n in sorted(counts.items())]
@@ -127,7 +137,12 @@ def _may_match(texts: pd.Series, terms: list[str]) -> np.ndarray:
     cues = [_term_cue(t) for t in terms]
     if not cues or None in cues:
         return np.ones(len(texts), dtype=bool)
-    search = re.compile("|".join(sorted(set(cues), key=len, reverse=True)), re.IGNORECASE).search
+    pattern = "|".join(sorted(set(cues), key=len, reverse=True))
+    if pattern.isascii():  # RE2 in one call; Python's IGNORECASE also matches "i" with "İ" and "ı"
+        values = pa.array(texts.to_numpy(dtype=object, na_value=None), type=pa.large_string(), from_pandas=True)
+        found = pc.match_substring_regex(values, "(?i)" + re.sub("[iI]", "[iIİı]", pattern))
+        return pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+    search = re.compile(pattern, re.IGNORECASE).search
     return np.fromiter((isinstance(t, str) and search(t) is not None for t in texts), dtype=bool, count=len(texts))
 
 

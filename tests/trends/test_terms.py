@@ -140,6 +140,7 @@ MATCH_TERMS = [
     ["Officials", "at the summit", "the"],
     ["talks peace", "peace talks", "talks talks"],  # phrases within a sentence, overlapping starts
     ["nothingmatcheshere"],
+    ["plain*", "plain"],  # ignoring case, "i" also matches "İ" and "ı"
 ]
 
 
