@@ -85,6 +85,15 @@ def cases(quick: bool = False):
         lambda: _count_names_before(docs, sentences),
         lambda: keywords.count_names(docs, sentences=sentences),
     )
+    from corpus_tools.dictionaries import match_actors
+
+    yield (
+        f"count_actor_frames, {size}",
+        lambda: framing.count_actor_frames(
+            sentences, hits, by="outlet", corpus=docs, actor_hits=match_actors(sentences, "ukraine_security")
+        ),
+        lambda: framing.count_actor_frames(sentences, hits, by="outlet", corpus=docs),
+    )
     yield (
         f"match_quotes, {size}",
         lambda: _match_quotes_before(sentences),

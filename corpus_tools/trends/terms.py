@@ -264,15 +264,30 @@ def _count_tokens(texts: Iterable[str]) -> tuple[np.ndarray, np.ndarray, tuple[n
     word ids and counts (text after text), ``(tokens, distinct words)`` per text, and the words
     (ids in order of first appearance)."""
     index: dict[str, int] = {}
-    ids, counts, n_tokens, n_words = [], [], [], []
+    ids, numbers, words, counts, n_tokens, n_words = [], [], [], [], [], []
+
+    def number() -> None:  # the words gathered so far as ids (hashed by pandas, a chunk at a time)
+        codes, found = pd.factorize(np.array(words, dtype=object))
+        ids.append(np.array([index.setdefault(w, len(index)) for w in found], dtype=np.int64)[codes])
+        numbers.append(np.array(counts, dtype=float))
+        words.clear()
+        counts.clear()
+
     for text in texts:
         bag = Counter(map(str.lower, _token_re(text).findall(text)))
-        ids.extend([index.setdefault(w, len(index)) for w in bag])
+        words.extend(bag)
         counts.extend(bag.values())
         n_tokens.append(sum(bag.values()))
         n_words.append(len(bag))
+        if len(words) > _CHUNK_WORDS:
+            number()
+    number()
     lengths = (np.array(n_tokens, dtype=float), np.array(n_words, dtype=np.int64))
-    return np.array(ids, dtype=np.int64), np.array(counts, dtype=float), lengths, list(index)
+    return np.concatenate(ids), np.concatenate(numbers), lengths, list(index)
+
+
+#: Distinct words of articles gathered before they are numbered (bounds the memory of a large corpus).
+_CHUNK_WORDS = 1_000_000
 
 
 def _spearman_columns(x: np.ndarray, columns: sparse.csc_matrix) -> tuple[np.ndarray, np.ndarray]:

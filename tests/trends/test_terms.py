@@ -117,10 +117,11 @@ def _term_corpora(dated, generated_corpus, seeds_corpus):
 
 
 @pytest.mark.parametrize("source", ["dated", "generated", "seeds", "tied"])
-@pytest.mark.parametrize(("min_articles", "max_terms"), [(3, 1000), (1, 40), (2, 5)])
+@pytest.mark.parametrize(("min_articles", "max_terms", "chunk"), [(3, 1000, 1_000_000), (1, 40, 7), (2, 5, 500)])
 def test_summarize_term_trends_equals_the_previous_implementation(
-    source, min_articles, max_terms, dated, generated_corpus, seeds_corpus
+    source, min_articles, max_terms, chunk, dated, generated_corpus, seeds_corpus, monkeypatch
 ):
+    monkeypatch.setattr("corpus_tools.trends.terms._CHUNK_WORDS", chunk)  # words numbered a chunk at a time
     docs = _term_corpora(dated, generated_corpus, seeds_corpus)[source]
     new = trends.summarize_term_trends(docs, top_n=500, min_articles=min_articles, max_terms=max_terms)
     old = _summarize_term_trends_before(docs, top_n=500, min_articles=min_articles, max_terms=max_terms)
