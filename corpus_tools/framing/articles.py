@@ -126,3 +126,14 @@ def make_resampled_sums(totals: np.ndarray, rng: np.random.Generator, n_boot: in
         drawn = np.bincount((np.arange(size)[:, None] * k + idx).ravel(), minlength=size * k).reshape(size, k)
         out.append(drawn.astype(float) @ totals)
     return np.concatenate(out) if out else np.empty((0, totals.shape[1]))
+
+
+def _iterate_values(column: pd.Series, *, chunk: int = 100_000):
+    """The values of a column, converted to Python objects a chunk at a time: faster than
+    iterating an Arrow-backed column value by value, without a copy of the whole column.
+
+    >>> list(_iterate_values(pd.Series(["a", None, "c"]), chunk=2))
+    ['a', None, 'c']
+    """
+    for start in range(0, len(column), chunk):
+        yield from column.iloc[start : start + chunk].to_numpy(dtype=object, na_value=None).tolist()

@@ -24,7 +24,7 @@ from scipy.stats.contingency import association
 from corpus_tools import stats
 from corpus_tools.checks import require_columns
 from corpus_tools.dictionaries import Dictionary, match_actors, read_dictionary
-from corpus_tools.framing.articles import ArticleSums, make_resampled_sums, summarize_articles
+from corpus_tools.framing.articles import ArticleSums, _iterate_values, make_resampled_sums, summarize_articles
 from corpus_tools.framing.frames import _KEYS
 from corpus_tools.groups import attach_groups
 from corpus_tools.stats.bootstrap import _few_clusters_note, _percentiles
@@ -406,7 +406,9 @@ def _may_mention(texts: pd.Series, dictionary: Dictionary) -> np.ndarray:
         return np.ones(len(texts), dtype=bool)
     search = re.compile("|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))).search
     return np.fromiter(
-        (isinstance(t, str) and search(t.lower()) is not None for t in texts), dtype=bool, count=len(texts)
+        (isinstance(t, str) and search(t.lower()) is not None for t in _iterate_values(texts)),
+        dtype=bool,
+        count=len(texts),
     )
 
 

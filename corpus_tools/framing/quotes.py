@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from corpus_tools.dictionaries import Dictionary, match_actors
+from corpus_tools.framing.articles import _iterate_values
 from corpus_tools.groups import attach_groups
 
 __all__ = ["SPEECH_VERBS", "SPEAKER_NOUNS", "ATTRIBUTION_PATTERNS", "match_quotes", "count_quotes"]
@@ -99,7 +100,7 @@ def match_quotes(
     """
     rows = []
     candidates = sentences[_may_quote(sentences["text"])]  # the others have no quotation mark or cue
-    keys = zip(candidates["doc_id"], candidates["sent_id"], candidates["start"], candidates["text"])
+    keys = zip(*(_iterate_values(candidates[c]) for c in ("doc_id", "sent_id", "start", "text")))
     for doc_id, sent_id, offset, text in keys:
         if not isinstance(text, str):
             continue

@@ -138,7 +138,7 @@ def count_names(
     require_columns(docs, ["doc_id", "text"], table="corpus")
     sentences = split_sentences(docs) if sentences is None else sentences
     stop = read_word_list("name_stopwords.txt")
-    pairs = zip(sentences["doc_id"], sentences["text"])
+    pairs = zip(_iterate(sentences["doc_id"]), _iterate(sentences["text"]))
     seen: dict = {}
     found = [(doc, *pair) for doc, text in pairs for pair in _names_in(text, stop, seen)]
     inside = {name for _, name, fallback in found if not fallback}
@@ -156,6 +156,12 @@ def count_names(
     table = table[table["n_docs"] >= min_docs]
     table = table.sort_values(["n", "n_docs", "name"], ascending=[False, False, True], ignore_index=True)
     return (table.head(top_n) if top_n else table).reset_index(drop=True)[NAME_COLUMNS]
+
+
+def _iterate(column: pd.Series, chunk: int = 100_000):
+    """A column's values as Python objects, converted a chunk at a time (not value by value)."""
+    for start in range(0, len(column), chunk):
+        yield from column.iloc[start : start + chunk].to_numpy(dtype=object, na_value=None).tolist()
 
 
 def _join_forms(found: pd.DataFrame) -> pd.Series:

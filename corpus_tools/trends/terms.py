@@ -1,8 +1,10 @@
 """Vocabulary over time: chosen terms per period (Voyant's Trends) and the terms rising or falling.
 
-Chosen terms are found by :func:`corpus_tools.keywords.match_kwic` (the concordance of the
-reports), case-insensitively: a term is a word, a phrase (``"security guarantees"``, within a
-sentence) or a word with a trailing ``*`` (``"negotiat*"``).
+Chosen terms are found as :func:`corpus_tools.keywords.match_kwic` (the concordance of the
+reports) finds them, case-insensitively: a term is a word, a phrase (``"security guarantees"``,
+within a sentence) or a word with a trailing ``*`` (``"negotiat*"``); only the texts that hold a
+fixed part of a term (one compiled alternation) are tokenised, and each distinct word form is
+compared with the terms once.
 Rising and falling terms come from an article-level trend test (Lijffijt et al. 2016 on why the
 article, not the token, is the unit): for each term, Spearman's rank correlation between each
 article's date and the term's rate in that article, with p-values adjusted over the terms tested.
@@ -47,8 +49,8 @@ def _check_terms(terms: Iterable[str]) -> list[str]:
 
 def match_term_documents(documents: pd.DataFrame, terms: Iterable[str]) -> pd.DataFrame:
     """The documents that use each term: ``doc_id, term, count`` (rows with a count above zero),
-    counted with :func:`corpus_tools.keywords.match_kwic` (glob patterns: a phrase matches
-    within a sentence, ``word*`` any ending).
+    counted as :func:`corpus_tools.keywords.match_kwic` counts its lines (glob patterns: a phrase
+    matches within a sentence, ``word*`` any ending), in the texts that can hold a term only.
 
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["A truce.", "Truce talks; truces."]})
     >>> match_term_documents(docs, ["truce*"]).values.tolist()
@@ -66,14 +68,13 @@ def match_term_documents(documents: pd.DataFrame, terms: Iterable[str]) -> pd.Da
             known = seen[word][form] = tests[word](form)
         return known
 
-    texts = [t if isinstance(t, str) else "" for t in documents["text"]]
     doc_ids = documents["doc_id"].tolist()
     counts: dict[tuple[int, int], int] = {}
     single = [t for t, term in enumerate(words) if len(term) == 1]
     phrases = [t for t, term in enumerate(words) if len(term) > 1]
     starts: dict[str, tuple[tuple[int, ...], bool]] = {}  # a form: the words it is, whether a phrase starts so
-    for i in np.flatnonzero(_may_match(documents["text"], terms)):
-        text = texts[i]
+    candidates = np.flatnonzero(_may_match(documents["text"], terms))
+    for i, text in zip(candidates, _iterate_texts(documents["text"].iloc[candidates])):
         tokens, phrase_start = None, False
         for form, n in Counter(_token_re(text).findall(text)).items():
             known = starts.get(form)
@@ -95,6 +96,12 @@ def match_term_documents(documents: pd.DataFrame, terms: Iterable[str]) -> pd.Da
     rows = [(doc_ids[i], terms[t], n) for (t, i), n in sorted(counts.items())]
     table = pd.DataFrame(rows, columns=["doc_id", "term", "count"]).astype({"count": "int64"})
     return table.groupby(["doc_id", "term"], sort=False)["count"].sum().reset_index()
+
+
+def _iterate_texts(texts: pd.Series, chunk: int = 10_000):
+    """The texts as Python strings ("" for a missing one), converted a chunk at a time."""
+    for start in range(0, len(texts), chunk):
+        yield from (t if isinstance(t, str) else "" for t in texts.iloc[start : start + chunk].to_numpy(dtype=object))
 
 
 def _form_test(word: str):
@@ -219,7 +226,7 @@ def summarize_term_trends(
     if isinstance(stopwords, str):
         stopwords = read_stopwords(stopwords)
     stop = {w.lower() for w in stopwords or ()}
-    ids, counts, lengths, words = _count_tokens(dated["text"])
+    ids, counts, lengths, words = _count_tokens(_iterate_texts(dated["text"]))
     doc_freq = np.bincount(ids, minlength=len(words))
     testable = np.array([w not in stop and not w.isdigit() for w in words], dtype=bool)
     ranked = np.flatnonzero(testable)[np.argsort(-doc_freq[testable], kind="stable")][:max_terms]
