@@ -10,7 +10,10 @@ description (:func:`compare_frames_chi2`), frames that travel together
 
 from __future__ import annotations
 
+import itertools
 import math
+import re
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -20,9 +23,12 @@ from scipy.stats.contingency import association
 
 from corpus_tools import stats
 from corpus_tools.checks import require_columns
-from corpus_tools.dictionaries import Dictionary, match_actors
+from corpus_tools.dictionaries import Dictionary, match_actors, read_dictionary
+from corpus_tools.framing.articles import ArticleSums, _iterate_values, make_resampled_sums, summarize_articles
 from corpus_tools.framing.frames import _KEYS
 from corpus_tools.groups import attach_groups
+from corpus_tools.stats.bootstrap import _few_clusters_note, _percentiles
+from corpus_tools.stats.compare import _p_value
 from corpus_tools.stats.units import ARTICLE_UNIT, SENTENCE_UNIT, resolve_unit
 
 __all__ = [
@@ -96,6 +102,13 @@ def compare_frames(
     """
     cluster, label = resolve_unit(unit)
     require_columns(sentence_scores, ["frame", "present"], table="sentence scores")
+    if cluster:
+        settings = {"n_boot": int(n_boot), "seed": seed, "ci": ci}
+        table = _compare_articles(summarize_articles(sentence_scores, by=by, corpus=corpus), **settings)
+        if table.empty:
+            return pd.DataFrame(columns=_DIFFERENCE_COLUMNS)
+        table["p_adjusted"] = stats.adjust_p(table["p_value"].to_numpy(), method=p_adjust)
+        return table.assign(unit=label)[_DIFFERENCE_COLUMNS]
     sentence_scores = attach_groups(sentence_scores, by, documents=corpus)
     parts = []
     for frame, part in sentence_scores.groupby("frame", sort=False):
@@ -117,6 +130,58 @@ def compare_frames(
     # p-values are adjusted over every frame and pair together, not per frame.
     table["p_adjusted"] = stats.adjust_p(table["p_value"].to_numpy(), method=p_adjust)
     return table[_DIFFERENCE_COLUMNS]
+
+
+def _compare_articles(sums: ArticleSums, *, n_boot: int, seed: int, ci: float) -> pd.DataFrame:
+    """:func:`corpus_tools.stats.compare_groups` with ``cluster="doc_id"`` for every frame, from
+    the articles' sums: the same numbers (the same seeded draws per pair, each drawn once and
+    used for every frame whose articles are the same)."""
+    rows: dict[tuple[int, str, str], tuple] = {}
+    members = sums.members()
+    for a, b in itertools.combinations(members, 2):
+        in_a, in_b = members[a], members[b]
+        draws: dict[tuple[bytes, bytes], list[int]] = {}
+        for f in range(len(sums.frames)):
+            arts_a, arts_b = in_a[sums.counts[f, in_a] > 0], in_b[sums.counts[f, in_b] > 0]
+            if len(arts_a) and len(arts_b):
+                draws.setdefault((arts_a.tobytes(), arts_b.tobytes()), []).append(f)
+        for frames in draws.values():
+            arts_a, arts_b = in_a[sums.counts[frames[0], in_a] > 0], in_b[sums.counts[frames[0], in_b] > 0]
+            notes = [
+                n
+                for n in (
+                    _few_clusters_note(a, arts_a.size, "doc_id", stats.MIN_CLUSTERS),
+                    _few_clusters_note(b, arts_b.size, "doc_id", stats.MIN_CLUSTERS),
+                )
+                if n
+            ]
+            if not notes:
+                rng = np.random.default_rng([seed, zlib.crc32(f"{a}\x00{b}".encode())])
+                boot_a = _boot_shares(sums, frames, arts_a, rng, n_boot)
+                boot_b = _boot_shares(sums, frames, arts_b, rng, n_boot)
+            for i, f in enumerate(frames):
+                ux = sums.sums[f, arts_a] / sums.counts[f, arts_a]
+                uy = sums.sums[f, arts_b] / sums.counts[f, arts_b]
+                n_a, n_b = int(sums.counts[f, arts_a].sum()), int(sums.counts[f, arts_b].sum())
+                share_a, share_b = sums.sums[f, arts_a].sum() / n_a, sums.sums[f, arts_b].sum() / n_b
+                low = high = p = math.nan
+                if not notes:
+                    low, high = _percentiles(boot_a[:, i] - boot_b[:, i], ci)
+                    p = _p_value(ux, uy, test="mannwhitney", n_boot=n_boot, seed=seed)
+                rows[f, a, b] = (
+                    sums.frames[f], a, b, ux.size, uy.size, share_a, share_b, share_a - share_b,
+                    low, high, stats.cliffs_delta(ux, uy), p, "; ".join(notes),
+                )  # fmt: skip
+    columns = _DIFFERENCE_COLUMNS[:10] + ["cliffs_delta", "p_value", "note"]
+    return pd.DataFrame([rows[key] for key in sorted(rows, key=lambda k: k[0])], columns=columns)
+
+
+def _boot_shares(sums: ArticleSums, frames: list[int], articles: np.ndarray, rng, n_boot: int) -> np.ndarray:
+    """Bootstrap shares (resamples x ``frames``) of one group's ``articles``: summed sentences
+    with the frame over summed sentences of the drawn articles."""
+    totals = np.concatenate([sums.sums[frames][:, articles], sums.counts[frames][:, articles]]).T
+    drawn = make_resampled_sums(totals, rng, n_boot)
+    return drawn[:, : len(frames)] / drawn[:, len(frames) :]
 
 
 def cramers_v(table: np.ndarray | pd.DataFrame) -> float:
@@ -194,20 +259,33 @@ def compare_frames_chi2(
     [['f', 1.0, 4, 'sentence (descriptive)'], ['(all frames)', nan, 2, 'sentence (descriptive)']]
     """
     require_columns(sentence_scores, ["frame", "present", "hits"], table="sentence scores")
-    sentence_scores = attach_groups(sentence_scores, by, documents=corpus)
+    sums = summarize_articles(sentence_scores, by=by, corpus=corpus)
+    groups = np.array(sorted(set(sums.groups)), dtype=object)
+    codes = np.searchsorted(groups, sums.groups)
+    with_frame, sentences = _sum_groups(sums.sums, codes, len(groups)), _sum_groups(sums.counts, codes, len(groups))
     rows = []
-    for frame, part in sentence_scores.groupby("frame", sort=False):
-        observed = pd.crosstab(part["group"], part["present"]).reindex(columns=[True, False], fill_value=0)
-        rows.append(_chi2_row(observed, frame))
+    for f, frame in enumerate(sums.frames):
+        crossed = np.column_stack([with_frame[f], sentences[f] - with_frame[f]]).astype(np.int64)
+        observed = pd.DataFrame(crossed, index=pd.Index(groups, name="group"), columns=[True, False])
+        rows.append(_chi2_row(observed[crossed.sum(axis=1) > 0], frame))
     table = pd.DataFrame(rows)
     table["p_adjusted"] = stats.adjust_p(table["p_value"].to_numpy(), method=p_adjust)
-    overall = _chi2_row(
-        sentence_scores.pivot_table(index="group", columns="frame", values="hits", aggfunc="sum", fill_value=0),
-        "(all frames)",
+    order = np.argsort(np.array(sums.frames, dtype=object), kind="stable")
+    hits = pd.DataFrame(
+        _sum_groups(sums.hits, codes, len(groups))[order].T.astype(np.int64),
+        index=groups,
+        columns=np.array(sums.frames)[order],
     )
+    overall = _chi2_row(hits, "(all frames)")
     table = pd.concat([table, pd.DataFrame([{**overall, "p_adjusted": overall["p_value"]}])], ignore_index=True)
     table = table.assign(unit=SENTENCE_UNIT, note=_CHI2_NOTE)
     return table[["frame", "chi2", "dof", "p_value", "p_adjusted", "cramers_v", "n", "unit", "note"]]
+
+
+def _sum_groups(values: np.ndarray, codes: np.ndarray, n_groups: int) -> np.ndarray:
+    """Frames x articles summed into frames x groups (``codes``: each article's group)."""
+    cells = (np.arange(values.shape[0])[:, None] * n_groups + codes[None, :]).ravel()
+    return np.bincount(cells, weights=values.ravel(), minlength=values.shape[0] * n_groups).reshape(-1, n_groups)
 
 
 _CHI2_NOTE = "sentences counted as independent: p-value optimistic; trust the article-level tests"
@@ -245,14 +323,16 @@ def compare_frames_kruskal(
     [['f', 2, 6, 'article']]
     """
     require_columns(sentence_scores, ["frame", "present"], table="sentence scores")
-    grouped = attach_groups(sentence_scores, by, documents=corpus)
-    shares = grouped.assign(present=grouped["present"].astype(float))
-    shares = shares.groupby(["frame", "group", "doc_id"], sort=False)["present"].mean().reset_index()
+    sums = summarize_articles(sentence_scores, by=by, corpus=corpus)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        shares = sums.sums / sums.counts  # NaN: an article without a value
     rows = []
-    for frame, part in shares.groupby("frame", sort=False):
-        sizes = part.groupby("group")["doc_id"].size()
-        small = sorted(sizes[sizes < min_articles].index)
-        kept = [g.to_numpy() for name, g in part.groupby("group")["present"] if name not in small]
+    members = sums.members()
+    for f, frame in enumerate(sums.frames):
+        present = {name: m[sums.rows[f, m] > 0] for name, m in members.items()}
+        present = {name: m for name, m in present.items() if m.size}
+        small = [name for name, m in present.items() if m.size < min_articles]
+        kept = [shares[f, m] for name, m in present.items() if m.size >= min_articles]
         notes = [f"left out (fewer than {min_articles} articles): {', '.join(small[:6])}"] if small else []
         h = p = math.nan
         if len(kept) < 2:
@@ -284,10 +364,8 @@ def count_frame_cooccurrence(sentence_scores: pd.DataFrame, *, unit: str = "sent
     if unit not in ("sentence", "document"):
         raise ValueError(f"unit must be 'sentence' or 'document', not {unit!r}")
     keys = _KEYS if unit == "sentence" else ["doc_id"]
-    wide = sentence_scores.pivot_table(index=keys, columns="frame", values="present", aggfunc="max", fill_value=False)
-    matrix = wide.to_numpy(dtype=int)
+    matrix, frames = _present_matrix(sentence_scores, keys)
     both = matrix.T @ matrix
-    frames = list(wide.columns)
     rows = []
     for i, a in enumerate(frames):
         for j, b in enumerate(frames):
@@ -296,6 +374,42 @@ def count_frame_cooccurrence(sentence_scores: pd.DataFrame, *, unit: str = "sent
                 (a, b, int(both[i, i]), int(both[j, j]), int(both[i, j]), both[i, j] / union if union else math.nan)
             )
     return pd.DataFrame(rows, columns=["frame_a", "frame_b", "n_a", "n_b", "n_both", "jaccard"])
+
+
+def _present_matrix(sentence_scores: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, list]:
+    """Units (rows: a key of ``keys`` with a present value) by frames (columns, sorted): 1 where
+    the frame is present in some row of the unit, as a pivot table with ``aggfunc="max"`` gives."""
+    kept = sentence_scores["present"].notna().to_numpy()
+    for key in keys:
+        kept = kept & sentence_scores[key].notna().to_numpy()
+    table = sentence_scores if kept.all() else sentence_scores[kept]  # no copy of a full table
+    frame_codes, frames = pd.factorize(table["frame"], sort=True)
+    unit_codes = pd.factorize(table["doc_id"])[0].astype(np.int64)
+    if len(keys) > 1:  # documents and sentences: one integer per sentence
+        sent_codes, sent_ids = pd.factorize(table["sent_id"])
+        unit_codes = pd.factorize(unit_codes * max(len(sent_ids), 1) + sent_codes)[0]
+    n_units = int(unit_codes.max(initial=-1)) + 1
+    present = table["present"].to_numpy(dtype=bool)
+    flat = unit_codes[present].astype(np.int64) * len(frames) + frame_codes[present]
+    matrix = np.zeros(n_units * len(frames), dtype=int)
+    matrix[flat] = 1
+    return matrix.reshape(n_units, len(frames)), list(frames)
+
+
+def _may_mention(texts: pd.Series, dictionary: Dictionary) -> np.ndarray:
+    """Which texts can hold a match of the dictionary (one compiled alternation of the first
+    words of its patterns, searched in the lower-cased text before any text is tokenised):
+    every token form the matcher compares holds its pattern's first word, and the lower-cased
+    text holds every lower-cased token. Every text when a first word is not plain ASCII."""
+    keys = {entry.words[0].strip("*").lower() for entry in dictionary.entries}
+    if not keys or any(not k or not k.isascii() or "'" in k for k in keys):
+        return np.ones(len(texts), dtype=bool)
+    search = re.compile("|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))).search
+    return np.fromiter(
+        (isinstance(t, str) and search(t.lower()) is not None for t in _iterate_values(texts)),
+        dtype=bool,
+        count=len(texts),
+    )
 
 
 def count_actor_frames(
@@ -325,7 +439,9 @@ def count_actor_frames(
     >>> count_actor_frames(sents, hits).values.tolist()
     [['a', 'Russia', 'security', 1, 1, 1.0]]
     """
-    actor_hits = match_actors(sentences, actors) if actor_hits is None else actor_hits
+    if actor_hits is None:
+        actors = read_dictionary(actors)
+        actor_hits = match_actors(sentences[_may_mention(sentences["text"], actors)], actors)
     mentions = actor_hits[[*_KEYS, "category"]].drop_duplicates().rename(columns={"category": "actor"})
     documents = sentences[["doc_id", by]] if by != "doc_id" and by in sentences.columns else corpus
     mentions = attach_groups(mentions, by, documents=documents)

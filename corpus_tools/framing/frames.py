@@ -12,6 +12,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from corpus_tools.config import RESOURCES_DIR
 from corpus_tools.dictionaries import Dictionary, match_dictionary, read_dictionary
@@ -161,13 +163,30 @@ def _match(sentences: pd.DataFrame, frames: Dictionary, *, count_negated: bool, 
 
 def _sentence_words(sentences: pd.DataFrame) -> pd.DataFrame:
     """Words and sentences per document, counted as the matcher tokenises them."""
-    words = sentences["text"].map(count_words)
+    words = pd.Series(_count_words(sentences["text"]), index=sentences.index)
     return (
-        sentences.assign(n_words=words)
+        pd.DataFrame({"doc_id": sentences["doc_id"], "sent_id": sentences["sent_id"], "n_words": words})
         .groupby("doc_id", sort=False)
         .agg(n_words=("n_words", "sum"), n_sentences=("sent_id", "size"))
         .reset_index()
     )
+
+
+#: :data:`corpus_tools.tokens._ASCII_TOKEN_RE` for RE2 (pyarrow), which takes ``\w`` and ``\d``
+#: as ASCII and alternatives leftmost-first, as Python does: the same tokens on ASCII text.
+_RE2_ASCII_TOKEN = r"(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)*%?|\w+(?:['\-]\w+)*"
+
+
+def _count_words(texts: pd.Series) -> np.ndarray:
+    """:func:`corpus_tools.tokens.count_words` of each text: ASCII texts counted by pyarrow in
+    one call, the others (and missing texts, 0) one by one."""
+    values = pa.array(texts.to_numpy(dtype=object, na_value=None), type=pa.large_string(), from_pandas=True)
+    ascii_text = pc.fill_null(pc.string_is_ascii(values), False).to_numpy(zero_copy_only=False)
+    counts = pc.fill_null(pc.count_substring_regex(values, _RE2_ASCII_TOKEN), 0).to_numpy(zero_copy_only=False)
+    counts = counts.astype(np.int64)
+    other = np.flatnonzero(~ascii_text)
+    counts[other] = [count_words(t) for t in values.take(pa.array(other)).to_pylist()] if len(other) else []
+    return counts
 
 
 def score_frame_sentences(
@@ -197,15 +216,47 @@ def score_frame_sentences(
     """
     frames = read_frames(dictionary)
     hits = match_frames(sentences, dictionary=frames) if hits is None else hits
-    grid = sentences[_KEYS].merge(pd.DataFrame({"frame": frames.category_names}), how="cross")
-    counts = hits.groupby([*_KEYS, "frame"]).size().rename("hits").reset_index()
-    table = grid.merge(counts, on=[*_KEYS, "frame"], how="left")
-    table["hits"] = table["hits"].fillna(0).astype("int64")
+    names = list(frames.category_names)
+    counts = _count_sentence_hits(sentences, hits, names)
+    n = len(names)
+    table = pd.DataFrame(
+        {
+            "doc_id": sentences["doc_id"].repeat(n).reset_index(drop=True),
+            "sent_id": sentences["sent_id"].repeat(n).reset_index(drop=True),
+            "frame": np.tile(np.array(names, dtype=object), len(sentences)),
+            "hits": counts.ravel(),
+        }
+    )
     table["present"] = table["hits"] > 0
-    carried = [by] if by != "doc_id" and by in sentences.columns else []
-    if carried:
-        table = table.merge(sentences[["doc_id", by]].drop_duplicates("doc_id"), on="doc_id", how="left")
-    return _with_groups(table, by, corpus)
+    # the grouping columns of each sentence, repeated for its frames (groups are attached to
+    # the sentences, not to every row of the table)
+    keys = sentences[["doc_id"]]
+    if by != "doc_id" and by in sentences.columns:
+        first = sentences[["doc_id", by]].drop_duplicates("doc_id").set_index("doc_id")[by]
+        keys = keys.assign(**{by: sentences["doc_id"].map(first)})
+    grouped = _with_groups(keys.reset_index(drop=True), by, corpus)
+    for column in grouped.columns[1:]:
+        table[column] = grouped[column].repeat(n).reset_index(drop=True)
+    return table
+
+
+def _count_sentence_hits(sentences: pd.DataFrame, hits: pd.DataFrame, frames: list[str]) -> np.ndarray:
+    """Hits per sentence (rows, in the order of ``sentences``) and frame (columns, in the order of
+    ``frames``), counted on integer codes; hits of other sentences or frames are not counted."""
+    doc_codes, doc_ids = pd.factorize(sentences["doc_id"])
+    sent_ids = sentences["sent_id"].to_numpy(dtype=np.int64)
+    width = int(sent_ids.max(initial=0)) + 1
+    keys, inverse = np.unique(doc_codes.astype(np.int64) * width + sent_ids, return_inverse=True)
+    hit_docs = pd.Index(doc_ids).get_indexer(hits["doc_id"]).astype(np.int64)
+    hit_sents = hits["sent_id"].to_numpy(dtype=np.int64)
+    frame_codes = pd.Index(frames).get_indexer(hits["frame"])
+    hit_keys = hit_docs * width + hit_sents
+    rows = np.searchsorted(keys, hit_keys).clip(max=max(len(keys) - 1, 0))
+    known = (hit_docs >= 0) & (frame_codes >= 0) & (hit_sents >= 0) & (hit_sents < width) & (len(keys) > 0)
+    known &= keys[rows] == hit_keys if len(keys) else known
+    flat = rows[known] * len(frames) + frame_codes[known]
+    counts = np.bincount(flat, minlength=len(keys) * len(frames)).reshape(len(keys), len(frames))
+    return counts[inverse.ravel()].astype(np.int64)
 
 
 def score_frames(

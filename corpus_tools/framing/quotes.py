@@ -12,9 +12,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from corpus_tools.dictionaries import Dictionary, match_actors
+from corpus_tools.framing.articles import _iterate_values
 from corpus_tools.groups import attach_groups
 
 __all__ = ["SPEECH_VERBS", "SPEAKER_NOUNS", "ATTRIBUTION_PATTERNS", "match_quotes", "count_quotes"]
@@ -95,7 +99,8 @@ def match_quotes(
     [['direct', 'said', 'Putin', 'Russia']]
     """
     rows = []
-    keys = zip(sentences["doc_id"], sentences["sent_id"], sentences["start"], sentences["text"])
+    candidates = sentences[_may_quote(sentences["text"])]  # the others have no quotation mark or cue
+    keys = zip(*(_iterate_values(candidates[c]) for c in ("doc_id", "sent_id", "start", "text")))
     for doc_id, sent_id, offset, text in keys:
         if not isinstance(text, str):
             continue
@@ -122,6 +127,18 @@ def match_quotes(
     table.insert(7, "actor", _speaker_actors(table, actors))
     table.insert(8, "resolved_from", "")
     return _resolve_pronouns(table, window=pronoun_window) if pronoun_window else table
+
+
+#: What every attribution or quotation holds: a quotation mark, "according to" or a speech verb.
+_CUE_RE = re.compile(rf"[\"“”]|[Aa]ccording to|(?:{'|'.join(SPEECH_VERBS)})\b")
+
+
+def _may_quote(texts: pd.Series) -> np.ndarray:
+    """Which texts can hold an attribution or a quotation (one compiled alternation): the
+    patterns of :data:`ATTRIBUTION_PATTERNS` and quotations are looked for in these only."""
+    values = pa.array(texts.to_numpy(dtype=object, na_value=None), type=pa.large_string(), from_pandas=True)
+    # RE2 in one call: its \b (ASCII) holds wherever Python's (Unicode) does, so no text is missed
+    return pc.fill_null(pc.match_substring_regex(values, _CUE_RE.pattern), False).to_numpy(zero_copy_only=False)
 
 
 def _find_quote(text: str, min_words: int) -> tuple[int, int] | None:

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 from corpus_tools import stats
 from corpus_tools.checks import require_columns
+from corpus_tools.framing.articles import ArticleSums, make_resampled_sums, summarize_articles
 from corpus_tools.framing.frames import SCORE_COLUMNS
 from corpus_tools.groups import attach_groups
+from corpus_tools.stats.bootstrap import _check_ci, _few_clusters_note, _group_rng, _percentiles
 from corpus_tools.stats.units import resolve_unit
 
 __all__ = ["count_frame_salience", "count_dominant_frames", "summarize_frames"]
@@ -72,13 +75,29 @@ def count_dominant_frames(scores: pd.DataFrame) -> pd.DataFrame:
     [['a', 'x', 3, 0.75], ['b', '(none)', 0, nan]]
     """
     require_columns(scores, ["doc_id", "frame", "hits"], table="frame scores")
-    rows = []
-    for doc_id, part in scores.groupby("doc_id", sort=True):
-        top = int(part["hits"].max())
-        total = int(part["hits"].sum())
-        names = " / ".join(part.loc[part["hits"] == top, "frame"]) if top > 0 else "(none)"
-        rows.append((doc_id, names, top, top / total if total else math.nan))
-    table = pd.DataFrame(rows, columns=["doc_id", "dominant_frame", "hits", "share_of_hits"])
+    scores = scores[scores["doc_id"].notna()] if scores["doc_id"].isna().any() else scores
+    codes, doc_ids = pd.factorize(scores["doc_id"], sort=True)
+    hits = scores["hits"].to_numpy()
+    top = np.full(len(doc_ids), -np.inf)
+    np.maximum.at(top, codes, hits)
+    total = np.bincount(codes, weights=hits, minlength=len(doc_ids))
+    # the frames at the top, in the order of the rows of each document, joined per document
+    at_top = np.flatnonzero((hits == top[codes]) & (top[codes] > 0))
+    at_top = at_top[np.argsort(codes[at_top], kind="stable")]
+    names = np.full(len(doc_ids), "(none)", dtype=object)
+    if len(at_top):
+        frames = scores["frame"].to_numpy(dtype=object)[at_top]
+        firsts = np.flatnonzero(np.r_[True, np.diff(codes[at_top]) != 0])
+        names[codes[at_top][firsts]] = [" / ".join(frames[a:b]) for a, b in zip(firsts, [*firsts[1:], len(at_top)])]
+    top = top.astype(np.int64)
+    table = pd.DataFrame(
+        {
+            "doc_id": doc_ids,
+            "dominant_frame": names,
+            "hits": top,
+            "share_of_hits": np.divide(top, total, out=np.full(len(top), math.nan), where=total != 0),
+        }
+    )
     score_columns = set(SCORE_COLUMNS)
     extra = [c for c in scores.columns if c not in score_columns and scores.groupby("doc_id")[c].nunique().le(1).all()]
     return table.merge(scores[["doc_id", *extra]].drop_duplicates("doc_id"), on="doc_id") if extra else table
@@ -120,6 +139,10 @@ def summarize_frames(
     """
     cluster, label = resolve_unit(unit)
     require_columns(sentence_scores, ["frame", "present"], table="sentence scores")
+    if cluster:
+        _check_ci(ci, n_boot)
+        table = _summarize_articles(summarize_articles(sentence_scores, by=by, corpus=corpus), int(n_boot), seed, ci)
+        return table.assign(unit=label)[COLUMNS]
     sentence_scores = attach_groups(sentence_scores, by, documents=corpus)
     table = stats.summarize_by(
         sentence_scores.assign(present=sentence_scores["present"].astype(float)),
@@ -135,4 +158,35 @@ def summarize_frames(
         docs = sentence_scores.groupby("group")["doc_id"].nunique()
         table["n_clusters"] = table["group"].map(docs).to_numpy()
     table = table.assign(unit=label)
-    return table[["group", "frame", "n", "n_clusters", "estimate", "ci_low", "ci_high", "unit", "note"]]
+    return table[COLUMNS]
+
+
+#: Columns of :func:`summarize_frames`.
+COLUMNS = ["group", "frame", "n", "n_clusters", "estimate", "ci_low", "ci_high", "unit", "note"]
+
+
+def _summarize_articles(sums: ArticleSums, n_boot: int, seed: int, ci: float) -> pd.DataFrame:
+    """:func:`corpus_tools.stats.summarize_by` per frame with ``cluster="doc_id"``, from the
+    articles' sums: the same numbers (each group's seeded draws made once and used for every
+    frame whose articles are the same)."""
+    rows: dict[tuple[int, str], tuple] = {}
+    for group, members in sums.members().items():
+        draws: dict[bytes, list[int]] = {}
+        for f in range(len(sums.frames)):
+            articles = members[sums.counts[f, members] > 0]
+            if len(articles):
+                draws.setdefault(articles.tobytes(), []).append(f)
+        for frames in draws.values():
+            articles = members[sums.counts[frames[0], members] > 0]
+            note = _few_clusters_note(group, articles.size, "doc_id", stats.MIN_CLUSTERS)
+            if not note:
+                totals = np.concatenate([sums.sums[frames][:, articles], sums.counts[frames][:, articles]]).T
+                drawn = make_resampled_sums(totals, _group_rng(seed, group), n_boot)
+                boot = drawn[:, : len(frames)] / drawn[:, len(frames) :]
+            for i, f in enumerate(frames):
+                n = int(sums.counts[f, articles].sum())
+                low, high = _percentiles(boot[:, i], ci) if not note else (math.nan, math.nan)
+                estimate = float(sums.sums[f, articles].sum() / n)
+                rows[f, group] = (group, sums.frames[f], n, articles.size, estimate, low, high, note)
+    columns = ["group", "frame", "n", "n_clusters", "estimate", "ci_low", "ci_high", "note"]
+    return pd.DataFrame([rows[key] for key in sorted(rows, key=lambda k: k[0])], columns=columns)

@@ -26,6 +26,7 @@ import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from corpus_tools.checks import require_columns
@@ -57,20 +58,33 @@ def _trim(words: list[str], stop: frozenset[str]) -> str:
     return " ".join(words) if words and any(c.isalpha() for c in words[0]) else ""
 
 
-def _names_in(text: str, stop: frozenset[str]) -> list[tuple[str, str]]:
+def _names_in(text: str, stop: frozenset[str], seen: dict | None = None) -> list[tuple[str, str]]:
     """Candidate names of one sentence as ``(name, fallback)``: a run that opens the sentence
     is the name only if it is also found inside a sentence, else its words after the first
-    (the fallback); other runs have no fallback (``""``)."""
+    (the fallback); other runs have no fallback (``""``). ``seen`` remembers what each run
+    gave (a corpus repeats its names), keyed by the run and whether it opens the sentence."""
     lead = len(text) - len(text.lstrip(" \t\"'“‘([-—"))
+    seen = {} if seen is None else seen
     out = []
     for match in _NAME.finditer(text):
-        words = [_clean_word(w) for w in match.group().split()]
-        name = _trim(words, stop)
-        if match.start() == lead:
-            out.append((name if len(words) > 1 else "", _trim(words[1:], stop) or "\0"))
-        elif name:
-            out.append((name, ""))
+        key = (match.group(), match.start() == lead)
+        found = seen.get(key)
+        if found is None:
+            if len(seen) > 200_000:  # bounded memory: start afresh
+                seen.clear()
+            found = seen[key] = _name_of(*key, stop)
+        if found:
+            out.append(found)
     return out
+
+
+def _name_of(run: str, opens: bool, stop: frozenset[str]) -> tuple[str, str] | tuple[()]:
+    """The ``(name, fallback)`` of one run of capitalised words, ``()`` when it gives none."""
+    words = [_clean_word(w) for w in run.split()]
+    name = _trim(words, stop)
+    if opens:
+        return (name if len(words) > 1 else "", _trim(words[1:], stop) or "\0")
+    return (name, "") if name else ()
 
 
 #: A one-word name joins a longer name ending in it only when the longer name is this common
@@ -124,8 +138,9 @@ def count_names(
     require_columns(docs, ["doc_id", "text"], table="corpus")
     sentences = split_sentences(docs) if sentences is None else sentences
     stop = read_word_list("name_stopwords.txt")
-    pairs = zip(sentences["doc_id"], sentences["text"])
-    found = [(doc, *pair) for doc, text in pairs for pair in _names_in(text, stop)]
+    pairs = zip(_iterate(sentences["doc_id"]), _iterate(sentences["text"]))
+    seen: dict = {}
+    found = [(doc, *pair) for doc, text in pairs for pair in _names_in(text, stop, seen)]
     inside = {name for _, name, fallback in found if not fallback}
     rows = [(doc, name if not fallback or name in inside else fallback) for doc, name, fallback in found]
     rows = [(doc, name) for doc, name in rows if name != "\0"]
@@ -135,15 +150,26 @@ def count_names(
     per_form = found.groupby("name").size().rename("n").reset_index()
     canonical = _merge_surnames(per_form).set_index("name")["canonical"]
     found["canonical"] = found["name"].map(canonical)
-    table = found.groupby("canonical").agg(
-        n=("name", "size"),
-        n_docs=("doc_id", "nunique"),
-        forms=("name", lambda s: "; ".join(s.value_counts(sort=True).index)),
-    )
+    table = found.groupby("canonical").agg(n=("name", "size"), n_docs=("doc_id", "nunique"))
+    table["forms"] = _join_forms(found)
     table = table.reset_index().rename(columns={"canonical": "name"})
     table = table[table["n_docs"] >= min_docs]
     table = table.sort_values(["n", "n_docs", "name"], ascending=[False, False, True], ignore_index=True)
     return (table.head(top_n) if top_n else table).reset_index(drop=True)[NAME_COLUMNS]
+
+
+def _iterate(column: pd.Series, chunk: int = 100_000):
+    """A column's values as Python objects, converted a chunk at a time (not value by value)."""
+    for start in range(0, len(column), chunk):
+        yield from column.iloc[start : start + chunk].to_numpy(dtype=object, na_value=None).tolist()
+
+
+def _join_forms(found: pd.DataFrame) -> pd.Series:
+    """Each canonical name's forms, most counted first (ties in order of first appearance, as
+    ``value_counts``), joined with ``"; "``: one count of every (canonical, form) pair."""
+    pairs = found.groupby(["canonical", "name"], sort=False).size().rename("k").reset_index()
+    pairs = pairs.iloc[np.lexsort((np.arange(len(pairs)), -pairs["k"].to_numpy()))]
+    return pairs.groupby("canonical")["name"].agg("; ".join)
 
 
 def format_actor_yaml(names: pd.DataFrame, *, top_n: int = 10) -> str:

@@ -114,3 +114,176 @@ def test_cramers_v_is_scipys_association_without_correction():
     assert math.isnan(framing.cramers_v([[3, 0], [0, 0]]))  # one row and column left: undefined
     with pytest.raises(ValueError, match="counts"):
         framing.cramers_v([[0.5, 1], [1, 2]])
+
+
+# ---------------------------------------------------------------- the previous implementations
+
+
+def _compare_frames_before(sentence_scores, by, corpus, n_boot, seed):
+    from corpus_tools import stats
+    from corpus_tools.groups import attach_groups
+
+    sentence_scores = attach_groups(sentence_scores, by, documents=corpus)
+    parts = []
+    for frame, part in sentence_scores.groupby("frame", sort=False):
+        table = stats.compare_groups(
+            part.assign(present=part["present"].astype(float)), value="present", by="group", n_boot=n_boot,
+            seed=seed, cluster="doc_id",
+        )  # fmt: skip
+        parts.append(table.assign(n_a=table["n_clusters_a"], n_b=table["n_clusters_b"], frame=frame, unit="article"))
+    if all(p.empty for p in parts):
+        return pd.DataFrame(columns=framing.compare._DIFFERENCE_COLUMNS)
+    table = pd.concat(parts, ignore_index=True).rename(columns={"mean_a": "share_a", "mean_b": "share_b"})
+    table["p_adjusted"] = stats.adjust_p(table["p_value"].to_numpy(), method="holm")
+    return table[framing.compare._DIFFERENCE_COLUMNS]
+
+
+def _kruskal_before(sentence_scores, by, corpus, min_articles=3):
+    from corpus_tools import stats
+    from corpus_tools.groups import attach_groups
+
+    grouped = attach_groups(sentence_scores, by, documents=corpus)
+    shares = grouped.assign(present=grouped["present"].astype(float))
+    shares = shares.groupby(["frame", "group", "doc_id"], sort=False)["present"].mean().reset_index()
+    rows = []
+    for frame, part in shares.groupby("frame", sort=False):
+        sizes = part.groupby("group")["doc_id"].size()
+        small = sorted(sizes[sizes < min_articles].index)
+        kept = [g.to_numpy() for name, g in part.groupby("group")["present"] if name not in small]
+        notes = [f"left out (fewer than {min_articles} articles): {', '.join(small[:6])}"] if small else []
+        h = p = math.nan
+        if len(kept) < 2:
+            notes.append("fewer than 2 groups to compare")
+        elif np.ptp(np.concatenate(kept)) == 0:
+            notes.append("every article has the same share")
+        else:
+            h, p = kruskal(*kept)
+        rows.append((frame, len(kept), int(sum(len(k) for k in kept)), float(h), float(p), "; ".join(notes)))
+    table = pd.DataFrame(rows, columns=["frame", "n_groups", "n_articles", "h", "p_value", "note"])
+    table["p_adjusted"] = stats.adjust_p(table["p_value"].to_numpy(), method="holm")
+    table["unit"] = "article"
+    return table[["frame", "n_groups", "n_articles", "h", "p_value", "p_adjusted", "unit", "note"]]
+
+
+def _chi2_before(sentence_scores, by, corpus):
+    from corpus_tools import stats
+    from corpus_tools.framing.compare import _CHI2_NOTE, _chi2_row
+    from corpus_tools.groups import attach_groups
+
+    sentence_scores = attach_groups(sentence_scores, by, documents=corpus)
+    rows = []
+    for frame, part in sentence_scores.groupby("frame", sort=False):
+        observed = pd.crosstab(part["group"], part["present"]).reindex(columns=[True, False], fill_value=0)
+        rows.append(_chi2_row(observed, frame))
+    table = pd.DataFrame(rows)
+    table["p_adjusted"] = stats.adjust_p(table["p_value"].to_numpy(), method="holm")
+    overall = _chi2_row(
+        sentence_scores.pivot_table(index="group", columns="frame", values="hits", aggfunc="sum", fill_value=0),
+        "(all frames)",
+    )
+    table = pd.concat([table, pd.DataFrame([{**overall, "p_adjusted": overall["p_value"]}])], ignore_index=True)
+    table = table.assign(unit="sentence (descriptive)", note=_CHI2_NOTE)
+    return table[["frame", "chi2", "dof", "p_value", "p_adjusted", "cramers_v", "n", "unit", "note"]]
+
+
+def _cooccurrence_before(sentence_scores, unit):
+    keys = ["doc_id", "sent_id"] if unit == "sentence" else ["doc_id"]
+    wide = sentence_scores.pivot_table(index=keys, columns="frame", values="present", aggfunc="max", fill_value=False)
+    matrix = wide.to_numpy(dtype=int)
+    both = matrix.T @ matrix
+    frames = list(wide.columns)
+    rows = []
+    for i, a in enumerate(frames):
+        for j, b in enumerate(frames):
+            union = both[i, i] + both[j, j] - both[i, j]
+            rows.append(
+                (a, b, int(both[i, i]), int(both[j, j]), int(both[i, j]), both[i, j] / union if union else math.nan)
+            )
+    return pd.DataFrame(rows, columns=["frame_a", "frame_b", "n_a", "n_b", "n_both", "jaccard"])
+
+
+@pytest.fixture(params=["seeds", "generated", "uneven", "fixture"])
+def scored(request, seeds_corpus, seeds_sentences, generated_corpus, sentence_scores):
+    """``(sentence scores, by, corpus)``: the seeds (outlet from the file name), the generated
+    corpus, the generated corpus with rows taken away (articles differ between frames; missing
+    values of present) and the hand-made fixture (two articles per group)."""
+    if request.param == "fixture":
+        return _twice(sentence_scores), "outlet", None
+    if request.param == "seeds":
+        docs = seeds_corpus.assign(outlet=["x", "y", "x", "y", "x"])
+        return framing.score_frame_sentences(seeds_sentences, by="outlet", corpus=docs), "outlet", docs
+    docs, sentences, hits = generated_corpus
+    scores = framing.score_frame_sentences(sentences, hits=hits, by="outlet", corpus=docs)
+    if request.param == "uneven":
+        rng = np.random.default_rng(1)
+        scores = scores[rng.random(len(scores)) > 0.2].drop(columns="outlet")
+        scores = scores[~((scores["frame"] == "economic") & scores["doc_id"].isin(["d01", "d02", "d04"]))]
+        scores = scores.astype({"present": object})
+        scores.loc[scores.index[::17], "present"] = None
+    return scores.reset_index(drop=True), "outlet", docs
+
+
+def test_compare_frames_equals_the_previous_implementation(scored):
+    scores, by, docs = scored
+    for seed in (0, 5):
+        new = framing.compare_frames(scores, by=by, corpus=docs, n_boot=300, seed=seed)
+        old = _compare_frames_before(scores, by, docs, 300, seed)
+        pd.testing.assert_frame_equal(new, old)
+    assert new["diff_ci_low"].notna().any() or (new["note"] != "").all()
+
+
+def test_kruskal_and_chi2_equal_the_previous_implementation(scored):
+    scores, by, docs = scored
+    if scores["present"].isna().any():  # a sentence without a value: as the previous code, row by row
+        scores = scores.assign(present=scores["present"].fillna(False).astype(bool))
+    pd.testing.assert_frame_equal(
+        framing.compare_frames_kruskal(scores, by=by, corpus=docs), _kruskal_before(scores, by, docs)
+    )
+    pd.testing.assert_frame_equal(
+        framing.compare_frames_chi2(scores, by=by, corpus=docs), _chi2_before(scores, by, docs)
+    )
+
+
+@pytest.mark.parametrize("unit", ["sentence", "document"])
+def test_cooccurrence_equals_the_previous_implementation(scored, unit):
+    scores = scored[0]
+    scores = scores.assign(present=scores["present"].fillna(False).astype(bool))
+    pd.testing.assert_frame_equal(
+        framing.count_frame_cooccurrence(scores, unit=unit), _cooccurrence_before(scores, unit)
+    )
+
+
+@pytest.mark.parametrize("by", ["doc_id", "outlet"])
+def test_count_actor_frames_equals_matching_every_sentence(generated_corpus, seeds_sentences, by, tmp_path):
+    from corpus_tools.dictionaries import match_actors
+
+    docs, sentences, hits = generated_corpus
+    names = tmp_path / "actors.yml"
+    names.write_text(
+        'categories:\n  "Tony Blair": ["Tony Blair", "Blair"]\n  "Bank": ["bank*", "=BoE"]\n  "Russia": ["*russia*"]\n',
+        encoding="utf-8",
+    )
+    for actors in ("ukraine_security", names):
+        new = framing.count_actor_frames(sentences, hits, actors=actors, by=by, corpus=docs)
+        old = framing.count_actor_frames(
+            sentences, hits, actors=actors, by=by, corpus=docs, actor_hits=match_actors(sentences, actors)
+        )
+        pd.testing.assert_frame_equal(new, old)
+        assert len(new) > 0
+
+
+@pytest.mark.parametrize(
+    ("patterns", "filtered"),
+    [(["Blair", "bank*"], True), (["*russia*", "=US"], True), (["O'Brien"], False), (["Zoë"], False)],
+)
+def test_only_texts_that_can_match_are_matched(patterns, filtered):
+    from corpus_tools.dictionaries import Dictionary, match_actors
+    from corpus_tools.framing.compare import _may_mention
+
+    texts = ["Blair spoke.", "BANKS fell.", "the US", "Pro-russian rally", "O’Brien's view", "ZOË left", "None here"]
+    sents = pd.DataFrame({"doc_id": "a", "sent_id": range(len(texts)), "start": 0, "text": texts})
+    dictionary = Dictionary.from_mapping({"x": patterns})
+    kept = _may_mention(sents["text"], dictionary)
+    matched = set(match_actors(sents, dictionary)["sent_id"])
+    assert matched <= set(np.flatnonzero(kept)) and matched  # never a matching text left out
+    assert (not kept.all()) == filtered

@@ -222,3 +222,88 @@ def test_match_frames_and_score_frames_agree_on_a_bare_sentence_table():
         hits = framing.match_frames(sents)
     assert scores.loc["de", "hits"] == 0 and pd.isna(scores.loc["de", "per_10k"])
     assert scores.loc["en", "hits"] == int((hits["frame"] == "economic").sum()) == 3
+
+
+def _score_frame_sentences_before(sentences, frames, hits, by, corpus):
+    """The previous implementation (a cross join of sentences and frames, merged with hit counts)."""
+    from corpus_tools.framing.frames import _with_groups
+
+    grid = sentences[["doc_id", "sent_id"]].merge(pd.DataFrame({"frame": frames.category_names}), how="cross")
+    counts = hits.groupby(["doc_id", "sent_id", "frame"]).size().rename("hits").reset_index()
+    table = grid.merge(counts, on=["doc_id", "sent_id", "frame"], how="left")
+    table["hits"] = table["hits"].fillna(0).astype("int64")
+    table["present"] = table["hits"] > 0
+    if by != "doc_id" and by in sentences.columns:
+        table = table.merge(sentences[["doc_id", by]].drop_duplicates("doc_id"), on="doc_id", how="left")
+    return _with_groups(table, by, corpus)
+
+
+@pytest.mark.parametrize("by", ["doc_id", "outlet"])
+@pytest.mark.parametrize("source", ["seeds", "generated", "fixture"])
+def test_score_frame_sentences_equals_the_previous_implementation(
+    source, by, seeds_corpus, seeds_sentences, generated_corpus, fixture_corpus, frames_file
+):
+    if source == "seeds":
+        docs, sentences, frames = seeds_corpus.assign(outlet=seeds_corpus["doc_id"].str[:3]), seeds_sentences, "generic"
+    elif source == "generated":
+        docs, sentences, _ = generated_corpus
+        frames = "generic"
+    else:
+        docs, frames = fixture_corpus, frames_file
+        sentences = ct.split_sentences(docs)
+    frames = framing.read_frames(frames)
+    hits = framing.match_frames(sentences, dictionary=frames)
+    # hits of a sentence and of a frame the table does not have are not counted
+    stray = pd.DataFrame({"doc_id": ["nowhere", docs["doc_id"].iloc[0]], "sent_id": [0, 0], "frame": ["x", "other"]})
+    hits = pd.concat([hits, stray], ignore_index=True)
+    new = framing.score_frame_sentences(sentences, dictionary=frames, hits=hits, by=by, corpus=docs)
+    old = _score_frame_sentences_before(sentences, frames, hits, by, docs)
+    pd.testing.assert_frame_equal(new, old)
+    assert new["hits"].sum() == len(hits) - 2
+
+
+def test_score_frame_sentences_carries_the_grouping_column_of_the_sentences(make_sents, frames_file):
+    sents = pd.concat([make_sents("Troops left.", "Costs rose."), make_sents("Peace.", doc_id="b")])
+    sents["outlet"] = ["x", "x", None]
+    new = framing.score_frame_sentences(sents, dictionary=frames_file, by="outlet")
+    old = _score_frame_sentences_before(
+        sents, framing.read_frames(frames_file), framing.match_frames(sents, dictionary=frames_file), "outlet", None
+    )
+    pd.testing.assert_frame_equal(new, old)
+    assert new["group"].tolist() == ["x", "x", "x", "x", "(missing)", "(missing)"]
+
+
+WORDY = [
+    "The U.S. sent $76.8 billion, Zelensky's aides said; 26% of 1,000.50 A.B.C. e.g. x-ray don't -x- _a_ 3.",
+    "Переговоры возобновятся.",
+    "和平谈判。 mixed ASCII and ü",
+    "",
+    "...!!!",
+    "tab\tseparated\nlines a.b. ab. a.b",
+    "O’Brien’s (quote) 'single' \"double\" 12.5.6 9,8,7% 0x1F",
+]
+
+
+def test_word_counts_equal_count_words(seeds_sentences, generated_corpus):
+    from corpus_tools.framing.frames import _count_words
+    from corpus_tools.tokens import count_words
+
+    texts = pd.concat(
+        [seeds_sentences["text"], generated_corpus[1]["text"], pd.Series(WORDY), pd.Series([None, float("nan")])],
+        ignore_index=True,
+    )
+    assert _count_words(texts).tolist() == [count_words(t) for t in texts]
+
+
+def test_score_frames_equals_counting_words_sentence_by_sentence(generated_corpus, seeds_corpus, seeds_sentences):
+    from corpus_tools.tokens import count_words
+
+    docs, sentences, hits = generated_corpus
+    for corpus, sents, kwargs in (
+        (docs, sentences, {"hits": hits, "by": "outlet"}),
+        (seeds_corpus, seeds_sentences, {}),
+    ):
+        new = framing.score_frames(corpus, sentences=sents, **kwargs)
+        words = sents.assign(n_words=sents["text"].map(count_words)).groupby("doc_id")["n_words"].sum()
+        assert new["n_words"].tolist() == new["doc_id"].map(words).tolist()
+        assert new["n_sentences"].tolist() == new["doc_id"].map(sents.groupby("doc_id").size()).tolist()

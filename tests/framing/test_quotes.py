@@ -75,3 +75,50 @@ def test_count_quotes_per_group_and_actor(make_sents):
         ["x", "Russia", 2, 1.0],
         ["y", "France", 1, 1.0],
     ]
+
+
+def _match_quotes_before(sentences, actors="ukraine_security", min_quote_words=4, pronoun_window=3):
+    """The previous implementation: every sentence searched with every pattern."""
+    from corpus_tools.framing.quotes import _attributions, _find_quote, _resolve_pronouns, _speaker_actors
+
+    rows = []
+    for doc_id, sent_id, offset, text in zip(
+        sentences["doc_id"], sentences["sent_id"], sentences["start"], sentences["text"]
+    ):
+        if not isinstance(text, str):
+            continue
+        quote = _find_quote(text, min_quote_words)
+        q = (text[quote[0] : quote[1]], offset + quote[0], offset + quote[1]) if quote else ("", -1, -1)
+        found = _attributions(text)
+        for cue, speaker, s, e in found:
+            rows.append((doc_id, sent_id, "direct" if quote else "indirect", cue, speaker, offset + s, offset + e, *q))
+        if quote and not found:
+            rows.append((doc_id, sent_id, "direct", "", "", -1, -1, *q))
+    columns = ["doc_id", "sent_id", "kind", "cue", "speaker", "speaker_start", "speaker_end", "quote", "quote_start",
+               "quote_end"]  # fmt: skip
+    table = pd.DataFrame(rows, columns=columns)
+    table.insert(7, "actor", _speaker_actors(table, actors))
+    table.insert(8, "resolved_from", "")
+    return _resolve_pronouns(table, window=pronoun_window) if pronoun_window else table
+
+
+TRICKY = [
+    "Unsaid things, stated plainly, said nothing.",  # a speech verb inside a word
+    "It was,said Putin, a mistake.",
+    "according to Macron the plan holds.",
+    "“We will act now and together,” the minister declared.",
+    "We will act,” she replied.",
+    "Nothing to report here.",
+    "The SAID agency SAYS so.",  # upper case verbs are not cues
+]
+
+
+@pytest.mark.parametrize("source", ["seeds", "generated", "tricky"])
+def test_match_quotes_equals_the_previous_implementation(source, seeds_sentences, generated_corpus, make_sents):
+    sentences = {"seeds": seeds_sentences, "generated": generated_corpus[1], "tricky": make_sents(*TRICKY)}[source]
+    if source == "tricky":
+        sentences = pd.concat([sentences, make_sents("x", doc_id="b").assign(text=None)], ignore_index=True)
+    for window in (3, 0):
+        new = framing.match_quotes(sentences, pronoun_window=window)
+        pd.testing.assert_frame_equal(new, _match_quotes_before(sentences, pronoun_window=window))
+    assert len(new) > 0

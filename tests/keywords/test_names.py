@@ -82,3 +82,51 @@ def test_actor_list_from_names_reads_and_matches(tmp_path, make_sents):
     sents = make_sents("Blair spoke to the Bank of England.", "Nobody else.")
     hits = match_actors(sents, actors)
     assert sorted(hits["category"]) == ["Bank of England", "Tony Blair"]
+
+
+def _count_names_before(docs, sentences, top_n=30):
+    """The previous implementation: each run of capitals worked out again every time it occurs."""
+    from corpus_tools.keywords.names import _NAME, NAME_COLUMNS, _clean_word, _merge_surnames, _trim
+    from corpus_tools.shipped import read_word_list
+
+    stop = read_word_list("name_stopwords.txt")
+
+    def names_in(text):
+        lead = len(text) - len(text.lstrip(" \t\"'“‘([-—"))
+        out = []
+        for match in _NAME.finditer(text):
+            words = [_clean_word(w) for w in match.group().split()]
+            name = _trim(words, stop)
+            if match.start() == lead:
+                out.append((name if len(words) > 1 else "", _trim(words[1:], stop) or "\0"))
+            elif name:
+                out.append((name, ""))
+        return out
+
+    found = [(doc, *pair) for doc, text in zip(sentences["doc_id"], sentences["text"]) for pair in names_in(text)]
+    inside = {name for _, name, fallback in found if not fallback}
+    rows = [(doc, name if not fallback or name in inside else fallback) for doc, name, fallback in found]
+    rows = [(doc, name) for doc, name in rows if name != "\0"]
+    found = pd.DataFrame(rows, columns=["doc_id", "name"])
+    per_form = found.groupby("name").size().rename("n").reset_index()
+    canonical = _merge_surnames(per_form).set_index("name")["canonical"]
+    found["canonical"] = found["name"].map(canonical)
+    table = found.groupby("canonical").agg(
+        n=("name", "size"),
+        n_docs=("doc_id", "nunique"),
+        forms=("name", lambda s: "; ".join(s.value_counts(sort=True).index)),
+    )
+    table = table.reset_index().rename(columns={"canonical": "name"})
+    table = table.sort_values(["n", "n_docs", "name"], ascending=[False, False, True], ignore_index=True)
+    return (table.head(top_n) if top_n else table).reset_index(drop=True)[NAME_COLUMNS]
+
+
+@pytest.mark.parametrize("top_n", [30, None])
+def test_count_names_equals_the_previous_implementation(top_n, seeds_corpus, seeds_sentences):
+    from tests.framing.conftest import make_generated_corpus
+
+    docs, sentences, _ = make_generated_corpus(seeds_sentences)
+    for corpus, sents in ((seeds_corpus, seeds_sentences), (docs, sentences)):
+        new = kw.count_names(corpus, sentences=sents, top_n=top_n)
+        pd.testing.assert_frame_equal(new, _count_names_before(corpus, sents, top_n=top_n))
+        assert len(new) > 5

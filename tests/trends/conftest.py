@@ -75,3 +75,11 @@ def make_dated_corpus() -> pd.DataFrame:
 @pytest.fixture
 def dated() -> pd.DataFrame:
     return make_dated_corpus()
+
+
+@pytest.fixture(scope="session")
+def generated_corpus(seeds_sentences):
+    """60 dated documents of the seeds' sentences drawn at random (see tests/framing/conftest.py)."""
+    from tests.framing.conftest import make_generated_corpus
+
+    return make_generated_corpus(seeds_sentences)

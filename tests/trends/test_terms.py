@@ -60,3 +60,126 @@ def test_too_few_dated_articles_give_an_empty_table():
 def test_a_term_without_words_is_refused(dated):
     with pytest.raises(ValueError, match="no word"):
         trends.count_term_periods(dated, ["--"])
+
+
+# ---------------------------------------------------------------- the previous implementations
+
+
+def _summarize_term_trends_before(documents, top_n=15, min_articles=5, max_terms=1000, stopwords="english"):
+    """The previous implementation: a Counter per article, a dense rate matrix, scipy per term."""
+    from collections import Counter
+
+    import numpy as np
+    from scipy import stats as sps
+
+    from corpus_tools.shipped import read_stopwords
+    from corpus_tools.stats import adjust_p
+    from corpus_tools.tokens import tokenize
+    from corpus_tools.trends.periods import label_periods
+
+    dated = label_periods(documents, period="day", warn=False).sort_values("date", kind="stable")
+    columns = ["term", "direction", "rho", "p", "p_adjusted", "articles", "early_per_10k", "late_per_10k"]
+    stop = {w.lower() for w in (read_stopwords(stopwords) if isinstance(stopwords, str) else stopwords or ())}
+    bags = [Counter(w for w, _, _ in tokenize(t, lowercase=True)) for t in dated["text"]]
+    doc_freq = Counter(w for bag in bags for w in bag if w not in stop and not w.isdigit())
+    vocab = [w for w, n in doc_freq.most_common(max_terms) if n >= min_articles]
+    if len(dated) < 4 or not vocab or dated["date"].nunique() < 2:
+        return pd.DataFrame(columns=columns)
+    lengths = np.array([max(sum(bag.values()), 1) for bag in bags], dtype=float)
+    rates = np.array([[bag.get(w, 0) for w in vocab] for bag in bags], dtype=float) / lengths[:, None] * 10_000
+    when = dated["date"].to_numpy(dtype="datetime64[ns]").astype(np.int64)
+    rho, p = np.empty(len(vocab)), np.empty(len(vocab))
+    for j in range(len(vocab)):
+        result = sps.spearmanr(when, rates[:, j])
+        rho[j], p[j] = result.statistic, result.pvalue
+    half = len(dated) // 2
+    table = pd.DataFrame(
+        {
+            "term": vocab,
+            "rho": rho,
+            "p": p,
+            "p_adjusted": adjust_p(np.nan_to_num(p, nan=1.0), "holm"),
+            "articles": [doc_freq[w] for w in vocab],
+            "early_per_10k": rates[:half].mean(axis=0),
+            "late_per_10k": rates[half:].mean(axis=0),
+        }
+    )
+    table["direction"] = np.where(table["rho"] > 0, "rising", "falling")
+    rising = table[table["rho"] > 0].sort_values(["rho", "term"], ascending=[False, True]).head(top_n)
+    falling = table[table["rho"] < 0].sort_values(["rho", "term"]).head(top_n)
+    return pd.concat([rising, falling], ignore_index=True)[columns]
+
+
+def _term_corpora(dated, generated_corpus, seeds_corpus):
+    seeds = seeds_corpus.assign(date=pd.Timestamp("2025-01-01") + pd.to_timedelta(range(len(seeds_corpus)), unit="D"))
+    tied = dated.assign(date=dated["date"].dt.to_period("M").dt.start_time)  # many articles share a date
+    return {"dated": dated, "generated": generated_corpus[0], "seeds": seeds, "tied": tied}
+
+
+@pytest.mark.parametrize("source", ["dated", "generated", "seeds", "tied"])
+@pytest.mark.parametrize(("min_articles", "max_terms", "chunk"), [(3, 1000, 1_000_000), (1, 40, 7), (2, 5, 500)])
+def test_summarize_term_trends_equals_the_previous_implementation(
+    source, min_articles, max_terms, chunk, dated, generated_corpus, seeds_corpus, monkeypatch
+):
+    monkeypatch.setattr("corpus_tools.trends.terms._CHUNK_WORDS", chunk)  # words numbered a chunk at a time
+    docs = _term_corpora(dated, generated_corpus, seeds_corpus)[source]
+    new = trends.summarize_term_trends(docs, top_n=500, min_articles=min_articles, max_terms=max_terms)
+    old = _summarize_term_trends_before(docs, top_n=500, min_articles=min_articles, max_terms=max_terms)
+    # the same terms in the same order and the same counts; the statistics to rounding (a sum of
+    # ranks over the articles with the term instead of a correlation matrix of every article)
+    pd.testing.assert_frame_equal(new, old, check_exact=False, rtol=1e-9, atol=1e-12)
+    assert new[["term", "direction", "articles"]].equals(old[["term", "direction", "articles"]])
+    assert len(new) > 0
+
+
+MATCH_TERMS = [
+    ["ceasefire"],
+    ["tariff*", "ceasefire proposal"],
+    ["*fire", "block?de", "Blockade"],
+    ["[bc]lockade", "peace"],
+    ["zoë", "straße*"],
+    ["Officials", "at the summit", "the"],
+    ["talks peace", "peace talks", "talks talks"],  # phrases within a sentence, overlapping starts
+    ["nothingmatcheshere"],
+    ["plain*", "plain"],  # ignoring case, "i" also matches "İ" and "ı"
+]
+
+
+@pytest.mark.parametrize("terms", MATCH_TERMS)
+@pytest.mark.parametrize("source", ["dated", "generated", "seeds"])
+def test_match_term_documents_equals_matching_every_document(source, terms, dated, generated_corpus, seeds_corpus):
+    from corpus_tools.keywords import match_kwic
+
+    docs = _term_corpora(dated, generated_corpus, seeds_corpus)[source]
+    docs = pd.concat(
+        [
+            docs,
+            pd.DataFrame(
+                {
+                    "doc_id": ["zz", "zy", "zz"],  # a doc_id twice: counted together
+                    "text": [
+                        "Zoë and STRASSE, the ſtraße",
+                        None,
+                        "Peace talks. Talks peace; talks talks talks peace talks",
+                    ],
+                }
+            ),
+        ]
+    )
+    new = trends.match_term_documents(docs, terms)
+    lines = match_kwic(docs, terms, window=0)
+    old = lines.groupby(["doc_id", "pattern"], sort=False).size().rename("count").reset_index()
+    pd.testing.assert_frame_equal(new, old.rename(columns={"pattern": "term"})[["doc_id", "term", "count"]])
+
+
+@pytest.mark.parametrize(
+    ("term", "cue"),
+    [("ceasefire", "ceasefire"), ("tariff*", "tariff"), ("*fire", "fire"), ("a?c*def", "def"), ("zoë", None),
+     ("zo*ë", "zo"), ("[bc]at", None), ("*", None), ("peace talks", "peace")],
+)  # fmt: skip
+def test_term_cues_are_fixed_parts_of_the_first_word(term, cue):
+    import re
+
+    from corpus_tools.trends.terms import _term_cue
+
+    assert _term_cue(term) == (re.escape(cue) if cue else None)
