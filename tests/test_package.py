@@ -80,6 +80,7 @@ VERBS = (
     "update_",
     "adjust_",
     "clear_",
+    "release_",  # give a resource back to the system (release_memory)
     "is_",  # a predicate: -> bool
     "fit_",  # -> a fitted model
 )
