@@ -248,6 +248,34 @@ def _refresh_index(out: Path, name: str) -> None:
         pass
 
 
+#: Notebooks in the order they start on a first run (no durations yet): the longest first, as
+#: measured on a 100,000-article study (sentiment 324 s, framing 283, trends 234, keywords 174,
+#: overview 77); a notebook of one's own starts before them.
+_FIRST_RUN_ORDER = ("sentiment", "framing", "trends", "keywords", "corpus_overview")
+
+
+def _longest_first(todo: list[Job], before: dict) -> list[Job]:
+    """``todo`` in the order to start the notebooks so that, ``jobs`` at a time, they end soonest:
+    the longest first (the longest-processing-time rule), by each notebook's duration in the
+    last run; notebooks never timed go first, in :data:`_FIRST_RUN_ORDER`.
+
+    >>> jobs = [Job(n, Path(f"{n}.ipynb"), {}, "", "", {}) for n in ("corpus_overview", "keywords", "sentiment")]
+    >>> [j.name for j in _longest_first(jobs, {"keywords": {"duration_s": 9.0}, "sentiment": {"duration_s": 2.0}})]
+    ['corpus_overview', 'keywords', 'sentiment']
+    >>> [j.name for j in _longest_first(jobs, {})]
+    ['sentiment', 'keywords', 'corpus_overview']
+    """
+    rank = {name: i for i, name in enumerate(_FIRST_RUN_ORDER)}
+
+    def key(job: Job) -> tuple:
+        duration = before.get(job.name, {}).get("duration_s")
+        if isinstance(duration, (int, float)):
+            return (1, -duration)
+        return (0, rank.get(job.name, -1))
+
+    return sorted(todo, key=key)
+
+
 def _process_first(
     study: Study, todo: list[Job], declared: dict, notebooks_dir: Path, out: Path, jobs, scheduler, progress: bool
 ) -> None:
@@ -393,7 +421,7 @@ def run_study(
         staging.chmod(0o755)
         try:
             results = execute_jobs(
-                todo,
+                _longest_first(todo, before),
                 staging / ".work",
                 report_dir,
                 jobs=jobs,
