@@ -15,6 +15,9 @@ sentence scores are computed once, outside the timings. Baselines:
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
@@ -22,6 +25,10 @@ import corpus_tools as ct
 from corpus_tools import sentiment, stats
 from corpus_tools.groups import attach_groups
 from corpus_tools.sentiment import drivers
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the previous implementations live in tests/
+
+from tests.sentiment.test_drivers import _old_term_contributions  # noqa: E402
 
 N_DOCS = 2000
 PER_DOC = 20
@@ -61,24 +68,9 @@ def old_compare_groups(scores: pd.DataFrame, *, by: str, n_boot: int) -> list[pd
     ]
 
 
-def old_term_contributions(sentences: pd.DataFrame, lexicon) -> pd.DataFrame:
-    from corpus_tools.sentiment.dictionary import _dictionary_hits
-    from corpus_tools.sentiment.vader import _vader_valences
-
-    if lexicon.analyzer is not None:
-        rows = []
-        for doc_id, sent_id, text in zip(sentences["doc_id"], sentences["sent_id"], sentences["text"].fillna("")):
-            words, valences, _ = _vader_valences(lexicon.analyzer, text)
-            rows.extend((doc_id, sent_id, w.lower(), v) for w, v in zip(words, valences) if v != 0)
-        return pd.DataFrame(rows, columns=["doc_id", "sent_id", "term", "value"])
-    hits = _dictionary_hits(lexicon, sentences[["doc_id", "sent_id", "start", "text"]].fillna({"text": ""}))
-    terms = hits["term"].str.lower().str.replace("’", "'", regex=False)
-    return pd.DataFrame({"doc_id": hits["doc_id"], "sent_id": hits["sent_id"], "term": terms, "value": hits["value"]})
-
-
 def old_count_drivers(sentences: pd.DataFrame, lexicons: list[str]) -> pd.DataFrame:
     current = drivers._term_contributions
-    drivers._term_contributions = old_term_contributions
+    drivers._term_contributions = _old_term_contributions
     try:
         return sentiment.count_drivers(sentences, lexicon=lexicons, by="outlet")
     finally:

@@ -31,9 +31,9 @@ from corpus_tools.stats.adjust import adjust_p
 from corpus_tools.stats.bootstrap import (
     MIN_CLUSTERS,
     _boot_cluster_means,
+    _boot_ratio_means,
     _boot_stat,
     _check_ci,
-    _chunk,
     _few_clusters_note,
     _group_rng,
     _percentiles,
@@ -143,14 +143,7 @@ def _boot_means(part: dict, n_boot: int, rng: np.random.Generator) -> np.ndarray
     """``_boot_cluster_means`` (with the group's cluster sums at hand) or ``_boot_stat`` of the mean."""
     if "sums" not in part:
         return _boot_stat(part["x"], np.mean, n_boot, rng)
-    sums, counts = part["sums"], part["counts"]
-    k = sums.size
-    chunk = _chunk(k)
-    out = []
-    for done in range(0, n_boot, chunk):
-        idx = rng.integers(0, k, size=(min(chunk, n_boot - done), k))
-        out.append(sums[idx].sum(axis=1) / counts[idx].sum(axis=1))
-    return np.concatenate(out)
+    return _boot_ratio_means(part["sums"], part["counts"], n_boot, rng)
 
 
 def _compare_codes(

@@ -89,7 +89,13 @@ def _boot_cluster_means(x: np.ndarray, clusters: np.ndarray, n_boot: int, rng: n
     codes, inverse = np.unique(clusters, return_inverse=True)
     sums = np.bincount(inverse, weights=x, minlength=codes.size)
     counts = np.bincount(inverse, minlength=codes.size).astype(float)
-    k = codes.size
+    return _boot_ratio_means(sums, counts, n_boot, rng)
+
+
+def _boot_ratio_means(sums: np.ndarray, counts: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    """Bootstrap means of clusters given by their summed values and row counts: the draws of
+    :func:`_boot_cluster_means`, for a caller that has the sums at hand."""
+    k = sums.size
     chunk = _chunk(k)
     out = []
     for done in range(0, n_boot, chunk):
