@@ -55,7 +55,8 @@ class LoadedCorpus:
         documents: one row per document (as :func:`load_corpus` returns it).
         log: one row per problem the loader warned about: ``source, issue, action``.
         audit: one row per cleaning edit (:func:`corpus_tools.clean.clean_audit`); no rows
-            when loaded with ``clean=False``.
+            when loaded with ``clean=False``. It may be given as a function that reads it: it
+            is then read when first used (a processed corpus keeps its audit on disk until then).
         source: the path the corpus was read from.
         files: the load report, one row per file seen: ``file, kind, status, reason,
             n_documents`` (``status`` is ``"loaded"`` or ``"skipped"``, ``reason`` says why).
@@ -66,6 +67,22 @@ class LoadedCorpus:
     audit: pd.DataFrame
     source: str = ""
     files: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(FILE_COLUMNS)))
+
+
+def _get_audit(self: LoadedCorpus) -> pd.DataFrame:
+    audit = self.__dict__["_audit"]
+    if callable(audit):  # read on first use (a cache's audit: millions of rows at 100,000 articles)
+        audit = self.__dict__["_audit"] = audit()
+    return audit
+
+
+def _set_audit(self: LoadedCorpus, audit) -> None:
+    self.__dict__["_audit"] = audit
+
+
+# ``audit`` may be given as a function that reads it: it is then read when first used (the
+# processed corpus's cache keeps it on disk until an analysis asks for it).
+LoadedCorpus.audit = property(_get_audit, _set_audit, doc="One row per cleaning edit (read on first use).")
 
 
 def read_corpus(

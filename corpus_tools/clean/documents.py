@@ -11,9 +11,10 @@ cleaned corpus, and its audit (one row per edit, citable with its rule and reaso
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
@@ -36,23 +37,28 @@ __all__ = [
 AUDIT_COLUMNS = ["doc_id", "start", "end", "original", "replacement", "rule", "reason"]
 
 
-def list_repeated_lines(raws: Sequence[str], *, min_docs: int | None = None) -> set[str]:
+def list_repeated_lines(raws: Iterable[str], *, min_docs: int | None = None) -> set[str]:
     r"""Normalised lines that occur in many documents: site template lines.
 
     A line counts once per distinct document text (duplicate articles do not vote twice).
-    The default threshold is ``max(3, 20% of the distinct documents)``.
+    The default threshold is ``max(3, 20% of the distinct documents)``. ``raws`` is read once, a
+    text at a time (a generator over a large corpus holds no list of its texts).
 
     >>> sorted(list_repeated_lines(["Menu\nA.", "Menu\nB.", "Menu\nC.", "Other"]))
     ['menu']
     """
-    distinct = list(dict.fromkeys(raws))
-    if min_docs is None:
-        min_docs = max(3, math.ceil(0.2 * len(distinct)))
+    seen: set[bytes] = set()  # the distinct texts, by digest
     counts: Counter[str] = Counter()
-    for raw in distinct:
+    for raw in raws:
+        digest = hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        if digest in seen:
+            continue
+        seen.add(digest)
         keys = set(map(_key, set(raw.splitlines())))  # a line printed twice is keyed once
         keys.discard("")
         counts.update(keys)
+    if min_docs is None:
+        min_docs = max(3, math.ceil(0.2 * len(seen)))
     return {k for k, c in counts.items() if c >= min_docs}
 
 
@@ -87,10 +93,10 @@ def clean_corpus_audited(
     return _assemble_cleaned(corpus, texts, titles, dates), pd.DataFrame(audit_rows, columns=AUDIT_COLUMNS)
 
 
-def _assemble_cleaned(corpus: pd.DataFrame, texts: list, found_titles: list, dates: list) -> pd.DataFrame:
+def _assemble_cleaned(corpus: pd.DataFrame, texts: Sequence, found_titles: list, dates: list) -> pd.DataFrame:
     """The cleaned corpus from the cleaner's results per document (clean text, the title and the
-    date found in the page): given titles and dates are kept, ``title_source`` and ``status`` added."""
-    raws = [r if isinstance(r, str) else "" for r in corpus["raw_text"]]
+    date found in the page): given titles and dates are kept, ``title_source`` and ``status`` added.
+    ``texts`` may be a list or an array (an Arrow-backed one is put in the table as it is)."""
     given = _given_titles(corpus)
     titles = [g or t for g, t in zip(given, found_titles)]
     out = corpus.copy()
@@ -104,6 +110,7 @@ def _assemble_cleaned(corpus: pd.DataFrame, texts: list, found_titles: list, dat
     else:
         out["date"] = extracted
     out["date"] = pd.to_datetime(out["date"], errors="coerce")
+    raws = (r if isinstance(r, str) else "" for r in corpus["raw_text"])  # one at a time: no copy of them all
     out["status"] = [_stub_status(raw, text) for raw, text in zip(raws, texts)]
     return out
 

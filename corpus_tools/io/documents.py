@@ -85,6 +85,8 @@ def read_documents(
         )
     if frame.empty:
         raise CorpusInputError(f"{path}: no readable documents (see the warnings above)")
+    if frame["doc_id"].is_monotonic_increasing:  # a folder's files are read in this order: no copy of the texts
+        return frame.reset_index(drop=True)
     return frame.sort_values("doc_id", kind="stable").reset_index(drop=True)
 
 
@@ -200,6 +202,7 @@ def _read_folder(folder: Path, log: list[dict], seen: list[dict], max_bytes: int
             record["folder"] = rel.parent.as_posix() if rel.parent != Path(".") else ""
             record["source_file"] = rel.as_posix()
             rows.append(record)
+    rows.sort(key=lambda r: str(r["doc_id"]))  # stable: as read_documents sorts the table
     extras = [c for c in RECORD_COLUMNS if any(c in r for r in rows)]
     frame = pd.DataFrame(rows, columns=["doc_id", "folder", "source_file", "encoding", "raw_text", *extras])
     frame = frame.astype({c: "object" for c in extras})

@@ -13,10 +13,12 @@ partitions done and the time left; it stays off when the output is neither (pape
 
 from __future__ import annotations
 
+import collections
 import ctypes
 import ctypes.util
 import functools
 import gc
+import itertools
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -46,12 +48,14 @@ def run_tasks(
     scheduler=None,
     progress: bool = True,
     desc: str = "",
+    total: int | None = None,
 ) -> Iterator:
     """``fn(task)`` for every task, yielded in the order of ``tasks``.
 
     Args:
         fn: a module-level function (it is sent to other processes by reference).
-        tasks: its arguments, one per partition.
+        tasks: its arguments, one per partition. A generator is read as workers become free (a
+            few tasks ahead of them), so a partition's data need not exist before its turn.
         jobs: local processes (None or 0: every core; 1: this process).
         scheduler: a ``dask.distributed.Client`` or a scheduler address (``"tcp://host:8786"``):
             run on that Dask cluster instead (``jobs`` is then ignored).
@@ -59,14 +63,17 @@ def run_tasks(
             notebook); the environment variable ``CORPUS_TOOLS_PROGRESS=0`` turns bars off (report
             runs set it: a report records results, not progress).
         desc: the progress bar's label.
+        total: the number of tasks, when ``tasks`` is a generator (else they are listed first).
     """
-    tasks = list(tasks)
+    if total is None or not isinstance(tasks, Iterator):
+        tasks = list(tasks)
+        total = len(tasks)
     progress = progress and os.environ.get("CORPUS_TOOLS_PROGRESS", "1") != "0"
-    if not tasks:
+    if not total:
         return
-    bar = _progress_bar()(total=len(tasks), desc=desc, unit="part", disable=None if progress else True, leave=False)
+    bar = _progress_bar()(total=total, desc=desc, unit="part", disable=None if progress else True, leave=False)
     try:
-        for result in _results(fn, tasks, resolve_jobs(jobs), scheduler):
+        for result in _results(fn, iter(tasks), total, resolve_jobs(jobs), scheduler):
             bar.update(1)
             yield result
     finally:
@@ -112,19 +119,33 @@ def _progress_bar():
     return tqdm
 
 
-def _results(fn: Callable, tasks: list, jobs: int, scheduler) -> Iterator:
+def _results(fn: Callable, tasks: Iterator, total: int, jobs: int, scheduler) -> Iterator:
     if scheduler is not None:
         yield from _dask_results(fn, tasks, scheduler)
-    elif jobs == 1 or len(tasks) <= 1:
+    elif jobs == 1 or total <= 1:
         yield from map(fn, tasks)
     else:
         release_memory()  # garbage left now would be frozen with the rest, and freed pages shared
         gc.freeze()  # objects alive now are never collected in the workers: their pages stay shared
         try:
-            with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=_context()) as pool:
-                yield from pool.map(fn, tasks)
+            with ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=_context()) as pool:
+                yield from _in_order(pool.submit, fn, tasks, ahead=2 * min(jobs, total))
         finally:
             gc.unfreeze()
+
+
+def _in_order(submit: Callable, fn: Callable, tasks: Iterator, *, ahead: int) -> Iterator:
+    """The results of ``submit(fn, task)`` in the order of ``tasks``, with at most ``ahead`` tasks
+    submitted and not yet returned (``Executor.map`` would take every task at once)."""
+    pending: collections.deque = collections.deque(submit(fn, task) for task in itertools.islice(tasks, ahead))
+    try:
+        while pending:
+            result = pending.popleft().result()
+            pending.extend(submit(fn, task) for task in itertools.islice(tasks, 1))
+            yield result
+    finally:
+        for future in pending:  # an error, or the caller stopped reading: nothing more is run
+            future.cancel()
 
 
 def _context():
@@ -136,14 +157,17 @@ def _context():
     return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
 
 
-def _dask_results(fn: Callable, tasks: list, scheduler) -> Iterator:
+def _dask_results(fn: Callable, tasks: Iterator, scheduler) -> Iterator:
     from distributed import Client  # dask.distributed
 
     client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
     try:
-        futures = client.map(fn, tasks, pure=False)
-        for future in futures:
-            yield future.result()
+        threads = max(1, sum(client.nthreads().values()))
+
+        def submit(fn, task):
+            return client.submit(fn, task, pure=False)
+
+        yield from _in_order(submit, fn, tasks, ahead=2 * threads)
     finally:
         if client is not scheduler:
             client.close()

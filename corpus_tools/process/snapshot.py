@@ -34,6 +34,7 @@ from corpus_tools.corpus import LoadedCorpus
 from corpus_tools.io import CorpusWarning
 from corpus_tools.process import keys
 from corpus_tools.process.keys import hash_code, hash_values
+from corpus_tools.process.store import PartitionStore, StoredAudit
 
 __all__ = ["hash_inputs", "read_snapshot", "write_snapshot"]
 
@@ -102,7 +103,10 @@ def read_snapshot(cache_dir: Path, path: str | Path, options: dict, key: str) ->
     if not folder.is_dir():
         return None
     try:
-        parts = {name: _read_table(folder / f"{name}.parquet") for name in _PARTS}
+        parts = {name: _read_table(folder / f"{name}.parquet") for name in _PARTS if name != "audit"}
+        audit = _audit_reader(cache_dir, folder)  # its rows are read when first used
+        if audit is None:
+            return None
         source = (folder / "source.txt").read_text(encoding="utf-8")
     except Exception as error:  # noqa: BLE001 - any unreadable snapshot is rebuilt, with its reason
         warnings.warn(
@@ -115,7 +119,32 @@ def read_snapshot(cache_dir: Path, path: str | Path, options: dict, key: str) ->
         return None
     for row in parts["log"].itertuples():
         warnings.warn(f"{row.source}: {row.issue}; {row.action}", CorpusWarning, stacklevel=3)
-    return LoadedCorpus(parts["documents"], parts["log"], parts["audit"], source, parts["files"])
+    return LoadedCorpus(parts["documents"], parts["log"], audit, source, parts["files"])
+
+
+def _audit_reader(cache_dir: Path, folder: Path):
+    """What reads the snapshot's audit when it is first used: the cache's audit rows of its
+    documents (``audit.json``: their folder and keys), or its own table (``audit.parquet``); None
+    when the cache no longer holds those rows."""
+    listed = folder / "audit.json"
+    if listed.is_file():
+        info = json.loads(listed.read_text(encoding="utf-8"))
+        audit = StoredAudit(cache_dir / info["folder"], info["keys"])
+        # rows removed from the cache since: no snapshot (reading the corpus cleans those documents again)
+        return None if PartitionStore(audit.folder).read_missing(audit.keys) else audit
+    table = folder / "audit.parquet"
+    pq.read_schema(table)  # readable
+
+    def read() -> pd.DataFrame:
+        try:
+            return _read_table(table)
+        except (OSError, pa.ArrowException) as error:
+            raise RuntimeError(
+                f"{table}: the cached cleaning audit cannot be read ({type(error).__name__}: {error}); "
+                "the cache changed since this corpus was read: read it again"
+            ) from error
+
+    return read
 
 
 def write_snapshot(cache_dir: Path, path: str | Path, options: dict, key: str, loaded: LoadedCorpus) -> bool:
@@ -126,7 +155,13 @@ def write_snapshot(cache_dir: Path, path: str | Path, options: dict, key: str, l
     tmp = base / f".tmp-{uuid.uuid4().hex}"
     try:
         tmp.mkdir(parents=True)
-        tables = {"documents": loaded.documents, "log": loaded.log, "audit": loaded.audit, "files": loaded.files}
+        tables = {"documents": loaded.documents, "log": loaded.log, "files": loaded.files}
+        audit = loaded.__dict__.get("_audit")
+        if isinstance(audit, StoredAudit):  # the cache holds its rows: the snapshot lists them, unread
+            info = {"folder": audit.folder.relative_to(cache_dir).as_posix(), "keys": audit.keys}
+            (tmp / "audit.json").write_text(json.dumps(info), encoding="utf-8")
+        else:
+            tables["audit"] = loaded.audit
         for name, frame in tables.items():
             table = pa.Table.from_pandas(frame, preserve_index=False)
             dtypes = json.dumps({str(c): str(t) for c, t in frame.dtypes.items()}).encode()

@@ -32,7 +32,7 @@ import pyarrow.parquet as pq
 from corpus_tools.io import CorpusWarning
 from corpus_tools.process import keys
 
-__all__ = ["PartitionStore", "KEY"]
+__all__ = ["PartitionStore", "StoredAudit", "KEY"]
 
 #: The column holding each row's document key.
 KEY = "_key"
@@ -49,6 +49,7 @@ class PartitionStore:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
         self._index: dict[str, Path] | None = None
+        self._sizes: dict[Path, int] = {}  # the number of keys each file covers
 
     def read_index(self) -> dict[str, Path]:
         """Every key the folder covers, with the file that holds its rows (unreadable files are
@@ -57,6 +58,7 @@ class PartitionStore:
             index: dict[str, Path] = {}
             for path in sorted(self.folder.glob("part-*.parquet")) if self.folder.is_dir() else []:
                 keys = self._read_keys(path)
+                self._sizes[path] = len(keys or ())
                 for key in keys or ():
                     index.setdefault(key, path)
             self._index = index
@@ -89,6 +91,7 @@ class PartitionStore:
         tmp = self.folder / f".{name}.tmp"
         pq.write_table(table, tmp)
         tmp.replace(self.folder / name)  # never a half-written file under a partition's name
+        self._sizes[self.folder / name] = len(keys)
         if self._index is not None:
             for key in keys:
                 self._index.setdefault(key, self.folder / name)
@@ -115,25 +118,59 @@ class PartitionStore:
                 self._drop(path)
                 return None
             first = table if first is None else first
+            if table.num_rows and len(file_keys) < self._sizes.get(path, 0):  # some of its documents only
+                table = table.filter(pc.is_in(table[KEY], value_set=pa.array(file_keys, pa.string())))
             if table.num_rows:  # (a file of documents without rows has nothing to read)
-                tables.append(table.filter(pc.is_in(table[KEY], value_set=pa.array(file_keys, pa.string()))))
+                tables.append(table)
         if first is None:
             return None
         if not tables:
             return first.to_pandas()
         table = pa.concat_tables(tables, promote_options="permissive").unify_dictionaries()  # an empty file's nulls
+        del tables
         value_set = pa.array(order, pa.string())
-        position = [
-            pc.take(pc.index_in(chunk.dictionary, value_set=value_set), chunk.indices) for chunk in table[KEY].chunks
-        ]
-        if position:  # sort_indices is stable: a key's rows keep their written order
-            table = table.take(pc.sort_indices(pa.chunked_array(position, pa.int32())))
+        position = pa.chunked_array(
+            [pc.take(pc.index_in(chunk.dictionary, value_set=value_set), chunk.indices) for chunk in table[KEY].chunks],
+            pa.int32(),
+        )
+        steps = pc.min(pc.pairwise_diff(position.combine_chunks())).as_py() if len(position) > 1 else None
+        if steps is not None and steps < 0:  # the files' rows are not yet in the order of ``keys``
+            table = table.take(pc.sort_indices(position))  # stable: a key's rows keep their written order
         return table.to_pandas()
 
     def _drop(self, path: Path) -> None:
         """Forget and remove an unreadable file, so the next build processes its documents."""
         path.unlink(missing_ok=True)
         self._index = None
+
+
+class StoredAudit:
+    """The cleaning audit of a corpus's documents, kept in the cache's audit folder and read when
+    called (:class:`corpus_tools.corpus.LoadedCorpus` calls it when its ``audit`` is first used):
+    millions of rows at 100,000 articles, which processing never needs in memory.
+
+    Args:
+        folder: the audit stage's folder.
+        keys: the cleaning key of each document, in the corpus's order.
+    """
+
+    def __init__(self, folder: Path, keys: list[str]):
+        self.folder, self.keys = Path(folder), list(keys)
+
+    def __call__(self) -> pd.DataFrame:
+        from corpus_tools.clean.documents import AUDIT_COLUMNS
+
+        store = PartitionStore(self.folder)
+        rows = store.read_rows(self.keys) if self.keys and not store.read_missing(self.keys) else None
+        if rows is None and self.keys:
+            raise RuntimeError(
+                f"{self.folder}: the cached cleaning audit is missing or cannot be read (the cache was changed "
+                "or removed since this corpus was read); read the corpus again (ct.read_processed), which "
+                "cleans the documents concerned again"
+            )
+        if rows is None or rows.empty:
+            return pd.DataFrame(columns=AUDIT_COLUMNS)
+        return rows.drop(columns=[KEY])[AUDIT_COLUMNS]
 
 
 def _version() -> int:

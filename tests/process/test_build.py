@@ -180,12 +180,12 @@ def test_a_changed_parameter_rebuilds_exactly_its_stage(tmp_path, fixture_corpus
 def test_the_cache_is_keyed_by_the_stage_code(tmp_path, fixture_corpus, monkeypatch):
     """Another version of the cleaning code (its hash) cleans everything again."""
     from corpus_tools.process import build as build_module
-    from corpus_tools.process import snapshot
+    from corpus_tools.process import cleaning, snapshot
 
     corpus, _ = fixture_corpus
     _built(corpus, tmp_path / "c")
     real = build_module.hash_code
-    for module in (build_module, snapshot):  # the cleaning code is part of the clean and corpus stages
+    for module in (build_module, cleaning, snapshot):  # the cleaning code is part of the clean and corpus stages
         monkeypatch.setattr(
             module, "hash_code", lambda stage: real(stage) + ("x" if stage in ("clean", "corpus") else "")
         )
@@ -265,3 +265,62 @@ def test_several_count_option_sets_are_built_in_one_pass_and_read_without_counti
             processed.count_terms(by="doc_id", **options), keywords.count_terms(processed.documents, **options)
         )
     assert processed.built.get("counts", 0) == 0  # every set was read from the cache
+
+
+@pytest.mark.parametrize("pattern", ["all", "none", "first", "last", "alternate", "random"])
+def test_kept_rows_equal_a_filter_and_share_the_texts_memory(pattern):
+    import numpy as np
+
+    from corpus_tools.process.build import _kept_rows
+
+    rng = np.random.default_rng(3)
+    n = 40
+    frame = pd.DataFrame(
+        {
+            "text": [f"text {i} " * (i % 5) for i in range(n)],
+            "n": np.arange(n),
+            "date": pd.date_range("2025-01-01", periods=n),
+            "dup": [None if i % 3 else "x" for i in range(n)],
+        },
+        index=np.arange(n) * 2,
+    )
+    keep = {
+        "all": np.ones(n, bool),
+        "none": np.zeros(n, bool),
+        "first": np.arange(n) > 0,
+        "last": np.arange(n) < n - 1,
+        "alternate": np.arange(n) % 2 == 0,
+        "random": rng.random(n) < 0.7,
+    }[pattern]
+    kept = _kept_rows(frame, keep)
+    pd.testing.assert_frame_equal(kept, frame[keep].reset_index(drop=True))
+
+    def data_buffers(series):  # the addresses of the Arrow buffers holding the characters
+        return {chunk.buffers()[2].address for chunk in series.array.__arrow_array__().chunks if len(chunk)}
+
+    assert data_buffers(kept["text"]) <= data_buffers(frame["text"])
+    if 0 < keep.sum() < n:  # what the check catches: a filter copies the characters
+        assert not data_buffers(frame[keep]["text"]) & data_buffers(frame["text"])
+
+
+def test_the_audit_stays_on_disk_until_it_is_used(tmp_path, fixture_corpus):
+    corpus, meta = fixture_corpus
+    options = {"metadata": meta, "cache_dir": tmp_path / "c", "jobs": 1, "progress": False}
+    expected = _quiet(ct.read_corpus, corpus, metadata=meta).audit
+    for processed in (_quiet(read_processed, corpus, **options), _quiet(read_processed, corpus, **options)):
+        assert callable(processed.loaded.__dict__["_audit"])  # built, then read from the snapshot: not read yet
+        pd.testing.assert_frame_equal(processed.audit, expected)
+        assert processed.loaded.__dict__["_audit"] is processed.audit  # read once, then kept
+
+
+def test_an_audit_whose_cache_was_removed_says_to_read_the_corpus_again(tmp_path, fixture_corpus):
+    import shutil
+
+    corpus, meta = fixture_corpus
+    options = {"metadata": meta, "cache_dir": tmp_path / "c", "jobs": 1, "progress": False}
+    processed = _quiet(read_processed, corpus, **options)
+    shutil.rmtree(tmp_path / "c" / f"v{ct.process.keys.CACHE_VERSION}" / "audit")
+    with pytest.raises(RuntimeError, match="cleaning audit is missing.*read the corpus again"):
+        _ = processed.audit
+    again = _quiet(read_processed, corpus, **options)  # the snapshot lists the audit: it is cleaned again
+    pd.testing.assert_frame_equal(again.audit, _quiet(ct.read_corpus, corpus, metadata=meta).audit)

@@ -23,6 +23,39 @@ def test_run_tasks_keeps_the_order_of_the_tasks(jobs):
     assert list(run_tasks(_square, range(7), jobs=jobs, progress=False)) == [x * x for x in range(7)]
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_run_tasks_reads_a_generator_as_workers_take_its_tasks(jobs):
+    made = []
+
+    def tasks():
+        for x in range(20):
+            made.append(x)
+            yield x
+
+    results = run_tasks(_square, tasks(), jobs=jobs, progress=False, total=20)
+    assert next(results) == 0 and len(made) <= 2 * jobs + 1  # a few ahead of the workers, not all 20
+    assert list(results) == [x * x for x in range(1, 20)] and len(made) == 20
+
+
+def _fail_on_three(x):
+    if x == 3:
+        raise ValueError("three")
+    return x
+
+
+def test_an_error_in_a_task_reaches_the_caller_and_stops_the_rest():
+    made = []
+
+    def tasks():
+        for x in range(50):
+            made.append(x)
+            yield x
+
+    with pytest.raises(ValueError, match="three"):
+        list(run_tasks(_fail_on_three, tasks(), jobs=2, progress=False, total=50))
+    assert len(made) < 10
+
+
 @pytest.mark.parametrize(("jobs", "expected"), [(3, 3), (1, 1)])
 def test_resolve_jobs(jobs, expected):
     assert resolve_jobs(jobs) == expected
