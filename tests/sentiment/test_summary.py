@@ -191,3 +191,21 @@ def test_compare_groups_equals_the_previous_implementation(fixture_corpus, fixtu
         settings = {"by": by, "corpus": corpus, "n_boot": 150, "seed": 2, "unit": unit}
         got = sentiment.compare_groups(scores, **settings)
         pd.testing.assert_frame_equal(got, _old_compare_groups(scores, **settings), check_exact=True)
+
+
+@pytest.mark.parametrize("unit", ["article", "sentence"])
+def test_a_groups_draws_in_the_contrasts_are_its_summary_rows(unit):
+    """The outlet "Zeta" scores 0.25 in every sentence, so every bootstrap mean of it is 0.25 and
+    the interval of (a - Zeta) is a's summary interval shifted by 0.25: each group's draws in the
+    contrasts are those of its summary row, in every pair."""
+    frame = _generated(8)
+    flat = frame[frame["outlet"] == "Ledger"].assign(outlet="Zeta", compound=0.25, doc_id=lambda s: "z" + s["doc_id"])
+    scores = pd.concat([frame, flat], ignore_index=True)
+    settings = {"by": "outlet", "n_boot": 300, "seed": 6, "unit": unit}
+    summary = sentiment.summarize_groups(scores, **settings).set_index(["lexicon", "group"])
+    contrasts = sentiment.compare_groups(scores, **settings)
+    with_flat = contrasts[(contrasts["group_b"] == "Zeta") & (contrasts["note"] == "")]
+    assert len(with_flat) >= 9  # three lexicons, at least three outlets with an interval
+    for row in with_flat.itertuples():
+        low, high = summary.loc[(row.lexicon, row.group_a), ["ci_low", "ci_high"]]
+        assert (row.diff_ci_low, row.diff_ci_high) == pytest.approx((low - 0.25, high - 0.25), rel=1e-12, abs=1e-12)
