@@ -151,7 +151,9 @@ def compare_groups(
         n_boot, seed, ci: bootstrap settings for the interval of the difference: the percentile
             interval of (draws of a) - (draws of b), each group's bootstrap distribution of its
             mean drawn once, independently of the other's, with the draws of its
-            :func:`~corpus_tools.stats.summarize_groups` interval, and reused for every pair.
+            :func:`~corpus_tools.stats.summarize_groups` interval (a bootstrap interval: a group
+            of more than 10,000 rows resampled as rows gets Student's t interval there), and
+            reused for every pair.
         cluster: resample whole clusters (``doc_id``) for the interval, and compute the
             p-value and the effect sizes on cluster means (articles are the sampled units); see
             :func:`~corpus_tools.stats.summarize_groups`.
