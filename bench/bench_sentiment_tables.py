@@ -9,6 +9,8 @@ sentence scores are computed once, outside the timings. Baselines:
 - ``summarize_actors(by="doc_id")``: ``stats.summarize_by``, which splits the table with pandas
   per category and per group (one split per actor x article).
 - ``compare_groups``: ``stats.compare_groups`` per lexicon, which prepares both groups of every pair.
+- the contrasts' draws: a fresh bootstrap of both groups for every pair (the previous
+  ``_compare_codes``, kept in its test), against one bootstrap per group reused by every pair.
 - ``count_drivers``: every sentence scored word by word, on a corpus where 60% of the sentences
   are repeats (as in the generated scale corpora) and on one without repeats (no gain expected).
 """
@@ -28,7 +30,9 @@ from corpus_tools.sentiment import drivers
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the previous implementations live in tests/
 
+from corpus_tools.sentiment.summary import _compare_codes  # noqa: E402
 from tests.sentiment.test_drivers import _old_term_contributions  # noqa: E402
+from tests.sentiment.test_summary import _compare_codes_per_pair  # noqa: E402
 
 N_DOCS = 2000
 PER_DOC = 20
@@ -95,6 +99,12 @@ def cases(quick: bool = False):
         f"compare_groups(by='outlet'), {len(scores):,} sentence scores",
         lambda: old_compare_groups(scores, by="outlet", n_boot=2000),
         lambda: sentiment.compare_groups(scores, by="outlet", n_boot=2000),
+    )
+    grouped = [part for _, part in attach_groups(scores, "outlet").groupby("lexicon", sort=False)]
+    yield (
+        f"contrast draws, {len(scores):,} sentence scores: per pair -> per group",
+        lambda: [_compare_codes_per_pair(part, value="compound", cluster="doc_id") for part in grouped],
+        lambda: [_compare_codes(part, value="compound", cluster="doc_id") for part in grouped],
     )
     repeated = build_sentences(n_docs // 4, distinct=False)
     yield (

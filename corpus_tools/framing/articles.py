@@ -1,6 +1,7 @@
 """A sentence-scores table summed per frame and article on integer codes, once, for the group
 statistics of :mod:`corpus_tools.framing.compare` and :mod:`corpus_tools.framing.salience`;
-the article (cluster) bootstrap of those sums, drawn once per group and used for every frame.
+the article (cluster) bootstrap of those sums, drawn once per group and used for every frame,
+for the group's summary row and for its side of every pair it is in.
 
 Every statistic of those modules is a function of each article's number of sentences and of
 sentences with the frame (and of its hits), so the table of one row per sentence and frame is
@@ -21,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from corpus_tools.groups import attach_groups
-from corpus_tools.stats.bootstrap import _CHUNK_VALUES
+from corpus_tools.stats.bootstrap import _CHUNK_VALUES, MIN_CLUSTERS, _group_rng
 
 __all__ = ["ArticleSums", "summarize_articles", "make_resampled_sums"]
 
@@ -126,6 +127,32 @@ def make_resampled_sums(totals: np.ndarray, rng: np.random.Generator, n_boot: in
         drawn = np.bincount((np.arange(size)[:, None] * k + idx).ravel(), minlength=size * k).reshape(size, k)
         out.append(drawn.astype(float) @ totals)
     return np.concatenate(out) if out else np.empty((0, totals.shape[1]))
+
+
+def _draw_group_shares(sums: ArticleSums, group: str, members: np.ndarray, *, n_boot: int, seed: int) -> dict:
+    """Per frame (index): the articles of ``group`` (``members``) with a value for it, and the
+    bootstrap distribution of the group's share (``n_boot`` values), or None when it has fewer
+    than :data:`~corpus_tools.stats.MIN_CLUSTERS` articles. One draw from
+    ``_group_rng(seed, group)`` serves every frame whose articles are the same: the draws of the
+    group's :func:`~corpus_tools.framing.summarize_frames` row and of its side of each pair in
+    :func:`~corpus_tools.framing.compare_frames`.
+    """
+    sets: dict[bytes, list[int]] = {}
+    for f in range(len(sums.frames)):
+        articles = members[sums.counts[f, members] > 0]
+        if len(articles):
+            sets.setdefault(articles.tobytes(), []).append(f)
+    shares = {}
+    for frames in sets.values():
+        articles = members[sums.counts[frames[0], members] > 0]
+        boot = None
+        if articles.size >= MIN_CLUSTERS:
+            totals = np.concatenate([sums.sums[frames][:, articles], sums.counts[frames][:, articles]]).T
+            drawn = make_resampled_sums(totals, _group_rng(seed, group), n_boot)
+            boot = drawn[:, : len(frames)] / drawn[:, len(frames) :]
+        for i, f in enumerate(frames):
+            shares[f] = (articles, None if boot is None else boot[:, i])
+    return shares
 
 
 def _iterate_values(column: pd.Series, *, chunk: int = 100_000):

@@ -13,7 +13,6 @@ from __future__ import annotations
 import itertools
 import math
 import re
-import zlib
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +23,7 @@ from scipy.stats.contingency import association
 from corpus_tools import stats
 from corpus_tools.checks import require_columns
 from corpus_tools.dictionaries import Dictionary, match_actors, read_dictionary
-from corpus_tools.framing.articles import ArticleSums, _iterate_values, make_resampled_sums, summarize_articles
+from corpus_tools.framing.articles import ArticleSums, _draw_group_shares, _iterate_values, summarize_articles
 from corpus_tools.framing.frames import _KEYS
 from corpus_tools.groups import attach_groups
 from corpus_tools.stats.bootstrap import _few_clusters_note, _percentiles
@@ -134,19 +133,15 @@ def compare_frames(
 
 def _compare_articles(sums: ArticleSums, *, n_boot: int, seed: int, ci: float) -> pd.DataFrame:
     """:func:`corpus_tools.stats.compare_groups` with ``cluster="doc_id"`` for every frame, from
-    the articles' sums: the same numbers (the same seeded draws per pair, each drawn once and
-    used for every frame whose articles are the same)."""
-    rows: dict[tuple[int, str, str], tuple] = {}
+    the articles' sums: the same numbers (each group's seeded draws made once, used for every
+    frame whose articles are the same and every pair the group is in; they are the draws of its
+    :func:`~corpus_tools.framing.summarize_frames` row)."""
     members = sums.members()
+    shares = {g: _draw_group_shares(sums, g, m, n_boot=n_boot, seed=seed) for g, m in members.items()}
+    rows: dict[tuple[int, str, str], tuple] = {}
     for a, b in itertools.combinations(members, 2):
-        in_a, in_b = members[a], members[b]
-        draws: dict[tuple[bytes, bytes], list[int]] = {}
-        for f in range(len(sums.frames)):
-            arts_a, arts_b = in_a[sums.counts[f, in_a] > 0], in_b[sums.counts[f, in_b] > 0]
-            if len(arts_a) and len(arts_b):
-                draws.setdefault((arts_a.tobytes(), arts_b.tobytes()), []).append(f)
-        for frames in draws.values():
-            arts_a, arts_b = in_a[sums.counts[frames[0], in_a] > 0], in_b[sums.counts[frames[0], in_b] > 0]
+        for f in sorted(shares[a].keys() & shares[b].keys()):
+            (arts_a, boot_a), (arts_b, boot_b) = shares[a][f], shares[b][f]
             notes = [
                 n
                 for n in (
@@ -155,33 +150,20 @@ def _compare_articles(sums: ArticleSums, *, n_boot: int, seed: int, ci: float) -
                 )
                 if n
             ]
+            ux = sums.sums[f, arts_a] / sums.counts[f, arts_a]
+            uy = sums.sums[f, arts_b] / sums.counts[f, arts_b]
+            n_a, n_b = int(sums.counts[f, arts_a].sum()), int(sums.counts[f, arts_b].sum())
+            share_a, share_b = sums.sums[f, arts_a].sum() / n_a, sums.sums[f, arts_b].sum() / n_b
+            low = high = p = math.nan
             if not notes:
-                rng = np.random.default_rng([seed, zlib.crc32(f"{a}\x00{b}".encode())])
-                boot_a = _boot_shares(sums, frames, arts_a, rng, n_boot)
-                boot_b = _boot_shares(sums, frames, arts_b, rng, n_boot)
-            for i, f in enumerate(frames):
-                ux = sums.sums[f, arts_a] / sums.counts[f, arts_a]
-                uy = sums.sums[f, arts_b] / sums.counts[f, arts_b]
-                n_a, n_b = int(sums.counts[f, arts_a].sum()), int(sums.counts[f, arts_b].sum())
-                share_a, share_b = sums.sums[f, arts_a].sum() / n_a, sums.sums[f, arts_b].sum() / n_b
-                low = high = p = math.nan
-                if not notes:
-                    low, high = _percentiles(boot_a[:, i] - boot_b[:, i], ci)
-                    p = _p_value(ux, uy, test="mannwhitney", n_boot=n_boot, seed=seed)
-                rows[f, a, b] = (
-                    sums.frames[f], a, b, ux.size, uy.size, share_a, share_b, share_a - share_b,
-                    low, high, stats.cliffs_delta(ux, uy), p, "; ".join(notes),
-                )  # fmt: skip
+                low, high = _percentiles(boot_a - boot_b, ci)
+                p = _p_value(ux, uy, test="mannwhitney", n_boot=n_boot, seed=seed)
+            rows[f, a, b] = (
+                sums.frames[f], a, b, ux.size, uy.size, share_a, share_b, share_a - share_b,
+                low, high, stats.cliffs_delta(ux, uy), p, "; ".join(notes),
+            )  # fmt: skip
     columns = _DIFFERENCE_COLUMNS[:10] + ["cliffs_delta", "p_value", "note"]
     return pd.DataFrame([rows[key] for key in sorted(rows, key=lambda k: k[0])], columns=columns)
-
-
-def _boot_shares(sums: ArticleSums, frames: list[int], articles: np.ndarray, rng, n_boot: int) -> np.ndarray:
-    """Bootstrap shares (resamples x ``frames``) of one group's ``articles``: summed sentences
-    with the frame over summed sentences of the drawn articles."""
-    totals = np.concatenate([sums.sums[frames][:, articles], sums.counts[frames][:, articles]]).T
-    drawn = make_resampled_sums(totals, rng, n_boot)
-    return drawn[:, : len(frames)] / drawn[:, len(frames) :]
 
 
 def cramers_v(table: np.ndarray | pd.DataFrame) -> float:

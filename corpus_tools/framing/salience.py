@@ -16,10 +16,10 @@ import pandas as pd
 
 from corpus_tools import stats
 from corpus_tools.checks import require_columns
-from corpus_tools.framing.articles import ArticleSums, make_resampled_sums, summarize_articles
+from corpus_tools.framing.articles import ArticleSums, _draw_group_shares, summarize_articles
 from corpus_tools.framing.frames import SCORE_COLUMNS
 from corpus_tools.groups import attach_groups
-from corpus_tools.stats.bootstrap import _check_ci, _few_clusters_note, _group_rng, _percentiles
+from corpus_tools.stats.bootstrap import _check_ci, _few_clusters_note, _percentiles
 from corpus_tools.stats.units import resolve_unit
 
 __all__ = ["count_frame_salience", "count_dominant_frames", "summarize_frames"]
@@ -168,25 +168,14 @@ COLUMNS = ["group", "frame", "n", "n_clusters", "estimate", "ci_low", "ci_high",
 def _summarize_articles(sums: ArticleSums, n_boot: int, seed: int, ci: float) -> pd.DataFrame:
     """:func:`corpus_tools.stats.summarize_by` per frame with ``cluster="doc_id"``, from the
     articles' sums: the same numbers (each group's seeded draws made once and used for every
-    frame whose articles are the same)."""
+    frame whose articles are the same, :func:`~corpus_tools.framing.articles._draw_group_shares`)."""
     rows: dict[tuple[int, str], tuple] = {}
     for group, members in sums.members().items():
-        draws: dict[bytes, list[int]] = {}
-        for f in range(len(sums.frames)):
-            articles = members[sums.counts[f, members] > 0]
-            if len(articles):
-                draws.setdefault(articles.tobytes(), []).append(f)
-        for frames in draws.values():
-            articles = members[sums.counts[frames[0], members] > 0]
+        for f, (articles, boot) in _draw_group_shares(sums, group, members, n_boot=n_boot, seed=seed).items():
             note = _few_clusters_note(group, articles.size, "doc_id", stats.MIN_CLUSTERS)
-            if not note:
-                totals = np.concatenate([sums.sums[frames][:, articles], sums.counts[frames][:, articles]]).T
-                drawn = make_resampled_sums(totals, _group_rng(seed, group), n_boot)
-                boot = drawn[:, : len(frames)] / drawn[:, len(frames) :]
-            for i, f in enumerate(frames):
-                n = int(sums.counts[f, articles].sum())
-                low, high = _percentiles(boot[:, i], ci) if not note else (math.nan, math.nan)
-                estimate = float(sums.sums[f, articles].sum() / n)
-                rows[f, group] = (group, sums.frames[f], n, articles.size, estimate, low, high, note)
+            n = int(sums.counts[f, articles].sum())
+            low, high = _percentiles(boot, ci) if boot is not None else (math.nan, math.nan)
+            estimate = float(sums.sums[f, articles].sum() / n)
+            rows[f, group] = (group, sums.frames[f], n, articles.size, estimate, low, high, note)
     columns = ["group", "frame", "n", "n_clusters", "estimate", "ci_low", "ci_high", "note"]
     return pd.DataFrame([rows[key] for key in sorted(rows, key=lambda k: k[0])], columns=columns)

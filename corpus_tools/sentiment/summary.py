@@ -8,7 +8,8 @@ slice of numpy arrays, and only groups with an interval draw a bootstrap, with t
 and the resampling of :mod:`corpus_tools.stats.bootstrap` (the same draws for the same seed):
 the table is the one ``stats.summarize_by`` gives, number for number. Pairwise contrasts
 (:func:`_compare_codes`, the table of :func:`corpus_tools.stats.compare_groups`) likewise
-prepare each group once (its rows, article sums and article means), not once per pair.
+prepare each group once (its rows, article sums and article means) and draw its bootstrap
+distribution once (its summary row's draws), not once per pair.
 
 >>> s = pd.DataFrame({"lexicon": "vader", "group": list("aaab"), "doc_id": list("xyzx"),
 ...                   "compound": [0.2, 0.4, -0.5, 1.0]})
@@ -21,7 +22,6 @@ prepare each group once (its rows, article sums and article means), not once per
 from __future__ import annotations
 
 import itertools
-import zlib
 from collections.abc import Sequence
 
 import numpy as np
@@ -159,16 +159,17 @@ def _compare_codes(
     min_clusters: int = MIN_CLUSTERS,
 ) -> pd.DataFrame:
     """``stats.compare_groups(frame, value=value, by="group", cluster=cluster, ...)`` for a table
-    that has its ``group`` column: each pair's generator, draws (group a, then group b), effect
-    sizes and test are those of ``stats.compare_groups``."""
+    that has its ``group`` column: each group's draws (from ``_group_rng(seed, group)``, made
+    once and reused for every pair it is in), effect sizes and test are those of
+    ``stats.compare_groups``."""
     _check_ci(ci, n_boot)
     if test not in TESTS:
         raise ValueError(f"unknown test {test!r}; use 'mannwhitney' or 'permutation'")
     names, parts = _group_parts(frame, value, cluster)
     nan = float("nan")
+    drawn: dict = {}
     rows = []
     for (a, pa), (b, pb) in itertools.combinations(zip(names, parts), 2):
-        rng = np.random.default_rng([seed, zlib.crc32(f"{a}\x00{b}".encode())])
         x, y, ux, uy = pa["x"], pb["x"], pa["units"], pb["units"]
         notes = []
         if cluster:
@@ -181,7 +182,10 @@ def _compare_codes(
         if notes:
             rows.append((*head, nan, nan, *effects, nan, "; ".join(notes)))
             continue
-        boot = _boot_means(pa, int(n_boot), rng) - _boot_means(pb, int(n_boot), rng)
+        for group, part in ((a, pa), (b, pb)):
+            if group not in drawn:
+                drawn[group] = _boot_means(part, int(n_boot), _group_rng(seed, group))
+        boot = drawn[a] - drawn[b]
         p = _p_value(ux, uy, test=test, n_boot=int(n_boot), seed=seed)
         low, high = _percentiles(boot, ci)
         rows.append((*head, low, high, *effects, p, ""))

@@ -1,6 +1,12 @@
 """Pairwise group comparisons: the difference of means with a bootstrap interval, effect sizes,
 and a Mann-Whitney or permutation p-value adjusted across the pairs (:func:`compare_groups`).
 
+Each group's bootstrap distribution of its mean is drawn once, from the generator of its
+summary row (``_group_rng(seed, group)``), and reused for every pair the group is in: a pair's
+interval is the percentile interval of (draws of a) - (draws of b). The two groups are resampled
+independently, as a fresh draw of both per pair would; the draws of G groups cost G resamples,
+not G - 1 per group.
+
 >>> frame = pd.DataFrame({"g": ["a"] * 4 + ["b"] * 4, "x": [1, 2, 3, 4, 3, 4, 5, 6]})
 >>> compare_groups(frame, value="x", by="g", n_boot=200)[["group_a", "group_b", "diff", "cliffs_delta"]].values.tolist()
 [['a', 'b', -2.0, -0.75]]
@@ -8,9 +14,9 @@ and a Mann-Whitney or permutation p-value adjusted across the pairs (:func:`comp
 
 from __future__ import annotations
 
+import functools
 import itertools
 import warnings
-import zlib
 
 import numpy as np
 import pandas as pd
@@ -23,6 +29,7 @@ from corpus_tools.stats.bootstrap import (
     _boot_stat,
     _check_ci,
     _few_clusters_note,
+    _group_rng,
     _grouped,
     _percentiles,
 )
@@ -70,8 +77,9 @@ def _p_value(x: np.ndarray, y: np.ndarray, *, test: str, n_boot: int, seed: int)
 
 def _boot_mean(part: pd.DataFrame, value: str, cluster: str | None, n_boot: int, rng) -> np.ndarray:
     """The bootstrap distribution of one group's mean. Hand-written rather than
-    ``scipy.stats.bootstrap``: the difference needs both groups' distributions drawn from one
-    seeded stream, group a then group b, which fixes the intervals a seed gives."""
+    ``scipy.stats.bootstrap``: a pair's interval needs each group's distribution itself, drawn
+    once per group and reused for every pair; from ``_group_rng(seed, group)`` these are the
+    draws of the group's :func:`~corpus_tools.stats.summarize_groups` interval."""
     x = part[value].to_numpy(dtype=float)
     if cluster:
         return _boot_cluster_means(x, part[cluster].to_numpy(), n_boot, rng)
@@ -86,7 +94,9 @@ def _test_values(part: pd.DataFrame, value: str, cluster: str | None) -> np.ndar
     return part[value].to_numpy(dtype=float)
 
 
-def _compare_pair(pa: pd.DataFrame, pb: pd.DataFrame, rng, value: str, cluster: str | None, **settings) -> tuple:
+def _compare_pair(pa: pd.DataFrame, pb: pd.DataFrame, draws, value: str, cluster: str | None, **settings) -> tuple:
+    """One row of :func:`compare_groups`; ``draws(group)`` is the group's bootstrap
+    distribution of its mean (drawn once per group)."""
     n_boot, ci, test, seed = settings["n_boot"], settings["ci"], settings["test"], settings["seed"]
     x, y = pa[value].to_numpy(dtype=float), pb[value].to_numpy(dtype=float)
     # The units: rows, or one mean per cluster (article); effect sizes and the test use them.
@@ -108,7 +118,7 @@ def _compare_pair(pa: pd.DataFrame, pb: pd.DataFrame, rng, value: str, cluster: 
     if notes:
         nan = float("nan")
         return (x.size, y.size, ux.size, uy.size, x.mean(), y.mean(), diff, nan, nan, *effects, nan, "; ".join(notes))
-    boot = _boot_mean(pa, value, cluster, n_boot, rng) - _boot_mean(pb, value, cluster, n_boot, rng)
+    boot = draws(pa["group"].iloc[0]) - draws(pb["group"].iloc[0])
     p = _p_value(ux, uy, test=test, n_boot=n_boot, seed=seed)
     low, high = _percentiles(boot, ci)
     return (x.size, y.size, ux.size, uy.size, x.mean(), y.mean(), diff, low, high, *effects, p, "")
@@ -138,8 +148,12 @@ def compare_groups(
             or blank value is the group ``"(missing)"``, with a
             :class:`~corpus_tools.groups.GroupWarning`.
         documents: the corpus (or metadata) to take ``by`` from, joined on ``doc_id``.
-        n_boot, seed, ci: bootstrap settings for the interval of the difference (each group
-            resampled on its own).
+        n_boot, seed, ci: bootstrap settings for the interval of the difference: the percentile
+            interval of (draws of a) - (draws of b), each group's bootstrap distribution of its
+            mean drawn once, independently of the other's, with the draws of its
+            :func:`~corpus_tools.stats.summarize_groups` interval (a bootstrap interval: a group
+            of more than 10,000 rows resampled as rows gets Student's t interval there), and
+            reused for every pair.
         cluster: resample whole clusters (``doc_id``) for the interval, and compute the
             p-value and the effect sizes on cluster means (articles are the sampled units); see
             :func:`~corpus_tools.stats.summarize_groups`.
@@ -174,11 +188,16 @@ def compare_groups(
     grouped = _grouped(frame, by, documents, [value, cluster])
     grouped = grouped[grouped[value].notna()]
     parts = dict(iter(grouped.groupby("group", sort=True)))
-    rows = []
-    for a, b in itertools.combinations(parts, 2):
-        rng = np.random.default_rng([seed, zlib.crc32(f"{a}\x00{b}".encode())])
-        settings = {"n_boot": int(n_boot), "ci": ci, "test": test, "seed": seed, "min_clusters": min_clusters}
-        rows.append((a, b, *_compare_pair(parts[a], parts[b], rng, value, cluster, **settings)))
+
+    @functools.cache
+    def draws(group) -> np.ndarray:  # each group's draws, made once (when a pair first needs them)
+        return _boot_mean(parts[group], value, cluster, int(n_boot), _group_rng(seed, group))
+
+    settings = {"n_boot": int(n_boot), "ci": ci, "test": test, "seed": seed, "min_clusters": min_clusters}
+    rows = [
+        (a, b, *_compare_pair(parts[a], parts[b], draws, value, cluster, **settings))
+        for a, b in itertools.combinations(parts, 2)
+    ]
     counted = COMPARE_COLUMNS[:4] + ["n_clusters_a", "n_clusters_b"] + COMPARE_COLUMNS[4:-2] + ["note"]
     table = pd.DataFrame(rows, columns=counted)
     table["p_adjusted"] = adjust_p(table["p_value"].to_numpy(), method=p_adjust)

@@ -287,3 +287,21 @@ def test_only_texts_that_can_match_are_matched(patterns, filtered):
     matched = set(match_actors(sents, dictionary)["sent_id"])
     assert matched <= set(np.flatnonzero(kept)) and matched  # never a matching text left out
     assert (not kept.all()) == filtered
+
+
+def test_a_groups_draws_in_the_differences_are_its_summary_rows(generated_corpus):
+    """Outlet "zz" (copies of four articles) has no sentence with any frame: every bootstrap
+    share of it is 0, so the interval of (a - zz) for a frame is a's summary interval for that
+    frame: each group's draws in the differences are those of its summary row, in every pair."""
+    docs, sentences, hits = generated_corpus
+    scores = framing.score_frame_sentences(sentences, hits=hits, by="outlet", corpus=docs)
+    flat = scores[scores["doc_id"].isin(["d00", "d01", "d02", "d05"])]
+    flat = flat.assign(doc_id="z" + flat["doc_id"], outlet="zz", present=False, hits=0)
+    scores = pd.concat([scores, flat], ignore_index=True)
+    summary = framing.summarize_frames(scores, by="outlet", n_boot=300, seed=1).set_index(["group", "frame"])
+    table = framing.compare_frames(scores, by="outlet", n_boot=300, seed=1)
+    with_flat = table[(table["group_b"] == "zz") & (table["note"] == "")]
+    assert len(with_flat) >= 2 * scores["frame"].nunique()
+    for row in with_flat.itertuples():
+        low, high = summary.loc[(row.group_a, row.frame), ["ci_low", "ci_high"]]
+        assert (row.diff_ci_low, row.diff_ci_high) == pytest.approx((low, high), rel=1e-12, abs=1e-12)

@@ -4,13 +4,18 @@ a generated table."""
 
 from __future__ import annotations
 
+import itertools
+import zlib
+
 import numpy as np
 import pandas as pd
 import pytest
 
 from corpus_tools import sentiment, stats
 from corpus_tools.groups import attach_groups
-from corpus_tools.sentiment.summary import _compare_codes, _summarize_codes
+from corpus_tools.sentiment.summary import _boot_means, _compare_codes, _group_parts, _summarize_codes
+from corpus_tools.stats.bootstrap import _few_clusters_note, _percentiles
+from corpus_tools.stats.compare import COMPARE_COLUMNS, _p_value
 
 
 def _generated(seed: int = 0, n_docs: int = 60) -> pd.DataFrame:
@@ -191,3 +196,70 @@ def test_compare_groups_equals_the_previous_implementation(fixture_corpus, fixtu
         settings = {"by": by, "corpus": corpus, "n_boot": 150, "seed": 2, "unit": unit}
         got = sentiment.compare_groups(scores, **settings)
         pd.testing.assert_frame_equal(got, _old_compare_groups(scores, **settings), check_exact=True)
+
+
+@pytest.mark.parametrize("unit", ["article", "sentence"])
+def test_a_groups_draws_in_the_contrasts_are_its_summary_rows(unit):
+    """The outlet "Zeta" scores 0.25 in every sentence, so every bootstrap mean of it is 0.25 and
+    the interval of (a - Zeta) is a's summary interval shifted by 0.25: each group's draws in the
+    contrasts are those of its summary row, in every pair."""
+    frame = _generated(8)
+    flat = frame[frame["outlet"] == "Ledger"].assign(outlet="Zeta", compound=0.25, doc_id=lambda s: "z" + s["doc_id"])
+    scores = pd.concat([frame, flat], ignore_index=True)
+    settings = {"by": "outlet", "n_boot": 300, "seed": 6, "unit": unit}
+    summary = sentiment.summarize_groups(scores, **settings).set_index(["lexicon", "group"])
+    contrasts = sentiment.compare_groups(scores, **settings)
+    with_flat = contrasts[(contrasts["group_b"] == "Zeta") & (contrasts["note"] == "")]
+    assert len(with_flat) >= 9  # three lexicons, at least three outlets with an interval
+    for row in with_flat.itertuples():
+        low, high = summary.loc[(row.lexicon, row.group_a), ["ci_low", "ci_high"]]
+        assert (row.diff_ci_low, row.diff_ci_high) == pytest.approx((low - 0.25, high - 0.25), rel=1e-12, abs=1e-12)
+
+
+def _compare_codes_per_pair(
+    frame, *, value, cluster, n_boot=2000, seed=0, ci=0.95, test="mannwhitney", p_adjust="holm"
+):
+    """The previous ``_compare_codes``: a fresh bootstrap of both groups for every pair, from a
+    generator of the pair's names (group a, then group b)."""
+    names, parts = _group_parts(frame, value, cluster)
+    rows = []
+    for (a, pa), (b, pb) in itertools.combinations(zip(names, parts), 2):
+        rng = np.random.default_rng([seed, zlib.crc32(f"{a}\x00{b}".encode())])
+        x, y, ux, uy = pa["x"], pb["x"], pa["units"], pb["units"]
+        notes = []
+        if cluster:
+            found = (_few_clusters_note(g, u.size, cluster, stats.MIN_CLUSTERS) for g, u in ((a, ux), (b, uy)))
+            notes = [n for n in found if n]
+        effects = (stats.cohens_d(ux, uy), stats.cohens_d(ux, uy, hedges=True), stats.cliffs_delta(ux, uy))
+        head = (a, b, x.size, y.size, ux.size, uy.size, x.mean(), y.mean(), x.mean() - y.mean())
+        if notes:
+            rows.append((*head, np.nan, np.nan, *effects, np.nan, "; ".join(notes)))
+            continue
+        boot = _boot_means(pa, n_boot, rng) - _boot_means(pb, n_boot, rng)
+        p = _p_value(ux, uy, test=test, n_boot=n_boot, seed=seed)
+        rows.append((*head, *_percentiles(boot, ci), *effects, p, ""))
+    counted = COMPARE_COLUMNS[:4] + ["n_clusters_a", "n_clusters_b"] + COMPARE_COLUMNS[4:-2] + ["note"]
+    table = pd.DataFrame(rows, columns=counted)
+    table["p_adjusted"] = stats.adjust_p(table["p_value"].to_numpy(), method=p_adjust)
+    columns = COMPARE_COLUMNS[:4] + (["n_clusters_a", "n_clusters_b"] if cluster else []) + COMPARE_COLUMNS[4:]
+    return table[columns]
+
+
+@pytest.mark.parametrize("cluster", ["doc_id", None])
+def test_contrasts_differ_from_per_pair_draws_only_by_monte_carlo_error(cluster):
+    """Against the previous per-pair draws: every column but the interval is the same, and the
+    interval bounds differ by Monte Carlo error only. At 4,000 resamples a 2.5% quantile's Monte
+    Carlo sd is about 0.042 standard errors (0.06 for the difference of two independent
+    estimates), so 0.3 standard errors is 5 sd."""
+    frame = attach_groups(_generated(4, n_docs=120), "outlet")
+    frame = frame[frame["lexicon"] == "vader"]
+    settings = {"n_boot": 4000, "seed": 1}
+    got = _compare_codes(frame, value="compound", cluster=cluster, **settings)
+    before = _compare_codes_per_pair(frame, value="compound", cluster=cluster, **settings)
+    bounds = ["diff_ci_low", "diff_ci_high"]
+    pd.testing.assert_frame_equal(got.drop(columns=bounds), before.drop(columns=bounds), check_exact=True)
+    with_interval = got["diff_ci_low"].notna()
+    assert with_interval.sum() >= 3 and (before["diff_ci_low"].notna() == with_interval).all()
+    se = ((before["diff_ci_high"] - before["diff_ci_low"]) / (2 * 1.96))[with_interval]
+    moved = (got.loc[with_interval, bounds] - before.loc[with_interval, bounds]).abs()
+    assert (moved.max(axis=1) < 0.3 * se).all(), moved.assign(se=se)

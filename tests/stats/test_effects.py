@@ -43,3 +43,11 @@ def test_cliffs_delta_matches_mann_whitney_u():
     a, b = rng.integers(0, 6, size=40).astype(float), rng.integers(1, 7, size=55).astype(float)  # many ties
     u = sps.mannwhitneyu(a, b).statistic
     assert cliffs_delta(a, b) == pytest.approx(2 * u / (a.size * b.size) - 1)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_cliffs_delta_is_the_mean_sign_over_every_pair(seed):
+    """The definition, over all n_a x n_b pairs (ties count 0), against the sorted computation."""
+    rng = np.random.default_rng(seed)
+    a, b = np.round(rng.normal(0, 1, 300), 1), np.round(rng.normal(0.2, 1.3, 240), 1)  # many ties
+    assert cliffs_delta(a, b) == pytest.approx(np.sign(a[:, None] - b[None, :]).mean(), abs=1e-12)
