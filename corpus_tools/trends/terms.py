@@ -18,8 +18,9 @@ article's date and the term's rate in that article, with p-values adjusted over 
 from __future__ import annotations
 
 import fnmatch
+import itertools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 import numpy as np
@@ -30,10 +31,10 @@ from scipy import sparse, special
 from scipy import stats as sps
 
 from corpus_tools.checks import require_columns
-from corpus_tools.keywords.counts import _BREAK_RE
+from corpus_tools.keywords.counts import _BREAK_RE, _as_ascii
 from corpus_tools.shipped import read_stopwords
 from corpus_tools.stats import adjust_p
-from corpus_tools.tokens import TOKEN_RE, _token_re, tokenize
+from corpus_tools.tokens import _ASCII_TOKEN_RE, TOKEN_RE, _token_re, tokenize
 from corpus_tools.trends.periods import _all_periods, _group_dated, label_periods
 
 __all__ = ["match_term_documents", "count_term_periods", "summarize_term_trends", "select_trend_terms"]
@@ -76,7 +77,8 @@ def match_term_documents(documents: pd.DataFrame, terms: Iterable[str]) -> pd.Da
     candidates = np.flatnonzero(_may_match(documents["text"], terms))
     for i, text in zip(candidates, _iterate_texts(documents["text"].iloc[candidates])):
         tokens, phrase_start = None, False
-        for form, n in Counter(_token_re(text).findall(text)).items():
+        swapped = _as_ascii(text)  # the same tokens, the faster pattern if it can
+        for form, n in Counter(_token_re(swapped).findall(swapped)).items():
             known = starts.get(form)
             if known is None:
                 if len(starts) > 500_000:  # bounded memory: start afresh
@@ -138,10 +140,32 @@ def _term_cue(term: str) -> str | None:
     return re.escape(part) if part else None
 
 
+def _bounded_cue(term: str) -> str | None:
+    """:func:`_term_cue` with what surrounds it where it begins or ends the word: a token never
+    begins right after an ASCII letter, and a token ending in an ASCII letter is never followed by
+    an ASCII letter, digit or underscore (the token would go on), so neither can a form matching
+    the word.
+
+    >>> _bounded_cue("plan"), _bounded_cue("tariff*"), _bounded_cue("*fire"), _bounded_cue("a?cde*")
+    ('(?:^|[^A-Za-z])plan(?:$|[^A-Za-z0-9_])', '(?:^|[^A-Za-z])tariff', 'fire(?:$|[^A-Za-z0-9_])', 'cde')
+    """
+    cue = _term_cue(term)
+    if cue is None:
+        return None
+    parts = re.split(r"[*?]", term.split()[0])
+    k = parts.index(max(parts, key=len))  # the part _term_cue took
+    if k == 0 and re.match("[A-Za-z]", parts[k][0]):
+        cue = f"(?:^|[^A-Za-z]){cue}"
+    if k == len(parts) - 1 and re.match("[A-Za-z]", parts[k][-1]):
+        cue = f"{cue}(?:$|[^A-Za-z0-9_])"
+    return cue
+
+
 def _may_match(texts: pd.Series, terms: list[str]) -> np.ndarray:
     """Which texts can match one of ``terms`` (one compiled alternation of the terms' fixed
-    parts, before any text is tokenised); every text when a term has no fixed part."""
-    cues = [_term_cue(t) for t in terms]
+    parts, bounded where they begin or end the word, before any text is tokenised); every text
+    when a term has no fixed part."""
+    cues = [_bounded_cue(t) for t in terms]
     if not cues or None in cues:
         return np.ones(len(texts), dtype=bool)
     pattern = "|".join(sorted(set(cues), key=len, reverse=True))
@@ -270,30 +294,34 @@ def _count_tokens(texts: Iterable[str]) -> tuple[np.ndarray, np.ndarray, tuple[n
     """Each text's lower-cased tokens (:func:`corpus_tools.tokens.tokenize`) counted, as sparse rows:
     word ids and counts (text after text), ``(tokens, distinct words)`` per text, and the words
     (ids in order of first appearance)."""
-    index: dict[str, int] = {}
-    ids, numbers, words, counts, n_tokens, n_words = [], [], [], [], [], []
+    index: dict[str, int] = defaultdict(itertools.count().__next__)  # a new word takes the next id
+    ids, numbers, found, counts, n_tokens, n_words = [], [], [], [], [], []
 
-    def number() -> None:  # the words gathered so far as ids (hashed by pandas, a chunk at a time)
-        codes, found = pd.factorize(np.array(words, dtype=object))
-        ids.append(np.array([index.setdefault(w, len(index)) for w in found], dtype=np.int64)[codes])
+    def number() -> None:  # the ids and counts gathered so far as arrays, a chunk at a time
+        ids.append(np.array(found, dtype=np.int64))
         numbers.append(np.array(counts, dtype=float))
-        words.clear()
+        found.clear()
         counts.clear()
 
     for text in texts:
-        bag = Counter(map(str.lower, _token_re(text).findall(text)))
-        words.extend(bag)
+        text = _as_ascii(text)  # the same tokens, the faster pattern if it can
+        if text.isascii():  # lower-casing ASCII text moves no token: its tokens come lower-cased
+            bag = Counter(_ASCII_TOKEN_RE.findall(text.lower()))
+        else:
+            bag = Counter(map(str.lower, TOKEN_RE.findall(text)))
+        found.extend(map(index.__getitem__, bag))
         counts.extend(bag.values())
         n_tokens.append(sum(bag.values()))
         n_words.append(len(bag))
-        if len(words) > _CHUNK_WORDS:
+        if len(found) > _CHUNK_WORDS:
             number()
     number()
     lengths = (np.array(n_tokens, dtype=float), np.array(n_words, dtype=np.int64))
     return np.concatenate(ids), np.concatenate(numbers), lengths, list(index)
 
 
-#: Distinct words of articles gathered before they are numbered (bounds the memory of a large corpus).
+#: Distinct words of articles gathered before their ids and counts become arrays (bounds the memory of a
+#: large corpus).
 _CHUNK_WORDS = 1_000_000
 
 
