@@ -74,10 +74,15 @@ def match_term_documents(documents: pd.DataFrame, terms: Iterable[str]) -> pd.Da
     single = [t for t, term in enumerate(words) if len(term) == 1]
     phrases = [t for t, term in enumerate(words) if len(term) > 1]
     starts: dict[str, tuple[tuple[int, ...], bool]] = {}  # a form: the words it is, whether a phrase starts so
+    lowered = None if phrases or any(c in t for t in terms for c in "*?[") else [w[0].lower() for w in words]
     candidates = np.flatnonzero(_may_match(documents["text"], terms))
     for i, text in zip(candidates, _iterate_texts(documents["text"].iloc[candidates])):
         tokens, phrase_start = None, False
         swapped = _as_ascii(text)  # the same tokens, the faster pattern if it can
+        if lowered is not None and swapped.isascii():  # words only: an ASCII text's tokens, lower-cased
+            bag = Counter(_ASCII_TOKEN_RE.findall(swapped.lower()))
+            counts.update({(t, i): bag[low] for t, low in enumerate(lowered) if low in bag})
+            continue
         for form, n in Counter(_token_re(swapped).findall(swapped)).items():
             known = starts.get(form)
             if known is None:

@@ -192,6 +192,7 @@ TRICKY_TEXTS = [
     "5plan U.S.plan e.g.plan 中plan x-plan x'plan _plan",  # a token can begin after these
     "xplan plan5 plan_ plans planning ſplan planſ",  # not after a letter, not before a word character
     "PLAN, Plan; plan’s plan-b plan.",
+    "PLAN, Plan; plan's plan-b plan. The peace, Kelvin!",
     "İPLAN ıplan İstanbul ISTANBUL ıstanbul",  # "i" ignoring case also matches "İ" and "ı"
     "e\u0301plan caf\u00e9 café — £5m • “plan” ‘plan’ plan\u00a0plan",
     "Peace talks. Talks peace; talks talks talks peace talks",
@@ -206,6 +207,7 @@ TRICKY_TERMS = [
     ["kelvin", "straße*", "zoë"],
     ["talks peace", "peace talks", "plan plan"],
     ["σίσυφος"],
+    ["Plan", "plan", "PLAN", "kelvin", "zoë", "istanbul", "the", "Peace"],  # words only
 ]
 
 
