@@ -201,17 +201,21 @@ def _find_quote(text: str, min_words: int) -> tuple[int, int] | None:
 
 def _resolve_pronouns(table: pd.DataFrame, *, window: int) -> pd.DataFrame:
     """Give "he"/"she" speakers the actor of the last named speaker of the same document, if
-    that speaker was attributed at most ``window`` sentences before."""
-    last: dict = {}
+    that speaker was attributed at most ``window`` sentences before (each row's last named row
+    carried forward within its document)."""
+    actor, speaker = table["actor"], table["speaker"]
+    if table.empty:
+        return table.assign(actor=[], resolved_from=[])
+    named = ~actor.str.startswith("(").to_numpy(dtype=bool)
+    last = pd.Series(np.where(named, np.arange(len(table)), np.nan))
+    last = last.groupby(table["doc_id"].to_numpy(), dropna=False).ffill().fillna(-1).to_numpy(dtype=np.int64)
+    sent_ids = table["sent_id"].to_numpy()
+    gap = sent_ids - sent_ids[last]
+    pronoun = actor.eq("(pronoun)").to_numpy(dtype=bool) & speaker.str.lower().isin(["he", "she"]).to_numpy(dtype=bool)
+    resolved = np.flatnonzero(pronoun & (last >= 0) & (gap >= 0) & (gap <= window))
     actors, sources = table["actor"].tolist(), table["resolved_from"].tolist()
-    rows = zip(table["doc_id"], table["sent_id"], table["speaker"], table["actor"])
-    for i, (doc_id, sent_id, speaker, actor) in enumerate(rows):
-        if actor == "(pronoun)" and speaker.lower() in ("he", "she") and doc_id in last:
-            prev_sent, prev_speaker, prev_actor = last[doc_id]
-            if 0 <= sent_id - prev_sent <= window:
-                actors[i], sources[i] = prev_actor, prev_speaker
-        elif not actor.startswith("("):
-            last[doc_id] = (sent_id, speaker, actor)
+    for i in resolved:
+        actors[i], sources[i] = actors[last[i]], speaker.iat[last[i]]
     return table.assign(actor=actors, resolved_from=sources)
 
 

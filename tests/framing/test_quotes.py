@@ -131,7 +131,20 @@ def _match_quotes_every_sentence(sentences, *, actors="ukraine_security", min_qu
     """The previous implementation: every candidate sentence searched, every speaker matched (the rows
     built one by one)."""
     from corpus_tools.framing.articles import _iterate_values
-    from corpus_tools.framing.quotes import _attributions, _find_quote, _may_quote, _resolve_pronouns, _speaker_actors
+    from corpus_tools.framing.quotes import _attributions, _find_quote, _may_quote, _speaker_actors
+
+    def resolve_pronouns(table, *, window):
+        last = {}
+        actors, sources = table["actor"].tolist(), table["resolved_from"].tolist()
+        rows = zip(table["doc_id"], table["sent_id"], table["speaker"], table["actor"])
+        for i, (doc_id, sent_id, speaker, actor) in enumerate(rows):
+            if actor == "(pronoun)" and speaker.lower() in ("he", "she") and doc_id in last:
+                prev_sent, prev_speaker, prev_actor = last[doc_id]
+                if 0 <= sent_id - prev_sent <= window:
+                    actors[i], sources[i] = prev_actor, prev_speaker
+            elif not actor.startswith("("):
+                last[doc_id] = (sent_id, speaker, actor)
+        return table.assign(actor=actors, resolved_from=sources)
 
     rows = []
     candidates = sentences[_may_quote(sentences["text"])]
@@ -151,7 +164,7 @@ def _match_quotes_every_sentence(sentences, *, actors="ukraine_security", min_qu
     table = pd.DataFrame(rows, columns=columns)
     table.insert(7, "actor", _speaker_actors(table, actors))
     table.insert(8, "resolved_from", "")
-    return _resolve_pronouns(table, window=pronoun_window) if pronoun_window else table
+    return resolve_pronouns(table, window=pronoun_window) if pronoun_window else table
 
 
 REPEATED = [
@@ -177,7 +190,9 @@ def _repeated_sentences(doc_ids):
     return pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "text"])
 
 
-@pytest.mark.parametrize("source", ["seeds", "generated", "repeated", "repeated_int_ids", "no_quotes", "empty"])
+@pytest.mark.parametrize(
+    "source", ["seeds", "generated", "repeated", "repeated_int_ids", "interleaved", "no_quotes", "empty"]
+)
 @pytest.mark.parametrize(("min_quote_words", "pronoun_window"), [(4, 3), (1, 0), (8, 10)])
 def test_match_quotes_equals_searching_every_sentence(
     source, min_quote_words, pronoun_window, seeds_sentences, generated_corpus, make_sents
@@ -187,6 +202,7 @@ def test_match_quotes_equals_searching_every_sentence(
         "generated": generated_corpus[1],
         "repeated": _repeated_sentences(["a", "b", "c", "d"]),
         "repeated_int_ids": _repeated_sentences([3, 1, 2]),
+        "interleaved": _repeated_sentences(["a", "b", None, "a", "b", None]).sample(frac=1, random_state=0),
         "no_quotes": make_sents("Nothing here.", "Nor here."),
         "empty": make_sents().iloc[:0],
     }[source]
