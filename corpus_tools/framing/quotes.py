@@ -181,9 +181,11 @@ _CUE_RE = re.compile(rf"[\"“”]|[Aa]ccording to|(?:{'|'.join(SPEECH_VERBS)})\
 def _may_quote(texts: pd.Series) -> np.ndarray:
     """Which texts can hold an attribution or a quotation (one compiled alternation): the
     patterns of :data:`ATTRIBUTION_PATTERNS` and quotations are looked for in these only."""
-    values = pa.array(texts.to_numpy(dtype=object, na_value=None), type=pa.large_string(), from_pandas=True)
+    values = pa.array(texts, from_pandas=True)  # a column of Arrow strings: not copied
+    if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):  # no string (all missing)
+        values = pa.array(texts.to_numpy(dtype=object, na_value=None), type=pa.large_string(), from_pandas=True)
     # RE2 in one call: its \b (ASCII) holds wherever Python's (Unicode) does, so no text is missed
-    return pc.fill_null(pc.match_substring_regex(values, _CUE_RE.pattern), False).to_numpy(zero_copy_only=False)
+    return np.asarray(pc.fill_null(pc.match_substring_regex(values, _CUE_RE.pattern), False), dtype=bool)
 
 
 def _find_quote(text: str, min_words: int) -> tuple[int, int] | None:

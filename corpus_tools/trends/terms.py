@@ -175,9 +175,11 @@ def _may_match(texts: pd.Series, terms: list[str]) -> np.ndarray:
         return np.ones(len(texts), dtype=bool)
     pattern = "|".join(sorted(set(cues), key=len, reverse=True))
     if pattern.isascii():  # RE2 in one call; Python's IGNORECASE also matches "i" with "İ" and "ı"
-        values = pa.array(texts.to_numpy(dtype=object, na_value=None), type=pa.large_string(), from_pandas=True)
+        values = pa.array(texts, from_pandas=True)  # a column of Arrow strings: not copied
+        if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):  # no string (all missing)
+            values = pa.array(texts.to_numpy(dtype=object, na_value=None), type=pa.large_string(), from_pandas=True)
         found = pc.match_substring_regex(values, "(?i)" + re.sub("[iI]", "[iIİı]", pattern))
-        return pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+        return np.asarray(pc.fill_null(found, False), dtype=bool)
     search = re.compile(pattern, re.IGNORECASE).search
     return np.fromiter((isinstance(t, str) and search(t) is not None for t in texts), dtype=bool, count=len(texts))
 
