@@ -202,7 +202,8 @@ def count_term_periods(
     """
     require_columns(documents, ["doc_id", "text", "n_words"], table="documents")
     terms = _check_terms(terms)
-    dated = label_periods(documents, period=period, date=date)
+    needed = [c for c in dict.fromkeys(["doc_id", date, "text", "n_words", by]) if c in documents.columns]
+    dated = label_periods(documents[needed], period=period, date=date)  # the other columns are not copied
     unit = dated.attrs["period"]
     dated = _group_dated(dated, by)
     hits = match_term_documents(dated, terms).merge(dated[["doc_id", "period", "group"]], on="doc_id")
@@ -252,7 +253,8 @@ def summarize_term_trends(
         of terms tested. Fewer than 4 dated articles: an empty table (a trend needs several dates).
     """
     require_columns(documents, ["doc_id", "text"], table="documents")
-    dated = label_periods(documents, period="day", date=date, warn=False).sort_values(date, kind="stable")
+    needed = list(dict.fromkeys(["doc_id", date, "text"]))  # the other columns are not copied
+    dated = label_periods(documents[needed], period="day", date=date, warn=False).sort_values(date, kind="stable")
     columns = ["term", "direction", "rho", "p", "p_adjusted", "articles", "early_per_10k", "late_per_10k"]
     if isinstance(stopwords, str):
         stopwords = read_stopwords(stopwords)
