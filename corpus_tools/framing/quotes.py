@@ -99,8 +99,8 @@ def match_quotes(
     [['direct', 'said', 'Putin', 'Russia']]
     """
     candidates = sentences[_may_quote(sentences["text"])]  # the others have no quotation mark or cue
-    codes, texts = pd.factorize(candidates["text"].to_numpy(dtype=object))  # each distinct sentence searched once
-    found = [_match_sentence(text, min_quote_words) for text in texts]
+    codes, texts = pd.factorize(candidates["text"])  # each distinct sentence text is searched once
+    found = [_match_sentence(text, min_quote_words) for text in texts.tolist()]
     table = _expand_sentence_rows(candidates, codes, found)
     if table.empty:
         table.insert(7, "actor", [])
