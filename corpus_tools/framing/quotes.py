@@ -98,35 +98,80 @@ def match_quotes(
     >>> match_quotes(sents)[["kind", "cue", "speaker", "actor"]].values.tolist()
     [['direct', 'said', 'Putin', 'Russia']]
     """
-    rows = []
     candidates = sentences[_may_quote(sentences["text"])]  # the others have no quotation mark or cue
-    keys = zip(*(_iterate_values(candidates[c]) for c in ("doc_id", "sent_id", "start", "text")))
-    for doc_id, sent_id, offset, text in keys:
-        if not isinstance(text, str):
-            continue
-        quote = _find_quote(text, min_quote_words)
-        q = (text[quote[0] : quote[1]], offset + quote[0], offset + quote[1]) if quote else ("", -1, -1)
-        found = _attributions(text)
-        for cue, speaker, s, e in found:
-            rows.append((doc_id, sent_id, "direct" if quote else "indirect", cue, speaker, offset + s, offset + e, *q))
-        if quote and not found:
-            rows.append((doc_id, sent_id, "direct", "", "", -1, -1, *q))
-    columns = [
-        "doc_id",
-        "sent_id",
-        "kind",
-        "cue",
-        "speaker",
-        "speaker_start",
-        "speaker_end",
-        "quote",
-        "quote_start",
-        "quote_end",
-    ]
-    table = pd.DataFrame(rows, columns=columns)
-    table.insert(7, "actor", _speaker_actors(table, actors))
+    codes, texts = pd.factorize(candidates["text"])  # each distinct sentence text is searched once
+    found = [_match_sentence(text, min_quote_words) for text in texts.tolist()]
+    table = _expand_sentence_rows(candidates, codes, found)
+    if table.empty:
+        table.insert(7, "actor", [])
+    else:  # each distinct speaker matched once
+        speaker_codes, speakers = pd.factorize(table["speaker"].to_numpy(dtype=object))
+        actors_of = np.array(_speaker_actors(pd.DataFrame({"speaker": speakers}), actors), dtype=object)
+        table.insert(7, "actor", actors_of[speaker_codes].tolist())
     table.insert(8, "resolved_from", "")
     return _resolve_pronouns(table, window=pronoun_window) if pronoun_window else table
+
+
+_COLUMNS = [
+    "doc_id",
+    "sent_id",
+    "kind",
+    "cue",
+    "speaker",
+    "speaker_start",
+    "speaker_end",
+    "quote",
+    "quote_start",
+    "quote_end",
+]
+
+
+def _match_sentence(text: str, min_quote_words: int) -> list[tuple]:
+    """The rows one sentence text gives (``kind, cue, speaker, speaker_start, speaker_end, quote,
+    quote_start, quote_end``, offsets in the sentence, -1 when absent)."""
+    quote = _find_quote(text, min_quote_words)
+    q = (text[quote[0] : quote[1]], quote[0], quote[1]) if quote else ("", -1, -1)
+    found = _attributions(text)
+    rows = [("direct" if quote else "indirect", cue, speaker, s, e, *q) for cue, speaker, s, e in found]
+    if quote and not found:
+        rows.append(("direct", "", "", -1, -1, *q))
+    return rows
+
+
+def _expand_sentence_rows(candidates: pd.DataFrame, codes: np.ndarray, found: list[list[tuple]]) -> pd.DataFrame:
+    """The rows of every sentence: those of its text (``found[codes[i]]``), in sentence order,
+    with the sentence's ``doc_id`` and ``sent_id`` and offsets moved to the document's."""
+    n_found = np.array([len(rows) for rows in found], dtype=np.int64)
+    per_sentence = n_found[codes] if len(codes) else np.zeros(0, dtype=np.int64)
+    if not per_sentence.sum():
+        return pd.DataFrame([], columns=_COLUMNS)
+    sentence = np.repeat(np.arange(len(codes)), per_sentence)  # the sentence of each row
+    first = np.cumsum(n_found) - n_found  # the first row of each text
+    rank = np.arange(len(sentence)) - np.repeat(np.cumsum(per_sentence) - per_sentence, per_sentence)
+    local = list(zip(*(row for rows in found for row in rows)))
+    take = first[codes][sentence] + rank  # the text's row each row copies
+    offset = candidates["start"].to_numpy(dtype=np.int64)[sentence]
+
+    def column(k: int) -> list:
+        return np.array(local[k], dtype=object)[take].tolist()
+
+    def moved(k: int) -> np.ndarray:
+        at = np.array(local[k], dtype=np.int64)[take]
+        return np.where(at >= 0, offset + at, -1)
+
+    values = {
+        "doc_id": np.array(list(_iterate_values(candidates["doc_id"])), dtype=object)[sentence].tolist(),
+        "sent_id": np.array(list(_iterate_values(candidates["sent_id"])), dtype=object)[sentence].tolist(),
+        "kind": column(0),
+        "cue": column(1),
+        "speaker": column(2),
+        "speaker_start": moved(3),
+        "speaker_end": moved(4),
+        "quote": column(5),
+        "quote_start": moved(6),
+        "quote_end": moved(7),
+    }
+    return pd.DataFrame(values, columns=_COLUMNS)
 
 
 #: What every attribution or quotation holds: a quotation mark, "according to" or a speech verb.
@@ -136,9 +181,11 @@ _CUE_RE = re.compile(rf"[\"“”]|[Aa]ccording to|(?:{'|'.join(SPEECH_VERBS)})\
 def _may_quote(texts: pd.Series) -> np.ndarray:
     """Which texts can hold an attribution or a quotation (one compiled alternation): the
     patterns of :data:`ATTRIBUTION_PATTERNS` and quotations are looked for in these only."""
-    values = pa.array(texts.to_numpy(dtype=object, na_value=None), type=pa.large_string(), from_pandas=True)
+    values = pa.array(texts, from_pandas=True)  # a column of Arrow strings: not copied
+    if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):  # no string (all missing)
+        values = pa.array(texts.to_numpy(dtype=object, na_value=None), type=pa.large_string(), from_pandas=True)
     # RE2 in one call: its \b (ASCII) holds wherever Python's (Unicode) does, so no text is missed
-    return pc.fill_null(pc.match_substring_regex(values, _CUE_RE.pattern), False).to_numpy(zero_copy_only=False)
+    return np.asarray(pc.fill_null(pc.match_substring_regex(values, _CUE_RE.pattern), False), dtype=bool)
 
 
 def _find_quote(text: str, min_words: int) -> tuple[int, int] | None:
@@ -156,17 +203,21 @@ def _find_quote(text: str, min_words: int) -> tuple[int, int] | None:
 
 def _resolve_pronouns(table: pd.DataFrame, *, window: int) -> pd.DataFrame:
     """Give "he"/"she" speakers the actor of the last named speaker of the same document, if
-    that speaker was attributed at most ``window`` sentences before."""
-    last: dict = {}
+    that speaker was attributed at most ``window`` sentences before (each row's last named row
+    carried forward within its document)."""
+    actor, speaker = table["actor"], table["speaker"]
+    if table.empty:
+        return table.assign(actor=[], resolved_from=[])
+    named = ~actor.str.startswith("(").to_numpy(dtype=bool)
+    last = pd.Series(np.where(named, np.arange(len(table)), np.nan))
+    last = last.groupby(table["doc_id"].to_numpy(), dropna=False).ffill().fillna(-1).to_numpy(dtype=np.int64)
+    sent_ids = table["sent_id"].to_numpy()
+    gap = sent_ids - sent_ids[last]
+    pronoun = actor.eq("(pronoun)").to_numpy(dtype=bool) & speaker.str.lower().isin(["he", "she"]).to_numpy(dtype=bool)
+    resolved = np.flatnonzero(pronoun & (last >= 0) & (gap >= 0) & (gap <= window))
     actors, sources = table["actor"].tolist(), table["resolved_from"].tolist()
-    rows = zip(table["doc_id"], table["sent_id"], table["speaker"], table["actor"])
-    for i, (doc_id, sent_id, speaker, actor) in enumerate(rows):
-        if actor == "(pronoun)" and speaker.lower() in ("he", "she") and doc_id in last:
-            prev_sent, prev_speaker, prev_actor = last[doc_id]
-            if 0 <= sent_id - prev_sent <= window:
-                actors[i], sources[i] = prev_actor, prev_speaker
-        elif not actor.startswith("("):
-            last[doc_id] = (sent_id, speaker, actor)
+    for i in resolved:
+        actors[i], sources[i] = actors[last[i]], speaker.iat[last[i]]
     return table.assign(actor=actors, resolved_from=sources)
 
 

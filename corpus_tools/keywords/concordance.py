@@ -18,6 +18,8 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from corpus_tools.checks import require_columns
 from corpus_tools.keywords.counts import _BREAK_RE, _COLUMN_HINT, CONCATENATOR, _as_ascii, _as_labels
@@ -63,13 +65,12 @@ class _WordMatcher:
 
 
 def _token_matches(
-    text: str, spans: np.ndarray, forms: list[str], index: Mapping[str, list[int]], words: list[frozenset[str]]
+    text: str, spans: np.ndarray, forms: list[str], words: list[frozenset[str]]
 ) -> list[tuple[int, int]]:
     """Spans where consecutive tokens match ``words`` (sets of forms), within a sentence."""
     k, n = len(words), len(forms)
-    first = words[0] if len(words[0]) < len(index) else [f for f in index if f in words[0]]
     found = []
-    for i in sorted(i for f in first if f in index for i in index[f]):
+    for i in [i for i, form in enumerate(forms) if form in words[0]]:
         if i + k > n or not all(forms[i + j] in words[j] for j in range(1, k)):
             continue
         if k == 1 or not any(_BREAK_RE.search(text, spans[i + j, 1], spans[i + j + 1, 0]) for j in range(k - 1)):
@@ -151,6 +152,40 @@ class _Prefilter:
                 self.needles.append((first if case_sensitive else first.lower(), before, after))
         self.fast = self.regex is not None and all(n.isascii() for n, _, _ in self.needles)
 
+    def select(self, texts: pd.Series) -> np.ndarray:
+        """Which of ``texts`` can match (a missing text never does): on ASCII pattern words, one
+        RE2 search (pyarrow) over the column, the same test as :meth:`__call__` (RE2's ``(?i)``
+        equates the characters whose case folds are equal: each ASCII letter with its cases, "s"
+        with "ſ" and "k" with the Kelvin sign too; Python's also equates "i" with "İ" and "ı",
+        added here), else each text in turn.
+
+        >>> _Prefilter(["sanction*", "sa talks"], pattern_type="glob", case_sensitive=False).select(
+        ...     pd.Series(["Sanctions", "SA.", "he said", "visa", "US-sa", "\u00a3 SA", None])).tolist()
+        [True, True, False, False, True, True, False]
+        """
+        values = None
+        if self.regex is not None and self.fast:
+            try:
+                values = pa.array(texts, from_pandas=True)  # a column of Arrow strings: not copied
+            except (pa.ArrowException, UnicodeEncodeError):  # not strings, or not UTF-8
+                values = None
+        if values is None or not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
+            return np.array([isinstance(t, str) and self(t) for t in texts], dtype=bool)
+        return np.asarray(pc.fill_null(pc.match_substring_regex(values, self.re2), False), dtype=bool)
+
+    @property
+    def re2(self) -> str:
+        """The search of :meth:`select`: each needle where no ASCII letter precedes it (and no
+        ASCII word character follows it), as :func:`_find_word` looks for it."""
+        needles = []
+        for needle, before, after in self.needles:
+            needle = re.escape(needle)
+            if not self.case_sensitive:
+                needle = re.sub("[iI]", "[iI\u0130\u0131]", needle)
+            needles.append(f"{'(?:^|[^A-Za-z])' if before else ''}{needle}{'(?:$|[^A-Za-z0-9_])' if after else ''}")
+        alternation = "|".join(dict.fromkeys(needles))
+        return alternation if self.case_sensitive else f"(?i){alternation}|\u0130"
+
     def __call__(self, text: str) -> bool:
         if self.regex is None:
             return True
@@ -200,11 +235,8 @@ def _match_text(doc_id, text: str, compiled: Mapping, *, pattern_type: str, wind
         spans, _ = _tokenize_text(text)
     else:
         spans, forms = _tokenize_text(text)
-        index: dict[str, list[int]] = {}
-        for i, form in enumerate(forms):
-            index.setdefault(form, []).append(i)
         matched: dict[int, set[str]] = {}  # pattern word -> its forms in this text
-        for form in index:
+        for form in set(forms):
             for k in matcher(form):
                 matched.setdefault(k, set()).add(form)
         if not matched:
@@ -212,7 +244,7 @@ def _match_text(doc_id, text: str, compiled: Mapping, *, pattern_type: str, wind
         found = {}
         for label, ids in compiled.items():
             words = [matched.get(k, set()) for k in ids]
-            found[label] = _token_matches(text, spans, forms, index, words) if words[0] else []
+            found[label] = _token_matches(text, spans, forms, words) if words[0] else []
     rows, sentence_starts = [], None
     for label, spans_found in found.items():
         if spans_found and sentence_starts is None:
@@ -280,23 +312,20 @@ def match_kwic(
         if isinstance(pattern, Mapping)
         else {p: p for p in _as_labels(pattern)}
     )
-    texts = [t if isinstance(t, str) else "" for t in corpus[text_col]]
     matcher = None
     if pattern_type == "regex":
         compiled = {label: re.compile(p, 0 if case_sensitive else re.IGNORECASE) for label, p in labelled.items()}
-        candidates = range(len(texts))
+        candidates = np.arange(len(corpus))
     else:  # only the texts that can match are tokenised, one at a time
         can_match = _Prefilter(labelled.values(), pattern_type=pattern_type, case_sensitive=case_sensitive)
-        candidates = [i for i, t in enumerate(texts) if can_match(t)]
+        candidates = np.flatnonzero(can_match.select(corpus[text_col]))
         words = list(dict.fromkeys(w for p in labelled.values() for w in p.split()))
         matcher = _WordMatcher(words, pattern_type=pattern_type, case_sensitive=case_sensitive)
         compiled = {label: [words.index(w) for w in p.split()] for label, p in labelled.items()}
-    doc_ids = corpus["doc_id"].tolist()
+    texts = [t if isinstance(t, str) else "" for t in corpus[text_col].iloc[candidates]]
     rows = []
-    for i in candidates:
-        rows.extend(
-            _match_text(doc_ids[i], texts[i], compiled, pattern_type=pattern_type, window=window, matcher=matcher)
-        )
+    for doc_id, text in zip(corpus["doc_id"].iloc[candidates].tolist(), texts):
+        rows.extend(_match_text(doc_id, text, compiled, pattern_type=pattern_type, window=window, matcher=matcher))
     table = pd.DataFrame(rows, columns=KWIC_COLUMNS).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
     return _sort_kwic(table, sort_by, list(labelled)).reset_index(drop=True)
 

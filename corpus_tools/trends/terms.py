@@ -18,8 +18,9 @@ article's date and the term's rate in that article, with p-values adjusted over 
 from __future__ import annotations
 
 import fnmatch
+import itertools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 import numpy as np
@@ -30,10 +31,10 @@ from scipy import sparse, special
 from scipy import stats as sps
 
 from corpus_tools.checks import require_columns
-from corpus_tools.keywords.counts import _BREAK_RE
+from corpus_tools.keywords.counts import _BREAK_RE, _as_ascii
 from corpus_tools.shipped import read_stopwords
 from corpus_tools.stats import adjust_p
-from corpus_tools.tokens import TOKEN_RE, _token_re, tokenize
+from corpus_tools.tokens import _ASCII_TOKEN_RE, TOKEN_RE, _token_re, tokenize
 from corpus_tools.trends.periods import _all_periods, _group_dated, label_periods
 
 __all__ = ["match_term_documents", "count_term_periods", "summarize_term_trends", "select_trend_terms"]
@@ -73,10 +74,16 @@ def match_term_documents(documents: pd.DataFrame, terms: Iterable[str]) -> pd.Da
     single = [t for t, term in enumerate(words) if len(term) == 1]
     phrases = [t for t, term in enumerate(words) if len(term) > 1]
     starts: dict[str, tuple[tuple[int, ...], bool]] = {}  # a form: the words it is, whether a phrase starts so
+    lowered = None if phrases or any(c in t for t in terms for c in "*?[") else [w[0].lower() for w in words]
     candidates = np.flatnonzero(_may_match(documents["text"], terms))
     for i, text in zip(candidates, _iterate_texts(documents["text"].iloc[candidates])):
         tokens, phrase_start = None, False
-        for form, n in Counter(_token_re(text).findall(text)).items():
+        swapped = _as_ascii(text)  # the same tokens, the faster pattern if it can
+        if lowered is not None and swapped.isascii():  # words only: an ASCII text's tokens, lower-cased
+            bag = Counter(_ASCII_TOKEN_RE.findall(swapped.lower()))
+            counts.update({(t, i): bag[low] for t, low in enumerate(lowered) if low in bag})
+            continue
+        for form, n in Counter(_token_re(swapped).findall(swapped)).items():
             known = starts.get(form)
             if known is None:
                 if len(starts) > 500_000:  # bounded memory: start afresh
@@ -138,17 +145,41 @@ def _term_cue(term: str) -> str | None:
     return re.escape(part) if part else None
 
 
+def _bounded_cue(term: str) -> str | None:
+    """:func:`_term_cue` with what surrounds it where it begins or ends the word: a token never
+    begins right after an ASCII letter, and a token ending in an ASCII letter is never followed by
+    an ASCII letter, digit or underscore (the token would go on), so neither can a form matching
+    the word.
+
+    >>> _bounded_cue("plan"), _bounded_cue("tariff*"), _bounded_cue("*fire"), _bounded_cue("a?cde*")
+    ('(?:^|[^A-Za-z])plan(?:$|[^A-Za-z0-9_])', '(?:^|[^A-Za-z])tariff', 'fire(?:$|[^A-Za-z0-9_])', 'cde')
+    """
+    cue = _term_cue(term)
+    if cue is None:
+        return None
+    parts = re.split(r"[*?]", term.split()[0])
+    k = parts.index(max(parts, key=len))  # the part _term_cue took
+    if k == 0 and re.match("[A-Za-z]", parts[k][0]):
+        cue = f"(?:^|[^A-Za-z]){cue}"
+    if k == len(parts) - 1 and re.match("[A-Za-z]", parts[k][-1]):
+        cue = f"{cue}(?:$|[^A-Za-z0-9_])"
+    return cue
+
+
 def _may_match(texts: pd.Series, terms: list[str]) -> np.ndarray:
     """Which texts can match one of ``terms`` (one compiled alternation of the terms' fixed
-    parts, before any text is tokenised); every text when a term has no fixed part."""
-    cues = [_term_cue(t) for t in terms]
+    parts, bounded where they begin or end the word, before any text is tokenised); every text
+    when a term has no fixed part."""
+    cues = [_bounded_cue(t) for t in terms]
     if not cues or None in cues:
         return np.ones(len(texts), dtype=bool)
     pattern = "|".join(sorted(set(cues), key=len, reverse=True))
     if pattern.isascii():  # RE2 in one call; Python's IGNORECASE also matches "i" with "İ" and "ı"
-        values = pa.array(texts.to_numpy(dtype=object, na_value=None), type=pa.large_string(), from_pandas=True)
+        values = pa.array(texts, from_pandas=True)  # a column of Arrow strings: not copied
+        if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):  # no string (all missing)
+            values = pa.array(texts.to_numpy(dtype=object, na_value=None), type=pa.large_string(), from_pandas=True)
         found = pc.match_substring_regex(values, "(?i)" + re.sub("[iI]", "[iIİı]", pattern))
-        return pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+        return np.asarray(pc.fill_null(found, False), dtype=bool)
     search = re.compile(pattern, re.IGNORECASE).search
     return np.fromiter((isinstance(t, str) and search(t) is not None for t in texts), dtype=bool, count=len(texts))
 
@@ -171,7 +202,8 @@ def count_term_periods(
     """
     require_columns(documents, ["doc_id", "text", "n_words"], table="documents")
     terms = _check_terms(terms)
-    dated = label_periods(documents, period=period, date=date)
+    needed = [c for c in dict.fromkeys(["doc_id", date, "text", "n_words", by]) if c in documents.columns]
+    dated = label_periods(documents[needed], period=period, date=date)  # the other columns are not copied
     unit = dated.attrs["period"]
     dated = _group_dated(dated, by)
     hits = match_term_documents(dated, terms).merge(dated[["doc_id", "period", "group"]], on="doc_id")
@@ -221,7 +253,8 @@ def summarize_term_trends(
         of terms tested. Fewer than 4 dated articles: an empty table (a trend needs several dates).
     """
     require_columns(documents, ["doc_id", "text"], table="documents")
-    dated = label_periods(documents, period="day", date=date, warn=False).sort_values(date, kind="stable")
+    needed = list(dict.fromkeys(["doc_id", date, "text"]))  # the other columns are not copied
+    dated = label_periods(documents[needed], period="day", date=date, warn=False).sort_values(date, kind="stable")
     columns = ["term", "direction", "rho", "p", "p_adjusted", "articles", "early_per_10k", "late_per_10k"]
     if isinstance(stopwords, str):
         stopwords = read_stopwords(stopwords)
@@ -270,30 +303,34 @@ def _count_tokens(texts: Iterable[str]) -> tuple[np.ndarray, np.ndarray, tuple[n
     """Each text's lower-cased tokens (:func:`corpus_tools.tokens.tokenize`) counted, as sparse rows:
     word ids and counts (text after text), ``(tokens, distinct words)`` per text, and the words
     (ids in order of first appearance)."""
-    index: dict[str, int] = {}
-    ids, numbers, words, counts, n_tokens, n_words = [], [], [], [], [], []
+    index: dict[str, int] = defaultdict(itertools.count().__next__)  # a new word takes the next id
+    ids, numbers, found, counts, n_tokens, n_words = [], [], [], [], [], []
 
-    def number() -> None:  # the words gathered so far as ids (hashed by pandas, a chunk at a time)
-        codes, found = pd.factorize(np.array(words, dtype=object))
-        ids.append(np.array([index.setdefault(w, len(index)) for w in found], dtype=np.int64)[codes])
+    def number() -> None:  # the ids and counts gathered so far as arrays, a chunk at a time
+        ids.append(np.array(found, dtype=np.int64))
         numbers.append(np.array(counts, dtype=float))
-        words.clear()
+        found.clear()
         counts.clear()
 
     for text in texts:
-        bag = Counter(map(str.lower, _token_re(text).findall(text)))
-        words.extend(bag)
+        text = _as_ascii(text)  # the same tokens, the faster pattern if it can
+        if text.isascii():  # lower-casing ASCII text moves no token: its tokens come lower-cased
+            bag = Counter(_ASCII_TOKEN_RE.findall(text.lower()))
+        else:
+            bag = Counter(map(str.lower, TOKEN_RE.findall(text)))
+        found.extend(map(index.__getitem__, bag))
         counts.extend(bag.values())
         n_tokens.append(sum(bag.values()))
         n_words.append(len(bag))
-        if len(words) > _CHUNK_WORDS:
+        if len(found) > _CHUNK_WORDS:
             number()
     number()
     lengths = (np.array(n_tokens, dtype=float), np.array(n_words, dtype=np.int64))
     return np.concatenate(ids), np.concatenate(numbers), lengths, list(index)
 
 
-#: Distinct words of articles gathered before they are numbered (bounds the memory of a large corpus).
+#: Distinct words of articles gathered before their ids and counts become arrays (bounds the memory of a
+#: large corpus).
 _CHUNK_WORDS = 1_000_000
 
 

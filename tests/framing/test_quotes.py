@@ -122,3 +122,95 @@ def test_match_quotes_equals_the_previous_implementation(source, seeds_sentences
         new = framing.match_quotes(sentences, pronoun_window=window)
         pd.testing.assert_frame_equal(new, _match_quotes_before(sentences, pronoun_window=window))
     assert len(new) > 0
+
+
+# ---------------------------------------------------------------- each distinct sentence text searched once
+
+
+def _match_quotes_every_sentence(sentences, *, actors="ukraine_security", min_quote_words=4, pronoun_window=3):
+    """The previous implementation: every candidate sentence searched, every speaker matched (the rows
+    built one by one)."""
+    from corpus_tools.framing.articles import _iterate_values
+    from corpus_tools.framing.quotes import _attributions, _find_quote, _may_quote, _speaker_actors
+
+    def resolve_pronouns(table, *, window):
+        last = {}
+        actors, sources = table["actor"].tolist(), table["resolved_from"].tolist()
+        rows = zip(table["doc_id"], table["sent_id"], table["speaker"], table["actor"])
+        for i, (doc_id, sent_id, speaker, actor) in enumerate(rows):
+            if actor == "(pronoun)" and speaker.lower() in ("he", "she") and doc_id in last:
+                prev_sent, prev_speaker, prev_actor = last[doc_id]
+                if 0 <= sent_id - prev_sent <= window:
+                    actors[i], sources[i] = prev_actor, prev_speaker
+            elif not actor.startswith("("):
+                last[doc_id] = (sent_id, speaker, actor)
+        return table.assign(actor=actors, resolved_from=sources)
+
+    rows = []
+    candidates = sentences[_may_quote(sentences["text"])]
+    keys = zip(*(_iterate_values(candidates[c]) for c in ("doc_id", "sent_id", "start", "text")))
+    for doc_id, sent_id, offset, text in keys:
+        if not isinstance(text, str):
+            continue
+        quote = _find_quote(text, min_quote_words)
+        q = (text[quote[0] : quote[1]], offset + quote[0], offset + quote[1]) if quote else ("", -1, -1)
+        found = _attributions(text)
+        for cue, speaker, s, e in found:
+            rows.append((doc_id, sent_id, "direct" if quote else "indirect", cue, speaker, offset + s, offset + e, *q))
+        if quote and not found:
+            rows.append((doc_id, sent_id, "direct", "", "", -1, -1, *q))
+    columns = ["doc_id", "sent_id", "kind", "cue", "speaker", "speaker_start", "speaker_end", "quote", "quote_start",
+               "quote_end"]  # fmt: skip
+    table = pd.DataFrame(rows, columns=columns)
+    table.insert(7, "actor", _speaker_actors(table, actors))
+    table.insert(8, "resolved_from", "")
+    return resolve_pronouns(table, window=pronoun_window) if pronoun_window else table
+
+
+REPEATED = [
+    '"We will not accept foreign troops on our soil," Putin said.',
+    "He said the costs of the war keep rising.",
+    "Filler without a cue.",
+    'we will act, all of us, together," she said.',
+    '"A quotation without any speaker at all."',
+    "Macron said yes, and Putin said no, according to Western officials.",
+    None,
+]
+
+
+def _repeated_sentences(doc_ids):
+    """The same sentence texts in several documents, at other offsets and in other orders."""
+    rows = []
+    for k, doc_id in enumerate(doc_ids):
+        texts = REPEATED[k % 3 :] + REPEATED[: k % 3]
+        start = 7 * k
+        for sent_id, text in enumerate(texts):
+            rows.append((doc_id, sent_id, start, text))
+            start += len(text or "") + 1
+    return pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "text"])
+
+
+@pytest.mark.parametrize(
+    "source", ["seeds", "generated", "repeated", "repeated_int_ids", "interleaved", "no_quotes", "empty"]
+)
+@pytest.mark.parametrize(("min_quote_words", "pronoun_window"), [(4, 3), (1, 0), (8, 10)])
+def test_match_quotes_equals_searching_every_sentence(
+    source, min_quote_words, pronoun_window, seeds_sentences, generated_corpus, make_sents
+):
+    sentences = {
+        "seeds": seeds_sentences,
+        "generated": generated_corpus[1],
+        "repeated": _repeated_sentences(["a", "b", "c", "d"]),
+        "repeated_int_ids": _repeated_sentences([3, 1, 2]),
+        "interleaved": _repeated_sentences(["a", "b", None, "a", "b", None]).sample(frac=1, random_state=0),
+        "no_quotes": make_sents("Nothing here.", "Nor here."),
+        "empty": make_sents().iloc[:0],
+    }[source]
+    options = {"min_quote_words": min_quote_words, "pronoun_window": pronoun_window}
+    new = framing.match_quotes(sentences, **options)
+    old = _match_quotes_every_sentence(sentences, **options)
+    pd.testing.assert_frame_equal(new, old)
+    if source in ("seeds", "generated", "repeated"):
+        assert len(new) > 5 and new["quote"].ne("").any()
+    if source == "repeated":  # "He said" right after "Putin said"
+        assert new["resolved_from"].eq("Putin").any() == (pronoun_window > 0)

@@ -263,6 +263,7 @@ def test_the_fast_prefilter_agrees_with_the_search(patterns, pattern_type, case_
     rx = _compile_prefilter(patterns, pattern_type=pattern_type, case_sensitive=case_sensitive)
     assert [can_match(t) for t in texts] == expected
     assert [rx is None or bool(rx.search(t)) for t in texts] == expected
+    assert can_match.select(pd.Series(texts)).tolist() == expected  # one search over the column
 
 
 def test_the_prefilter_never_misses_a_case_variant():
@@ -321,3 +322,42 @@ def test_separators_replaced_by_spaces_give_the_same_tokens_at_the_same_offsets(
     assert [m.group() for m in _ASCII_TOKEN_RE.finditer(swapped)] == TOKEN_RE.findall(text)
     assert _ASCII_SEGMENT_RE.findall(swapped) == _SEGMENT_RE.findall(text)
     assert all(not re.match(r"\w", c) and c not in ".!?;:\n'\u2019-" for c in _SEPARATORS)
+
+
+_FOLDED = [*_ALPHABET, "\u017f", "\u0131", "\u0130", "\u212a", "k", "K", "i", "I", "s", "\u00a0", "\u2009"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(_FOLDED), max_size=25).map("".join), min_size=1, max_size=6),
+    st.lists(
+        st.sampled_from(["sa", "Sa", "ki*", "is", "s?", "k a", "i", "u.s.", "12", "a_b", "ab-c"]),
+        min_size=1,
+        max_size=3,
+    ),
+    st.booleans(),
+)
+def test_the_column_prefilter_keeps_every_text_the_search_keeps(texts, patterns, case_sensitive):
+    """Texts with the characters two cases of an ASCII letter fold to (long s, Kelvin sign, dotted and dotless i)."""
+    from corpus_tools.keywords.concordance import _Prefilter
+
+    for pattern_type in ("glob", "phrase"):
+        can_match = _Prefilter(patterns, pattern_type=pattern_type, case_sensitive=case_sensitive)
+        kept = can_match.select(pd.Series(texts, dtype=object))
+        assert all(kept[i] for i, t in enumerate(texts) if can_match(t))
+        corpus = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts})
+        options = {"pattern_type": pattern_type, "case_sensitive": case_sensitive, "window": 2}
+        expected = _previous_match_kwic(corpus, patterns, **options)
+        pd.testing.assert_frame_equal(kw.match_kwic(corpus, patterns, **options), expected, check_exact=True)
+
+
+def test_the_column_prefilter_takes_a_text_that_is_not_utf8():
+    from corpus_tools.keywords.concordance import _Prefilter
+
+    can_match = _Prefilter(["sa"], pattern_type="glob", case_sensitive=False)
+    assert can_match.select(pd.Series(["sa \udc80", "visa", 3, None], dtype=object)).tolist() == [
+        True,
+        False,
+        False,
+        False,
+    ]

@@ -182,3 +182,71 @@ def test_length_figure_keeps_its_size_at_any_corpus_size(n_docs, bars):
         heights = [p.get_height() for p in ax.patches]
         assert sum(heights[: len(heights) // 2]) == n_docs == sum(heights[len(heights) // 2 :])
     plt.close("all")
+
+
+# ---------------------------------------------------------------- raw words, counted by pyarrow
+
+WORD_CASES = [
+    "",
+    "   ",
+    "The U.S.-backed plan’s cost: £1,000.50 — or 26% more…",
+    "Zelensky’s aides said: “No.” ‘Maybe’ – «non» © 2025 Site. All rights reserved.",
+    "Menu\u00a0Home\u2002News\u2009Sport • Weather · Contact ™ ® ✓ 🙂 👍🏽 →",
+    "Переговоры возобновятся. Ça va? Zoë, naïve café; straße ſtraße K İstanbul ı",
+    "和平谈判。今日は、カタカナ・テスト हिन्दी भाषा العربية עִבְרִית",
+    "e.g. U.S.A. 1.2.3 3,4 -5 x--y a''b don't rock-'n'-roll _under_score 12%%",
+    "’tis the ’90s – rock’n’roll’s “best”",
+    "a\u200bb a\u00adb a\ufeffb x\u2060y",  # zero-width space, soft hyphen, byte-order mark, word joiner
+    "tab\tnew\nline\r\nend\x0bvt\x1cfs",
+]
+
+
+def _count_raw_words_before(texts: pd.Series) -> list[int]:
+    """The previous implementation: count_words of every text."""
+    return texts.map(ct.tokens.count_words).tolist()
+
+
+@pytest.mark.parametrize("extra", [[], [None, float("nan"), 7]])
+def test_raw_words_equal_count_words(seeds_corpus, extra):
+    from corpus_tools.report.overview import _count_raw_words
+
+    texts = pd.Series([*seeds_corpus["raw_text"], *seeds_corpus["text"], *WORD_CASES, *extra], dtype=object)
+    assert _count_raw_words(texts).tolist() == _count_raw_words_before(texts)
+
+
+def test_raw_words_equal_count_words_around_every_character():
+    from corpus_tools.report.overview import _count_raw_words
+
+    chars = [chr(c) for c in range(0x80, 0x20000) if not 0xD800 <= c <= 0xDFFF]
+    texts = pd.Series([f"a{c}b 1{c}2 x'{c}y U.{c}S. {c}" for c in chars])
+    assert _count_raw_words(texts).tolist() == _count_raw_words_before(texts)
+
+
+def test_raw_words_of_scraped_pages_equal_count_words():
+    from corpus_tools.config import PROJECT_DIR
+    from corpus_tools.report.overview import _count_raw_words
+
+    paths = sorted((PROJECT_DIR / "tests" / "fixtures").rglob("*"))
+    texts = pd.Series([p.read_text(encoding="utf-8", errors="replace") for p in paths if p.is_file()][:400])
+    assert len(texts) > 20
+    assert _count_raw_words(texts).tolist() == _count_raw_words_before(texts)
+
+
+def test_raw_words_with_a_lone_surrogate_are_counted_one_by_one():
+    from corpus_tools.report.overview import _count_raw_words
+
+    texts = pd.Series(["ok then", "bad \udc80 byte here"], dtype=object)
+    assert _count_raw_words(texts).tolist() == _count_raw_words_before(texts) == [2, 3]
+
+
+def test_length_histograms_hold_the_words_count_words_gives(seeds_corpus):
+    import numpy as np
+
+    many = pd.concat([seeds_corpus] * 9, ignore_index=True).assign(doc_id=lambda d: [f"d{i}" for i in range(len(d))])
+    many.loc[3, "raw_text"] = None
+    fig = plot_lengths(many)
+    removed = (pd.Series(_count_raw_words_before(many["raw_text"])) - many["n_words"]).clip(lower=0)
+    bins = np.histogram_bin_edges(np.concatenate([many["n_words"], removed]).astype(float), bins=30)
+    heights = [p.get_height() for p in fig.axes[0].patches]
+    expected = [*np.histogram(many["n_words"], bins=bins)[0], *np.histogram(removed, bins=bins)[0]]
+    assert heights == expected and sum(expected) == 2 * len(many)

@@ -1,3 +1,4 @@
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -183,3 +184,124 @@ def test_term_cues_are_fixed_parts_of_the_first_word(term, cue):
     from corpus_tools.trends.terms import _term_cue
 
     assert _term_cue(term) == (re.escape(cue) if cue else None)
+
+
+# ---------------------------------------------------------------- word-bounded cues, faster tokens
+
+TRICKY_TEXTS = [
+    "5plan U.S.plan e.g.plan 中plan x-plan x'plan _plan",  # a token can begin after these
+    "xplan plan5 plan_ plans planning ſplan planſ",  # not after a letter, not before a word character
+    "PLAN, Plan; plan’s plan-b plan.",
+    "PLAN, Plan; plan's plan-b plan. The peace, Kelvin!",
+    "İPLAN ıplan İstanbul ISTANBUL ıstanbul",  # "i" ignoring case also matches "İ" and "ı"
+    "e\u0301plan caf\u00e9 café — £5m • “plan” ‘plan’ plan\u00a0plan",
+    "Peace talks. Talks peace; talks talks talks peace talks",
+    "ΣΊΣΥΦΟΣ σίσυφος Zoë STRASSE straße ſtraße Kelvin \u212aelvin",
+    "",
+]
+TRICKY_TERMS = [
+    ["plan"],
+    ["plan*", "*plan"],
+    ["pl?n", "p*n"],
+    ["istanbul", "İstanbul*"],
+    ["kelvin", "straße*", "zoë"],
+    ["talks peace", "peace talks", "plan plan"],
+    ["σίσυφος"],
+    ["Plan", "plan", "PLAN", "kelvin", "zoë", "istanbul", "the", "Peace"],  # words only
+]
+
+
+def _match_term_documents_before(documents, terms):
+    """The previous implementation: the texts holding a term's fixed part anywhere, tokenised as they are."""
+    from collections import Counter
+
+    import numpy as np
+
+    from corpus_tools.tokens import TOKEN_RE, _token_re
+    from corpus_tools.trends.terms import _check_terms, _count_phrase, _form_test, _iterate_texts, _term_cue
+
+    def may_match(texts, terms):
+        import re
+
+        cues = [_term_cue(t) for t in terms]
+        if not cues or None in cues:
+            return np.ones(len(texts), dtype=bool)
+        search = re.compile("|".join(sorted(set(cues), key=len, reverse=True)), re.IGNORECASE).search
+        return np.array([isinstance(t, str) and search(t) is not None for t in texts], dtype=bool)
+
+    terms = list(dict.fromkeys(_check_terms(terms)))
+    words = [t.split() for t in terms]
+    tests = {w: _form_test(w) for term in words for w in term}
+    doc_ids = documents["doc_id"].tolist()
+    counts = {}
+    single = [t for t, term in enumerate(words) if len(term) == 1]
+    phrases = [t for t, term in enumerate(words) if len(term) > 1]
+    candidates = np.flatnonzero(may_match(documents["text"], terms))
+    for i, text in zip(candidates, _iterate_texts(documents["text"].iloc[candidates])):
+        tokens, phrase_start = None, False
+        for form, n in Counter(_token_re(text).findall(text)).items():
+            for t in single:
+                if tests[words[t][0]](form):
+                    counts[t, i] = counts.get((t, i), 0) + n
+            phrase_start |= any(tests[words[t][0]](form) for t in phrases)
+        for t in phrases if phrase_start else ():
+            tokens = list(TOKEN_RE.finditer(text)) if tokens is None else tokens
+            found = _count_phrase(text, tokens, words[t], lambda w, f: tests[w](f))
+            if found:
+                counts[t, i] = found
+    rows = [(doc_ids[i], terms[t], n) for (t, i), n in sorted(counts.items())]
+    table = pd.DataFrame(rows, columns=["doc_id", "term", "count"]).astype({"count": "int64"})
+    return table.groupby(["doc_id", "term"], sort=False)["count"].sum().reset_index()
+
+
+def _count_tokens_before(texts):
+    """The previous implementation: each token lower-cased, the words numbered with pandas a chunk at a time."""
+    from collections import Counter
+
+    import numpy as np
+
+    from corpus_tools.tokens import _token_re
+
+    index, ids, numbers, n_tokens, n_words = {}, [], [], [], []
+    for text in texts:
+        bag = Counter(map(str.lower, _token_re(text).findall(text)))
+        codes, found = pd.factorize(np.array(list(bag), dtype=object))
+        ids.append(np.array([index.setdefault(w, len(index)) for w in found], dtype=np.int64)[codes])
+        numbers.append(np.array(list(bag.values()), dtype=float))
+        n_tokens.append(sum(bag.values()))
+        n_words.append(len(bag))
+    lengths = (np.array(n_tokens, dtype=float), np.array(n_words, dtype=np.int64))
+    return np.concatenate(ids), np.concatenate(numbers), lengths, list(index)
+
+
+@pytest.mark.parametrize("terms", TRICKY_TERMS + MATCH_TERMS)
+def test_match_term_documents_equals_the_previous_implementation(terms, generated_corpus, seeds_corpus):
+    tricky = pd.DataFrame({"doc_id": [f"t{i}" for i in range(len(TRICKY_TEXTS))], "text": TRICKY_TEXTS})
+    docs = pd.concat([tricky, generated_corpus[0][["doc_id", "text"]], seeds_corpus[["doc_id", "text"]]])
+    new = trends.match_term_documents(docs, terms)
+    pd.testing.assert_frame_equal(new, _match_term_documents_before(docs, terms))
+
+
+def test_bounded_cues_keep_every_text_a_term_matches():
+    from corpus_tools.trends.terms import _may_match
+
+    texts = pd.Series(TRICKY_TEXTS)
+    for terms in TRICKY_TERMS:
+        matched = set(
+            trends.match_term_documents(pd.DataFrame({"doc_id": range(len(texts)), "text": texts}), terms)["doc_id"]
+        )
+        kept = set(np.flatnonzero(_may_match(texts, terms)))
+        assert matched <= kept, terms
+    assert _may_match(pd.Series(["xplan plans", "5plan"]), ["plan"]).tolist() == [False, True]
+
+
+@pytest.mark.parametrize("chunk", [1_000_000, 5])
+def test_count_tokens_equals_the_previous_implementation(chunk, generated_corpus, seeds_corpus, monkeypatch):
+    from corpus_tools.trends.terms import _count_tokens
+
+    monkeypatch.setattr("corpus_tools.trends.terms._CHUNK_WORDS", chunk)
+    texts = [*TRICKY_TEXTS, *generated_corpus[0]["text"], *seeds_corpus["text"], *TRICKY_TEXTS]
+    new, old = _count_tokens(texts), _count_tokens_before(texts)
+    for a, b in [(new[0], old[0]), (new[1], old[1]), *zip(new[2], old[2])]:
+        np.testing.assert_array_equal(a, b)
+    assert new[3] == old[3] and "σίσυφος" in new[3] and "i̇plan" in new[3]
