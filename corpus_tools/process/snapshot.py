@@ -40,11 +40,15 @@ __all__ = ["hash_inputs", "read_snapshot", "write_snapshot"]
 
 _PARTS = ("documents", "log", "audit", "files")
 _DTYPES = b"corpus_tools.dtypes"
+#: Rows per Parquet row group of a snapshot: reading decodes a group at a time, so the memory it
+#: needs beyond the table is that of a group's texts, not of a whole column's (about 0.8 GB of
+#: them at 100,000 articles).
+ROW_GROUP_SIZE = 2000
 
 
 def _read_table(path: Path) -> pd.DataFrame:
     """A table as it was written: columns of Python objects (strings and None) stay ``object``."""
-    table = pq.read_table(path)
+    table = pq.read_table(path, memory_map=True)  # the file's pages, not a copy of them, while decoding
     dtypes = json.loads(table.schema.metadata[_DTYPES])
     frame = table.to_pandas()
     for col, dtype in dtypes.items():
@@ -166,7 +170,7 @@ def write_snapshot(cache_dir: Path, path: str | Path, options: dict, key: str, l
             table = pa.Table.from_pandas(frame, preserve_index=False)
             dtypes = json.dumps({str(c): str(t) for c, t in frame.dtypes.items()}).encode()
             table = table.replace_schema_metadata({**(table.schema.metadata or {}), _DTYPES: dtypes})
-            pq.write_table(table, tmp / f"{name}.parquet")
+            pq.write_table(table, tmp / f"{name}.parquet", row_group_size=ROW_GROUP_SIZE)
         (tmp / "source.txt").write_text(loaded.source, encoding="utf-8")
     except (pa.ArrowException, TypeError, ValueError, OSError):
         shutil.rmtree(tmp, ignore_errors=True)
