@@ -37,6 +37,7 @@ import pandas as pd
 from scipy import sparse
 
 from corpus_tools import config
+from corpus_tools.clean.documents import _digest
 from corpus_tools.clean.duplicates import hash_minhash
 from corpus_tools.corpus import LoadedCorpus, read_corpus
 from corpus_tools.framing import read_frames
@@ -46,7 +47,7 @@ from corpus_tools.io.language import label_languages
 from corpus_tools.keywords import TermCounts, count_terms
 from corpus_tools.keywords.counts import _english_rows
 from corpus_tools.process import stages
-from corpus_tools.process.cleaning import _cleaner, _digest
+from corpus_tools.process.cleaning import _cleaner
 from corpus_tools.process.engine import release_memory, run_tasks
 from corpus_tools.process.keys import CACHE_VERSION, hash_code, hash_source, hash_values
 from corpus_tools.process.snapshot import hash_inputs, read_snapshot, write_snapshot

@@ -12,14 +12,13 @@ text.
 
 from __future__ import annotations
 
-import hashlib
 from typing import TYPE_CHECKING
 
 import pandas as pd
 import pyarrow as pa
 
 from corpus_tools.clean import list_repeated_lines
-from corpus_tools.clean.documents import _assemble_cleaned, _given_titles
+from corpus_tools.clean.documents import _assemble_cleaned, _digest, _given_titles
 from corpus_tools.clean.lines import _key
 from corpus_tools.process import stages
 from corpus_tools.process.engine import release_memory, run_tasks
@@ -41,13 +40,6 @@ def _unique_keys(keys: list[str]) -> list[str]:
         seen[key] = n + 1
         out.append(key if n == 0 else hash_values(key, n))
     return out
-
-
-def _digest(text) -> bytes:
-    """A text's key in the tables the cleaner fills (its BLAKE2 digest, 16 bytes): a whole corpus
-    of keys weighs less than a hundredth of its texts."""
-    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else b"\0"
-    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _strings(column: pd.Series, size: int = 2000):

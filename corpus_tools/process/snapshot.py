@@ -38,7 +38,7 @@ from corpus_tools.process.store import PartitionStore, StoredAudit
 
 __all__ = ["hash_inputs", "read_snapshot", "write_snapshot"]
 
-_PARTS = ("documents", "log", "audit", "files")
+_PARTS = ("documents", "log", "files")  # and audit.json: where the cache holds the audit's rows
 _DTYPES = b"corpus_tools.dtypes"
 #: Rows per Parquet row group of a snapshot: reading decodes a group at a time, so the memory it
 #: needs beyond the table is that of a group's texts, not of a whole column's (about 0.8 GB of
@@ -107,8 +107,8 @@ def read_snapshot(cache_dir: Path, path: str | Path, options: dict, key: str) ->
     if not folder.is_dir():
         return None
     try:
-        parts = {name: _read_table(folder / f"{name}.parquet") for name in _PARTS if name != "audit"}
-        audit = _audit_reader(cache_dir, folder)  # its rows are read when first used
+        parts = {name: _read_table(folder / f"{name}.parquet") for name in _PARTS}
+        audit = _stored_audit(cache_dir, folder)  # its rows are read when first used
         if audit is None:
             return None
         source = (folder / "source.txt").read_text(encoding="utf-8")
@@ -126,46 +126,28 @@ def read_snapshot(cache_dir: Path, path: str | Path, options: dict, key: str) ->
     return LoadedCorpus(parts["documents"], parts["log"], audit, source, parts["files"])
 
 
-def _audit_reader(cache_dir: Path, folder: Path):
-    """What reads the snapshot's audit when it is first used: the cache's audit rows of its
-    documents (``audit.json``: their folder and keys), or its own table (``audit.parquet``); None
-    when the cache no longer holds those rows."""
-    listed = folder / "audit.json"
-    if listed.is_file():
-        info = json.loads(listed.read_text(encoding="utf-8"))
-        audit = StoredAudit(cache_dir / info["folder"], info["keys"])
-        # rows removed from the cache since: no snapshot (reading the corpus cleans those documents again)
-        return None if PartitionStore(audit.folder).read_missing(audit.keys) else audit
-    table = folder / "audit.parquet"
-    pq.read_schema(table)  # readable
-
-    def read() -> pd.DataFrame:
-        try:
-            return _read_table(table)
-        except (OSError, pa.ArrowException) as error:
-            raise RuntimeError(
-                f"{table}: the cached cleaning audit cannot be read ({type(error).__name__}: {error}); "
-                "the cache changed since this corpus was read: read it again"
-            ) from error
-
-    return read
+def _stored_audit(cache_dir: Path, folder: Path) -> StoredAudit | None:
+    """The snapshot's audit: the cache's audit rows of its documents (``audit.json`` lists their
+    folder and keys); None when the cache no longer holds them all (reading the corpus cleans
+    those documents again)."""
+    info = json.loads((folder / "audit.json").read_text(encoding="utf-8"))
+    audit = StoredAudit(cache_dir / info["folder"], info["keys"])
+    return None if PartitionStore(audit.folder).read_missing(audit.keys) else audit
 
 
 def write_snapshot(cache_dir: Path, path: str | Path, options: dict, key: str, loaded: LoadedCorpus) -> bool:
-    """Keep ``loaded`` as the snapshot of this fingerprint (replacing older ones of the corpus).
-    Returns False when a table cannot be stored as Parquet (mixed types in a column): then the
-    corpus is read from its files every time, with each document's cleaning from the cache."""
+    """Keep ``loaded`` (read through the cache: its audit a :class:`StoredAudit`, listed, not read)
+    as the snapshot of this fingerprint (replacing older ones of the corpus). Returns False when a
+    table cannot be stored as Parquet (mixed types in a column): then the corpus is read from its
+    files every time, with each document's cleaning from the cache."""
     base = _folder(cache_dir, path, options)
     tmp = base / f".tmp-{uuid.uuid4().hex}"
     try:
         tmp.mkdir(parents=True)
+        audit = loaded.__dict__["_audit"]
+        info = {"folder": audit.folder.relative_to(cache_dir).as_posix(), "keys": audit.keys}
+        (tmp / "audit.json").write_text(json.dumps(info), encoding="utf-8")
         tables = {"documents": loaded.documents, "log": loaded.log, "files": loaded.files}
-        audit = loaded.__dict__.get("_audit")
-        if isinstance(audit, StoredAudit):  # the cache holds its rows: the snapshot lists them, unread
-            info = {"folder": audit.folder.relative_to(cache_dir).as_posix(), "keys": audit.keys}
-            (tmp / "audit.json").write_text(json.dumps(info), encoding="utf-8")
-        else:
-            tables["audit"] = loaded.audit
         for name, frame in tables.items():
             table = pa.Table.from_pandas(frame, preserve_index=False)
             dtypes = json.dumps({str(c): str(t) for c, t in frame.dtypes.items()}).encode()

@@ -130,8 +130,7 @@ def test_match_quotes_equals_the_previous_implementation(source, seeds_sentences
 def _match_quotes_every_sentence(sentences, *, actors="ukraine_security", min_quote_words=4, pronoun_window=3):
     """The previous implementation: every candidate sentence searched, every speaker matched (the rows
     built one by one)."""
-    from corpus_tools.framing.articles import _iterate_values
-    from corpus_tools.framing.quotes import _attributions, _find_quote, _may_quote, _speaker_actors
+    from corpus_tools.framing.quotes import _may_quote
 
     def resolve_pronouns(table, *, window):
         last = {}
@@ -146,24 +145,8 @@ def _match_quotes_every_sentence(sentences, *, actors="ukraine_security", min_qu
                 last[doc_id] = (sent_id, speaker, actor)
         return table.assign(actor=actors, resolved_from=sources)
 
-    rows = []
-    candidates = sentences[_may_quote(sentences["text"])]
-    keys = zip(*(_iterate_values(candidates[c]) for c in ("doc_id", "sent_id", "start", "text")))
-    for doc_id, sent_id, offset, text in keys:
-        if not isinstance(text, str):
-            continue
-        quote = _find_quote(text, min_quote_words)
-        q = (text[quote[0] : quote[1]], offset + quote[0], offset + quote[1]) if quote else ("", -1, -1)
-        found = _attributions(text)
-        for cue, speaker, s, e in found:
-            rows.append((doc_id, sent_id, "direct" if quote else "indirect", cue, speaker, offset + s, offset + e, *q))
-        if quote and not found:
-            rows.append((doc_id, sent_id, "direct", "", "", -1, -1, *q))
-    columns = ["doc_id", "sent_id", "kind", "cue", "speaker", "speaker_start", "speaker_end", "quote", "quote_start",
-               "quote_end"]  # fmt: skip
-    table = pd.DataFrame(rows, columns=columns)
-    table.insert(7, "actor", _speaker_actors(table, actors))
-    table.insert(8, "resolved_from", "")
+    candidates = sentences[_may_quote(sentences["text"])].reset_index(drop=True)
+    table = _match_quotes_before(candidates, actors, min_quote_words, pronoun_window=0)
     return resolve_pronouns(table, window=pronoun_window) if pronoun_window else table
 
 
